@@ -1,0 +1,60 @@
+# Every target bootstraps what it needs: a fresh clone with Python 3.11 and pip is enough.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+RUNTIME_STAMP := $(VENV)/.runtime-installed
+DEV_STAMP     := $(VENV)/.dev-installed
+PIP    := $(BIN)/python -m pip --disable-pip-version-check -q
+
+.DEFAULT_GOAL := help
+.PHONY: help tour test lint type imports pytest docs bench clean lock
+
+help:  ## list the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(PIP) install "pip>=25.1"
+
+$(RUNTIME_STAMP): $(BIN)/python pyproject.toml constraints.txt
+	$(PIP) install -c constraints.txt -e .
+	@touch $@
+
+$(DEV_STAMP): $(RUNTIME_STAMP) pyproject.toml constraints.txt
+	$(PIP) install -c constraints.txt -e . --group dev
+	@touch $@
+
+tour: $(RUNTIME_STAMP)  ## run the tour of the library
+	$(BIN)/python examples/tour.py
+
+test: lint type imports pytest docs  ## run every check (what CI runs)
+	@echo "All checks passed."
+
+lint: $(DEV_STAMP)  ## ruff lint and format check
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+type: $(DEV_STAMP)  ## mypy --strict on src/ and tests/
+	$(BIN)/mypy
+
+imports: $(DEV_STAMP)  ## import-linter contracts (layers, purity)
+	$(BIN)/lint-imports
+
+pytest: $(DEV_STAMP)  ## tests, docs examples, docstring examples, coverage gate
+	$(BIN)/pytest --cov --cov-report=term
+
+docs: $(DEV_STAMP)  ## build the docs site, warnings are errors
+	$(BIN)/sphinx-build -W --keep-going -q -b html docs docs/_build/html
+
+bench: $(DEV_STAMP)  ## run the benchmarks against their peers
+	$(BIN)/python benchmarks/run.py
+
+lock: $(BIN)/python  ## refresh constraints.txt from the newest allowed versions
+	rm -rf .lock-venv && $(PYTHON) -m venv .lock-venv
+	.lock-venv/bin/python -m pip -q install "pip>=25.1"
+	.lock-venv/bin/python -m pip -q install -e . --group dev
+	.lock-venv/bin/python -m pip freeze --exclude-editable --exclude pip > constraints.txt
+	rm -rf .lock-venv
+
+clean:  ## remove the venv and build outputs
+	rm -rf $(VENV) docs/_build .pytest_cache .mypy_cache .ruff_cache .coverage .hypothesis

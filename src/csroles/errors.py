@@ -1,0 +1,98 @@
+"""The exceptions that csroles raises.
+
+Every error that csroles raises on bad input is a :class:`CsrolesError`. Each
+subclass also inherits the matching builtin exception, so code that already
+catches :class:`ValueError` or :class:`LookupError` keeps working:
+
+>>> from csroles import CsrolesError, InvalidEntityError
+>>> issubclass(InvalidEntityError, ValueError)
+True
+>>> try:
+...     raise InvalidEntityError("Customer.id: '' is empty, expected a non-empty string")
+... except CsrolesError as error:
+...     print(error)
+Customer.id: '' is empty, expected a non-empty string
+
+.. versionadded:: 0.1.0
+"""
+
+from __future__ import annotations
+
+__all__ = [
+    "CalendarError",
+    "CsrolesError",
+    "HierarchyError",
+    "InvalidEntityError",
+    "UnknownRoleError",
+    "UnknownTitleError",
+]
+
+
+class CsrolesError(Exception):
+    """Base class of every error that csroles raises on purpose.
+
+    Catch it to handle any refusal of csroles at once:
+
+    >>> from csroles import CsrolesError, UnknownRoleError
+    >>> isinstance(UnknownRoleError("no role 'ceo'"), CsrolesError)
+    True
+
+    .. versionadded:: 0.1.0
+    """
+
+
+class InvalidEntityError(CsrolesError, ValueError):
+    """A value does not satisfy the rules of the entity or argument it was given for.
+
+    The message names the class and field, the bad value and what was expected.
+
+    >>> from csroles import InvalidEntityError
+    >>> isinstance(InvalidEntityError("Account.weight: -1, expected a positive number"), ValueError)
+    True
+
+    .. versionadded:: 0.1.0
+    """
+
+
+class UnknownRoleError(CsrolesError, LookupError):
+    """A role key is not in the catalog; the message suggests close keys.
+
+    >>> from csroles import UnknownRoleError
+    >>> isinstance(UnknownRoleError("no role 'agent'"), LookupError)
+    True
+
+    .. versionadded:: 0.1.0
+    """
+
+
+class UnknownTitleError(CsrolesError, LookupError):
+    """A job title could not be understood; the message names the closest known words.
+
+    >>> from csroles import UnknownTitleError
+    >>> isinstance(UnknownTitleError("no known title in 'xyzzy'"), LookupError)
+    True
+
+    .. versionadded:: 0.1.0
+    """
+
+
+class HierarchyError(CsrolesError, ValueError):
+    """An org chart is structurally invalid (a cycle, a missing manager, a duplicate id ...).
+
+    >>> from csroles import HierarchyError
+    >>> isinstance(HierarchyError("cycle: a -> b -> a"), ValueError)
+    True
+
+    .. versionadded:: 0.1.0
+    """
+
+
+class CalendarError(CsrolesError, ValueError):
+    """A business calendar or a time argument is invalid (naive datetime, unknown zone ...).
+
+    >>> from csroles import CalendarError
+    >>> isinstance(CalendarError("timezone: 'Mars/Olympus' is not an IANA zone"), ValueError)
+    True
+
+    .. versionadded:: 0.1.0
+    """

@@ -1,0 +1,76 @@
+"""csroles does no I/O: exercise the public API under an audit hook.
+
+The hook runs in a fresh interpreter, installed after csroles and its
+dependencies are imported. Reading Python sources or time-zone data that the
+standard library loads on csroles' behalf is allowed (read-only opens below
+the interpreter's own directories); any other open, any write, socket,
+subprocess or ``os.system`` event fails the test.
+"""
+
+import subprocess
+import sys
+import textwrap
+
+# Code that exercises the public API; each feature adds its own lines.
+EXERCISE = """
+import csroles
+from csroles import *  # noqa: F403
+for cls in (Channel, Direction, Priority, Level, Focus, Metric, Language, Topic,
+            EventKind, EscalationKind, EscalationReason):
+    for member in cls:
+        assert cls(member.value) is member
+assert sorted(Priority)[-1] is Priority.URGENT
+for error in (CsrolesError, InvalidEntityError, UnknownRoleError, UnknownTitleError,
+              HierarchyError, CalendarError):
+    try:
+        raise error("x")
+    except CsrolesError:
+        pass
+"""
+
+HARNESS = """
+import sys, sysconfig, zoneinfo
+import csroles
+from csroles import *  # noqa: F403
+
+roots = tuple({{sys.prefix, sys.base_prefix, sys.exec_prefix, sys.base_exec_prefix,
+               *sysconfig.get_paths().values(), *zoneinfo.TZPATH, *sys.path}} - {{"", "."}})
+bad = []
+
+def hook(event, args):
+    if event == "open":
+        path, mode = args[0], args[1]
+        writing = isinstance(mode, str) and any(c in mode for c in "wax+")
+        if writing or not isinstance(path, str) or not path.startswith(roots):
+            bad.append((event, args))
+    elif event.startswith(("socket.", "subprocess.", "os.system", "os.exec", "os.posix_spawn", "os.fork")):
+        bad.append((event, args))
+
+sys.addaudithook(hook)
+{exercise}
+if bad:
+    print("I/O events:", bad)
+    sys.exit(1)
+print("pure")
+"""
+
+
+def _run(exercise: str) -> subprocess.CompletedProcess[str]:
+    script = HARNESS.format(exercise=textwrap.dedent(exercise))
+    return subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=False
+    )
+
+
+def test_public_api_does_no_io() -> None:
+    result = _run(EXERCISE)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert result.stdout.strip() == "pure"
+
+
+def test_the_hook_catches_io() -> None:
+    # The harness must be able to fail: a write and a socket are reported.
+    result = _run("open('/tmp/csroles-purity-probe', 'w').close()\nimport socket; socket.socket()")
+    assert result.returncode == 1
+    assert "open" in result.stdout
+    assert "socket" in result.stdout
