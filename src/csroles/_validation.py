@@ -1,0 +1,172 @@
+"""Private validators and converters shared by the entities.
+
+Every check raises :class:`~csroles.errors.InvalidEntityError` with a message
+of the form ``"<Class>.<field>: <value!r>, expected <what>"``, so that a user
+sees which value of which field broke which rule.
+
+The ``check_x(owner, field, value)`` functions can be called anywhere; the
+adapters at the end turn them into attrs validators.
+"""
+
+from __future__ import annotations
+
+import enum
+import functools
+import zoneinfo
+from collections.abc import Callable, Iterable
+from datetime import datetime, timedelta
+from typing import Any, NoReturn, TypeVar
+
+import attrs
+
+from csroles.errors import InvalidEntityError
+
+__all__: list[str] = []
+
+E = TypeVar("E", bound=enum.Enum)
+
+
+def fail(owner: object, field: str, value: object, expected: str) -> NoReturn:
+    """Raise the standard InvalidEntityError for ``owner.field``.
+
+    ``owner`` is an instance, a class or a class name.
+    """
+    if isinstance(owner, str):
+        name = owner
+    elif isinstance(owner, type):
+        name = owner.__name__
+    else:
+        name = type(owner).__name__
+    raise InvalidEntityError(f"{name}.{field}: {value!r}, expected {expected}")
+
+
+# ------------------------------------------------------------------ checks
+# Plain functions: ``check_x(owner, field, value) -> value``, usable anywhere.
+
+
+def check_identifier(owner: object, field: str, value: object) -> str:
+    """A non-empty string without surrounding whitespace."""
+    if type(value) is not str or not value or value != value.strip():
+        fail(owner, field, value, "a non-empty string without surrounding whitespace")
+    return value
+
+
+def check_aware(owner: object, field: str, value: object) -> datetime:
+    """A timezone-aware datetime (a naive one is refused, never taken as UTC)."""
+    if not isinstance(value, datetime):
+        fail(owner, field, value, "an aware datetime")
+    if value.utcoffset() is None:
+        fail(owner, field, value, "an aware datetime (this one is naive: give it a tzinfo)")
+    return value
+
+
+def check_duration(
+    owner: object, field: str, value: object, *, allow_negative: bool = False
+) -> timedelta:
+    """A timedelta, or a pendulum Duration without months or years, as a plain timedelta."""
+    if not isinstance(value, timedelta):
+        fail(owner, field, value, "a datetime.timedelta")
+    # pendulum.Duration subclasses timedelta and may carry calendar months/years,
+    # which are not fixed lengths.
+    if getattr(value, "months", 0) or getattr(value, "years", 0):
+        fail(owner, field, value, "a fixed-length duration (months and years are not)")
+    result = timedelta(days=value.days, seconds=value.seconds, microseconds=value.microseconds)
+    if not allow_negative and result < timedelta(0):
+        fail(owner, field, value, "a duration of zero or more")
+    return result
+
+
+@functools.lru_cache(maxsize=1024)
+def _known_zone(name: str) -> bool:
+    try:
+        zoneinfo.ZoneInfo(name)
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+        return False
+    return True
+
+
+def check_zone(owner: object, field: str, value: object) -> str:
+    """An IANA time-zone name such as ``"Europe/Rome"``."""
+    if type(value) is not str or not value or not _known_zone(value):
+        fail(owner, field, value, "an IANA time-zone name such as 'Europe/Rome'")
+    return value
+
+
+# ------------------------------------------------------------------ attrs adapters
+# attrs validators ``(instance, attribute, value)``. Entities use validators, not
+# converters, for their checks: validators see the instance and the field, so
+# their errors can name both, and mypy's attrs plugin types them exactly. The
+# only converters are ``tuple`` and ``frozenset``, for immutable collections.
+
+
+def validator(check: Callable[[object, str, object], object]) -> Callable[[Any, Any, Any], None]:
+    """Turn a ``check_x(owner, field, value)`` function into an attrs validator."""
+
+    def validate(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        check(instance, attribute.name, value)
+
+    return validate
+
+
+def optional_validator(
+    check: Callable[[object, str, object], object],
+) -> Callable[[Any, Any, Any], None]:
+    """Like :func:`validator`, but ``None`` passes."""
+
+    def validate(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if value is not None:
+            check(instance, attribute.name, value)
+
+    return validate
+
+
+def member_of(cls: type[enum.Enum]) -> Callable[[Any, Any, Any], None]:
+    """An attrs validator: the value is a member of ``cls`` (its plain value is refused)."""
+    choices = ", ".join(repr(m.value) for m in cls)
+    expected = f"a {cls.__name__}: one of {choices}"
+
+    def validate(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if not isinstance(value, cls):
+            fail(instance, attribute.name, value, expected)
+
+    return validate
+
+
+def items(check: Callable[[object, str, object], object]) -> Callable[[Any, Any, Any], None]:
+    """An attrs validator for a collection: ``check`` each item, naming its index."""
+
+    def validate(
+        instance: object, attribute: attrs.Attribute[Any], value: Iterable[object]
+    ) -> None:
+        for index, item in enumerate(value):
+            check(instance, f"{attribute.name}[{index}]", item)
+
+    return validate
+
+
+def enum_check(cls: type[E]) -> Callable[[object, str, object], E]:
+    """A ``check_x`` function that accepts only members of ``cls`` (for :func:`items`)."""
+    choices = ", ".join(repr(m.value) for m in cls)
+    expected = f"a {cls.__name__}: one of {choices}"
+
+    def check(owner: object, field: str, value: object) -> E:
+        if not isinstance(value, cls):
+            fail(owner, field, value, expected)
+        return value
+
+    return check
+
+
+def to_tuple(value: Iterable[Any]) -> tuple[Any, ...]:
+    """An attrs converter: any iterable to a tuple.
+
+    mypy's attrs plugin cannot bind a generic converter, so the constructor
+    accepts ``Iterable[Any]``; the attribute keeps its precise type, and the
+    field's validator checks the items.
+    """
+    return tuple(value)
+
+
+def to_frozenset(value: Iterable[Any]) -> frozenset[Any]:
+    """An attrs converter: any iterable to a frozenset."""
+    return frozenset(value)
