@@ -4,6 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 RUNTIME_STAMP := $(VENV)/.runtime-installed
 DEV_STAMP     := $(VENV)/.dev-installed
+BENCH_STAMP   := $(VENV)/.bench-installed
 PIP    := $(BIN)/python -m pip --disable-pip-version-check -q
 
 .DEFAULT_GOAL := help
@@ -22,6 +23,10 @@ $(RUNTIME_STAMP): $(BIN)/python pyproject.toml constraints.txt
 
 $(DEV_STAMP): $(RUNTIME_STAMP) pyproject.toml constraints.txt
 	$(PIP) install -c constraints.txt -e . --group dev
+	@touch $@
+
+$(BENCH_STAMP): $(DEV_STAMP)
+	$(PIP) install -c constraints.txt -e . --group dev --group bench
 	@touch $@
 
 tour: $(RUNTIME_STAMP)  ## run the tour of the library
@@ -46,13 +51,13 @@ pytest: $(DEV_STAMP)  ## tests, docs examples, docstring examples, coverage gate
 docs: $(DEV_STAMP)  ## build the docs site, warnings are errors
 	$(BIN)/sphinx-build -W --keep-going -q -b html docs docs/_build/html
 
-bench: $(DEV_STAMP)  ## run the benchmarks against their peers
+bench: $(BENCH_STAMP)  ## run the benchmarks against their peers
 	$(BIN)/python benchmarks/run.py
 
 lock: $(BIN)/python  ## refresh constraints.txt from the newest allowed versions
 	rm -rf .lock-venv && $(PYTHON) -m venv .lock-venv
 	.lock-venv/bin/python -m pip -q install "pip>=25.1"
-	.lock-venv/bin/python -m pip -q install -e . --group dev
+	.lock-venv/bin/python -m pip -q install -e . --group dev --group bench
 	.lock-venv/bin/python -m pip freeze --exclude-editable --exclude pip > constraints.txt
 	rm -rf .lock-venv
 
