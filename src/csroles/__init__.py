@@ -7,6 +7,7 @@ True
 
 from __future__ import annotations
 
+from csroles.converters import configure_converter, make_converter
 from csroles.errors import (
     CalendarError,
     CsrolesError,
@@ -30,7 +31,7 @@ from csroles.vocabulary import (
     Topic,
 )
 
-__all__ = [
+__all__ = [  # noqa: RUF022 (sorted, with __version__ last: see tests/test_package.py)
     "CalendarError",
     "Channel",
     "CsrolesError",
@@ -52,6 +53,8 @@ __all__ = [
     "Topic",
     "UnknownRoleError",
     "UnknownTitleError",
+    "configure_converter",
+    "make_converter",
     "__version__",
 ]
 
