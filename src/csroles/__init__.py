@@ -8,6 +8,7 @@ True
 from __future__ import annotations
 
 from csroles.converters import configure_converter, make_converter
+from csroles.customers import Account, Customer
 from csroles.errors import (
     CalendarError,
     CsrolesError,
@@ -16,6 +17,7 @@ from csroles.errors import (
     UnknownRoleError,
     UnknownTitleError,
 )
+from csroles.escalation import Escalation, Party, PartyKind
 from csroles.interactions import Event, Interaction, Status, SurveyScale
 from csroles.vocabulary import (
     Channel,
@@ -32,10 +34,13 @@ from csroles.vocabulary import (
 )
 
 __all__ = [  # noqa: RUF022 (sorted, with __version__ last: see tests/test_package.py)
+    "Account",
     "CalendarError",
     "Channel",
     "CsrolesError",
+    "Customer",
     "Direction",
+    "Escalation",
     "EscalationKind",
     "EscalationReason",
     "Event",
@@ -47,6 +52,8 @@ __all__ = [  # noqa: RUF022 (sorted, with __version__ last: see tests/test_packa
     "Language",
     "Level",
     "Metric",
+    "Party",
+    "PartyKind",
     "Priority",
     "Status",
     "SurveyScale",
