@@ -280,11 +280,13 @@ def main() -> str:
         _row("plain frozen attrs class, no validators", plain_customer, plain_customer),
         _row("csroles `Customer`", our_customer, plain_customer, "<= 1.50"),
         "",
-        f"Ratios against the first row of each group, best of {ROUNDS} interleaved rounds, "
-        f"Python {platform.python_version()} on {platform.machine()}, "
-        f"pydantic {pydantic.VERSION}. The pydantic model checks field types, "
-        "non-empty ids, aware datetimes and unknown keys, but not the timeline's "
-        "lifecycle, which both csroles rows check.",
+        (
+            f"Ratios against the first row of each group, best of {ROUNDS} interleaved "
+            f"rounds, Python {platform.python_version()} on {platform.machine()}, "
+            f"pydantic {pydantic.VERSION}. The pydantic model checks field types, "
+            "non-empty ids, aware datetimes and unknown keys, but not the timeline's "
+            "lifecycle, which both csroles rows check."
+        ),
         "",
     ]
     return "\n".join(lines)
