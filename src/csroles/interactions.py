@@ -148,14 +148,14 @@ class Event:
 
     Each kind carries exactly the data it needs, and no other:
 
-    ==========================================  ==========================================
-    kind                                        data
-    ==========================================  ==========================================
-    ``priority_changed``                        ``priority``: the new priority
-    ``assigned``, ``transferred``, ``escalated`` ``assignee``: the new assignee or target
-    ``survey_answered``                         ``scale`` and ``score`` within its bounds
-    any other kind                              none
-    ==========================================  ==========================================
+    ================================================  ==========================================
+    kind                                              data
+    ================================================  ==========================================
+    ``priority_changed``                              ``priority``: the new priority
+    ``assigned``, ``transferred``, ``escalated``      ``assignee``: the new assignee or target
+    ``survey_answered``                               ``scale`` and ``score`` within its bounds
+    any other kind                                    none
+    ================================================  ==========================================
 
     ``by`` (who did it) and ``note`` (free text) are optional on every kind.
     ``at`` must be timezone-aware; it is stored with its fixed UTC offset
