@@ -550,3 +550,14 @@ def test_the_docs_show_the_lifecycle_table() -> None:
     begin, end = "<!-- lifecycle table: begin -->\n", "\n<!-- lifecycle table: end -->"
     committed = text[text.index(begin) + len(begin) : text.index(end)]
     assert committed == lifecycle_table(), "regenerate the table with lifecycle_table()"
+
+
+def test_timelines_must_be_collections() -> None:
+    with pytest.raises(InvalidEntityError, match=r"^Interaction\.events: 5, expected a timeline"):
+        attrs.evolve(ticket(), events=5)  # type: ignore[arg-type]
+    with pytest.raises(InvalidEntityError, match=r"^Interaction\.events: 'x', expected a timeline"):
+        attrs.evolve(ticket(), events="x")
+    with pytest.raises(
+        InvalidEntityError, match=r"^Interaction\.with_events\(events=\.\.\.\): 5, expected a"
+    ):
+        ticket().with_events(5)  # type: ignore[arg-type]

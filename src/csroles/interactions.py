@@ -415,6 +415,8 @@ def _timeline_error(index: int, message: str) -> InvalidEntityError:
 
 def _replay(events: tuple[Event, ...], priority: Priority) -> _Facts:
     """Check the lifecycle of ``events`` and derive the facts it leads to."""
+    if type(events) is not tuple:
+        v.fail("Interaction", "events", events, f"a timeline: {v.COLLECTION} of Events")
     if not events:
         raise InvalidEntityError(
             "Interaction.events: (), expected a timeline that starts with an 'opened' event"
@@ -609,4 +611,6 @@ class Interaction:
         >>> len(done.events), done.closed_at == t0
         (3, True)
         """
+        if not v.is_collection(events):
+            v.fail(self, "with_events(events=...)", events, f"{v.COLLECTION} of Events")
         return attrs.evolve(self, events=(*self.events, *events))
