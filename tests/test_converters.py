@@ -453,6 +453,14 @@ def test_configure_converter_leaves_the_rest_alone() -> None:
     assert conv.unstructure(Mine(n=1)) == {"n": 1}
 
 
+def test_configure_converter_needs_a_converter() -> None:
+    for wrong in (None, cattrs.BaseConverter(), "conv"):
+        with pytest.raises(
+            InvalidEntityError, match=r"^configure_converter\.converter: .*, expected a cattrs"
+        ):
+            configure_converter(wrong)  # type: ignore[arg-type]
+
+
 def test_nothing_is_registered_globally() -> None:
     make_converter()
     with pytest.raises(cattrs.errors.StructureHandlerNotFoundError):

@@ -591,8 +591,13 @@ def configure_converter(converter: cattrs.Converter) -> None:
     >>> conv.structure("urgent", Priority)
     <Priority.URGENT: 'urgent'>
 
+    Raises:
+        InvalidEntityError: ``converter`` is not a :class:`cattrs.Converter`.
+
     .. versionadded:: 0.1.0
     """
+    if not isinstance(converter, cattrs.Converter):
+        v.fail("configure_converter", "converter", converter, "a cattrs.Converter")
     for tp, hook in _SCALARS.items():
         if tp in {datetime, date, time, timedelta}:
             converter.register_structure_hook(tp, hook)
