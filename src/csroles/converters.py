@@ -35,6 +35,7 @@ The formats (see the docs' Serialization page):
 - durations as ISO 8601 durations in hours, minutes and seconds (``"PT1H30M"``,
   ``"PT0.000001S"``, ``"-PT15M"``), exact to the microsecond; on input ``D``
   (24 hours) and ``W`` (7 days) are accepted too, years and months are not;
+- ``Decimal`` amounts as text (``"1250.00"``), exact; on input finite JSON numbers too;
 - enums by value, tuples as lists, frozensets as sorted lists, mapping keys as text;
 - optional fields left at their default (``None``, empty) are omitted.
 
@@ -52,6 +53,7 @@ import types
 import typing
 from collections.abc import Callable
 from datetime import date, datetime, time, timedelta
+from decimal import Decimal
 from typing import Any
 
 import attrs
@@ -223,6 +225,20 @@ def _structure_time(value: object, _: object = None) -> time:
     elif type(value) is time:
         return value
     _fail(f"{value!r}, expected an ISO 8601 time of day such as '09:30:00'")
+
+
+_DECIMAL = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d{1,4})?")
+_DECIMAL_FORM = "a decimal number as text such as '1250.00' (or a finite JSON number)"
+
+
+def _structure_decimal(value: object, _: object = None) -> Decimal:
+    if type(value) is str and len(value) <= 100 and _DECIMAL.fullmatch(value):
+        return Decimal(value)
+    if (type(value) is int or type(value) is float) and math.isfinite(value):
+        return Decimal(repr(value))
+    if type(value) is Decimal and value.is_finite():
+        return value
+    _fail(f"{_short(value)}, expected {_DECIMAL_FORM}")
 
 
 _DURATION = re.compile(
@@ -402,6 +418,7 @@ _SCALARS: dict[object, Hook] = {
     date: _structure_date,
     time: _structure_time,
     timedelta: _structure_timedelta,
+    Decimal: _structure_decimal,
 }
 _SEQUENCES = {list: list, tuple: tuple, collections.abc.Sequence: tuple}
 _SETS = {frozenset: frozenset, set: set, collections.abc.Set: frozenset}
@@ -490,6 +507,7 @@ _UNSTRUCTURE_SCALARS: dict[object, Unhook] = {
     date: date.isoformat,
     time: time.isoformat,
     timedelta: _unstructure_timedelta,
+    Decimal: str,
 }
 
 
@@ -575,7 +593,7 @@ def configure_converter(converter: cattrs.Converter) -> None:
     """Install the hooks that (un)structure every csroles entity on ``converter``.
 
     Hooks are registered for the csroles entities and vocabularies, and for
-    ``datetime``, ``date``, ``time`` and ``timedelta`` (see the formats in the
+    ``datetime``, ``date``, ``time``, ``timedelta`` and ``Decimal`` (see the formats in the
     module's documentation); nothing else of the converter changes. Field
     values of csroles entities are checked strictly (no ``"5"`` for an integer,
     no text for a list), unknown keys are refused, and every problem is
@@ -599,7 +617,7 @@ def configure_converter(converter: cattrs.Converter) -> None:
     if not isinstance(converter, cattrs.Converter):
         v.fail("configure_converter", "converter", converter, "a cattrs.Converter")
     for tp, hook in _SCALARS.items():
-        if tp in {datetime, date, time, timedelta}:
+        if tp in {datetime, date, time, timedelta, Decimal}:
             converter.register_structure_hook(tp, hook)
     for tp, unhook in _UNSTRUCTURE_SCALARS.items():
         converter.register_unstructure_hook(tp, unhook)
