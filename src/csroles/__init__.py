@@ -15,6 +15,7 @@ from csroles.errors import (
     UnknownRoleError,
     UnknownTitleError,
 )
+from csroles.interactions import Event, Interaction, Status, SurveyScale
 from csroles.vocabulary import (
     Channel,
     Direction,
@@ -36,14 +37,18 @@ __all__ = [
     "Direction",
     "EscalationKind",
     "EscalationReason",
+    "Event",
     "EventKind",
     "Focus",
     "HierarchyError",
+    "Interaction",
     "InvalidEntityError",
     "Language",
     "Level",
     "Metric",
     "Priority",
+    "Status",
+    "SurveyScale",
     "Topic",
     "UnknownRoleError",
     "UnknownTitleError",
