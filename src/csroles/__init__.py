@@ -7,15 +7,40 @@ True
 
 from __future__ import annotations
 
+from csroles.catalog import Catalog, default_catalog
 from csroles.errors import (
     CalendarError,
     CsrolesError,
     HierarchyError,
     InvalidEntityError,
+    RoutingError,
     UnknownRoleError,
     UnknownTitleError,
 )
 from csroles.interactions import Event, Interaction, Status, SurveyScale
+from csroles.responsibilities import (
+    AuthorityDecision,
+    FindingCode,
+    RaciMatrix,
+    ResponsibilityFinding,
+    career_path,
+    career_paths_from,
+    check_responsibilities,
+    may_decide,
+    raci_matrix,
+)
+from csroles.roles import (
+    Action,
+    Authority,
+    Duty,
+    Industry,
+    Pay,
+    Raci,
+    Request,
+    Responsibility,
+    Role,
+)
+from csroles.routing import RoutingCandidate, levels_for, route
 from csroles.vocabulary import (
     Channel,
     Direction,
@@ -31,28 +56,52 @@ from csroles.vocabulary import (
 )
 
 __all__ = [
+    "Action",
+    "Authority",
+    "AuthorityDecision",
     "CalendarError",
+    "Catalog",
     "Channel",
     "CsrolesError",
     "Direction",
+    "Duty",
     "EscalationKind",
     "EscalationReason",
     "Event",
     "EventKind",
+    "FindingCode",
     "Focus",
     "HierarchyError",
+    "Industry",
     "Interaction",
     "InvalidEntityError",
     "Language",
     "Level",
     "Metric",
+    "Pay",
     "Priority",
+    "Raci",
+    "RaciMatrix",
+    "Request",
+    "Responsibility",
+    "ResponsibilityFinding",
+    "Role",
+    "RoutingCandidate",
+    "RoutingError",
     "Status",
     "SurveyScale",
     "Topic",
     "UnknownRoleError",
     "UnknownTitleError",
     "__version__",
+    "career_path",
+    "career_paths_from",
+    "check_responsibilities",
+    "default_catalog",
+    "levels_for",
+    "may_decide",
+    "raci_matrix",
+    "route",
 ]
 
 

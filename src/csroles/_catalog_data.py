@@ -39,7 +39,7 @@ from csroles.vocabulary import Channel, Direction, Focus, Language, Level, Metri
 __all__: list[str] = []
 
 EN, IT, RU = Language.EN, Language.IT, Language.RU
-R, A, C, I = Raci.RESPONSIBLE, Raci.ACCOUNTABLE, Raci.CONSULTED, Raci.INFORMED
+R, A, C = Raci.RESPONSIBLE, Raci.ACCOUNTABLE, Raci.CONSULTED
 
 _SERVICE_METRICS = (Metric.FIRST_RESPONSE_TIME, Metric.RESOLUTION_TIME, Metric.CSAT)
 _TEAM_METRICS = (*_SERVICE_METRICS, Metric.SLA_COMPLIANCE)
@@ -354,7 +354,7 @@ ROLES: tuple[Role, ...] = (
         responsibilities=_duties(
             (Duty.ANALYSE_CUSTOMER_NEEDS, A),
             (Duty.DESIGN_CX_STRATEGY, R),
-            (Duty.HANDLE_COMPLAINTS, I),
+            (Duty.HANDLE_COMPLAINTS, Raci.INFORMED),
             (Duty.REPRESENT_CUSTOMERS_INTERNALLY, C),
         ),
         metrics=[Metric.NPS, Metric.CSAT, Metric.CUSTOMER_EFFORT_SCORE, Metric.RETENTION_RATE],
@@ -390,7 +390,7 @@ ROLES: tuple[Role, ...] = (
         alternative_titles={EN: ["CCO"], IT: ["CCO"], RU: ["CCO"]},
         responsibilities=_duties(
             (Duty.DESIGN_CX_STRATEGY, A),
-            (Duty.REPRESENT_CUSTOMERS_INTERNALLY, I),
+            (Duty.REPRESENT_CUSTOMERS_INTERNALLY, Raci.INFORMED),
         ),
         metrics=[*_SUCCESS_METRICS, Metric.CSAT],
         authority=_MANAGER,
@@ -400,7 +400,11 @@ ROLES: tuple[Role, ...] = (
         key="call_center_manager",
         level=Level.MANAGER,
         focus=Focus.SERVICE,
-        titles={EN: "Call Center Manager", IT: "Manager del call center", RU: "Менеджер колл-центра"},
+        titles={
+            EN: "Call Center Manager",
+            IT: "Manager del call center",
+            RU: "Менеджер колл-центра",
+        },
         responsibilities=_duties(
             (Duty.PROCESS_TRANSACTIONS, A),
             (Duty.HANDLE_ESCALATIONS, R),

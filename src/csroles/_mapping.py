@@ -65,7 +65,7 @@ class FrozenMapping(Mapping[K, V]):
         return repr(self._data)
 
 
-def to_frozen_mapping(value: Mapping[Any, Any]) -> FrozenMapping[Any, Any]:
+def to_frozen_mapping(value: Any) -> Any:
     """An attrs converter: a mapping to a :class:`FrozenMapping`.
 
     Anything else is passed through unchanged for the field's validator to
@@ -75,4 +75,4 @@ def to_frozen_mapping(value: Mapping[Any, Any]) -> FrozenMapping[Any, Any]:
         return value
     if isinstance(value, Mapping):
         return FrozenMapping(value)
-    return value  # type: ignore[return-value]
+    return value

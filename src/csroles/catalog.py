@@ -24,7 +24,7 @@ import attrs
 
 from csroles._validation import fail, tuple_of
 from csroles.errors import UnknownRoleError, UnknownTitleError
-from csroles.roles import Duty, Raci, Responsibility, Role
+from csroles.roles import Raci, Responsibility, Role
 from csroles.vocabulary import Language, Topic
 
 __all__ = ["Catalog", "default_catalog"]
@@ -37,7 +37,7 @@ def normalize_title(text: str) -> str:
     """The form titles are compared in: NFC, casefolded, one kind of apostrophe, single spaces.
 
     >>> from csroles.catalog import normalize_title
-    >>> normalize_title("  Responsabile  dell’Assistenza clienti ")
+    >>> normalize_title("  Responsabile  dell\u2019Assistenza clienti ")
     "responsabile dell'assistenza clienti"
     """
     text = unicodedata.normalize("NFC", text).translate(_APOSTROPHES).casefold()
@@ -94,9 +94,17 @@ class Catalog:
     _memo: dict[object, object] = attrs.field(init=False, repr=False, eq=False)
 
     def __attrs_post_init__(self) -> None:
+        by_key, titles = self._index()
+        self._check_references(by_key)
+        object.__setattr__(self, "_by_key", by_key)
+        object.__setattr__(self, "_titles", titles)
+        object.__setattr__(self, "_owners", _topic_owners(self.roles))
+        object.__setattr__(self, "_memo", {})
+
+    def _index(self) -> tuple[dict[str, Role], dict[tuple[Language, str], Role]]:
+        """Index the roles by key and by normalised title, refusing duplicates."""
         by_key: dict[str, Role] = {}
         titles: dict[tuple[Language, str], Role] = {}
-        owned: set[Duty] = set()
         for index, role in enumerate(self.roles):
             if role.key in by_key:
                 fail(self, f"roles[{index}].key", role.key, "a key that no other role uses")
@@ -113,7 +121,11 @@ class Catalog:
                         "(titles are compared ignoring case, spacing and apostrophe style)",
                     )
                 titles[(language, normal)] = role
-            owned.update(r.duty for r in role.responsibilities if r.raci.owns)
+        return by_key, titles
+
+    def _check_references(self, by_key: dict[str, Role]) -> None:
+        """Refuse role keys that are not in the catalog, and duties without an owner."""
+        owned = {r.duty for role in self.roles for r in role.responsibilities if r.raci.owns}
         for index, role in enumerate(self.roles):
             for position, key in enumerate(role.career_paths):
                 if key not in by_key:
@@ -128,25 +140,6 @@ class Catalog:
                         responsibility.duty.value,
                         "a duty that some role of the catalog is responsible or accountable for",
                     )
-        owners: dict[Topic, dict[str, tuple[Role, Responsibility]]] = {}
-        for role in self.roles:
-            for responsibility in role.responsibilities:
-                if not responsibility.raci.owns:
-                    continue
-                for topic in responsibility.topics:
-                    by_role = owners.setdefault(topic, {})
-                    known = by_role.get(role.key)
-                    # One entry a role: the duty it is responsible for beats one it answers for.
-                    if known is None or (
-                        known[1].raci is Raci.ACCOUNTABLE and responsibility.raci is Raci.RESPONSIBLE
-                    ):
-                        by_role[role.key] = (role, responsibility)
-        object.__setattr__(self, "_by_key", by_key)
-        object.__setattr__(self, "_titles", titles)
-        object.__setattr__(
-            self, "_owners", {t: tuple(by_role.values()) for t, by_role in owners.items()}
-        )
-        object.__setattr__(self, "_memo", {})
 
     # ------------------------------------------------------------ lookup
 
@@ -173,9 +166,10 @@ class Catalog:
         >>> default_catalog().get("call_centre_agent")
         Traceback (most recent call last):
         ...
-        csroles.errors.UnknownRoleError: no role 'call_centre_agent' in the catalog; did you mean 'call_center_agent'?
+        csroles.errors.UnknownRoleError: no role 'call_centre_agent' in the catalog; did you mean 'call_center_agent', 'call_center_manager' or 'call_center_director'?
         """
-        role = self._by_key.get(key) if isinstance(key, str) else None
+        given: object = key  # callers may pass anything
+        role = self._by_key.get(key) if isinstance(given, str) else None
         if role is None:
             raise UnknownRoleError(_unknown_key_message(key, self.keys))
         return role
@@ -206,7 +200,7 @@ class Catalog:
 
         >>> from csroles import Language, default_catalog
         >>> catalog = default_catalog()
-        >>> catalog.role_for_title("responsabile dell’assistenza clienti").key
+        >>> catalog.role_for_title("responsabile dell\u2019assistenza clienti").key
         'customer_support_manager'
         >>> catalog.role_for_title("Агент колл-центра", language=Language.RU).key
         'call_center_agent'
@@ -225,7 +219,11 @@ class Catalog:
         """Exact matching of normalised titles: the replaceable core of :meth:`role_for_title`."""
         normal = normalize_title(text)
         languages = list(Language) if language is None else [language]
-        found = {lang: self._titles[(lang, normal)] for lang in languages if (lang, normal) in self._titles}
+        found = {
+            lang: self._titles[(lang, normal)]
+            for lang in languages
+            if (lang, normal) in self._titles
+        }
         roles = {role.key: role for role in found.values()}
         if len(roles) == 1:
             return next(iter(roles.values()))
@@ -241,9 +239,7 @@ class Catalog:
         }
         close = difflib.get_close_matches(normal, list(known), n=3, cutoff=0.5)
         hint = (
-            "; closest known titles: " + ", ".join(repr(known[c]) for c in close)
-            if close
-            else ""
+            "; closest known titles: " + ", ".join(repr(known[c]) for c in close) if close else ""
         )
         raise UnknownTitleError(f"no role has the title {text!r}{hint}")
 
@@ -253,14 +249,19 @@ class Catalog:
         """A new catalog with ``roles`` appended (their keys must be new).
 
         >>> from csroles import Duty, Focus, Language, Level, Responsibility, Role, default_catalog
-        >>> night = Role(key="night_shift_agent", level=Level.INDIVIDUAL, focus=Focus.SERVICE,
-        ...              titles={Language.EN: "Night Shift Agent"},
-        ...              responsibilities=[Responsibility(duty=Duty.HANDLE_COMPLAINTS)])
+        >>> night = Role(
+        ...     key="night_shift_agent",
+        ...     level=Level.INDIVIDUAL,
+        ...     focus=Focus.SERVICE,
+        ...     titles={Language.EN: "Night Shift Agent"},
+        ...     responsibilities=[Responsibility(duty=Duty.HANDLE_COMPLAINTS)],
+        ... )
         >>> default_catalog().add(night).keys[-1]
         'night_shift_agent'
         """
         for role in roles:
-            if isinstance(role, Role) and role.key in self._by_key:
+            given: object = role  # checked by Catalog() below if it is not a Role
+            if isinstance(given, Role) and given.key in self._by_key:
                 fail(
                     "Catalog.add",
                     "roles",
@@ -305,6 +306,29 @@ class Catalog:
 _IN_CATALOG = "the key of a role in the catalog"
 
 
+def _topic_owners(
+    roles: tuple[Role, ...],
+) -> dict[Topic, tuple[tuple[Role, Responsibility], ...]]:
+    """For each topic, the roles owning a duty that covers it, in catalog order, each once.
+
+    A role's entry is the first duty it is responsible for, else the first it
+    is accountable for.
+    """
+    owners: dict[Topic, dict[str, tuple[Role, Responsibility]]] = {}
+    for role in roles:
+        for responsibility in role.responsibilities:
+            if not responsibility.raci.owns:
+                continue
+            for topic in responsibility.topics:
+                by_role = owners.setdefault(topic, {})
+                known = by_role.get(role.key)
+                if known is None or (
+                    known[1].raci is Raci.ACCOUNTABLE and responsibility.raci is Raci.RESPONSIBLE
+                ):
+                    by_role[role.key] = (role, responsibility)
+    return {topic: tuple(by_role.values()) for topic, by_role in owners.items()}
+
+
 def _titles_of(role: Role) -> Iterator[tuple[str, Language, str]]:
     """``(field, language, title)`` for every canonical and alternative title of ``role``."""
     for language, title in role.titles.items():
@@ -322,7 +346,9 @@ def _unknown_key_message(key: object, keys: Iterable[str]) -> str:
     close = difflib.get_close_matches(key, keys, n=3, cutoff=0.6)
     close += [k for k in keys if key and key in k and k not in close][: 3 - len(close)]
     if close:
-        return f"{message}; did you mean " + " or ".join(repr(k) for k in close) + "?"
+        quoted = [repr(k) for k in close]
+        choices = quoted[0] if len(quoted) == 1 else f"{', '.join(quoted[:-1])} or {quoted[-1]}"
+        return f"{message}; did you mean {choices}?"
     return message
 
 

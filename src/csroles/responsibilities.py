@@ -178,8 +178,11 @@ class ResponsibilityFinding:
         message: The finding in words, for people.
 
     >>> from csroles import FindingCode, ResponsibilityFinding
-    >>> ResponsibilityFinding(code=FindingCode.ROLE_WITHOUT_DUTIES, subject="greeter",
-    ...                       message="role 'greeter' has no duties").code.value
+    >>> ResponsibilityFinding(
+    ...     code=FindingCode.ROLE_WITHOUT_DUTIES,
+    ...     subject="greeter",
+    ...     message="role 'greeter' has no duties",
+    ... ).code.value
     'role_without_duties'
 
     .. versionadded:: 0.1.0
@@ -201,9 +204,15 @@ def check_responsibilities(roles: Catalog | Iterable[Role]) -> tuple[Responsibil
     >>> import attrs
     >>> catalog = default_catalog()
     >>> csm = catalog.get("customer_service_manager")
-    >>> blurred = catalog.replace(attrs.evolve(csm, responsibilities=[
-    ...     attrs.evolve(r, raci=Raci.RESPONSIBLE) if r.duty == "handle_returns" else r
-    ...     for r in csm.responsibilities]))
+    >>> blurred = catalog.replace(
+    ...     attrs.evolve(
+    ...         csm,
+    ...         responsibilities=[
+    ...             attrs.evolve(r, raci=Raci.RESPONSIBLE) if r.duty == "handle_returns" else r
+    ...             for r in csm.responsibilities
+    ...         ],
+    ...     )
+    ... )
     >>> for finding in check_responsibilities(blurred):
     ...     print(finding.code.value, finding.subject, finding.related)
     no_accountable handle_returns ('customer_service_representative', 'customer_service_manager')
@@ -329,7 +338,9 @@ def may_decide(
     if refusal is None:
         reason = f"{role.key} {authority._grant(request)}"
     elif level is None:
-        reason = f"{role.key} {refusal}; no role of the catalog may decide {request.describe()} alone"
+        reason = (
+            f"{role.key} {refusal}; no role of the catalog may decide {request.describe()} alone"
+        )
     else:
         names = ", ".join(deciders[:2]) + (", ..." if len(deciders) > 2 else "")
         reason = f"{role.key} {refusal}; the lowest level that may is {level.value} ({names})"
@@ -359,7 +370,7 @@ def _lowest(catalog: Catalog, request: Request) -> _Lowest:
         if known is None:
             known = _scan(_by_level(catalog, monetary=False), request)
             memo[("lowest", request.action)] = known
-        return cast(_Lowest, known)
+        return cast("_Lowest", known)
     return _scan(_by_level(catalog, monetary=True), request)
 
 
@@ -374,7 +385,7 @@ def _by_level(catalog: Catalog, *, monetary: bool) -> tuple[tuple[Level, tuple[R
                 grouped.setdefault(role.level, []).append(role)
         groups = tuple((level, tuple(grouped[level])) for level in Level if level in grouped)
         catalog._memo[key] = groups
-    return cast(tuple[tuple[Level, tuple[Role, ...]], ...], groups)
+    return cast("tuple[tuple[Level, tuple[Role, ...]], ...]", groups)
 
 
 def _scan(groups: tuple[tuple[Level, tuple[Role, ...]], ...], request: Request) -> _Lowest:
@@ -395,9 +406,9 @@ def _resolve(role: Role | str, catalog: Catalog | None, function: str) -> tuple[
         fail(function, "catalog", catalog, "a Catalog or None")
     if isinstance(role, Role):
         return role, catalog
-    if isinstance(role, str):
-        return catalog.get(role), catalog
-    fail(function, "role", role, "a Role or a role key")
+    if not isinstance(role, str):
+        fail(function, "role", role, "a Role or a role key")
+    return catalog.get(role), catalog
 
 
 def career_paths_from(role: Role | str, *, catalog: Catalog | None = None) -> tuple[Role, ...]:

@@ -267,9 +267,7 @@ def _by_language(value: Any) -> Any:
 def _alternatives(value: Any) -> Any:
     """Like :func:`_by_language`, with each language's titles as a tuple."""
     if isinstance(value, Mapping):
-        converted = {
-            k: tuple(v) if isinstance(v, list | tuple) else v for k, v in value.items()
-        }
+        converted = {k: tuple(v) if isinstance(v, list | tuple) else v for k, v in value.items()}
         return _by_language(converted)
     return value
 
@@ -357,6 +355,11 @@ _ACTION_WORDS = {
 }
 
 _UNLIMITED = Decimal("Infinity")
+_REFUSALS = {
+    Action.POLICY_EXCEPTION: "may not make policy exceptions",
+    Action.HIRE: "may not approve hires",
+    Action.PRIORITY_CHANGE: "may not change priorities",
+}
 
 
 @attrs.frozen(kw_only=True)
@@ -425,25 +428,29 @@ class Authority:
         if not isinstance(request, Request):
             fail("Authority.permits", "request", request, "a Request")
         action = request.action
-        if action.is_monetary:
-            amount = cast(Decimal, request.amount)  # a monetary Request always has one
-            if self.refund_limit == 0:
-                return "may not grant refunds or credits"
-            if self.currency is not None and self.currency != request.currency:
-                return (
-                    f"its refund limit is in {self.currency}, the request is in "
-                    f"{request.currency} (currencies are not converted)"
-                )
-            if amount > self.refund_limit:
-                return f"{amount} {request.currency} exceeds its limit of {self.refund_limit} {self.currency}"
-            return None
-        if action is Action.POLICY_EXCEPTION and not self.policy_exceptions:
-            return "may not make policy exceptions"
-        if action is Action.HIRE and not self.approve_hires:
-            return "may not approve hires"
-        if action is Action.PRIORITY_CHANGE and not self.change_priorities:
-            return "may not change priorities"
-        return None
+        if not action.is_monetary:
+            allowed = {
+                Action.POLICY_EXCEPTION: self.policy_exceptions,
+                Action.HIRE: self.approve_hires,
+                Action.PRIORITY_CHANGE: self.change_priorities,
+            }[action]
+            return None if allowed else _REFUSALS[action]
+        amount = cast("Decimal", request.amount)  # a monetary Request always has one
+        if self.refund_limit == 0:
+            refusal: str | None = "may not grant refunds or credits"
+        elif self.currency is not None and self.currency != request.currency:
+            refusal = (
+                f"its refund limit is in {self.currency}, the request is in "
+                f"{request.currency} (currencies are not converted)"
+            )
+        elif amount > self.refund_limit:
+            refusal = (
+                f"{amount} {request.currency} exceeds its limit of "
+                f"{self.refund_limit} {self.currency}"
+            )
+        else:
+            refusal = None
+        return refusal
 
     def _grant(self, request: Request) -> str:
         if request.action.is_monetary:
@@ -489,8 +496,15 @@ class Pay:
 
     >>> from decimal import Decimal
     >>> from csroles import Pay
-    >>> pay = Pay(currency="USD", country="US", source="Glassdoor", average=44_000,
-    ...           total=(36_000, 54_000), base=(33_000, 48_000), extra=(3_000, 6_000))
+    >>> pay = Pay(
+    ...     currency="USD",
+    ...     country="US",
+    ...     source="Glassdoor",
+    ...     average=44_000,
+    ...     total=(36_000, 54_000),
+    ...     base=(33_000, 48_000),
+    ...     extra=(3_000, 6_000),
+    ... )
     >>> pay.average
     Decimal('44000')
 
@@ -510,7 +524,7 @@ class Pay:
 
 
 def _default_topics(self: Responsibility) -> frozenset[Topic]:
-    duty = self.duty
+    duty: object = self.duty  # not validated yet: may be anything
     return duty.topics if isinstance(duty, Duty) else frozenset()
 
 
@@ -544,7 +558,12 @@ def _instance_of(cls: type, *, optional: bool = False) -> Any:
 
     def validate(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
         if not isinstance(value, cls) and not (optional and value is None):
-            fail(instance, attribute.name, value, f"a {cls.__name__}" + (" or None" if optional else ""))
+            fail(
+                instance,
+                attribute.name,
+                value,
+                f"a {cls.__name__}" + (" or None" if optional else ""),
+            )
 
     return validate
 
@@ -560,7 +579,7 @@ def _responsibilities_validator(
 ) -> None:
     tuple_of(_check_responsibility)(instance, attribute, value)
     seen: set[Duty] = set()
-    for index, responsibility in enumerate(value):  # type: ignore[arg-type]
+    for index, responsibility in enumerate(cast("tuple[Responsibility, ...]", value)):
         if responsibility.duty in seen:
             fail(
                 instance,
@@ -573,7 +592,7 @@ def _responsibilities_validator(
 
 def _career_validator(instance: Any, attribute: attrs.Attribute[Any], value: object) -> None:
     tuple_of(check_key)(instance, attribute, value)
-    keys = cast(tuple[str, ...], value)  # checked just above
+    keys = cast("tuple[str, ...]", value)  # checked just above
     for index, key in enumerate(keys):
         if key == instance.key:
             fail(instance, f"{attribute.name}[{index}]", key, "another role's key (not its own)")
@@ -617,8 +636,13 @@ class Role:
         pay: Pay as quoted by a salary survey, if known.
 
     >>> from csroles import Channel, Focus, Language, Level, Role
-    >>> role = Role(key="chat_agent", level=Level.INDIVIDUAL, focus=Focus.SERVICE,
-    ...             titles={Language.EN: "Chat Agent"}, channels=[Channel.CHAT])
+    >>> role = Role(
+    ...     key="chat_agent",
+    ...     level=Level.INDIVIDUAL,
+    ...     focus=Focus.SERVICE,
+    ...     titles={Language.EN: "Chat Agent"},
+    ...     channels=[Channel.CHAT],
+    ... )
     >>> role.titles[Language.EN], role.channels
     ('Chat Agent', frozenset({<Channel.CHAT: 'chat'>}))
     >>> Role(key="Chat Agent", level=Level.INDIVIDUAL, focus=Focus.SERVICE, titles={})
@@ -632,7 +656,9 @@ class Role:
     key: str = attrs.field(validator=validator(check_key))
     level: Level = attrs.field(validator=member_of(Level))
     focus: Focus = attrs.field(validator=member_of(Focus))
-    titles: Mapping[Language, str] = attrs.field(converter=_by_language, validator=_titles_validator)
+    titles: Mapping[Language, str] = attrs.field(
+        converter=_by_language, validator=_titles_validator
+    )
     alternative_titles: Mapping[Language, tuple[str, ...]] = attrs.field(
         factory=dict, converter=_alternatives, validator=_alternative_titles_validator
     )
