@@ -8,6 +8,7 @@ True
 from __future__ import annotations
 
 from csroles.catalog import Catalog, default_catalog
+from csroles.converters import configure_converter, make_converter
 from csroles.errors import (
     CalendarError,
     CsrolesError,
@@ -55,7 +56,7 @@ from csroles.vocabulary import (
     Topic,
 )
 
-__all__ = [
+__all__ = [  # noqa: RUF022 (sorted, with __version__ last: see tests/test_package.py)
     "Action",
     "Authority",
     "AuthorityDecision",
@@ -93,15 +94,17 @@ __all__ = [
     "Topic",
     "UnknownRoleError",
     "UnknownTitleError",
-    "__version__",
     "career_path",
     "career_paths_from",
     "check_responsibilities",
+    "configure_converter",
     "default_catalog",
     "levels_for",
+    "make_converter",
     "may_decide",
     "raci_matrix",
     "route",
+    "__version__",
 ]
 
 
