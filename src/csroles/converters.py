@@ -52,6 +52,7 @@ import types
 import typing
 from collections.abc import Callable
 from datetime import date, datetime, time, timedelta
+from decimal import Decimal, InvalidOperation
 from typing import Any
 
 import attrs
@@ -227,6 +228,23 @@ def _structure_time(value: object, _: object = None) -> time:
     elif type(value) is time:
         return value
     _fail(f"{value!r}, expected an ISO 8601 time of day such as '09:30:00'")
+
+
+_DECIMAL_FORM = "a decimal number as text, such as '25.50' (or an integer)"
+
+
+def _structure_decimal(value: object, _: object = None) -> Decimal:
+    # Text keeps amounts exact; a JSON float would already have lost digits.
+    if type(value) is int:
+        return Decimal(value)
+    if type(value) is str and len(value) <= 100 and value == value.strip():
+        try:
+            return Decimal(value)
+        except InvalidOperation:
+            pass
+    elif type(value) is Decimal:
+        return value
+    _fail(f"{_short(value)}, expected {_DECIMAL_FORM}")
 
 
 _DURATION = re.compile(
@@ -407,6 +425,7 @@ _SCALARS: dict[object, Hook] = {
     date: _structure_date,
     time: _structure_time,
     timedelta: _structure_timedelta,
+    Decimal: _structure_decimal,
 }
 _SEQUENCES = {list: list, tuple: tuple, collections.abc.Sequence: tuple}
 _SETS = {frozenset: frozenset, set: set, collections.abc.Set: frozenset}
@@ -495,6 +514,7 @@ _UNSTRUCTURE_SCALARS: dict[object, Unhook] = {
     date: date.isoformat,
     time: time.isoformat,
     timedelta: _unstructure_timedelta,
+    Decimal: str,
 }
 
 
@@ -597,7 +617,7 @@ def configure_converter(converter: cattrs.Converter) -> None:
     .. versionadded:: 0.1.0
     """
     for tp, hook in _SCALARS.items():
-        if tp in {datetime, date, time, timedelta}:
+        if tp in {datetime, date, time, timedelta, Decimal}:
             converter.register_structure_hook(tp, hook)
     for tp, unhook in _UNSTRUCTURE_SCALARS.items():
         converter.register_unstructure_hook(tp, unhook)
