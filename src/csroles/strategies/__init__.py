@@ -32,7 +32,9 @@ from __future__ import annotations
 
 from hypothesis import strategies as st
 
+from csroles.catalog import Catalog
 from csroles.interactions import Event, Interaction
+from csroles.roles import Authority, Request, Responsibility, Role
 from csroles.strategies._entities import (
     ZONES,
     aware_datetimes,
@@ -41,13 +43,27 @@ from csroles.strategies._entities import (
     interactions,
     zone_names,
 )
+from csroles.strategies._roles import (
+    authorities,
+    catalogs,
+    requests,
+    responsibilities,
+    role_keys,
+    roles,
+)
 
 __all__ = [
     "ZONES",
+    "authorities",
     "aware_datetimes",
+    "catalogs",
     "events",
     "identifiers",
     "interactions",
+    "requests",
+    "responsibilities",
+    "role_keys",
+    "roles",
     "zone_names",
 ]
 
@@ -59,3 +75,8 @@ def _hypothesis_setup_hook() -> None:
     """
     st.register_type_strategy(Event, events())
     st.register_type_strategy(Interaction, interactions())
+    st.register_type_strategy(Role, roles())
+    st.register_type_strategy(Responsibility, responsibilities())
+    st.register_type_strategy(Authority, authorities())
+    st.register_type_strategy(Request, requests())
+    st.register_type_strategy(Catalog, catalogs())
