@@ -127,7 +127,7 @@ def test_responsibility_topics_can_be_given() -> None:
     ("changes", "message"),
     [
         ({"duty": "take_orders"}, "Responsibility.duty: 'take_orders', expected a Duty"),
-        ({"duty": ["x"]}, "Responsibility.duty: ['x'], expected a Duty"),
+        ({"duty": ["x"]}, r"Responsibility.duty: \['x'\], expected a Duty"),
         ({"raci": "R"}, "Responsibility.raci: 'R', expected a Raci"),
         ({"topics": "order"}, "Responsibility.topics: 'order', expected a set, list or tuple"),
         ({"topics": 3}, "Responsibility.topics: 3, expected a set, list or tuple"),
@@ -307,9 +307,8 @@ def permits_oracle(authority: Authority, request: Request) -> bool:
 def test_permits_agrees_with_the_oracle(authority: Authority, request: Request) -> None:
     assert authority.permits(request) is permits_oracle(authority, request)
     words = authority.explain(request)
-    assert words.startswith("may not") or words.startswith("its") or "exceeds" in words or (
-        authority.permits(request)
-    )
+    refused = words.startswith(("may not", "its refund limit")) or " exceeds " in words
+    assert refused is not authority.permits(request)
 
 
 # ---------------------------------------------------------------- pay
@@ -455,7 +454,10 @@ BAD_ROLE_FIELDS: list[tuple[dict[str, Any], str]] = [
     ({"alternative_titles": {EN: [""]}}, r"Role.alternative_titles\[en\]\[0\]: ''"),
     ({"alternative_titles": {1: ["x"]}}, "Role.alternative_titles key: 1, expected a Language"),
     ({"responsibilities": "returns"}, "Role.responsibilities: 'returns', expected a list"),
-    ({"responsibilities": [Duty.HANDLE_RETURNS]}, r"Role.responsibilities\[0\]: .*a Responsibility"),
+    (
+        {"responsibilities": [Duty.HANDLE_RETURNS]},
+        r"Role.responsibilities\[0\]: .*a Responsibility",
+    ),
     (
         {
             "responsibilities": [
@@ -469,7 +471,7 @@ BAD_ROLE_FIELDS: list[tuple[dict[str, Any], str]] = [
     ({"channels": ["phone"]}, "Role.channels: 'phone', expected a Channel"),
     ({"directions": [None]}, "Role.directions: None, expected a Direction"),
     ({"metrics": [{}]}, r"Role.metrics\[0\]: \{\}, expected a Metric"),
-    ({"authority": None}, "Role.authority: None, expected a Authority"),
+    ({"authority": None}, "Role.authority: None, expected an Authority"),
     ({"career_paths": "manager"}, "Role.career_paths: 'manager', expected a list or tuple"),
     ({"career_paths": ["Manager"]}, r"Role.career_paths\[0\]: 'Manager', expected a snake_case"),
     ({"career_paths": ["returns_agent"]}, r"Role.career_paths\[0\]: .*not its own"),
@@ -543,7 +545,7 @@ def test_amounts_travel_as_exact_text() -> None:
         ({"action": "refund", "amount": 2.5, "currency": "EUR"}, "amount: 2.5, expected a decimal"),
         ({"action": "refund", "amount": " 2", "currency": "EUR"}, "amount: ' 2', expected"),
         ({"action": "refund", "amount": "two", "currency": "EUR"}, "amount: 'two', expected"),
-        ({"action": "refund", "amount": "NaN", "currency": "EUR"}, "Request.amount: Decimal"),
+        ({"action": "refund", "amount": "NaN", "currency": "EUR"}, r"amount: Decimal\('NaN'\)"),
         ({"action": "refund", "amount": "1" * 200, "currency": "EUR"}, "amount: '111"),
         ({"action": "refund", "amount": "1e99999999999999999999", "currency": "EUR"}, "amount:"),
     ],
@@ -555,7 +557,9 @@ def test_bad_amounts_are_refused_when_structuring(document: dict[str, Any], prob
 
 JSON = st.recursive(
     st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=8),
-    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=8), inner, max_size=3),
+    lambda inner: (
+        st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=8), inner, max_size=3)
+    ),
     max_leaves=10,
 )
 

@@ -48,6 +48,7 @@ from csroles._validation import (
     to_tuple,
     tuple_of,
     validator,
+    with_article,
 )
 from csroles.vocabulary import Channel, Direction, Focus, Language, Level, Metric, Topic
 
@@ -562,7 +563,7 @@ def _instance_of(cls: type, *, optional: bool = False) -> Any:
                 instance,
                 attribute.name,
                 value,
-                f"a {cls.__name__}" + (" or None" if optional else ""),
+                with_article(cls.__name__) + (" or None" if optional else ""),
             )
 
     return validate
