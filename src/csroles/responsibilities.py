@@ -245,7 +245,7 @@ def check_responsibilities(roles: Catalog | Iterable[Role]) -> tuple[Responsibil
                     f"{', '.join(accountable)}; one should be",
                 )
             )
-    seen: dict[tuple[Level, frozenset[tuple[Duty, Raci]]], Role] = {}
+    seen: dict[tuple[Level, frozenset[tuple[Duty, Raci]]], list[Role]] = {}
     for role in members:
         if not role.responsibilities:
             findings.append(
@@ -257,8 +257,9 @@ def check_responsibilities(roles: Catalog | Iterable[Role]) -> tuple[Responsibil
             )
             continue
         shape = (role.level, frozenset((r.duty, r.raci) for r in role.responsibilities))
-        twin = seen.get(shape)
-        if twin is not None and twin.titles != role.titles:
+        earlier = seen.setdefault(shape, [])
+        twin = next((other for other in earlier if other.titles != role.titles), None)
+        if twin is not None:
             findings.append(
                 ResponsibilityFinding(
                     code=FindingCode.INDISTINCT_ROLES,
@@ -269,7 +270,7 @@ def check_responsibilities(roles: Catalog | Iterable[Role]) -> tuple[Responsibil
                     "say who is responsible for what",
                 )
             )
-        seen.setdefault(shape, role)
+        earlier.append(role)
     return tuple(findings)
 
 
