@@ -63,7 +63,7 @@ def test_every_topic_is_covered_by_some_duty() -> None:
         (Duty.HANDLE_RETURNS, {Topic.RETURN}),
         (Duty.HANDLE_COMPLAINTS, {Topic.COMPLAINT}),
         (Duty.DIAGNOSE_TECHNICAL_PROBLEMS, {Topic.TECHNICAL_PROBLEM}),
-        (Duty.ONBOARD_CLIENTS, {Topic.ONBOARDING, Topic.INSTALLATION}),
+        (Duty.ONBOARD_CLIENTS, {Topic.ONBOARDING}),
         (Duty.MANAGE_PORTFOLIO, {Topic.ACCOUNT_REVIEW}),
         (Duty.PROACTIVE_OUTREACH, {Topic.SALES}),
         (Duty.FOLLOW_UP, {Topic.FEEDBACK}),

@@ -134,7 +134,7 @@ _DUTY_TOPICS: dict[Duty, frozenset[Topic]] = {
     Duty.DIAGNOSE_TECHNICAL_PROBLEMS: frozenset({Topic.TECHNICAL_PROBLEM}),
     Duty.HELP_WITH_INSTALLATION: frozenset({Topic.INSTALLATION}),
     Duty.RESOLVE_CONFLICTS: frozenset({Topic.COMPLAINT}),
-    Duty.ONBOARD_CLIENTS: frozenset({Topic.ONBOARDING, Topic.INSTALLATION}),
+    Duty.ONBOARD_CLIENTS: frozenset({Topic.ONBOARDING}),
     Duty.MANAGE_PORTFOLIO: frozenset({Topic.ACCOUNT_REVIEW}),
     Duty.BUILD_RELATIONSHIPS: frozenset({Topic.ACCOUNT_REVIEW}),
     Duty.UPSELL_AND_CROSS_SELL: frozenset({Topic.SALES}),

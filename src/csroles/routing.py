@@ -11,7 +11,7 @@ ranked, best first, by these rules in turn:
    or failing that is as close to it as possible;
 4. it is responsible for the duty (does the work) rather than accountable;
 5. its support tier is lower (first line before second line; no tier counts as first line);
-6. it is more specialised: fewer topics, then fewer channels;
+6. it is more specialised: fewer channels, then fewer topics;
 7. catalog order.
 
 Routing is total on the built-in catalog (every topic has an owner); on a
@@ -183,8 +183,8 @@ def _rank(
             distance,
             responsibility.raci is not Raci.RESPONSIBLE,
             role.tier or 1,
-            len(role.topics),
             len(role.channels),
+            len(role.topics),
             position[role.key],
         )
         scored.append((score, role, responsibility))
