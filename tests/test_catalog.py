@@ -3,6 +3,7 @@
 import json
 import subprocess
 import sys
+from pathlib import Path
 from typing import Any
 
 import attrs
@@ -29,6 +30,7 @@ from csroles import (
     UnknownTitleError,
     default_catalog,
     make_converter,
+    raci_matrix,
 )
 from csroles.catalog import normalize_title
 from csroles.strategies import catalogs
@@ -773,3 +775,88 @@ def test_builders_keep_or_refuse(catalog: Catalog, data: st.DataObject) -> None:
         assert smaller.keys == tuple(k for k in catalog.keys if k != key)
         assert smaller.add(catalog.get(key)).keys[-1] == key
     assert catalog.replace(catalog.get(key)) == catalog
+
+
+# ---------------------------------------------------------------- the docs' tables
+
+DOCS = Path(__file__).parent.parent / "docs" / "roles.md"
+
+
+def _join(values: Any) -> str:
+    return ", ".join(f"`{v}`" for v in values)
+
+
+def catalog_tables(catalog: Catalog) -> dict[str, str]:
+    """The generated tables of docs/roles.md, by marker name."""
+    ordered = list(Channel), list(Metric)
+    roles = [
+        "| # | key | level | focus | English | Italiano | Русский |",
+        "|---|---|---|---|---|---|---|",
+    ]
+    duties = [
+        "| key | responsible for | accountable for | consulted or informed on |",
+        "|---|---|---|---|",
+    ]
+    work = ["| key | channels | metrics | tier | reports to | leads to |", "|---|---|---|---|---|---|"]
+    others = ["| key | other titles |", "|---|---|"]
+    for number, member in enumerate(catalog, start=1):
+        titles = [member.titles.get(lang, "") for lang in Language]
+        roles.append(
+            f"| {number} | `{member.key}` | {member.level.value} | {member.focus.value} | "
+            + " | ".join(titles)
+            + " |"
+        )
+
+        def with_letters(*letters: Raci, member: Role = member) -> str:
+            return _join(r.duty.value for r in member.responsibilities if r.raci in letters)
+
+        duties.append(
+            f"| `{member.key}` | {with_letters(R)} | {with_letters(A)} | {with_letters(C, I_)} |"
+        )
+        channels = _join(c.value for c in ordered[0] if c in member.channels)
+        metrics = _join(m.value for m in ordered[1] if m in member.metrics)
+        tier = "" if member.tier is None else str(member.tier)
+        reports = f"`{member.reports_to}`" if member.reports_to else ""
+        work.append(
+            f"| `{member.key}` | {channels} | {metrics} | {tier} | {reports} | "
+            f"{_join(member.career_paths)} |"
+        )
+        alternatives = "; ".join(
+            f"{lang.value}: " + ", ".join(titles)
+            for lang, titles in member.alternative_titles.items()
+        )
+        if alternatives:
+            others.append(f"| `{member.key}` | {alternatives} |")
+    return {
+        "roles": "\n".join(roles) + "\n",
+        "duties": "\n".join(duties) + "\n",
+        "work": "\n".join(work) + "\n",
+        "other-titles": "\n".join(others) + "\n",
+        "raci": raci_matrix(catalog).to_markdown(),
+    }
+
+
+def render_docs(text: str, tables: dict[str, str]) -> str:
+    """``text`` with each ``<!-- table: name -->`` ... ``<!-- end table -->`` block refreshed."""
+    for name, table in tables.items():
+        start = f"<!-- table: {name} -->\n"
+        end = "<!-- end table -->"
+        before, found, rest = text.partition(start)
+        assert found, f"docs/roles.md lacks the marker for {name!r}"
+        _, found_end, after = rest.partition(end)
+        assert found_end, f"docs/roles.md lacks the end marker after {name!r}"
+        text = f"{before}{start}{table}{end}{after}"
+    return text
+
+
+def test_docs_tables_are_in_sync_with_the_catalog() -> None:
+    text = DOCS.read_text(encoding="utf-8")
+    expected = render_docs(text, catalog_tables(default_catalog()))
+    assert text == expected, "run `python tests/test_catalog.py` to refresh docs/roles.md"
+
+
+if __name__ == "__main__":
+    DOCS.write_text(
+        render_docs(DOCS.read_text(encoding="utf-8"), catalog_tables(default_catalog())),
+        encoding="utf-8",
+    )

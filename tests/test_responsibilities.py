@@ -116,9 +116,11 @@ def test_matrix_refuses_what_is_not_roles(bad: object) -> None:
         check_responsibilities(bad)  # type: ignore[arg-type]
 
 
-def test_matrix_refuses_a_non_role_item() -> None:
+def test_matrix_refuses_a_non_role_item_and_repeated_keys() -> None:
     with pytest.raises(InvalidEntityError, match=r"raci_matrix.roles\[1\]: 'b', expected a Role"):
         raci_matrix([role("a"), "b"])  # type: ignore[list-item]
+    with pytest.raises(InvalidEntityError, match=r"check_responsibilities.roles\[1\].key: 'a'"):
+        check_responsibilities([role("a"), role("a", (Duty.HIRE, A))])
 
 
 # ---------------------------------------------------------------- findings
@@ -228,7 +230,7 @@ def findings_oracle(members: list[Role]) -> set[tuple[str, str]]:
     return found
 
 
-@given(st.lists(roles(max_responsibilities=3), max_size=5))
+@given(st.lists(roles(max_responsibilities=3), max_size=5, unique_by=lambda r: r.key))
 def test_findings_agree_with_the_oracle(members: list[Role]) -> None:
     found = {(f.code.value, f.subject) for f in check_responsibilities(members)}
     assert found == findings_oracle(members)

@@ -20,6 +20,7 @@ from __future__ import annotations
 import enum
 from collections import deque
 from collections.abc import Iterable, Mapping
+from decimal import Decimal
 from typing import cast
 
 import attrs
@@ -49,9 +50,13 @@ def _roles_of(roles: Catalog | Iterable[Role], function: str) -> tuple[Role, ...
     if isinstance(roles, str | bytes | Mapping) or not isinstance(roles, Iterable):
         fail(function, "roles", roles, "a Catalog or an iterable of Role")
     result = tuple(roles)
+    keys: set[str] = set()
     for index, role in enumerate(result):
         if not isinstance(role, Role):
             fail(function, f"roles[{index}]", role, "a Role")
+        if role.key in keys:
+            fail(function, f"roles[{index}].key", role.key, "a key that no other role uses")
+        keys.add(role.key)
     return result
 
 
@@ -361,9 +366,9 @@ _Lowest = tuple[Level | None, tuple[str, ...]]
 def _lowest(catalog: Catalog, request: Request) -> _Lowest:
     """The lowest level whose roles may decide ``request``, and those roles in catalog order.
 
-    The answer for a non-monetary action depends on the action alone and is
-    kept in the catalog's cache; for refunds and credits only the roles with
-    a non-zero limit are scanned, level by level.
+    The answer for a non-monetary action depends on the action alone; for a
+    refund or credit, on the amount and a per-currency ladder of the roles'
+    limits. Both are kept in the catalog's cache.
     """
     memo = catalog._memo
     if not request.action.is_monetary:
@@ -372,7 +377,36 @@ def _lowest(catalog: Catalog, request: Request) -> _Lowest:
             known = _scan(_by_level(catalog, monetary=False), request)
             memo[("lowest", request.action)] = known
         return cast("_Lowest", known)
-    return _scan(_by_level(catalog, monetary=True), request)
+    ladder = memo.get(("ladder", request.currency))
+    if ladder is None:
+        ladder = _ladder(catalog, cast("str", request.currency))
+        memo[("ladder", request.currency)] = ladder
+    amount = cast("Decimal", request.amount)
+    for level, highest, limits in cast("_Ladder", ladder):
+        if amount <= highest:
+            return level, tuple(key for key, limit in limits if amount <= limit)
+    return None, ()
+
+
+_Ladder = tuple[tuple[Level, Decimal, tuple[tuple[str, Decimal], ...]], ...]
+
+
+def _ladder(catalog: Catalog, currency: str) -> _Ladder:
+    """Per level, lowest first: the refund limits in ``currency`` of the roles that have one.
+
+    A limit in another currency counts as none (currencies are not
+    converted); a limit without a currency is zero or unlimited (``Authority``).
+    """
+    rungs = []
+    for level, roles in _by_level(catalog, monetary=True):
+        limits = tuple(
+            (role.key, role.authority.refund_limit)
+            for role in roles
+            if role.authority.currency in (None, currency)
+        )
+        if limits:
+            rungs.append((level, max(limit for _, limit in limits), limits))
+    return tuple(rungs)
 
 
 def _by_level(catalog: Catalog, *, monetary: bool) -> tuple[tuple[Level, tuple[Role, ...]], ...]:
