@@ -120,11 +120,15 @@ def main() -> str:
         f"| fresh interpreter, best of {FRESH_RUNS} | ms | ratio to `import csroles` | target |",
         "|---|---|---|---|",
         f"| `import csroles` | {imported * 1e3:.1f} | 1.00 | |",
-        f"| first `default_catalog()` | {first_build * 1e3:.2f} | "
-        f"{first_build / imported:.3f} | < 0.1 |",
+        (
+            f"| first `default_catalog()` | {first_build * 1e3:.2f} | "
+            f"{first_build / imported:.3f} | < 0.1 |"
+        ),
         "",
-        f"Best of {REPEAT} rounds of {NUMBER:,} calls each; Python "
-        f"{platform.python_version()} on {platform.machine()}.",
+        (
+            f"Best of {REPEAT} rounds of {NUMBER:,} calls each; Python "
+            f"{platform.python_version()} on {platform.machine()}."
+        ),
         "",
     ]
     return "\n".join(lines)

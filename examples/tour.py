@@ -38,7 +38,11 @@ from csroles.interactions import Event  # noqa: E402
 
 catalog = default_catalog()
 print(f"The built-in catalog has {len(catalog)} roles, e.g.:")
-for key in ("customer_service_representative", "customer_support_engineer", "customer_success_manager"):
+for key in (
+    "customer_service_representative",
+    "customer_support_engineer",
+    "customer_success_manager",
+):
     role = catalog.get(key)
     print(f"  {role.titles[Language.EN]:<32} {role.level.value:<10} it: {role.titles[Language.IT]}")
     print(f"  {'':<32} {'':<10} ru: {role.titles[Language.RU]}")

@@ -1,5 +1,6 @@
 """RACI matrix, responsibility findings, authority decisions and career paths."""
 
+import itertools
 from decimal import Decimal
 from typing import Any
 
@@ -109,10 +110,10 @@ def test_matrix_agrees_with_the_roles(catalog: Catalog) -> None:
 @pytest.mark.parametrize("bad", [5, "roles", {"a": 1}, None])
 def test_matrix_refuses_what_is_not_roles(bad: object) -> None:
     with pytest.raises(
-        InvalidEntityError, match="raci_matrix.roles: .*expected a Catalog or an iterable of Role"
+        InvalidEntityError, match=r"raci_matrix.roles: .*expected a Catalog or an iterable of Role"
     ):
         raci_matrix(bad)  # type: ignore[arg-type]
-    with pytest.raises(InvalidEntityError, match="check_responsibilities.roles"):
+    with pytest.raises(InvalidEntityError, match=r"check_responsibilities.roles"):
         check_responsibilities(bad)  # type: ignore[arg-type]
 
 
@@ -389,12 +390,12 @@ def test_may_decide_refuses_bad_arguments() -> None:
     with pytest.raises(UnknownRoleError, match="'ceo'"):
         may_decide("ceo", Request.hire())
     with pytest.raises(
-        InvalidEntityError, match="may_decide.role: 5, expected a Role or a role key"
+        InvalidEntityError, match=r"may_decide.role: 5, expected a Role or a role key"
     ):
         may_decide(5, Request.hire())  # type: ignore[arg-type]
-    with pytest.raises(InvalidEntityError, match="may_decide.request: 'hire', expected a Request"):
+    with pytest.raises(InvalidEntityError, match=r"may_decide.request: 'hire', expected a Request"):
         may_decide("telemarketer", "hire")  # type: ignore[arg-type]
-    with pytest.raises(InvalidEntityError, match="may_decide.catalog: 1, expected a Catalog"):
+    with pytest.raises(InvalidEntityError, match=r"may_decide.catalog: 1, expected a Catalog"):
         may_decide("telemarketer", Request.hire(), catalog=1)  # type: ignore[arg-type]
 
 
@@ -467,9 +468,9 @@ def test_career_functions_refuse_bad_arguments() -> None:
         career_paths_from("ceo")
     with pytest.raises(UnknownRoleError, match="'ceo'"):
         career_path("call_center_agent", "ceo")
-    with pytest.raises(InvalidEntityError, match="career_paths_from.role: 3, expected a Role"):
+    with pytest.raises(InvalidEntityError, match=r"career_paths_from.role: 3, expected a Role"):
         career_paths_from(3)  # type: ignore[arg-type]
-    with pytest.raises(InvalidEntityError, match="career_path.catalog: 'x', expected a Catalog"):
+    with pytest.raises(InvalidEntityError, match=r"career_path.catalog: 'x', expected a Catalog"):
         career_path("a", "b", catalog="x")  # type: ignore[arg-type]
 
 
@@ -500,5 +501,5 @@ def test_careers_agree_with_shortest_distances(catalog: Catalog, data: st.DataOb
     else:
         assert len(path) == dist[end] + 1
         assert (path[0].key, path[-1].key) == (start, end)
-        for here, there in zip(path, path[1:], strict=False):
+        for here, there in itertools.pairwise(path):
             assert there.key in here.career_paths

@@ -155,7 +155,7 @@ def test_levels_for() -> None:
     assert levels_for(Priority.HIGH) == (Level.INDIVIDUAL, Level.SUPERVISOR)
     assert levels_for(Priority.URGENT) == (Level.SUPERVISOR, Level.MANAGER)
     with pytest.raises(
-        InvalidEntityError, match="levels_for.priority: 'urgent', expected a Priority"
+        InvalidEntityError, match=r"levels_for.priority: 'urgent', expected a Priority"
     ):
         levels_for("urgent")  # type: ignore[arg-type]
 
@@ -277,7 +277,7 @@ def test_a_catalog_where_nobody_owns_the_topic() -> None:
 
 def test_route_refuses_bad_arguments() -> None:
     with pytest.raises(
-        InvalidEntityError, match="route.interaction: 'T-1', expected an Interaction"
+        InvalidEntityError, match=r"route.interaction: 'T-1', expected an Interaction"
     ):
         route("T-1")  # type: ignore[arg-type]
     with pytest.raises(

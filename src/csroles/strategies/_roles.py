@@ -344,9 +344,10 @@ def _catalog(draw: st.DrawFn, *, min_roles: int, max_roles: int) -> Catalog:
         changed = []
         for r in role.responsibilities:
             if r.duty not in owned:
-                r = Responsibility(duty=r.duty, raci=Raci.RESPONSIBLE, topics=r.topics)
                 owned.add(r.duty)
-            changed.append(r)
+                changed.append(Responsibility(duty=r.duty, raci=Raci.RESPONSIBLE, topics=r.topics))
+            else:
+                changed.append(r)
         fixed.append(attrs.evolve(role, responsibilities=changed))
     return Catalog(roles=fixed)
 
