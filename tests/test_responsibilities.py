@@ -459,6 +459,8 @@ def test_careers_of_seed_002() -> None:
         "customer_service_supervisor",
     ]
     assert career_path("customer_service_manager", "call_center_agent") == ()
+    # The representative and the engineer lead to each other: the walk does not loop.
+    assert career_path("customer_service_representative", "call_center_agent") == ()
     csr = default_catalog().get("customer_service_representative")
     assert career_path(csr, csr) == (csr,)
 

@@ -29,6 +29,7 @@ from csroles import (
     Responsibility,
     Role,
     Topic,
+    _validation,
     default_catalog,
     make_converter,
 )
@@ -531,6 +532,17 @@ def test_small_values_round_trip_through_json(value: Authority | Request | Respo
     assert conv.structure(document, type(value)) == value
 
 
+def test_frozenset_validator_checks_a_leftover_tuple() -> None:
+    # to_frozenset leaves a tuple when an item is unhashable; the validator names
+    # the bad item, and refuses the tuple even when its items pass.
+    validate = _validation.frozenset_of(_validation.enum_check(Channel))
+    field = attrs.fields(Role).channels
+    with pytest.raises(InvalidEntityError, match=r"Role.channels\[1\]: \[\]"):
+        validate(Role, field, (Channel.CHAT, []))
+    with pytest.raises(InvalidEntityError, match="expected a set, list or tuple"):
+        validate(Role, field, (Channel.CHAT,))
+
+
 def test_amounts_travel_as_exact_text() -> None:
     conv = make_converter()
     assert conv.unstructure(Request.refund(Decimal("0.10"), "EUR")) == {
@@ -542,6 +554,7 @@ def test_amounts_travel_as_exact_text() -> None:
     assert conv.structure({"action": "credit", "amount": 3, "currency": "EUR"}, Request) == (
         Request.credit(3, "EUR")
     )
+    assert conv.structure(Decimal("2.50"), Decimal) == Decimal("2.50")
 
 
 @pytest.mark.parametrize(

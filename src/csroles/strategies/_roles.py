@@ -186,13 +186,6 @@ def _responsibility(duty: Duty, raci: Raci, topics: frozenset[Topic] | None) -> 
     return Responsibility(duty=duty, raci=raci, topics=topics)
 
 
-def _titles(key: str) -> st.SearchStrategy[dict[Language, str]]:
-    """Titles derived from ``key``, so that distinct keys never share a title."""
-    base = key.replace("_", " ").title()
-    languages = st.lists(st.sampled_from(tuple(Language)), min_size=1, unique=True)
-    return languages.map(lambda langs: {lang: f"{base} ({lang.value})" for lang in langs})
-
-
 def _free_titles(language: Language) -> st.SearchStrategy[str]:
     return st.lists(st.sampled_from(_TITLE_WORDS[language]), min_size=1, max_size=4).map(" ".join)
 
