@@ -609,3 +609,18 @@ def test_individual_roles_of_the_default_catalog_decide_nothing_alone() -> None:
 def test_role_metrics_are_metrics() -> None:
     assert all(isinstance(m, Metric) for role in default_catalog() for m in role.metrics)
     assert all(isinstance(i, Industry) for role in default_catalog() for i in role.industries)
+
+
+def test_from_type_builds_roles_and_catalogs() -> None:
+    from hypothesis import settings
+
+    from csroles import Catalog
+
+    @settings(max_examples=10)
+    @given(st.from_type(Role), st.from_type(Catalog), st.from_type(Request))
+    def check(role: Role, catalog: Catalog, request: Request) -> None:
+        assert isinstance(role, Role)
+        assert isinstance(catalog, Catalog)
+        assert isinstance(request, Request)
+
+    check()

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from csroles.catalog import Catalog, default_catalog
 from csroles.converters import configure_converter, make_converter
+from csroles.customers import Account, Customer
 from csroles.errors import (
     CalendarError,
     CsrolesError,
@@ -18,6 +19,7 @@ from csroles.errors import (
     UnknownRoleError,
     UnknownTitleError,
 )
+from csroles.escalation import Escalation, Party, PartyKind
 from csroles.interactions import Event, Interaction, Status, SurveyScale
 from csroles.responsibilities import (
     AuthorityDecision,
@@ -57,6 +59,7 @@ from csroles.vocabulary import (
 )
 
 __all__ = [  # noqa: RUF022 (sorted, with __version__ last: see tests/test_package.py)
+    "Account",
     "Action",
     "Authority",
     "AuthorityDecision",
@@ -64,8 +67,10 @@ __all__ = [  # noqa: RUF022 (sorted, with __version__ last: see tests/test_packa
     "Catalog",
     "Channel",
     "CsrolesError",
+    "Customer",
     "Direction",
     "Duty",
+    "Escalation",
     "EscalationKind",
     "EscalationReason",
     "Event",
@@ -79,6 +84,8 @@ __all__ = [  # noqa: RUF022 (sorted, with __version__ last: see tests/test_packa
     "Language",
     "Level",
     "Metric",
+    "Party",
+    "PartyKind",
     "Pay",
     "Priority",
     "Raci",

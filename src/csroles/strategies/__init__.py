@@ -30,22 +30,68 @@ and ``st.builds`` work without importing this module:
 
 from __future__ import annotations
 
-from hypothesis import strategies as st
+import importlib
+from collections.abc import Callable
+from typing import Any
 
-from csroles.catalog import Catalog
-from csroles.interactions import Event, Interaction
-from csroles.roles import Authority, Request, Responsibility, Role
-from csroles.strategies._entities import (
+# Which strategy builds each csroles type: the public class name in csroles,
+# then the name of the strategy function in this package.
+_STRATEGY_FOR_TYPE = {
+    "Account": "accounts",
+    "Customer": "customers",
+    "Escalation": "escalations",
+    "Event": "events",
+    "Interaction": "interactions",
+    "Party": "parties",
+    "Role": "roles",
+    "Responsibility": "responsibilities",
+    "Authority": "authorities",
+    "Request": "requests",
+    "Catalog": "catalogs",
+    "Pay": "pays",
+}
+
+
+def _deferred(name: str) -> Callable[[type], Any]:
+    def resolve(_: type) -> Any:
+        return getattr(importlib.import_module("csroles.strategies"), name)()
+
+    return resolve
+
+
+def _hypothesis_setup_hook() -> None:
+    """Register a strategy for each csroles type (run by hypothesis's entry point).
+
+    Hypothesis runs this while it is being imported, which may happen while
+    this very module is being imported (``import csroles.strategies`` imports
+    hypothesis). So the hook is defined before anything imports hypothesis, and
+    it registers functions that look the strategies up only when used.
+    """
+    from hypothesis import strategies as st
+
+    import csroles
+
+    for type_name, strategy_name in _STRATEGY_FOR_TYPE.items():
+        st.register_type_strategy(getattr(csroles, type_name), _deferred(strategy_name))
+
+
+from csroles.strategies._entities import (  # noqa: E402 (after the hook: see its docstring)
     ZONES,
+    accounts,
     aware_datetimes,
+    customers,
+    escalations,
     events,
     identifiers,
     interactions,
+    language_tags,
+    parties,
     zone_names,
 )
-from csroles.strategies._roles import (
+from csroles.strategies._roles import (  # noqa: E402 (after the hook: see its docstring)
     authorities,
     catalogs,
+    pays,
     requests,
     responsibilities,
     role_keys,
@@ -54,29 +100,21 @@ from csroles.strategies._roles import (
 
 __all__ = [
     "ZONES",
+    "accounts",
     "authorities",
     "aware_datetimes",
     "catalogs",
+    "customers",
+    "escalations",
     "events",
     "identifiers",
     "interactions",
+    "language_tags",
+    "parties",
+    "pays",
     "requests",
     "responsibilities",
     "role_keys",
     "roles",
     "zone_names",
 ]
-
-
-def _hypothesis_setup_hook() -> None:
-    """Register a strategy for each csroles entity (run by hypothesis's entry point).
-
-    Each strategy module adds its own types here.
-    """
-    st.register_type_strategy(Event, events())
-    st.register_type_strategy(Interaction, interactions())
-    st.register_type_strategy(Role, roles())
-    st.register_type_strategy(Responsibility, responsibilities())
-    st.register_type_strategy(Authority, authorities())
-    st.register_type_strategy(Request, requests())
-    st.register_type_strategy(Catalog, catalogs())

@@ -30,6 +30,7 @@ from csroles.vocabulary import Channel, Direction, Focus, Language, Level, Metri
 __all__ = [
     "authorities",
     "catalogs",
+    "pays",
     "requests",
     "responsibilities",
     "role_keys",
@@ -190,15 +191,35 @@ def _free_titles(language: Language) -> st.SearchStrategy[str]:
     return st.lists(st.sampled_from(_TITLE_WORDS[language]), min_size=1, max_size=4).map(" ".join)
 
 
-_PAY = Pay(
-    currency="USD",
-    country="US",
-    source="Glassdoor",
-    average=44_000,
-    total=(36_000, 54_000),
-    base=(33_000, 48_000),
-    extra=(3_000, 6_000),
-)
+def _ranges() -> st.SearchStrategy[tuple[Decimal, Decimal]]:
+    return st.lists(st.integers(0, 500_000), min_size=2, max_size=2).map(
+        lambda pair: (Decimal(min(pair)), Decimal(max(pair)))
+    )
+
+
+def pays() -> st.SearchStrategy[Pay]:
+    """Annual pay figures as a salary survey quotes them: consistent (low, high) ranges.
+
+    >>> from hypothesis import given, settings
+    >>> from csroles.strategies import pays
+    >>> @settings(max_examples=20)
+    ... @given(pays())
+    ... def test_ranges(pay):
+    ...     assert pay.total[0] <= pay.total[1]
+    >>> test_ranges()
+
+    .. versionadded:: 0.1.0
+    """
+    return st.builds(
+        Pay,
+        currency=st.sampled_from(_CURRENCIES),
+        country=st.sampled_from(("US", "IT", "RU", "GB", "DE")),
+        source=st.sampled_from(("Glassdoor", "Payscale", "survey-2026")),
+        average=st.integers(0, 500_000).map(Decimal),
+        total=_ranges(),
+        base=_ranges(),
+        extra=_ranges(),
+    )
 
 
 _CHANNEL_SETS = st.frozensets(st.sampled_from(tuple(Channel)))
@@ -209,7 +230,7 @@ _TIERS = st.none() | st.integers(1, 3)
 _QUOTAS = st.none() | st.integers(1, 500)
 _SKILL_SETS = st.frozensets(st.sampled_from(_WORDS), max_size=3)
 _CERTIFICATIONS = st.lists(st.sampled_from(("HDI", "CCXP", "CCSP")), max_size=2, unique=True)
-_PAYS = st.none() | st.just(_PAY)
+_PAYS = st.none() | pays()
 _LANGUAGE_LISTS = st.lists(st.sampled_from(tuple(Language)), min_size=1, unique=True)
 _ALIAS_COUNTS = st.integers(0, 2)
 _FREE_TITLES = {language: _free_titles(language) for language in Language}
