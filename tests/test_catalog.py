@@ -456,14 +456,24 @@ def test_default_catalog_is_built_once_and_not_at_import() -> None:
     assert default_catalog() is default_catalog()
     code = (
         "import sys, csroles\n"
-        "print('csroles._catalog_data' in sys.modules)\n"
+        "lazy = ['csroles.catalog', 'csroles._catalog_data', 'csroles.responsibilities',"
+        " 'csroles.routing']\n"
+        "print([m in sys.modules for m in lazy])\n"
+        "csroles.route\n"
+        "print([m in sys.modules for m in lazy])\n"
         "csroles.default_catalog()\n"
-        "print('csroles._catalog_data' in sys.modules)\n"
+        "print([m in sys.modules for m in lazy])\n"
+        "print('route' in dir(csroles), csroles.route is csroles.routing.route)\n"
     )
     out = subprocess.run(
         [sys.executable, "-c", code], check=True, capture_output=True, text=True
-    ).stdout.split()
-    assert out == ["False", "True"]
+    ).stdout.splitlines()
+    assert out == [
+        "[False, False, False, False]",
+        "[True, False, False, True]",  # routing needs the catalog, not its data
+        "[True, True, False, True]",
+        "True True",
+    ]
 
 
 # ---------------------------------------------------------------- lookup
