@@ -117,6 +117,20 @@ def test_matrix_refuses_what_is_not_roles(bad: object) -> None:
         check_responsibilities(bad)  # type: ignore[arg-type]
 
 
+def test_matrix_queries_refuse_bad_arguments() -> None:
+    matrix = raci_matrix(default_catalog())
+    with pytest.raises(InvalidEntityError, match=r"RaciMatrix.get.duty: \[\], expected a Duty"):
+        matrix.get([], "telemarketer")  # type: ignore[arg-type]
+    with pytest.raises(InvalidEntityError, match=r"RaciMatrix.get.role: 3, expected a role key"):
+        matrix.get(Duty.HIRE, 3)  # type: ignore[arg-type]
+    with pytest.raises(InvalidEntityError, match=r"RaciMatrix.with_letter.duty: 'hire'"):
+        matrix.responsible("hire")  # type: ignore[arg-type]
+    with pytest.raises(
+        InvalidEntityError, match=r"RaciMatrix.with_letter.raci: 'R', expected a Raci"
+    ):
+        matrix.with_letter(Duty.HIRE, "R")  # type: ignore[arg-type]
+
+
 def test_matrix_refuses_a_non_role_item_and_repeated_keys() -> None:
     with pytest.raises(InvalidEntityError, match=r"raci_matrix.roles\[1\]: 'b', expected a Role"):
         raci_matrix([role("a"), "b"])  # type: ignore[list-item]

@@ -63,6 +63,11 @@ def _roles_of(roles: Catalog | Iterable[Role], function: str) -> tuple[Role, ...
 # ---------------------------------------------------------------- RACI matrix
 
 
+def _check_duty(function: str, duty: object) -> None:
+    if not isinstance(duty, Duty):
+        fail(function, "duty", duty, "a Duty")
+
+
 @attrs.frozen(kw_only=True)
 class RaciMatrix:
     """Which roles are Responsible, Accountable, Consulted or Informed for each duty.
@@ -89,11 +94,19 @@ class RaciMatrix:
 
     def get(self, duty: Duty, role: str) -> Raci | None:
         """The letter of ``role`` (a key) for ``duty``, or None if it has no part in it."""
+        _check_duty("RaciMatrix.get", duty)
+        given: object = role
+        if not isinstance(given, str):
+            fail("RaciMatrix.get", "role", role, "a role key")
         row = self.cells.get(duty)
         return None if row is None else row.get(role)
 
     def with_letter(self, duty: Duty, raci: Raci) -> tuple[str, ...]:
         """The keys of the roles with letter ``raci`` for ``duty``, in column order."""
+        _check_duty("RaciMatrix.with_letter", duty)
+        given: object = raci
+        if not isinstance(given, Raci):
+            fail("RaciMatrix.with_letter", "raci", raci, "a Raci")
         row = self.cells.get(duty, {})
         return tuple(key for key in self.roles if row.get(key) is raci)
 
@@ -294,6 +307,11 @@ class AuthorityDecision:
         lowest_level: The lowest level at which a role of the catalog may
             decide it alone (None if no role may).
         deciders: The keys of the roles at ``lowest_level`` that may, in catalog order.
+
+    >>> from csroles import Request, may_decide
+    >>> decision = may_decide("call_center_manager", Request.hire())
+    >>> decision.allowed, decision.reason
+    (True, 'call_center_manager may approve hires')
 
     .. versionadded:: 0.1.0
     """

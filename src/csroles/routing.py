@@ -94,6 +94,22 @@ class RoutingCandidate:
         level_fits: Whether the role's level suits the interaction's current priority.
         reasons: The facts above in words, in ranking order, for people.
 
+    >>> from datetime import datetime, timezone
+    >>> from csroles import Channel, Direction, EventKind, Priority, Topic, route
+    >>> from csroles.interactions import Event
+    >>> mail = Interaction(
+    ...     id="T-3",
+    ...     customer_id="C-3",
+    ...     channel=Channel.EMAIL,
+    ...     direction=Direction.INBOUND,
+    ...     topic=Topic.COMPLAINT,
+    ...     priority=Priority.LOW,
+    ...     events=[Event(kind=EventKind.OPENED, at=datetime(2026, 5, 4, 9, tzinfo=timezone.utc))],
+    ... )
+    >>> first = route(mail)[0]
+    >>> first.role.key, first.duty.value, first.works_channel, first.level_fits
+    ('email_support_agent', 'handle_complaints', True, True)
+
     .. versionadded:: 0.1.0
     """
 
