@@ -15,11 +15,23 @@ from csroles.errors import (
     CsrolesError,
     HierarchyError,
     InvalidEntityError,
+    RoutingError,
     UnknownRoleError,
     UnknownTitleError,
 )
 from csroles.escalation import Escalation, Party, PartyKind
 from csroles.interactions import Event, Interaction, Status, SurveyScale
+from csroles.roles import (
+    Action,
+    Authority,
+    Duty,
+    Industry,
+    Pay,
+    Raci,
+    Request,
+    Responsibility,
+    Role,
+)
 from csroles.vocabulary import (
     Channel,
     Direction,
@@ -35,22 +47,43 @@ from csroles.vocabulary import (
 )
 
 if TYPE_CHECKING:
+    from csroles.catalog import Catalog, default_catalog
     from csroles.converters import configure_converter, make_converter
+    from csroles.responsibilities import (
+        AuthorityDecision,
+        FindingCode,
+        RaciMatrix,
+        ResponsibilityFinding,
+        career_path,
+        career_paths_from,
+        check_responsibilities,
+        may_decide,
+        raci_matrix,
+    )
+    from csroles.routing import RoutingCandidate, levels_for, route
+
 
 __all__ = [  # noqa: RUF022 (sorted, with __version__ last: see tests/test_package.py)
     "Account",
+    "Action",
+    "Authority",
+    "AuthorityDecision",
     "CalendarError",
+    "Catalog",
     "Channel",
     "CsrolesError",
     "Customer",
     "Direction",
+    "Duty",
     "Escalation",
     "EscalationKind",
     "EscalationReason",
     "Event",
     "EventKind",
+    "FindingCode",
     "Focus",
     "HierarchyError",
+    "Industry",
     "Interaction",
     "InvalidEntityError",
     "Language",
@@ -58,20 +91,56 @@ __all__ = [  # noqa: RUF022 (sorted, with __version__ last: see tests/test_packa
     "Metric",
     "Party",
     "PartyKind",
+    "Pay",
     "Priority",
+    "Raci",
+    "RaciMatrix",
+    "Request",
+    "Responsibility",
+    "ResponsibilityFinding",
+    "Role",
+    "RoutingCandidate",
+    "RoutingError",
     "Status",
     "SurveyScale",
     "Topic",
     "UnknownRoleError",
     "UnknownTitleError",
+    "career_path",
+    "career_paths_from",
+    "check_responsibilities",
     "configure_converter",
+    "default_catalog",
+    "levels_for",
     "make_converter",
+    "may_decide",
+    "raci_matrix",
+    "route",
     "__version__",
 ]
 
 
-# Imported on first use, so that `import csroles` does not pay for cattrs.
-_LAZY = {"configure_converter": "csroles.converters", "make_converter": "csroles.converters"}
+# Imported on first use (PEP 562): the converter, so that `import csroles` does
+# not pay for cattrs, and the catalog and the policies, so that a program that
+# only builds entities does not pay for them.
+_LAZY = {
+    "configure_converter": "csroles.converters",
+    "make_converter": "csroles.converters",
+    "Catalog": "csroles.catalog",
+    "default_catalog": "csroles.catalog",
+    "AuthorityDecision": "csroles.responsibilities",
+    "FindingCode": "csroles.responsibilities",
+    "RaciMatrix": "csroles.responsibilities",
+    "ResponsibilityFinding": "csroles.responsibilities",
+    "career_path": "csroles.responsibilities",
+    "career_paths_from": "csroles.responsibilities",
+    "check_responsibilities": "csroles.responsibilities",
+    "may_decide": "csroles.responsibilities",
+    "raci_matrix": "csroles.responsibilities",
+    "RoutingCandidate": "csroles.routing",
+    "levels_for": "csroles.routing",
+    "route": "csroles.routing",
+}
 
 
 def __getattr__(name: str) -> Any:
@@ -89,3 +158,7 @@ def __getattr__(name: str) -> Any:
         return value
     msg = f"module 'csroles' has no attribute {name!r}"
     raise AttributeError(msg)
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *__all__})

@@ -16,6 +16,7 @@ import typing
 import zoneinfo
 from collections.abc import Callable, Iterable, Mapping
 from datetime import UTC, datetime, timedelta, timezone
+from decimal import Decimal
 from typing import Any, NoReturn, TypeVar
 
 import attrs
@@ -99,6 +100,53 @@ def check_zone(owner: object, field: str, value: object) -> str:
     return value
 
 
+def check_key(owner: object, field: str, value: object) -> str:
+    """A snake_case key: lowercase ASCII letters and digits in words joined by ``_``."""
+    if type(value) is not str or not _is_snake_case(value):
+        fail(owner, field, value, "a snake_case key such as 'customer_service_manager'")
+    return value
+
+
+def _is_snake_case(text: str) -> bool:
+    if not text or not ("a" <= text[0] <= "z"):
+        return False
+    words = text.split("_")
+    return all(word and all("a" <= c <= "z" or "0" <= c <= "9" for c in word) for word in words)
+
+
+def check_flag(owner: object, field: str, value: object) -> bool:
+    """A bool (not merely a truthy value)."""
+    if type(value) is not bool:
+        fail(owner, field, value, "True or False")
+    return value
+
+
+def check_positive_int(owner: object, field: str, value: object) -> int:
+    """An int of 1 or more (a bool is refused)."""
+    if type(value) is not int or value < 1:
+        fail(owner, field, value, "an int of 1 or more")
+    return value
+
+
+def check_currency(owner: object, field: str, value: object) -> str:
+    """An ISO 4217 currency code: three uppercase ASCII letters such as ``"EUR"``."""
+    if type(value) is not str or len(value) != 3 or not all("A" <= c <= "Z" for c in value):
+        fail(owner, field, value, "an ISO 4217 currency code such as 'EUR'")
+    return value
+
+
+def check_amount(owner: object, field: str, value: object) -> Decimal:
+    """A money amount: a finite Decimal of zero or more.
+
+    Floats are refused: they cannot hold most decimal amounts exactly.
+    """
+    if not isinstance(value, Decimal) or value.is_nan() or value < 0:
+        fail(owner, field, value, "a Decimal of zero or more (floats are inexact)")
+    if value.is_infinite():
+        fail(owner, field, value, "a finite Decimal")
+    return value
+
+
 # ------------------------------------------------------------------ attrs adapters
 # attrs validators ``(instance, attribute, value)``. Entities use validators, not
 # converters, for their checks: validators see the instance and the field, so
@@ -154,6 +202,39 @@ def items(check: Callable[[object, str, object], object]) -> Callable[[Any, Any,
         ordered = sorted(collection, key=repr) if type(value) is frozenset else collection
         for index, item in enumerate(ordered):
             check(instance, f"{attribute.name}[{index}]", item)
+
+    return validate
+
+
+def tuple_of(check: Callable[[object, str, object], object]) -> Callable[[Any, Any, Any], None]:
+    """An attrs validator: the value is a tuple (after :func:`to_tuple`); ``check`` each item."""
+
+    def validate(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if not isinstance(value, tuple):
+            fail(instance, attribute.name, value, "a list or tuple")
+        for index, item in enumerate(value):
+            check(instance, f"{attribute.name}[{index}]", item)
+
+    return validate
+
+
+def frozenset_of(
+    check: Callable[[object, str, object], object],
+) -> Callable[[Any, Any, Any], None]:
+    """An attrs validator: the value is a frozenset (after :func:`to_frozenset`); ``check`` each item.
+
+    :func:`to_frozenset` leaves a list or tuple with an unhashable item as it is:
+    its items are checked first, so the message names the bad item.
+    """
+
+    def validate(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if isinstance(value, list | tuple):  # left by to_frozenset: an unhashable item
+            for index, item in enumerate(value):
+                check(instance, f"{attribute.name}[{index}]", item)
+        if not isinstance(value, frozenset):
+            fail(instance, attribute.name, value, "a set, list or tuple")
+        for item in value:
+            check(instance, attribute.name, item)
 
     return validate
 

@@ -25,6 +25,7 @@ __all__ = [
     "CsrolesError",
     "HierarchyError",
     "InvalidEntityError",
+    "RoutingError",
     "UnknownRoleError",
     "UnknownTitleError",
 ]
@@ -75,6 +76,17 @@ class UnknownRoleError(CsrolesError, LookupError):
 
     >>> from csroles import UnknownRoleError
     >>> isinstance(UnknownRoleError("no role 'agent'"), LookupError)
+    True
+
+    .. versionadded:: 0.1.0
+    """
+
+
+class RoutingError(CsrolesError, LookupError):
+    """No role of a catalog can take an interaction; the message names what none covers.
+
+    >>> from csroles import RoutingError
+    >>> isinstance(RoutingError("no role covers topic 'installation'"), LookupError)
     True
 
     .. versionadded:: 0.1.0

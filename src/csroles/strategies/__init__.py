@@ -43,6 +43,12 @@ _STRATEGY_FOR_TYPE = {
     "Event": "events",
     "Interaction": "interactions",
     "Party": "parties",
+    "Role": "roles",
+    "Responsibility": "responsibilities",
+    "Authority": "authorities",
+    "Request": "requests",
+    "Catalog": "catalogs",
+    "Pay": "pays",
 }
 
 
@@ -82,11 +88,22 @@ from csroles.strategies._entities import (  # noqa: E402 (after the hook: see it
     parties,
     zone_names,
 )
+from csroles.strategies._roles import (  # noqa: E402 (after the hook: see its docstring)
+    authorities,
+    catalogs,
+    pays,
+    requests,
+    responsibilities,
+    role_keys,
+    roles,
+)
 
 __all__ = [
     "ZONES",
     "accounts",
+    "authorities",
     "aware_datetimes",
+    "catalogs",
     "customers",
     "escalations",
     "events",
@@ -94,5 +111,10 @@ __all__ = [
     "interactions",
     "language_tags",
     "parties",
+    "pays",
+    "requests",
+    "responsibilities",
+    "role_keys",
+    "roles",
     "zone_names",
 ]
