@@ -84,3 +84,64 @@ for candidate in route(call)[:2]:
     print(f"  {candidate.rank}. {candidate.role.key}: " + "; ".join(candidate.reasons))
 refund = may_decide("customer_service_representative", Request.refund(Decimal("40"), "EUR"))
 print("May the representative refund 40 EUR alone?", refund.allowed, "-", refund.reason)
+
+section("Metrics: a scorecard for a small team")
+from csroles import (  # noqa: E402
+    Metric,
+    Scorecard,
+    SurveyScale,
+    by_position,
+    by_team,
+    group_metrics,
+)
+
+start = datetime(2026, 5, 4, 9, tzinfo=UTC)
+
+
+def handled(n: int, agent: str, reply_min: int, resolve_min: int, score: int) -> Interaction:
+    """An email that ``agent`` answered, resolved and got a CSAT answer for."""
+    return Interaction(
+        id=f"E-{n}",
+        customer_id=f"C-{n}",
+        channel=Channel.EMAIL,
+        direction=Direction.INBOUND,
+        topic=Topic.ORDER,
+        priority=Priority.NORMAL,
+        events=[
+            Event(kind=EventKind.OPENED, at=start),
+            Event(kind=EventKind.ASSIGNED, at=start, assignee=agent),
+            Event(kind=EventKind.AGENT_REPLIED, at=start + timedelta(minutes=reply_min)),
+            Event(kind=EventKind.RESOLVED, at=start + timedelta(minutes=resolve_min)),
+            Event(
+                kind=EventKind.SURVEY_ANSWERED,
+                at=start + timedelta(minutes=resolve_min + 30),
+                scale=SurveyScale.CSAT,
+                score=score,
+            ),
+        ],
+    )
+
+
+mail = [
+    handled(1, "rep-anna", 12, 95, 5),
+    handled(2, "rep-anna", 25, 180, 4),
+    handled(3, "rep-luca", 55, 300, 2),
+    handled(4, "rep-luca", 20, 70, 5),
+]
+team = group_metrics(mail, by_team({"team-rome": ["rep-anna", "rep-luca"]}))["team-rome"]
+card = Scorecard.build(
+    subject="team-rome",
+    role=catalog.get("customer_service_representative"),
+    figures=team.figures(),
+    targets={
+        Metric.FIRST_RESPONSE_TIME: timedelta(minutes=30),
+        Metric.RESOLUTION_TIME: timedelta(hours=2),
+        Metric.CSAT: 80,
+    },
+)
+print(card.to_text())
+for position, metrics in group_metrics(mail, by_position).items():
+    print(
+        f"  {position}: median first response {metrics.first_response.median}, "
+        f"CSAT {metrics.csat.percent:.0f} %"
+    )

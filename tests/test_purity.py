@@ -70,6 +70,20 @@ assert career_path("call_center_agent", "customer_service_manager")
 assert career_paths_from("customer_service_representative")
 conv = make_converter()
 assert conv.structure(conv.unstructure(mine), Catalog) == mine
+# Service metrics and a scorecard.
+stats = service_metrics([ticket], period=Period(start=at, end=at + timedelta(days=1)))
+assert stats.interactions == 1 and stats.resolution.count == 1
+grouped = group_metrics([ticket], by_channel)
+assert grouped["chat"].first_contact_resolution.percent == 100.0
+assert csat([5, 3]).percent == 50.0 and net_promoter_score([10, 0]).score == 0
+assert retention_rate(start=["A-1"], end=["A-1"]).percent == 100.0
+assert customer_lifetime_value(average_value=10, gross_margin=0.5, churn_rate=0.5) == 10
+days = workload([ticket], period=Period(start=at, end=at + timedelta(days=1)),
+                timezone="Europe/Rome", quota=1, positions=["p-1"])
+assert quota_attainment(days).whole == len(days)
+card = Scorecard.build(subject="p-1", role=catalog.get("customer_service_representative"),
+                       figures=stats.figures(), targets={Metric.CSAT: 80})
+assert card.to_text()
 """
 
 HARNESS = """

@@ -58,7 +58,7 @@ import attrs
 from csroles import _validation as v
 from csroles.interactions import Interaction, SurveyScale
 from csroles.roles import Role
-from csroles.vocabulary import Channel, EventKind, Metric
+from csroles.vocabulary import EventKind, Metric
 
 __all__ = [
     "BusinessTime",
