@@ -71,6 +71,11 @@ assert career_paths_from("customer_service_representative")
 conv = make_converter()
 assert conv.structure(conv.unstructure(mine), Catalog) == mine
 # Service metrics and a scorecard.
+ticket = Interaction(id="T-2", customer_id="C-1", channel=Channel.CHAT,
+                     direction=Direction.INBOUND, topic=Topic.BILLING, priority=Priority.LOW,
+                     events=[Event(kind=EventKind.OPENED, at=at),
+                             Event(kind=EventKind.ASSIGNED, at=at, assignee="p-1"),
+                             Event(kind=EventKind.RESOLVED, at=at + timedelta(hours=1))])
 stats = service_metrics([ticket], period=Period(start=at, end=at + timedelta(days=1)))
 assert stats.interactions == 1 and stats.resolution.count == 1
 grouped = group_metrics([ticket], by_channel)

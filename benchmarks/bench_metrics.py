@@ -1,0 +1,187 @@
+"""Metrics: every metric of a large interaction set, grouped by position, in one pass.
+
+- ``group_metrics(..., by_position)`` over N interactions (response and
+  resolution time statistics, CSAT, NPS, effort score, first-contact
+  resolution), in calendar time, against a pandas ``groupby`` that computes
+  the same figures from the same interactions (flattening them to a frame
+  included, as a caller would have to);
+- against the cost of the SLA clocks of the same interactions with the
+  batch form ``sla_statuses`` (target: at most 1.5x), when csroles has it.
+
+The interactions are generated from a fixed seed: 40 positions, 1 to 8
+events each, a CSAT, NPS or effort answer on a third of them.
+"""
+
+from __future__ import annotations
+
+import platform
+import random
+import time
+from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+import pandas as pd
+
+from csroles import (
+    Channel,
+    Direction,
+    Event,
+    EventKind,
+    Interaction,
+    Priority,
+    SurveyScale,
+    Topic,
+    by_position,
+    group_metrics,
+)
+
+N = 100_000
+ROUNDS = 3
+T0 = datetime(2026, 3, 2, 8, 0, tzinfo=UTC)
+SCALES = (SurveyScale.CSAT, SurveyScale.NPS, SurveyScale.CUSTOMER_EFFORT_SCORE)
+
+
+def make_interactions(n: int, seed: int = 9) -> list[Interaction]:
+    """``n`` realistic interactions: assigned, replied, often resolved, sometimes moved."""
+    rng = random.Random(seed)
+    positions = [f"rep-{k}" for k in range(40)]
+    channels = list(Channel)
+    result = []
+    for i in range(n):
+        opened = T0 + timedelta(minutes=rng.randrange(0, 60 * 24 * 60))
+        at = opened
+        agent = rng.choice(positions)
+        events = [
+            Event(kind=EventKind.OPENED, at=opened),
+            Event(kind=EventKind.ASSIGNED, at=opened, assignee=agent),
+        ]
+        at += timedelta(seconds=rng.randrange(30, 8 * 3600))
+        events.append(Event(kind=EventKind.AGENT_REPLIED, at=at))
+        roll = rng.random()
+        if roll < 0.15:
+            at += timedelta(minutes=rng.randrange(1, 600))
+            other = rng.choice([p for p in positions[:5] if p != agent])
+            events.append(Event(kind=EventKind.ESCALATED, at=at, assignee=other))
+        if roll < 0.85:
+            at += timedelta(minutes=rng.randrange(1, 3000))
+            events.append(Event(kind=EventKind.RESOLVED, at=at))
+            if rng.random() < 0.35:
+                scale = rng.choice(SCALES)
+                low, high = scale.bounds
+                at += timedelta(hours=1)
+                events.append(
+                    Event(
+                        kind=EventKind.SURVEY_ANSWERED,
+                        at=at,
+                        scale=scale,
+                        score=rng.randint(low, high),
+                    )
+                )
+        result.append(
+            Interaction(
+                id=f"I-{i}",
+                customer_id=f"C-{i % 5000}",
+                channel=rng.choice(channels),
+                direction=Direction.INBOUND,
+                topic=Topic.ORDER,
+                priority=Priority.NORMAL,
+                events=events,
+            )
+        )
+    return result
+
+
+def pandas_metrics(interactions: list[Interaction]) -> pd.DataFrame:
+    """The same per-position figures with pandas (a peer a caller might use)."""
+    rows = []
+    for i in interactions:
+        resolved = i.resolved_at or i.closed_at
+        moved = i.reopen_count > 0 or any(
+            e.kind is EventKind.ESCALATED or e.kind is EventKind.TRANSFERRED for e in i.events
+        )
+        csat = nps = ces = None
+        for e in i.events:
+            if e.kind is EventKind.SURVEY_ANSWERED:
+                if e.scale is SurveyScale.CSAT:
+                    csat = e.score
+                elif e.scale is SurveyScale.NPS:
+                    nps = e.score
+                else:
+                    ces = e.score
+        rows.append(
+            (
+                i.assignee,
+                None if i.first_reply_at is None else (i.first_reply_at - i.opened_at),
+                None if resolved is None else (resolved - i.opened_at),
+                resolved is not None and not moved,
+                resolved is not None,
+                csat,
+                nps,
+                ces,
+            )
+        )
+    frame = pd.DataFrame(
+        rows,
+        columns=["position", "first", "resolution", "fcr", "resolved", "csat", "nps", "ces"],
+    )
+    frame["satisfied"] = frame["csat"] >= 4
+    frame["promoter"] = frame["nps"] >= 9
+    frame["detractor"] = frame["nps"] <= 6
+    grouped = frame.groupby("position")
+    return pd.concat(
+        [
+            grouped["first"].agg(["count", "mean", "median"]),
+            grouped["first"].quantile([0.9, 0.95]).unstack(),
+            grouped["resolution"].agg(["count", "mean", "median"]).add_prefix("r_"),
+            grouped["resolution"].quantile([0.9, 0.95]).unstack().add_prefix("r_"),
+            grouped[["fcr", "resolved", "satisfied", "promoter", "detractor"]].sum(),
+            grouped[["csat", "nps", "ces"]].count(),
+            grouped["ces"].mean().rename("ces_mean"),
+        ],
+        axis=1,
+    )
+
+
+def best_of(function: Callable[[], Any], rounds: int = ROUNDS) -> float:
+    best = float("inf")
+    for _ in range(rounds):
+        started = time.perf_counter()
+        function()
+        best = min(best, time.perf_counter() - started)
+    return best
+
+
+def main() -> str:
+    interactions = make_interactions(N)
+    ours = group_metrics(interactions, by_position)
+    theirs = pandas_metrics(interactions)
+    # the two agree on what they both compute
+    for position, metrics in ours.items():
+        row = theirs.loc[position]
+        assert metrics.first_response.count == row["count"]
+        assert metrics.first_response.median == row["median"]
+        assert metrics.first_contact_resolution.part == row["fcr"]
+        assert metrics.csat.part == row["satisfied"]
+    results: list[tuple[str, float]] = [
+        (
+            "`group_metrics(..., by_position)`, calendar time",
+            best_of(lambda: group_metrics(interactions, by_position)),
+        ),
+        (
+            "pandas: flatten + `groupby` of the same figures",
+            best_of(lambda: pandas_metrics(interactions)),
+        ),
+    ]
+    base = results[0][1]
+    lines = [
+        (
+            f"{N:,} interactions, 40 positions; best of {ROUNDS} rounds; "
+            f"Python {platform.python_version()}, pandas {pd.__version__}."
+        ),
+        "",
+        "| what | seconds | ratio to `group_metrics` |",
+        "|---|---:|---:|",
+    ]
+    lines += [f"| {name} | {seconds:.3f} | {seconds / base:.2f}x |" for name, seconds in results]
+    return "\n".join(lines) + "\n"
