@@ -31,6 +31,7 @@ from csroles import (
     Party,
     PartyKind,
     Pay,
+    Period,
     Priority,
     Request,
     Responsibility,
@@ -52,6 +53,7 @@ from csroles.strategies import (
     language_tags,
     parties,
     pays,
+    periods,
     requests,
     responsibilities,
     roles,
@@ -82,9 +84,23 @@ ENTITIES: list[tuple[type, st.SearchStrategy[Any]]] = [
     (Request, requests()),
     (Pay, pays()),
     (Catalog, catalogs(max_roles=4)),
+    (Period, periods()),
 ]
 # Values that policies return: results, not entities, so no strategies.
-RESULTS = {"AuthorityDecision", "RaciMatrix", "ResponsibilityFinding", "RoutingCandidate"}
+RESULTS = {
+    "AuthorityDecision",
+    "RaciMatrix",
+    "ResponsibilityFinding",
+    "RoutingCandidate",
+    # metrics
+    "DailyWorkload",
+    "DurationStats",
+    "NetPromoterScore",
+    "Ratio",
+    "Scorecard",
+    "ScorecardLine",
+    "ServiceMetrics",
+}
 
 
 @pytest.mark.parametrize(("cls", "strategy"), ENTITIES, ids=[c.__name__ for c, _ in ENTITIES])

@@ -157,6 +157,9 @@ class Period:
         start: the first instant, an aware datetime.
         end: the instant after the last, an aware datetime not before ``start``.
 
+    Both are stored with their fixed UTC offset, like the instants of an
+    :class:`~csroles.Event`.
+
     Raises:
         InvalidEntityError: a naive datetime, or ``end`` before ``start``.
 
@@ -173,10 +176,13 @@ class Period:
     .. versionadded:: 0.1.0
     """
 
-    start: datetime = attrs.field(validator=v.validator(v.check_aware))
-    end: datetime = attrs.field(validator=v.validator(v.check_aware))
+    start: datetime
+    end: datetime
 
     def __attrs_post_init__(self) -> None:
+        # Stored with fixed UTC offsets, as the entities store their instants.
+        object.__setattr__(self, "start", v.check_instant(self, "start", self.start))
+        object.__setattr__(self, "end", v.check_instant(self, "end", self.end))
         if self.end < self.start:
             v.fail(
                 self,

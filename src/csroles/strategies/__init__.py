@@ -49,6 +49,7 @@ _STRATEGY_FOR_TYPE = {
     "Request": "requests",
     "Catalog": "catalogs",
     "Pay": "pays",
+    "Period": "periods",
 }
 
 
@@ -88,6 +89,7 @@ from csroles.strategies._entities import (  # noqa: E402 (after the hook: see it
     parties,
     zone_names,
 )
+from csroles.strategies._metrics import periods  # noqa: E402 (after the hook)
 from csroles.strategies._roles import (  # noqa: E402 (after the hook: see its docstring)
     authorities,
     catalogs,
@@ -112,6 +114,7 @@ __all__ = [
     "language_tags",
     "parties",
     "pays",
+    "periods",
     "requests",
     "responsibilities",
     "role_keys",
