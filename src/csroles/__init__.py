@@ -15,6 +15,7 @@ from csroles.errors import (
     UnknownRoleError,
     UnknownTitleError,
 )
+from csroles.titles import TitleParts, compose_title, parse_title
 from csroles.vocabulary import (
     Channel,
     Direction,
@@ -44,9 +45,12 @@ __all__ = [
     "Level",
     "Metric",
     "Priority",
+    "TitleParts",
     "Topic",
     "UnknownRoleError",
     "UnknownTitleError",
+    "compose_title",
+    "parse_title",
     "__version__",
 ]
 

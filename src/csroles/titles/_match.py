@@ -1,0 +1,454 @@
+"""Match a title to the closest role, and say which parts decided it.
+
+:func:`match_title` is pure: it takes parsed parts and candidate roles as
+plain data (role key -> the parts of its titles, optional levels and
+focuses). :class:`TitleIndex` is what a catalog keeps: built once from each
+role's title texts, it resolves free text by exact normal form first, then by
+parsed parts.
+
+Candidates are ranked by these criteria, in this order (the first difference
+decides, and the match says which):
+
+1. ``function family``: the title's function belongs to the role's focus (or
+   to the family of one of the role's titles); an executive title also fits a
+   leadership role;
+2. ``specific words``: the role's title has no channel, technical or
+   direction word that the query lacks ("Email Support Agent" is a poor match
+   for "Support Agent");
+3. ``position``: the same position word;
+4. ``level``: the smallest distance between the levels;
+5. ``signal``: the position words signal the same (expertise, hierarchy ...);
+6. ``function``: the same function word;
+7. ``audience``: the same audience ("client" counts as "customer");
+8. ``qualifiers``: the most qualifiers in common;
+9. ``fewest extra parts``: the role's title adds the fewest parts the query lacks;
+10. ``order``: the earlier role.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any, Final, Literal
+
+import attrs
+
+from csroles._validation import check_identifier, enum_check, fail, optional_validator
+from csroles.errors import UnknownTitleError
+from csroles.titles._compose import _language
+from csroles.titles._describe import focus_of, level_of
+from csroles.titles._normalize import normalize_title
+from csroles.titles._parser import MAX_TITLE_LENGTH, parse_title
+from csroles.titles._parts import TitleParts
+from csroles.titles._vocab import POSITIONS, QUALIFIERS, SPECIFIC_KINDS
+from csroles.vocabulary import Focus, Language, Level
+
+__all__ = ["RoleTitles", "TitleIndex", "TitleMatch", "match_title"]
+
+MatchKind = Literal["exact", "parts", "closest"]
+_KINDS: Final = ("exact", "parts", "closest")
+CRITERIA: Final = (
+    "function family",
+    "specific words",
+    "position",
+    "level",
+    "signal",
+    "function",
+    "audience",
+    "qualifiers",
+    "fewest extra parts",
+)
+_SAME_AUDIENCE: Final = {"client": "customer"}
+_CACHE_SIZE: Final = 2048
+
+
+def _check_titles(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if type(value) is not tuple or not value:
+        fail(instance, attribute.name, value, "a non-empty collection of titles")
+    for index, item in enumerate(value):
+        if type(item) is not str or not item.strip():
+            fail(instance, f"{attribute.name}[{index}]", item, "a non-empty title string")
+
+
+def _to_tuple(value: Any) -> Any:
+    if isinstance(value, str):
+        return (value,)
+    try:
+        return tuple(value)
+    except TypeError:
+        return value
+
+
+@attrs.frozen(kw_only=True)
+class RoleTitles:
+    """A role as the title matcher sees it: its key, its titles, level and focus.
+
+    ``titles`` are the role's canonical and alternative titles in any
+    language; those that do not parse ("Bank Teller") still match exactly.
+
+    >>> from csroles import Focus, Level
+    >>> from csroles.titles import RoleTitles
+    >>> RoleTitles(
+    ...     key="csm", titles=["Customer Success Manager"], level=Level.MANAGER, focus=Focus.SUCCESS
+    ... ).titles
+    ('Customer Success Manager',)
+
+    .. versionadded:: 0.1.0
+    """
+
+    key: str = attrs.field(validator=lambda i, a, v: check_identifier(i, a.name, v))
+    titles: tuple[str, ...] = attrs.field(converter=_to_tuple, validator=_check_titles)
+    level: Level | None = attrs.field(default=None, validator=optional_validator(enum_check(Level)))
+    focus: Focus | None = attrs.field(default=None, validator=optional_validator(enum_check(Focus)))
+
+
+@attrs.frozen(kw_only=True)
+class TitleMatch:
+    """The role a title resolved to, and why.
+
+    ``kind`` is ``"exact"`` (the normal form of the text is one of the role's
+    titles), ``"parts"`` (the text reads as one of the role's titles) or
+    ``"closest"`` (no title reads the same; the ranked criteria chose).
+    ``title`` is the role's title that decided, ``parts`` the query's parts
+    (``None`` for an exact match of text that does not parse), ``decided_by``
+    the criterion that put this role ahead of the next one, and ``reasons``
+    the explanation in plain words.
+
+    .. versionadded:: 0.1.0
+    """
+
+    key: str
+    kind: MatchKind
+    title: str | None
+    parts: TitleParts | None
+    decided_by: str
+    reasons: tuple[str, ...]
+
+    def __attrs_post_init__(self) -> None:
+        check_identifier(self, "key", self.key)
+        if self.kind not in _KINDS:
+            fail(self, "kind", self.kind, "one of " + ", ".join(map(repr, _KINDS)))
+
+
+def _shape(parts: TitleParts) -> tuple[object, ...]:
+    return (
+        _SAME_AUDIENCE.get(parts.audience or "", parts.audience),
+        parts.function,
+        parts.position,
+        parts.qualifiers,
+    )
+
+
+def _specific(parts: TitleParts) -> frozenset[str]:
+    return frozenset(q for q in parts.qualifiers if QUALIFIERS[q] in SPECIFIC_KINDS)
+
+
+def _score(
+    query: TitleParts,
+    title: TitleParts,
+    families: frozenset[Focus],
+    role_level: Level | None,
+) -> tuple[int, ...]:
+    focus = focus_of(query)
+    level = level_of(query)
+    their_level = role_level if role_level is not None else level_of(title)
+    family = int(
+        focus is not None
+        and (focus in families or (Focus.LEADERSHIP in families and level is Level.EXECUTIVE))
+    )
+    distance = 0 if level is None or their_level is None else abs(level.rank - their_level.rank)
+    signal = int(
+        query.position is not None
+        and title.position is not None
+        and POSITIONS[query.position][1] == POSITIONS[title.position][1]
+    )
+    extras = sum(
+        1
+        for mine, theirs in (
+            (query.audience, title.audience),
+            (query.function, title.function),
+            (query.position, title.position),
+        )
+        if mine is None and theirs is not None
+    )
+    return (
+        family,
+        -len(_specific(title) - set(query.qualifiers)),
+        int(query.position is not None and query.position == title.position),
+        -distance,
+        signal,
+        int(query.function is not None and query.function == title.function),
+        int(query.audience is not None and _shape(query)[0] == _shape(title)[0]),
+        len(set(query.qualifiers) & set(title.qualifiers)),
+        -extras,
+    )
+
+
+def _check_candidates(candidates: object) -> Mapping[str, Sequence[TitleParts]]:
+    if not isinstance(candidates, Mapping) or not candidates:
+        fail("match_title", "candidates", candidates, "a non-empty mapping of role key to titles")
+    for key, titles in candidates.items():
+        check_identifier("match_title", "candidates", key)
+        if isinstance(titles, str) or not isinstance(titles, Sequence):
+            fail("match_title", f"candidates[{key!r}]", titles, "a sequence of TitleParts")
+        for index, title in enumerate(titles):
+            if not isinstance(title, TitleParts):
+                fail("match_title", f"candidates[{key!r}][{index}]", title, "a TitleParts")
+    return candidates
+
+
+def _check_mapping(name: str, value: object, cls: type) -> Mapping[str, Any]:
+    if value is None:
+        return {}
+    if not isinstance(value, Mapping) or not all(isinstance(v, cls) for v in value.values()):
+        fail("match_title", name, value, f"a mapping of role key to {cls.__name__}")
+    return value
+
+
+def match_title(
+    parts: TitleParts,
+    candidates: Mapping[str, Sequence[TitleParts]],
+    *,
+    levels: Mapping[str, Level] | None = None,
+    focuses: Mapping[str, Focus] | None = None,
+) -> TitleMatch:
+    """The candidate role whose titles are closest to ``parts``, with the reasons.
+
+    A role one of whose titles has the same parts (whatever its language) wins
+    outright (``kind="parts"``); otherwise the roles are ranked by the
+    criteria of this module's docstring: function family first, then position
+    and level (``kind="closest"``). Pure: no state, no I/O.
+
+    Args:
+        parts: the parsed title.
+        candidates: role key -> the parsed parts of the role's titles, in the
+            catalog's order (the order breaks ties).
+        levels: role key -> the role's level, when known.
+        focuses: role key -> the role's focus (function family), when known.
+
+    Raises:
+        InvalidEntityError: ``parts`` or the candidates are not of these types.
+
+    >>> from csroles import Level, parse_title
+    >>> from csroles.titles import match_title
+    >>> roles = {
+    ...     "support_rep": [parse_title("Customer Support Representative")],
+    ...     "support_manager": [parse_title("Customer Support Manager")],
+    ...     "success_manager": [parse_title("Customer Success Manager")],
+    ... }
+    >>> match = match_title(parse_title("Head of Customer Help"), roles)
+    >>> match.key, match.kind, match.decided_by
+    ('support_manager', 'closest', 'function family')
+    >>> for reason in match.reasons:
+    ...     print(reason)
+    function family 'support' (help) is a family of the role's titles
+    level director is 1 step from the role's manager
+    decided by function family over 'success_manager'
+
+    .. versionadded:: 0.1.0
+    """
+    if not isinstance(parts, TitleParts):
+        fail("match_title", "parts", parts, "a TitleParts")
+    candidates = _check_candidates(candidates)
+    levels = _check_mapping("levels", levels, Level)
+    focuses = _check_mapping("focuses", focuses, Focus)
+    shape = _shape(parts)
+    for key, titles in candidates.items():
+        for title in titles:
+            if _shape(title) == shape:
+                shown = title.text or repr(title)
+                return TitleMatch(
+                    key=key,
+                    kind="parts",
+                    title=title.text,
+                    parts=parts,
+                    decided_by="same parts",
+                    reasons=(f"the title reads as the role's title {shown!r}",),
+                )
+    ranked: list[tuple[tuple[int, ...], int, str, TitleParts | None]] = []
+    for order, (key, titles) in enumerate(candidates.items()):
+        families = frozenset(
+            f for f in (focuses.get(key), *(focus_of(t) for t in titles)) if f is not None
+        )
+        best: tuple[tuple[int, ...], TitleParts | None] = ((-1_000,), None)
+        for title in titles:
+            score = _score(parts, title, families, levels.get(key))
+            if score > best[0]:
+                best = (score, title)
+        ranked.append((best[0], -order, key, best[1]))
+    ranked.sort(reverse=True)
+    score, _, key, winner = ranked[0]
+    if len(ranked) == 1:
+        decided_by = "only role"
+    else:
+        runner = ranked[1][0]
+        index = next(
+            (i for i, (a, b) in enumerate(zip(score, runner, strict=False)) if a != b), None
+        )
+        decided_by = "order" if index is None else CRITERIA[index]
+    reasons = _reasons(parts, winner, score, levels.get(key), focuses.get(key))
+    if len(ranked) > 1:
+        reasons.append(f"decided by {decided_by} over {ranked[1][2]!r}")
+    return TitleMatch(
+        key=key,
+        kind="closest",
+        title=None if winner is None else winner.text,
+        parts=parts,
+        decided_by=decided_by,
+        reasons=tuple(reasons),
+    )
+
+
+def _reasons(
+    query: TitleParts,
+    title: TitleParts | None,
+    score: tuple[int, ...],
+    role_level: Level | None,
+    role_focus: Focus | None,
+) -> list[str]:
+    reasons: list[str] = []
+    focus = focus_of(query)
+    if focus is not None:
+        named = (
+            f"function family {focus.value!r} ({query.function.replace('_', ' ')})"
+            if query.function
+            else ""
+        )
+        if score[0]:
+            where = "the role's focus" if role_focus is focus else "a family of the role's titles"
+            if role_focus is Focus.LEADERSHIP and focus is not role_focus:
+                where = "led by an executive role"
+            reasons.append(f"{named} is {where}")
+        else:
+            reasons.append(f"{named} is no candidate's family")
+    if title is None:
+        return reasons
+    if score[2]:
+        reasons.append(f"position {query.position!r} as in {title.text or 'its title'!r}")
+    level = level_of(query)
+    theirs = role_level if role_level is not None else level_of(title)
+    if level is not None and theirs is not None:
+        steps = -score[3]
+        if steps == 0:
+            reasons.append(f"level {level.value} equals the role's")
+        else:
+            unit = "step" if steps == 1 else "steps"
+            reasons.append(f"level {level.value} is {steps} {unit} from the role's {theirs.value}")
+    return reasons
+
+
+class TitleIndex:
+    """Resolve free-text titles to roles: exact normal form first, then parsed parts.
+
+    Built once from each role's titles (a catalog keeps one); resolving is
+    memoized per text, so repeated titles cost a dictionary lookup.
+
+    >>> from csroles.titles import RoleTitles, TitleIndex
+    >>> index = TitleIndex(
+    ...     [
+    ...         RoleTitles(
+    ...             key="customer_service_representative",
+    ...             titles=["Customer Service Representative", "Bank Teller"],
+    ...         ),
+    ...         RoleTitles(
+    ...             key="customer_success_manager",
+    ...             titles=["Customer Success Manager", "Менеджер по развитию клиентов"],
+    ...         ),
+    ...     ]
+    ... )
+    >>> index.resolve("bank  teller").key
+    'customer_service_representative'
+    >>> match = index.resolve("Менеджеры по развитию клиентов")
+    >>> match.key, match.kind
+    ('customer_success_manager', 'parts')
+    >>> index.resolve("Sr. CSR").key
+    'customer_service_representative'
+
+    .. versionadded:: 0.1.0
+    """
+
+    __slots__ = ("_cache", "_exact", "_focuses", "_levels", "_parsed")
+
+    def __init__(self, roles: Iterable[RoleTitles]) -> None:
+        given: object = roles
+        if isinstance(given, (str, bytes)) or not isinstance(given, Iterable):
+            fail("TitleIndex", "roles", given, "a collection of RoleTitles")
+        exact: dict[str, tuple[str, str]] = {}
+        parsed: dict[str, list[TitleParts]] = {}
+        levels: dict[str, Level] = {}
+        focuses: dict[str, Focus] = {}
+        for index, role in enumerate(given):
+            if not isinstance(role, RoleTitles):
+                fail("TitleIndex", f"roles[{index}]", role, "a RoleTitles")
+            if role.key in parsed:
+                fail("TitleIndex", f"roles[{index}].key", role.key, "a key not seen before")
+            parsed[role.key] = []
+            if role.level is not None:
+                levels[role.key] = role.level
+            if role.focus is not None:
+                focuses[role.key] = role.focus
+            for title in role.titles:
+                normal = normalize_title(title)
+                owner = exact.get(normal)
+                if owner is not None and owner[0] != role.key:
+                    fail(
+                        "TitleIndex",
+                        f"roles[{index}].titles",
+                        title,
+                        f"a title of one role only (it is also {owner[0]!r}'s {owner[1]!r})",
+                    )
+                exact[normal] = (role.key, title)
+                try:
+                    parsed[role.key].append(parse_title(title))
+                except UnknownTitleError:
+                    continue
+        if not parsed:
+            fail("TitleIndex", "roles", roles, "at least one RoleTitles")
+        self._exact = exact
+        self._parsed = parsed
+        self._levels = levels
+        self._focuses = focuses
+        self._cache: dict[tuple[str, Language | None], TitleMatch] = {}
+
+    @property
+    def keys(self) -> tuple[str, ...]:
+        """The role keys, in the order the index was given them."""
+        return tuple(self._parsed)
+
+    def resolve(self, text: str, *, language: Language | str | None = None) -> TitleMatch:
+        """The role ``text`` names, with the explanation.
+
+        Raises:
+            UnknownTitleError: the text is no role's exact title and does not parse.
+            InvalidEntityError: ``text`` is not a string or ``language`` is unknown.
+        """
+        if type(text) is not str:
+            fail("TitleIndex.resolve", "text", text, "a string")
+        chosen = None if language is None else _language("TitleIndex.resolve", language)
+        cached = self._cache.get((text, chosen))
+        if cached is not None:
+            return cached
+        match = self._resolve(text, chosen)
+        if len(self._cache) >= _CACHE_SIZE:
+            del self._cache[next(iter(self._cache))]
+        self._cache[text, chosen] = match
+        return match
+
+    def _resolve(self, text: str, language: Language | None) -> TitleMatch:
+        if len(text) <= MAX_TITLE_LENGTH:
+            hit = self._exact.get(normalize_title(text))
+            if hit is not None:
+                key, title = hit
+                return TitleMatch(
+                    key=key,
+                    kind="exact",
+                    title=title,
+                    parts=None,
+                    decided_by="exact title",
+                    reasons=(f"the text is the role's title {title!r}",),
+                )
+        parts = parse_title(text, language=language)
+        return self.match(parts)
+
+    def match(self, parts: TitleParts) -> TitleMatch:
+        """Match already parsed parts against the roles (see :func:`match_title`)."""
+        return match_title(parts, self._parsed, levels=self._levels, focuses=self._focuses)
