@@ -237,12 +237,12 @@ def match_title(
     ... }
     >>> match = match_title(parse_title("Head of Customer Help"), roles)
     >>> match.key, match.kind, match.decided_by
-    ('support_manager', 'closest', 'function family')
+    ('support_manager', 'closest', 'level')
     >>> for reason in match.reasons:
     ...     print(reason)
     function family 'support' (help) is a family of the role's titles
     level director is 1 step from the role's manager
-    decided by function family over 'success_manager'
+    decided by level over 'support_rep'
 
     .. versionadded:: 0.1.0
     """
