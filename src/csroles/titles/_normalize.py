@@ -1,4 +1,4 @@
-# ruff: noqa: RUF001, RUF002 (Russian words and typographic marks are data here)
+# ruff: noqa: RUF001, RUF002, RUF003 (Russian letters and typographic marks are data here)
 """Text normalisation shared by the tokenizer, the lexicons and exact title lookup.
 
 Two steps, kept apart so that spans stay valid:
@@ -20,13 +20,14 @@ from typing import Final
 
 __all__: list[str] = []
 
-_APOSTROPHES = "\u2019\u2018\u201b`\u00b4\u02bc\u02b9\u2032\uff07"
-_HYPHENS = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d\u00ad"
+_APOSTROPHES = "\u2019\u2018\u201b\u00b4\u02bc\u02b9\u2032\uff07"
+_HYPHENS = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d"
 _QUOTES = "\u201c\u201d\u201e\u201f\u00ab\u00bb\u2039\u203a\uff02"
-_OPENING = "[{\uff08\u3010"
-_CLOSING = "]}\uff09\u3011"
+_OPENING = "\uff08\u3010"
+_CLOSING = "\uff09\u3011"
 
-#: One character for one: apostrophes, hyphens and dashes, quotes, brackets.
+#: One character for one, non-ASCII to ASCII: apostrophes, hyphens and
+#: dashes, quotes, brackets (ASCII text needs no translation).
 PUNCTUATION: Final[dict[int, str]] = {
     **dict.fromkeys(map(ord, _APOSTROPHES), "'"),
     **dict.fromkeys(map(ord, _HYPHENS), "-"),
@@ -35,20 +36,23 @@ PUNCTUATION: Final[dict[int, str]] = {
     **dict.fromkeys(map(ord, _CLOSING), ")"),
 }
 
-_LETTERS: Final[dict[int, str]] = {ord("ё"): "е"}
+# ``ё`` is read as ``е``; soft hyphens are invisible.
+_LETTERS: Final[dict[int, str | None]] = {ord("ё"): "е", 0xAD: None}
 
 # For whole titles: word-joining marks become spaces, separators are set apart.
 _SPACING: Final[dict[int, str]] = {
-    **{ord(c): " " for c in "-.\"'"},
-    **{ord(c): f" {c} " for c in "(),;:|/&+"},
+    **{ord(c): " " for c in "-.\"'`"},
+    **{ord(c): " ( " for c in "([{"},
+    **{ord(c): " ) " for c in ")]}"},
+    **{ord(c): f" {c} " for c in ",;:|/&+"},
 }
 
 
 def fold(word: str) -> str:
     """The lookup form of one word: NFC, casefolded, with ``ё`` read as ``е``."""
-    if not word.isascii():
-        word = unicodedata.normalize("NFC", word)
-    return word.casefold().translate(_LETTERS)
+    if word.isascii():
+        return word.lower()
+    return unicodedata.normalize("NFC", word).casefold().translate(_LETTERS)
 
 
 def normalize_title(text: str) -> str:

@@ -28,6 +28,7 @@ Everything is linear in the length of the title, and titles longer than
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 from typing import Final, NamedTuple
 
@@ -35,7 +36,7 @@ from csroles._validation import fail
 from csroles.errors import UnknownTitleError
 from csroles.titles._compose import _language
 from csroles.titles._lexicon import Assignment, Lexicon, Reading, load
-from csroles.titles._parts import Span, SpanPart, TitleParts
+from csroles.titles._parts import Span, SpanPart, TitleParts, assemble
 from csroles.titles._tokenizer import Token, tokenize
 from csroles.vocabulary import Language
 
@@ -117,6 +118,12 @@ def parse_title(text: str, *, language: Language | str | None = None) -> TitlePa
     if type(text) is not str:
         fail("parse_title", "text", text, "a string")
     chosen = None if language is None else _language("parse_title", language)
+    return _parse(text, chosen)
+
+
+@functools.lru_cache(maxsize=4096)
+def _parse(text: str, chosen: Language | None) -> TitleParts:
+    """Parse a checked text (memoized: parts are immutable, parsing is pure)."""
     if len(text) > MAX_TITLE_LENGTH:
         msg = (
             f"{_shown(text)} is not a job title: {len(text)} characters, "
@@ -136,6 +143,8 @@ def parse_title(text: str, *, language: Language | str | None = None) -> TitlePa
             failures.append((candidate, outcome))
         elif best is None or (outcome.ignored_chars, order) < best[:2]:
             best = (outcome.ignored_chars, order, outcome.parts)
+            if not outcome.ignored_chars:
+                break  # nothing set aside: no later language can do better
     if best is not None:
         return best[2]
     raise _unknown(text, languages, failures)
@@ -237,11 +246,11 @@ def _parts(
     ignored: list[tuple[int, int]],
     alternatives: tuple[TitleParts, ...] = (),
 ) -> TitleParts:
-    return TitleParts(
+    return assemble(
         audience=segment.audience,
         function=segment.function,
         position=segment.position,
-        qualifiers=segment.qualifiers,
+        qualifiers=tuple(sorted(segment.qualifiers)),
         language=lexicon.language,
         text=text,
         spans=tuple(
@@ -280,55 +289,55 @@ def _segment(words: list[Token], lexicon: Lexicon) -> _Segment:
 def _settle(
     items: list[_Item], unknown: list[Token], lexicon: Lexicon, start: int, end: int
 ) -> _Segment:
-    found: dict[str, list[tuple[Assignment, int, int]]] = {
+    """Settle a segment's parts from the readings of its words."""
+    hits: dict[str, list[tuple[Assignment, int, int]]] = {
         "audience": [],
         "function": [],
         "position": [],
+        "qualifier": [],
     }
-    qualifiers: list[tuple[str, int, int]] = []
-
-    def apply(reading: Reading, item: _Item) -> None:
-        for assignment in reading:
-            if assignment.category == "qualifier":
-                qualifiers.append((assignment.key, item.start, item.end))
-            else:
-                found[assignment.category].append((assignment, item.start, item.end))
-
-    ambiguous = []
+    ambiguous: list[_Item] = []
     for item in items:
         if len(item.readings) == 1:
-            apply(item.readings[0], item)
+            for assignment in item.readings[0]:
+                hits[assignment.category].append((assignment, item.start, item.end))
         else:
             ambiguous.append(item)
     for item in ambiguous:
-        free = (
-            r
-            for r in item.readings
-            if all(a.category == "qualifier" or not found[a.category] for a in r)
+        # The first reading whose categories are still free; else the first.
+        reading = next(
+            (
+                r
+                for r in item.readings
+                if all(a.category == "qualifier" or not hits[a.category] for a in r)
+            ),
+            item.readings[0],
         )
-        apply(next(free, item.readings[0]), item)
+        for assignment in reading:
+            hits[assignment.category].append((assignment, item.start, item.end))
 
-    chosen: dict[str, str | None] = {}
+    chosen: dict[str, str | None] = {"audience": None, "function": None, "position": None}
     spans: list[tuple[SpanPart, str, int, int]] = []
     unused: list[tuple[int, int]] = []
-    for category, all_hits in found.items():
-        hits = [hit for hit in all_hits if not hit[0].weak] or all_hits
-        if not hits:
-            chosen[category] = None
+    for category in chosen:
+        found = hits[category]
+        if not found:
             continue
-        key = (hits[-1] if lexicon.head_last else hits[0])[0].key
+        strong = [hit for hit in found if not hit[0].weak] or found
+        key = (strong[-1] if lexicon.head_last else strong[0])[0].key
         chosen[category] = key
-        for assignment, hit_start, hit_end in hits:
+        for assignment, hit_start, hit_end in strong:
             if assignment.key == key:
                 spans.append((assignment.category, key, hit_start, hit_end))
             else:
                 unused.append((hit_start, hit_end))
-    spans.extend(("qualifier", key, q_start, q_end) for key, q_start, q_end in qualifiers)
+    qualifiers = hits["qualifier"]
+    spans.extend(("qualifier", a.key, q_start, q_end) for a, q_start, q_end in qualifiers)
     return _Segment(
         audience=chosen["audience"],
         function=chosen["function"],
         position=chosen["position"],
-        qualifiers=frozenset(key for key, _, _ in qualifiers),
+        qualifiers=frozenset(a.key for a, _, _ in qualifiers),
         spans=spans,
         unused=unused,
         unknown=unknown,

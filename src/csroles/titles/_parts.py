@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from typing import Any, Literal, NamedTuple
 
 import attrs
 
@@ -13,7 +13,6 @@ from csroles.vocabulary import Language
 __all__ = ["Span", "TitleParts"]
 
 SpanPart = Literal["audience", "function", "position", "qualifier", "ignored"]
-_SPAN_PARTS = ("audience", "function", "position", "qualifier", "ignored")
 
 
 def _key_check(category: Category) -> Any:
@@ -70,8 +69,7 @@ def _to_tuple(value: Any) -> Any:
         return value
 
 
-@attrs.frozen(kw_only=True)
-class Span:
+class Span(NamedTuple):
     """Where in a title's text one of its parts was read.
 
     ``part`` is ``"audience"``, ``"function"``, ``"position"``, ``"qualifier"``,
@@ -85,28 +83,11 @@ class Span:
     .. versionadded:: 0.1.0
     """
 
-    part: SpanPart = attrs.field()
+    part: SpanPart
     key: str | None
     start: int
     end: int
     text: str
-
-    @part.validator
-    def _check_part(self, attribute: attrs.Attribute[Any], value: object) -> None:
-        if value not in _SPAN_PARTS:
-            fail(self, attribute.name, value, "one of " + ", ".join(map(repr, _SPAN_PARTS)))
-
-    def __attrs_post_init__(self) -> None:
-        if self.key is not None and type(self.key) is not str:
-            fail(self, "key", self.key, "a vocabulary key or None")
-        for name in ("start", "end"):
-            value = getattr(self, name)
-            if type(value) is not int or value < 0:
-                fail(self, name, value, "an int >= 0")
-        if self.end < self.start:
-            fail(self, "end", self.end, f"an int >= start ({self.start})")
-        if type(self.text) is not str:
-            fail(self, "text", self.text, "a string")
 
 
 @attrs.frozen(kw_only=True)
@@ -161,3 +142,37 @@ class TitleParts:
             fail(self, "position", None, "a position key, or a function key (a title names one)")
         if self.text is not None and type(self.text) is not str:
             fail(self, "text", self.text, "the title's text or None")
+
+
+def assemble(
+    *,
+    audience: str | None,
+    function: str | None,
+    position: str | None,
+    qualifiers: tuple[str, ...],
+    language: Language,
+    text: str,
+    spans: tuple[Span, ...],
+    ignored: tuple[Span, ...],
+    alternatives: tuple[TitleParts, ...],
+) -> TitleParts:
+    """Build parts the parser has already checked, without checking them again.
+
+    The parser only produces registry keys from a checked lexicon, sorted
+    qualifiers and well-formed spans (the tests compare its results with
+    checked constructions), so the validators would only cost time here.
+    """
+    parts: TitleParts = object.__new__(TitleParts)
+    for name, value in (
+        ("audience", audience),
+        ("function", function),
+        ("position", position),
+        ("qualifiers", qualifiers),
+        ("language", language),
+        ("text", text),
+        ("spans", spans),
+        ("ignored", ignored),
+        ("alternatives", alternatives),
+    ):
+        object.__setattr__(parts, name, value)
+    return parts
