@@ -9,16 +9,18 @@ parsed parts.
 Candidates are ranked by these criteria, in this order (the first difference
 decides, and the match says which):
 
-1. ``function family``: the title's function belongs to the role's focus (or
-   to the family of one of the role's titles); an executive title also fits a
-   leadership role;
+1. ``function family``: the title's function belongs to the role's focus
+   (without a focus, to the family of one of the role's titles); an
+   executive title also fits a leadership role;
 2. ``specific words``: the role's title has no channel, technical or
    direction word that the query lacks ("Email Support Agent" is a poor match
    for "Support Agent");
-3. ``position``: the same position word;
-4. ``level``: the smallest distance between the levels;
-5. ``signal``: the position words signal the same (expertise, hierarchy ...);
-6. ``function``: the same function word;
+3. ``level``: the smallest distance between the levels (the role's level,
+   else its title's);
+4. ``function``: the same function word ("Call Center Representative" is a
+   call center agent rather than a customer service representative);
+5. ``position``: the same position word;
+6. ``signal``: the position words signal the same (expertise, hierarchy ...);
 7. ``audience``: the same audience ("client" counts as "customer");
 8. ``qualifiers``: the most qualifiers in common;
 9. ``fewest extra parts``: the role's title adds the fewest parts the query lacks;
@@ -49,10 +51,10 @@ _KINDS: Final = ("exact", "parts", "closest")
 CRITERIA: Final = (
     "function family",
     "specific words",
-    "position",
     "level",
-    "signal",
     "function",
+    "position",
+    "signal",
     "audience",
     "qualifiers",
     "fewest extra parts",
@@ -173,10 +175,10 @@ def _score(
     return (
         family,
         -len(_specific(title) - set(query.qualifiers)),
-        int(query.position is not None and query.position == title.position),
         -distance,
-        signal,
         int(query.function is not None and query.function == title.function),
+        int(query.position is not None and query.position == title.position),
+        signal,
         int(query.audience is not None and _shape(query)[0] == _shape(title)[0]),
         len(set(query.qualifiers) & set(title.qualifiers)),
         -extras,
@@ -266,8 +268,11 @@ def match_title(
                 )
     ranked: list[tuple[tuple[int, ...], int, str, TitleParts | None]] = []
     for order, (key, titles) in enumerate(candidates.items()):
-        families = frozenset(
-            f for f in (focuses.get(key), *(focus_of(t) for t in titles)) if f is not None
+        focus = focuses.get(key)
+        families = (
+            frozenset({focus})
+            if focus is not None
+            else frozenset(f for f in map(focus_of, titles) if f is not None)
         )
         best: tuple[tuple[int, ...], TitleParts | None] = ((-1_000,), None)
         for title in titles:
@@ -322,12 +327,14 @@ def _reasons(
             reasons.append(f"{named} is no candidate's family")
     if title is None:
         return reasons
-    if score[2]:
+    if score[3]:
+        reasons.append(f"function {query.function!r} as in {title.text or 'its title'!r}")
+    if score[4]:
         reasons.append(f"position {query.position!r} as in {title.text or 'its title'!r}")
     level = level_of(query)
     theirs = role_level if role_level is not None else level_of(title)
     if level is not None and theirs is not None:
-        steps = -score[3]
+        steps = -score[2]
         if steps == 0:
             reasons.append(f"level {level.value} equals the role's")
         else:

@@ -87,7 +87,8 @@ def parse_title(text: str, *, language: Language | str | None = None) -> TitlePa
     common abbreviations (CSR, CSM, CCO, CX, rep, sr., mgr), British spellings
     and text in brackets or after separators. Without ``language``, every
     language whose script the text uses is tried and the reading that sets
-    the least text aside wins (ties go to English, then Italian, then Russian).
+    the least text aside wins, then the one with the fewest qualifiers (ties
+    go to English, then Italian, then Russian).
 
     Args:
         text: the title, as an HR system, job board or CRM gives it.
@@ -135,18 +136,22 @@ def _parse(text: str, chosen: Language | None) -> TitleParts:
         msg = f"{_shown(text)} is not a job title: it has no words"
         raise UnknownTitleError(msg)
     languages = [chosen] if chosen is not None else _candidates(tokens)
-    best: tuple[int, int, TitleParts] | None = None
+    best: tuple[tuple[int, int, int], TitleParts] | None = None
     failures: list[tuple[Language, _Outcome]] = []
     for order, candidate in enumerate(languages):
         outcome = _read(text, tokens, load(candidate))
         if outcome.parts is None:
             failures.append((candidate, outcome))
-        elif best is None or (outcome.ignored_chars, order) < best[:2]:
-            best = (outcome.ignored_chars, order, outcome.parts)
-            if not outcome.ignored_chars:
-                break  # nothing set aside: no later language can do better
+            continue
+        # Least text set aside, then fewest words read as mere qualifiers
+        # (Italian "I CSR" is an article, not an English tier "I").
+        rank = (outcome.ignored_chars, len(outcome.parts.qualifiers), order)
+        if best is None or rank < best[0]:
+            best = (rank, outcome.parts)
+            if rank[:2] == (0, 0):
+                break  # no later language can do better
     if best is not None:
-        return best[2]
+        return best[1]
     raise _unknown(text, languages, failures)
 
 
