@@ -143,7 +143,9 @@ def test_the_cco_abbreviation_in_brackets_agrees_with_the_title() -> None:
 )
 def test_seed_vocabulary_words(word: str, category: str, key: str, language: str) -> None:
     # Audience words need a position to make a title; add a neutral one.
-    text = word if category != "audience" else f"{word} " + ("агент" if language == "ru" else "agente")
+    text = (
+        word if category != "audience" else f"{word} " + ("агент" if language == "ru" else "agente")
+    )
     parts = parse_title(text, language=language)
     assert getattr(parts, category) == key
 

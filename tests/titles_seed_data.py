@@ -176,9 +176,7 @@ SEED_004 = [
 ALL_FORMS = SEED_000 + SEED_001 + SEED_002 + SEED_003 + SEED_004
 
 
-def _role(
-    key: str, level: Level, focus: Focus, *titles: str
-) -> RoleTitles:
+def _role(key: str, level: Level, focus: Focus, *titles: str) -> RoleTitles:
     return RoleTitles(key=key, titles=titles, level=level, focus=focus)
 
 

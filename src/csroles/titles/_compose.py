@@ -108,12 +108,12 @@ def _seniority(qualifiers: object) -> str | None:
     composable = ", ".join(map(repr, COMPOSABLE_QUALIFIERS))
     for item in chosen:
         if item not in COMPOSABLE_QUALIFIERS:
-            kind = (
-                f"a {QUALIFIERS[item]} qualifier is read, not written" if item in QUALIFIERS else ""
-            )
-            fail(
-                _OWNER, "qualifiers", item, f"one of {composable}" + (f" ({kind})" if kind else "")
-            )
+            expected = f"one of {composable}"
+            if item in QUALIFIERS:
+                kind = QUALIFIERS[item]
+                article = "an" if kind[0] in "aeiou" else "a"
+                expected += f" ({article} {kind} qualifier is read, not written)"
+            fail(_OWNER, "qualifiers", item, expected)
     if len(chosen) > 1:
         fail(_OWNER, "qualifiers", tuple(chosen), f"at most one of {composable}")
     return chosen[0] if chosen else None

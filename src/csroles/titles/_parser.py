@@ -112,7 +112,7 @@ def parse_title(text: str, *, language: Language | str | None = None) -> TitlePa
     >>> parse_title("Custmer Sucess Manger")
     Traceback (most recent call last):
     ...
-    csroles.errors.UnknownTitleError: 'Custmer Sucess Manger' is not a job title csroles knows (tried en, it): unknown words 'custmer' (closest: 'customer', 'customers'), 'sucess' (closest: 'success'), 'manger' (closest: 'manager', 'managers')
+    csroles.errors.UnknownTitleError: 'Custmer Sucess Manger' is not a job title csroles knows (tried en, it): unknown words 'Custmer' (closest: 'customer', 'customers'), 'Sucess' (closest: 'success'), 'Manger' (closest: 'manager', 'managers')
 
     .. versionadded:: 0.1.0
     """
@@ -370,13 +370,12 @@ def _unknown(
     shown = []
     seen: set[str] = set()
     for token in outcome.unknown:
-        word = token.text[:_SHOWN_TEXT]
-        if word in seen:
+        if token.text in seen:
             continue
-        seen.add(word)
-        close = difflib.get_close_matches(word, words, n=2)
+        seen.add(token.text)
+        close = difflib.get_close_matches(token.text[:_SHOWN_TEXT], words, n=2)
         hint = f" (closest: {', '.join(map(repr, close))})" if close else ""
-        shown.append(f"{word!r}{hint}")
+        shown.append(f"{text[token.start : token.end][:_SHOWN_TEXT]!r}{hint}")
         if len(shown) == _SHOWN_UNKNOWN:
             break
     label = "word" if len(shown) == 1 else "words"
