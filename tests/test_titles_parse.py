@@ -1,4 +1,4 @@
-# ruff: noqa: RUF001, RUF003 (Russian and Italian titles are data here)
+# ruff: noqa: RUF001 (Russian and Italian titles are data here)
 """parse_title reads messy real-world titles, and refuses what is not a title."""
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-# ruff: noqa: RUF001, RUF003 (Russian and Italian seed text is data here)
+# ruff: noqa: RUF001 (Russian and Italian seed text is data here)
 """Role names as the seeds write them: the test data of the title tests.
 
 Every form below is copied from /work/shared/seeds (000 and 002-004 Italian,
