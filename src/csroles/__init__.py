@@ -30,7 +30,7 @@ from csroles.vocabulary import (
     Topic,
 )
 
-__all__ = [
+__all__ = [  # noqa: RUF022 (sorted, but __version__ stays last)
     "CalendarError",
     "Channel",
     "CsrolesError",

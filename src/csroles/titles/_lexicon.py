@@ -188,7 +188,7 @@ def build(data: object) -> Lexicon:  # noqa: PLR0912
     """Check a lexicon's literal data and compile it; see the module docstring."""
     name = data.get("language", "?") if isinstance(data, Mapping) else "?"
     check = _Checker(str(name))
-    data = check.mapping("", data)
+    data = check.mapping("data", data)
     missing = sorted(_REQUIRED - data.keys())
     if missing:
         check.fail(missing[0], None, "a value (the entry is required)")
