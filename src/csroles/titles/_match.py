@@ -255,17 +255,19 @@ def match_title(
     focuses = _check_mapping("focuses", focuses, Focus)
     shape = _shape(parts)
     for key, titles in candidates.items():
-        for title in titles:
-            if _shape(title) == shape:
-                shown = title.text or repr(title)
-                return TitleMatch(
-                    key=key,
-                    kind="parts",
-                    title=title.text,
-                    parts=parts,
-                    decided_by="same parts",
-                    reasons=(f"the title reads as the role's title {shown!r}",),
-                )
+        same = [title for title in titles if _shape(title) == shape]
+        if same:
+            # Explain with a title in the query's language when the role has one.
+            title = next((t for t in same if t.language is parts.language), same[0])
+            shown = title.text or repr(title)
+            return TitleMatch(
+                key=key,
+                kind="parts",
+                title=title.text,
+                parts=parts,
+                decided_by="same parts",
+                reasons=(f"the title reads as the role's title {shown!r}",),
+            )
     ranked: list[tuple[tuple[int, ...], int, str, TitleParts | None]] = []
     for order, (key, titles) in enumerate(candidates.items()):
         focus = focuses.get(key)
@@ -327,10 +329,6 @@ def _reasons(
             reasons.append(f"{named} is no candidate's family")
     if title is None:
         return reasons
-    if score[3]:
-        reasons.append(f"function {query.function!r} as in {title.text or 'its title'!r}")
-    if score[4]:
-        reasons.append(f"position {query.position!r} as in {title.text or 'its title'!r}")
     level = level_of(query)
     theirs = role_level if role_level is not None else level_of(title)
     if level is not None and theirs is not None:
@@ -340,6 +338,11 @@ def _reasons(
         else:
             unit = "step" if steps == 1 else "steps"
             reasons.append(f"level {level.value} is {steps} {unit} from the role's {theirs.value}")
+    shown = title.text or "its title"
+    if score[3]:
+        reasons.append(f"function {query.function!r} as in {shown!r}")
+    if score[4]:
+        reasons.append(f"position {query.position!r} as in {shown!r}")
     return reasons
 
 
