@@ -143,6 +143,7 @@ def test_synonyms_share_their_words() -> None:
         ({"position": "manger"}, "compose_title.position: 'manger', expected a position key"),
         ({"position": "manger"}, "closest: 'manager'"),
         ({"position": None}, "compose_title.position: None"),
+        ({"position": "zzzz"}, "'zzzz', expected a position key: one of 'representative'"),
         ({"position": "agent", "audience": "custmer"}, "closest: 'customer'"),
         ({"position": "agent", "function": 3}, "compose_title.function: 3"),
         (

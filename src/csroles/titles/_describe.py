@@ -43,6 +43,11 @@ _AUDIENCE_WORDS = {
 }
 
 
+def _check_parts(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if not isinstance(value, TitleParts):
+        fail(instance, attribute.name, value, "a TitleParts")
+
+
 def _check_signal(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     if value is not None and value not in _SIGNAL_WORDS:
         fail(
@@ -108,7 +113,7 @@ class TitleDescription:
     .. versionadded:: 0.1.0
     """
 
-    parts: TitleParts = attrs.field(validator=attrs.validators.instance_of(TitleParts))
+    parts: TitleParts = attrs.field(validator=_check_parts)
     focus: Focus | None = attrs.field(validator=optional_validator(enum_check(Focus)))
     level: Level | None = attrs.field(validator=optional_validator(enum_check(Level)))
     signal: Signal | None = attrs.field(validator=_check_signal)
@@ -163,7 +168,8 @@ def describe_title(
             audience=parts.audience, function=parts.function, position=parts.position
         )
     else:
-        shown = " ".join(filter(None, (parts.audience, parts.function))).title()
+        words = filter(None, (parts.audience, parts.function))
+        shown = " ".join(words).replace("_", " ").title()
     who = _LEVEL_WORDS[level] if level is not None else "a team"
     sentence = [who]
     if parts.function is not None and focus is not None:

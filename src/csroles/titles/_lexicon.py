@@ -136,10 +136,6 @@ class Lexicon(NamedTuple):
         """The entry that writes ``key`` (a synonym's primary key's entry)."""
         return self.entries[category][self.synonyms.get(key, key)]
 
-    def canonical(self, key: str | None) -> str | None:
-        """The key parsing gives back for ``key`` in this language."""
-        return None if key is None else self.synonyms.get(key, key)
-
 
 @functools.cache
 def load(language: Language) -> Lexicon:

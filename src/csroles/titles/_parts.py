@@ -17,7 +17,8 @@ SpanPart = Literal["audience", "function", "position", "qualifier", "ignored"]
 
 def _key_check(category: Category) -> Any:
     known = frozenset(KEYS[category])
-    expected = f"None or a {category} key: one of " + ", ".join(map(repr, KEYS[category]))
+    article = "an" if category[0] in "aeiou" else "a"
+    expected = f"None or {article} {category} key: one of " + ", ".join(map(repr, KEYS[category]))
 
     def validate(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
         if value is not None and (type(value) is not str or value not in known):
