@@ -7,15 +7,32 @@ True
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any
+
+from csroles.converters import configure_converter, make_converter
+from csroles.customers import Account, Customer
 from csroles.errors import (
     CalendarError,
     CsrolesError,
     HierarchyError,
     InvalidEntityError,
+    RoutingError,
     UnknownRoleError,
     UnknownTitleError,
 )
-from csroles.titles import TitleParts, compose_title, parse_title
+from csroles.escalation import Escalation, Party, PartyKind
+from csroles.interactions import Event, Interaction, Status, SurveyScale
+from csroles.roles import (
+    Action,
+    Authority,
+    Duty,
+    Industry,
+    Pay,
+    Raci,
+    Request,
+    Responsibility,
+    Role,
+)
 from csroles.vocabulary import (
     Channel,
     Direction,
@@ -30,32 +47,112 @@ from csroles.vocabulary import (
     Topic,
 )
 
-__all__ = [  # noqa: RUF022 (sorted, but __version__ stays last)
+if TYPE_CHECKING:
+    from csroles.catalog import Catalog, default_catalog
+    from csroles.responsibilities import (
+        AuthorityDecision,
+        FindingCode,
+        RaciMatrix,
+        ResponsibilityFinding,
+        career_path,
+        career_paths_from,
+        check_responsibilities,
+        may_decide,
+        raci_matrix,
+    )
+    from csroles.routing import RoutingCandidate, levels_for, route
+    from csroles.titles import TitleParts, compose_title, parse_title
+
+# The catalog and the policies are imported on first use (PEP 562): a program
+# that only builds and converts entities does not pay for them at import.
+_LAZY = {
+    "Catalog": "csroles.catalog",
+    "default_catalog": "csroles.catalog",
+    "AuthorityDecision": "csroles.responsibilities",
+    "FindingCode": "csroles.responsibilities",
+    "RaciMatrix": "csroles.responsibilities",
+    "ResponsibilityFinding": "csroles.responsibilities",
+    "career_path": "csroles.responsibilities",
+    "career_paths_from": "csroles.responsibilities",
+    "check_responsibilities": "csroles.responsibilities",
+    "may_decide": "csroles.responsibilities",
+    "raci_matrix": "csroles.responsibilities",
+    "RoutingCandidate": "csroles.routing",
+    "levels_for": "csroles.routing",
+    "route": "csroles.routing",
+    "TitleParts": "csroles.titles",
+    "compose_title": "csroles.titles",
+    "parse_title": "csroles.titles",
+}
+
+__all__ = [  # noqa: RUF022 (sorted, with __version__ last: see tests/test_package.py)
+    "Account",
+    "Action",
+    "Authority",
+    "AuthorityDecision",
     "CalendarError",
+    "Catalog",
     "Channel",
     "CsrolesError",
+    "Customer",
     "Direction",
+    "Duty",
+    "Escalation",
     "EscalationKind",
     "EscalationReason",
+    "Event",
     "EventKind",
+    "FindingCode",
     "Focus",
     "HierarchyError",
+    "Industry",
+    "Interaction",
     "InvalidEntityError",
     "Language",
     "Level",
     "Metric",
+    "Party",
+    "PartyKind",
+    "Pay",
     "Priority",
+    "Raci",
+    "RaciMatrix",
+    "Request",
+    "Responsibility",
+    "ResponsibilityFinding",
+    "Role",
+    "RoutingCandidate",
+    "RoutingError",
+    "Status",
+    "SurveyScale",
     "TitleParts",
     "Topic",
     "UnknownRoleError",
     "UnknownTitleError",
+    "career_path",
+    "career_paths_from",
+    "check_responsibilities",
     "compose_title",
+    "configure_converter",
+    "default_catalog",
+    "levels_for",
+    "make_converter",
+    "may_decide",
     "parse_title",
+    "raci_matrix",
+    "route",
     "__version__",
 ]
 
 
-def __getattr__(name: str) -> str:
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is not None:
+        from importlib import import_module
+
+        value = getattr(import_module(module), name)
+        globals()[name] = value
+        return value
     # The version is read from the installed metadata on first use, so that
     # `import csroles` does not pay for importlib.metadata.
     if name == "__version__":
@@ -64,3 +161,7 @@ def __getattr__(name: str) -> str:
         return version("csroles")
     msg = f"module 'csroles' has no attribute {name!r}"
     raise AttributeError(msg)
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *__all__})
