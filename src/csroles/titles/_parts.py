@@ -50,26 +50,6 @@ def _check_qualifiers(instance: object, attribute: attrs.Attribute[Any], value: 
             fail(instance, f"{attribute.name}[{index}]", item, expected)
 
 
-def _tuple_of(cls: type) -> Any:
-    def validate(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-        if type(value) is not tuple:
-            fail(instance, attribute.name, value, f"a tuple of {cls.__name__}")
-        for index, item in enumerate(value):
-            if not isinstance(item, cls):
-                fail(instance, f"{attribute.name}[{index}]", item, f"a {cls.__name__}")
-
-    return validate
-
-
-def _to_tuple(value: Any) -> Any:
-    if isinstance(value, (str, bytes)):
-        return value
-    try:
-        return tuple(value)
-    except TypeError:
-        return value
-
-
 class Span(NamedTuple):
     """Where in a title's text one of its parts was read.
 
@@ -100,11 +80,12 @@ class TitleParts:
     Center Agent" names no audience, "Customer Advocate" no function), but a
     title has a position or a function. ``qualifiers`` is sorted.
 
-    Equality compares the parts and the language only: two spellings of one
-    title are equal. :func:`parse_title` also records the original ``text``,
-    the ``spans`` each part came from, the ``ignored`` spans it set aside and
-    ``alternatives`` given in brackets ("(o specialisti dell'assistenza
-    tecnica)").
+    Equality (and serialization) covers the parts and the language only: two
+    spellings of one title are equal. :func:`parse_title` also records, read
+    only, the original ``text``, the ``spans`` each part came from, the
+    ``ignored`` spans it set aside and the ``alternatives`` given in brackets
+    ("(o specialisti dell'assistenza tecnica)"); they are empty on parts built
+    by hand.
 
     >>> from csroles import TitleParts, parse_title
     >>> parts = TitleParts(audience="customer", function="success", position="manager")
@@ -123,26 +104,16 @@ class TitleParts:
         default=(), converter=_sorted_keys, validator=_check_qualifiers
     )
     language: Language = attrs.field(default=Language.EN, validator=member_of(Language))
-    text: str | None = attrs.field(default=None, eq=False, repr=False)
-    spans: tuple[Span, ...] = attrs.field(
-        default=(), eq=False, repr=False, converter=_to_tuple, validator=_tuple_of(Span)
-    )
-    ignored: tuple[Span, ...] = attrs.field(
-        default=(), eq=False, repr=False, converter=_to_tuple, validator=_tuple_of(Span)
-    )
-    alternatives: tuple[TitleParts, ...] = attrs.field(
-        default=(), eq=False, repr=False, converter=_to_tuple
-    )
-
-    @alternatives.validator
-    def _check_alternatives(self, attribute: attrs.Attribute[Any], value: object) -> None:
-        _tuple_of(TitleParts)(self, attribute, value)
+    # What parse_title read, set by the parser only: not compared, not
+    # serialized, not passed to the constructor.
+    text: str | None = attrs.field(default=None, init=False, eq=False, repr=False)
+    spans: tuple[Span, ...] = attrs.field(default=(), init=False, eq=False, repr=False)
+    ignored: tuple[Span, ...] = attrs.field(default=(), init=False, eq=False, repr=False)
+    alternatives: tuple[TitleParts, ...] = attrs.field(default=(), init=False, eq=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
         if self.position is None and self.function is None:
             fail(self, "position", None, "a position key, or a function key (a title names one)")
-        if self.text is not None and type(self.text) is not str:
-            fail(self, "text", self.text, "the title's text or None")
 
 
 def assemble(
