@@ -1,4 +1,3 @@
-# ruff: noqa: RUF001 (Russian words are data here)
 """TitleParts and describe_title: checked values, and what a title signals."""
 
 from __future__ import annotations
