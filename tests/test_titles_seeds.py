@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from csroles import Language, Level, parse_title
+from csroles import Language, Level, default_catalog, parse_title
 from csroles.titles import TitleIndex, describe_title
 from tests.titles_seed_data import (
     ALL_FORMS,
@@ -163,3 +163,44 @@ def test_seed_000_titles_say_who_is_responsible_for_what() -> None:
     )
     agent = describe_title("агент службы заботы о клиенте")
     assert agent.signal == "softened"
+
+
+# ---------------------------------------------------------------- the built-in catalog
+
+CATALOG = default_catalog()
+
+
+@pytest.mark.parametrize("form", ALL_FORMS, ids=_id)
+def test_the_default_catalog_resolves_every_seed_form(form: Form) -> None:
+    assert CATALOG.role_for_title(form.text).key == form.role
+
+
+@pytest.mark.parametrize("title", SEED_004_ALTERNATIVES)
+def test_the_default_catalog_knows_seed_004_alternatives(title: str) -> None:
+    assert CATALOG.role_for_title(title).key == CSR
+
+
+def test_every_catalog_title_resolves_to_its_role_in_the_plural_too() -> None:
+    plurals = {
+        "Представители службы поддержки клиентов": "customer_support_representative",
+        "Менеджеры по взаимоотношениям с клиентами": "relationship_manager",
+        "Агенты по работе с социальными сетями": "social_media_agent",
+        "Gli specialisti dell'implementazione": "implementation_specialist",
+        "Operatori di telemarketing": "telemarketer",
+        "Email Support Agents": "email_support_agent",
+        "Call Center Directors": "call_center_director",
+    }
+    for text, key in plurals.items():
+        assert CATALOG.role_for_title(text).key == key, text
+
+
+def test_the_catalog_explains_parsed_matches() -> None:
+    match = CATALOG.match_title("I responsabili della soddisfazione dei clienti")
+    assert (match.key, match.kind) == ("customer_success_manager", "parts")
+    assert match.title == "Responsabile della soddisfazione dei clienti"
+    closest = CATALOG.match_title("Head of Customer Support")
+    assert (closest.key, closest.kind, closest.decided_by) == (
+        "customer_support_manager",
+        "closest",
+        "level",
+    )

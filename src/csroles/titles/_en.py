@@ -79,7 +79,7 @@ LEXICON: Final[dict[str, Any]] = {
         "assistant": {"forms": {"sg": "assistant"}, "variants": ("assistants",)},
         "associate": {"forms": {"sg": "associate"}, "variants": ("associates",)},
         "squad": {"forms": {"sg": "squad"}, "variants": ("squads",)},
-        "team": {"forms": {"sg": "team"}, "variants": ("teams",)},
+        "team": {"forms": {"sg": "team"}, "variants": ("teams", "staff")},
         "lead": {
             "forms": {"sg": "lead"},
             "variants": (

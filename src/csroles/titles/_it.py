@@ -197,7 +197,7 @@ LEXICON: Final[dict[str, Any]] = {
             "variants": ("collaboratrice", "collaboratrici"),
         },
         "squad": _noun("squadra", "squadre", "f", "la", "le"),
-        "team": _noun("team", "team", "m", "il", "i"),
+        "team": {**_noun("team", "team", "m", "il", "i"), "variants": ("staff", "personale")},
         "lead": {
             **_noun("leader", "leader", "m", "il", "i"),
             "variants": ("team leader", "caposquadra", "capisquadra", "capo squadra"),
