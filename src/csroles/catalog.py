@@ -25,13 +25,14 @@ import attrs
 from csroles._validation import fail, tuple_of
 from csroles.errors import UnknownRoleError, UnknownTitleError
 from csroles.roles import Raci, Responsibility, Role
-from csroles.titles import TitleMatch, TitleParts, match_title, parse_title
-from csroles.vocabulary import Focus, Language, Level, Topic
+from csroles.titles import TitleCandidates, TitleMatch, TitleParts, parse_title
+from csroles.vocabulary import Language, Topic
 
 __all__ = ["Catalog", "default_catalog"]
 
-# How many parsed-title matches a catalog remembers (first in, first out).
+# How many titles a catalog remembers the answer for (first in, first out).
 _TITLE_MEMO_SIZE = 2048
+_LANGUAGES = tuple(Language)
 
 
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "`": "'", "\u00b4": "'"})
@@ -227,11 +228,24 @@ class Catalog:
         ...
         csroles.errors.UnknownTitleError: no role has the title 'Customer Service Wizzard'; closest known titles: 'Customer Service Manager', ...; 'Customer Service Wizzard' is not a job title csroles knows (tried en, it): unknown word 'Wizzard' (closest: 'wizard', 'wizards')
         """
+        memo = typing.cast(
+            "dict[tuple[str, Language | None], Role] | None", self._memo.get("title_roles")
+        )
+        # Only exact types reach the memo: "en" equals Language.EN as a key.
+        plain = type(text) is str and (language is None or type(language) is Language)
+        role = memo.get((text, language)) if memo is not None and plain else None
+        if role is not None:
+            return role
         self._check_title_arguments("Catalog.role_for_title", text, language)
         exact = self._exact_title(text, language)
-        if exact is not None:
-            return exact[0]
-        return self.get(self._parsed_title(text, language).key)
+        role = exact[0] if exact is not None else self.get(self._parsed_title(text, language).key)
+        memo = typing.cast(
+            "dict[tuple[str, Language | None], Role]", self._memo.setdefault("title_roles", {})
+        )
+        if len(memo) >= _TITLE_MEMO_SIZE:
+            del memo[next(iter(memo))]
+        memo[(text, language)] = role
+        return role
 
     def match_title(self, text: str, *, language: Language | None = None) -> TitleMatch:
         """How :meth:`role_for_title` resolves ``text``: the role key, and why.
@@ -250,7 +264,10 @@ class Catalog:
         self._check_title_arguments("Catalog.match_title", text, language)
         exact = self._exact_title(text, language)
         if exact is not None:
-            role, title = exact
+            role, lang, normal = exact
+            title = next(
+                t for _, lg, t in _titles_of(role) if lg is lang and normalize_title(t) == normal
+            )
             return TitleMatch(
                 key=role.key,
                 kind="exact",
@@ -268,18 +285,23 @@ class Catalog:
         if language is not None and not isinstance(language, Language):
             fail(owner, "language", language, "a Language or None")
 
-    def _exact_title(self, text: str, language: Language | None) -> tuple[Role, str] | None:
-        """The role whose title ``text`` is once normalised, with that title; ``None`` if none."""
+    def _exact_title(
+        self, text: str, language: Language | None
+    ) -> tuple[Role, Language, str] | None:
+        """The role that has ``text`` as a title once normalised, or ``None``.
+
+        With the role come the language of that title and its normal form.
+        """
         normal = normalize_title(text)
-        languages = list(Language) if language is None else [language]
-        found = {
-            lang: self._titles[(lang, normal)]
-            for lang in languages
-            if (lang, normal) in self._titles
-        }
-        roles = {role.key: role for role in found.values()}
-        if not roles:
+        titles = self._titles
+        found = {}
+        for lang in _LANGUAGES if language is None else (language,):
+            role = titles.get((lang, normal))
+            if role is not None:
+                found[lang] = role
+        if not found:
             return None
+        roles = {role.key: role for role in found.values()}
         if len(roles) > 1:
             # Two roles share the words in two languages: the language the
             # text is written in decides, if the parser can tell it.
@@ -293,10 +315,7 @@ class Catalog:
                 raise UnknownTitleError(msg)
             found = {written: found[written]}
         lang, role = next(iter(found.items()))
-        title = next(
-            t for _, lg, t in _titles_of(role) if lg is lang and normalize_title(t) == normal
-        )
-        return role, title
+        return role, lang, normal
 
     def _parsed_title(self, text: str, language: Language | None) -> TitleMatch:
         """Parse ``text`` and match it with the parts of the roles' titles (memoized)."""
@@ -313,35 +332,32 @@ class Catalog:
             languages = list(Language) if language is None else [language]
             message = f"{self._no_title_message(text, languages)}; {error}"
             raise UnknownTitleError(message) from None
-        candidates, levels, focuses = self._title_candidates()
-        match = match_title(parts, candidates, levels=levels, focuses=focuses)
+        match = self._title_candidates().match(parts)
         if len(memo) >= _TITLE_MEMO_SIZE:
             del memo[next(iter(memo))]
         memo[(text, language)] = match
         return match
 
-    def _title_candidates(
-        self,
-    ) -> tuple[dict[str, list[TitleParts]], dict[str, Level], dict[str, Focus]]:
+    def _title_candidates(self) -> TitleCandidates:
         """Every role's titles, parsed once (on first use) in their declared language."""
         cached = self._memo.get("title_candidates")
         if cached is None:
-            candidates: dict[str, list[TitleParts]] = {}
+            parsed: dict[str, list[TitleParts]] = {}
             for role in self.roles:
-                parsed = candidates[role.key] = []
+                titles = parsed[role.key] = []
                 for _, language, title in _titles_of(role):
                     for hint in (language, None):
                         try:
-                            parsed.append(parse_title(title, language=hint))
+                            titles.append(parse_title(title, language=hint))
                             break
                         except UnknownTitleError:
                             continue
-            levels = {role.key: role.level for role in self.roles}
-            focuses = {role.key: role.focus for role in self.roles}
-            cached = self._memo["title_candidates"] = (candidates, levels, focuses)
-        return typing.cast(
-            "tuple[dict[str, list[TitleParts]], dict[str, Level], dict[str, Focus]]", cached
-        )
+            cached = self._memo["title_candidates"] = TitleCandidates(
+                parsed,
+                levels={role.key: role.level for role in self.roles},
+                focuses={role.key: role.focus for role in self.roles},
+            )
+        return typing.cast("TitleCandidates", cached)
 
     def _no_title_message(self, text: str, languages: list[Language]) -> str:
         normal = normalize_title(text)

@@ -21,7 +21,13 @@ from __future__ import annotations
 
 from csroles.titles._compose import compose_title
 from csroles.titles._describe import TitleDescription, describe_title, title_keys
-from csroles.titles._match import RoleTitles, TitleIndex, TitleMatch, match_title
+from csroles.titles._match import (
+    RoleTitles,
+    TitleCandidates,
+    TitleIndex,
+    TitleMatch,
+    match_title,
+)
 from csroles.titles._normalize import normalize_title
 from csroles.titles._parser import MAX_TITLE_LENGTH, parse_title
 from csroles.titles._parts import Span, TitleParts
@@ -30,6 +36,7 @@ __all__ = [
     "MAX_TITLE_LENGTH",
     "RoleTitles",
     "Span",
+    "TitleCandidates",
     "TitleDescription",
     "TitleIndex",
     "TitleMatch",

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Iterable
 
 from csroles._validation import fail
@@ -13,6 +12,8 @@ from csroles.vocabulary import Language
 __all__ = ["compose_title"]
 
 _OWNER = "compose_title"
+_COMPOSED: dict[tuple[object, ...], str] = {}
+_COMPOSED_SIZE = 4096
 
 
 def compose_title(
@@ -65,15 +66,29 @@ def compose_title(
 
     .. versionadded:: 0.1.0
     """
-    code = _language(_OWNER, language)
-    seniority = _seniority(qualifiers)
-    return _compose(
-        code,
+    # Titles already written come from memory, keyed by the arguments as given
+    # (only arguments that passed the checks are ever stored).
+    key: tuple[object, ...] | None = None
+    if type(qualifiers) in (tuple, list):
+        key = (language, audience, function, position, *qualifiers)
+        try:
+            known = _COMPOSED.get(key)
+        except TypeError:  # an unhashable argument: the checks below name it
+            key = known = None
+        if known is not None:
+            return known
+    text = _compose(
+        _language(_OWNER, language),
         _key(_OWNER, "audience", audience, optional=True),
         _key(_OWNER, "function", function, optional=True),
         _key(_OWNER, "position", position, optional=False),
-        seniority,
+        _seniority(qualifiers),
     )
+    if key is not None:
+        if len(_COMPOSED) >= _COMPOSED_SIZE:
+            del _COMPOSED[next(iter(_COMPOSED))]
+        _COMPOSED[key] = text
+    return text
 
 
 def _language(owner: str, value: object) -> Language:
@@ -119,7 +134,6 @@ def _seniority(qualifiers: object) -> str | None:
     return chosen[0] if chosen else None
 
 
-@functools.lru_cache(maxsize=4096)
 def _compose(
     language: Language,
     audience: str | None,

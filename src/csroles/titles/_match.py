@@ -30,7 +30,7 @@ decides, and the match says which):
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from typing import Any, Final, Literal
+from typing import Any, Final, Literal, NamedTuple
 
 import attrs
 
@@ -44,7 +44,7 @@ from csroles.titles._parts import TitleParts
 from csroles.titles._vocab import POSITIONS, QUALIFIERS, SPECIFIC_KINDS
 from csroles.vocabulary import Focus, Language, Level
 
-__all__ = ["RoleTitles", "TitleIndex", "TitleMatch", "match_title"]
+__all__ = ["RoleTitles", "TitleCandidates", "TitleIndex", "TitleMatch", "match_title"]
 
 MatchKind = Literal["exact", "parts", "closest"]
 _KINDS: Final = ("exact", "parts", "closest")
@@ -60,6 +60,7 @@ CRITERIA: Final = (
     "fewest extra parts",
 )
 _SAME_AUDIENCE: Final = {"client": "customer"}
+Score = tuple[int, ...]
 _CACHE_SIZE: Final = 2048
 
 
@@ -144,45 +145,29 @@ def _specific(parts: TitleParts) -> frozenset[str]:
     return frozenset(q for q in parts.qualifiers if QUALIFIERS[q] in SPECIFIC_KINDS)
 
 
-def _score(
-    query: TitleParts,
-    title: TitleParts,
-    families: frozenset[Focus],
-    role_level: Level | None,
-) -> tuple[int, ...]:
-    focus = focus_of(query)
-    level = level_of(query)
-    their_level = role_level if role_level is not None else level_of(title)
-    family = int(
-        focus is not None
-        and (focus in families or (Focus.LEADERSHIP in families and level is Level.EXECUTIVE))
-    )
-    distance = 0 if level is None or their_level is None else abs(level.rank - their_level.rank)
-    signal = int(
-        query.position is not None
-        and title.position is not None
-        and POSITIONS[query.position][1] == POSITIONS[title.position][1]
-    )
-    extras = sum(
-        1
-        for mine, theirs in (
-            (query.audience, title.audience),
-            (query.function, title.function),
-            (query.position, title.position),
-        )
-        if mine is None and theirs is not None
-    )
-    return (
-        family,
-        -len(_specific(title) - set(query.qualifiers)),
-        -distance,
-        int(query.function is not None and query.function == title.function),
-        int(query.position is not None and query.position == title.position),
-        signal,
-        int(query.audience is not None and _shape(query)[0] == _shape(title)[0]),
-        len(set(query.qualifiers) & set(title.qualifiers)),
-        -extras,
-    )
+_RANK: Final = {level: rank for rank, level in enumerate(Level)}
+
+
+class _Title(NamedTuple):
+    """One candidate title with the facts the ranking compares, worked out once."""
+
+    parts: TitleParts
+    rank: int | None
+    audience: str | None
+    function: str | None
+    position: str | None
+    signal: str | None
+    specific: frozenset[str]
+    qualifiers: frozenset[str]
+
+
+class _Role(NamedTuple):
+    key: str
+    order: int
+    families: frozenset[Focus]
+    level: Level | None
+    focus: Focus | None
+    titles: tuple[_Title, ...]
 
 
 def _check_candidates(candidates: object) -> Mapping[str, Sequence[TitleParts]]:
@@ -206,6 +191,163 @@ def _check_mapping(name: str, value: object, cls: type) -> Mapping[str, Any]:
     return value
 
 
+class TitleCandidates:
+    """Candidate roles made ready for matching: build once, match many titles.
+
+    :func:`match_title` builds one for a single match; a catalog or a
+    :class:`TitleIndex` keeps one. Arguments as for :func:`match_title`.
+
+    >>> from csroles import parse_title
+    >>> from csroles.titles import TitleCandidates
+    >>> roles = TitleCandidates(
+    ...     {
+    ...         "agent": [parse_title("Call Center Agent")],
+    ...         "manager": [parse_title("Call Center Manager")],
+    ...     }
+    ... )
+    >>> roles.match(parse_title("Call Center Supervisor")).key
+    'manager'
+    >>> roles.keys
+    ('agent', 'manager')
+
+    .. versionadded:: 0.1.0
+    """
+
+    __slots__ = ("_roles", "_shapes")
+
+    def __init__(
+        self,
+        candidates: Mapping[str, Sequence[TitleParts]],
+        *,
+        levels: Mapping[str, Level] | None = None,
+        focuses: Mapping[str, Focus] | None = None,
+    ) -> None:
+        candidates = _check_candidates(candidates)
+        levels = _check_mapping("levels", levels, Level)
+        focuses = _check_mapping("focuses", focuses, Focus)
+        roles = []
+        shapes: dict[tuple[object, ...], tuple[str, list[TitleParts]]] = {}
+        for order, (key, titles) in enumerate(candidates.items()):
+            focus = focuses.get(key)
+            level = levels.get(key)
+            families = (
+                frozenset({focus})
+                if focus is not None
+                else frozenset(f for f in map(focus_of, titles) if f is not None)
+            )
+            prepared = []
+            for title in titles:
+                their_level = level if level is not None else level_of(title)
+                prepared.append(
+                    _Title(
+                        parts=title,
+                        rank=None if their_level is None else _RANK[their_level],
+                        audience=_SAME_AUDIENCE.get(title.audience or "", title.audience),
+                        function=title.function,
+                        position=title.position,
+                        signal=None if title.position is None else POSITIONS[title.position][1],
+                        specific=_specific(title),
+                        qualifiers=frozenset(title.qualifiers),
+                    )
+                )
+                shape = _shape(title)
+                if shape not in shapes:
+                    shapes[shape] = (key, [])
+                if shapes[shape][0] == key:
+                    shapes[shape][1].append(title)
+            roles.append(_Role(key, order, families, level, focus, tuple(prepared)))
+        self._roles: tuple[_Role, ...] = tuple(roles)
+        self._shapes = shapes
+
+    @property
+    def keys(self) -> tuple[str, ...]:
+        """The role keys, in the order given (the order breaks ties)."""
+        return tuple(role.key for role in self._roles)
+
+    def match(self, parts: TitleParts) -> TitleMatch:
+        """The role closest to ``parts``, and why (see :func:`match_title`)."""
+        if not isinstance(parts, TitleParts):
+            fail("match_title", "parts", parts, "a TitleParts")
+        same = self._shapes.get(_shape(parts))
+        if same is not None:
+            key, titles = same
+            # Explain with a title in the query's language when the role has one.
+            title = next((t for t in titles if t.language is parts.language), titles[0])
+            shown = title.text or repr(title)
+            return TitleMatch(
+                key=key,
+                kind="parts",
+                title=title.text,
+                parts=parts,
+                decided_by="same parts",
+                reasons=(f"the title reads as the role's title {shown!r}",),
+            )
+        ranked = sorted(
+            (self._best(parts, role) for role in self._roles),
+            key=lambda r: (r[0], -r[1].order),
+            reverse=True,
+        )
+        score, role, winner = ranked[0]
+        if len(ranked) == 1:
+            decided_by = "only role"
+        else:
+            runner = ranked[1][0]
+            index = next(
+                (i for i, (a, b) in enumerate(zip(score, runner, strict=False)) if a != b), None
+            )
+            decided_by = "order" if index is None else CRITERIA[index]
+        reasons = _reasons(parts, winner, score, role.level, role.focus)
+        if len(ranked) > 1:
+            reasons.append(f"decided by {decided_by} over {ranked[1][1].key!r}")
+        return TitleMatch(
+            key=role.key,
+            kind="closest",
+            title=None if winner is None else winner.text,
+            parts=parts,
+            decided_by=decided_by,
+            reasons=tuple(reasons),
+        )
+
+    @staticmethod
+    def _best(query: TitleParts, role: _Role) -> tuple[Score, _Role, TitleParts | None]:
+        """A role's score: that of its best title (the criteria of the module docstring)."""
+        focus = focus_of(query)
+        level = level_of(query)
+        rank = None if level is None else _RANK[level]
+        family = int(
+            focus is not None
+            and (
+                focus in role.families
+                or (level is Level.EXECUTIVE and Focus.LEADERSHIP in role.families)
+            )
+        )
+        qualifiers = frozenset(query.qualifiers)
+        signal = None if query.position is None else POSITIONS[query.position][1]
+        audience = _SAME_AUDIENCE.get(query.audience or "", query.audience)
+        function, position = query.function, query.position
+        best: Score = (-1_000,)
+        chosen = None
+        for title in role.titles:
+            score = (
+                family,
+                -len(title.specific - qualifiers),
+                0 if rank is None or title.rank is None else -abs(rank - title.rank),
+                int(function is not None and function == title.function),
+                int(position is not None and position == title.position),
+                int(signal is not None and signal == title.signal),
+                int(audience is not None and audience == title.audience),
+                len(qualifiers & title.qualifiers),
+                -(
+                    (audience is None and title.audience is not None)
+                    + (function is None and title.function is not None)
+                    + (position is None and title.position is not None)
+                ),
+            )
+            if score > best:
+                best, chosen = score, title.parts
+        return best, role, chosen
+
+
 def match_title(
     parts: TitleParts,
     candidates: Mapping[str, Sequence[TitleParts]],
@@ -217,8 +359,9 @@ def match_title(
 
     A role one of whose titles has the same parts (whatever its language) wins
     outright (``kind="parts"``); otherwise the roles are ranked by the
-    criteria of this module's docstring: function family first, then position
-    and level (``kind="closest"``). Pure: no state, no I/O.
+    criteria of this module's docstring: function family first, then level
+    and the words (``kind="closest"``). Pure: no state, no I/O. To match many
+    titles against the same roles, build a :class:`TitleCandidates` once.
 
     Args:
         parts: the parsed title.
@@ -250,59 +393,7 @@ def match_title(
     """
     if not isinstance(parts, TitleParts):
         fail("match_title", "parts", parts, "a TitleParts")
-    candidates = _check_candidates(candidates)
-    levels = _check_mapping("levels", levels, Level)
-    focuses = _check_mapping("focuses", focuses, Focus)
-    shape = _shape(parts)
-    for key, titles in candidates.items():
-        same = [title for title in titles if _shape(title) == shape]
-        if same:
-            # Explain with a title in the query's language when the role has one.
-            title = next((t for t in same if t.language is parts.language), same[0])
-            shown = title.text or repr(title)
-            return TitleMatch(
-                key=key,
-                kind="parts",
-                title=title.text,
-                parts=parts,
-                decided_by="same parts",
-                reasons=(f"the title reads as the role's title {shown!r}",),
-            )
-    ranked: list[tuple[tuple[int, ...], int, str, TitleParts | None]] = []
-    for order, (key, titles) in enumerate(candidates.items()):
-        focus = focuses.get(key)
-        families = (
-            frozenset({focus})
-            if focus is not None
-            else frozenset(f for f in map(focus_of, titles) if f is not None)
-        )
-        best: tuple[tuple[int, ...], TitleParts | None] = ((-1_000,), None)
-        for title in titles:
-            score = _score(parts, title, families, levels.get(key))
-            if score > best[0]:
-                best = (score, title)
-        ranked.append((best[0], -order, key, best[1]))
-    ranked.sort(reverse=True)
-    score, _, key, winner = ranked[0]
-    if len(ranked) == 1:
-        decided_by = "only role"
-    else:
-        runner = ranked[1][0]
-        index = next(
-            (i for i, (a, b) in enumerate(zip(score, runner, strict=False)) if a != b), None
-        )
-        decided_by = "order" if index is None else CRITERIA[index]
-    reasons = _reasons(parts, winner, score, levels.get(key), focuses.get(key))
-    if len(ranked) > 1:
-        reasons.append(f"decided by {decided_by} over {ranked[1][2]!r}")
-    return TitleMatch(
-        key=key,
-        kind="closest",
-        title=None if winner is None else winner.text,
-        parts=parts,
-        decided_by=decided_by,
-        reasons=tuple(reasons),
-    )
+    return TitleCandidates(candidates, levels=levels, focuses=focuses).match(parts)
 
 
 def _reasons(
@@ -376,7 +467,7 @@ class TitleIndex:
     .. versionadded:: 0.1.0
     """
 
-    __slots__ = ("_cache", "_exact", "_focuses", "_levels", "_parsed")
+    __slots__ = ("_cache", "_candidates", "_exact")
 
     def __init__(self, roles: Iterable[RoleTitles]) -> None:
         given: object = roles
@@ -414,15 +505,13 @@ class TitleIndex:
         if not parsed:
             fail("TitleIndex", "roles", roles, "at least one RoleTitles")
         self._exact = exact
-        self._parsed = parsed
-        self._levels = levels
-        self._focuses = focuses
+        self._candidates = TitleCandidates(parsed, levels=levels, focuses=focuses)
         self._cache: dict[tuple[str, Language | None], TitleMatch] = {}
 
     @property
     def keys(self) -> tuple[str, ...]:
         """The role keys, in the order the index was given them."""
-        return tuple(self._parsed)
+        return self._candidates.keys
 
     def resolve(self, text: str, *, language: Language | str | None = None) -> TitleMatch:
         """The role ``text`` names, with the explanation.
@@ -461,4 +550,4 @@ class TitleIndex:
 
     def match(self, parts: TitleParts) -> TitleMatch:
         """Match already parsed parts against the roles (see :func:`match_title`)."""
-        return match_title(parts, self._parsed, levels=self._levels, focuses=self._focuses)
+        return self._candidates.match(parts)

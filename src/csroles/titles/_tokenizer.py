@@ -61,9 +61,11 @@ def tokenize(text: str) -> list[Token]:
     source = text if text.isascii() else text.translate(PUNCTUATION)
     length = len(source)
     # Fold the whole text at once when that keeps every offset (the common
-    # case); otherwise fold word by word.
-    folded = fold(source) if source.isascii() or is_normalized("NFC", source) else ""
-    whole = len(folded) == length
+    # case: nothing to compose, no soft hyphen to drop, no letter that folds
+    # longer); otherwise fold word by word.
+    whole = "\xad" not in source and (source.isascii() or is_normalized("NFC", source))
+    folded = fold(source) if whole else ""
+    whole = whole and len(folded) == length
     tokens: list[Token] = []
     append = tokens.append
     for match in _PATTERN.finditer(source):
