@@ -76,4 +76,4 @@ print(f"{messy.strip()!r} reads as {parts.position} of {parts.audience} {parts.f
 print(f"  qualified {', '.join(parts.qualifiers)}; set aside: {[s.text for s in parts.ignored]}")
 match = catalog.match_title(messy)
 print(f"  -> {match.key} ({match.kind}): {match.reasons[0]}")
-print(" ", describe_title("Gli ingegneri dell’assistenza clienti"))
+print(" ", describe_title("Gli ingegneri dell\u2019assistenza clienti"))

@@ -52,7 +52,7 @@ for language in Language:
     text = compose_title(audience="customer", function="support", position="engineer",
                          language=language, qualifiers=["senior"])
     assert parse_title(text).language is language
-assert parse_title("Gli ingegneri dell’assistenza clienti (o specialisti dell’assistenza tecnica)")
+assert parse_title("Gli ingegneri dell\u2019assistenza clienti (o specialisti dell\u2019assistenza tecnica)")
 assert describe_title("Sr. CSM").level is Level.MANAGER
 assert catalog.match_title("Менеджеры по развитию клиентов").key == "customer_success_manager"
 assert catalog.role_for_title("Head of Customer Care").key
