@@ -169,3 +169,10 @@ def test_bad_arguments_are_refused_with_a_message_naming_them(
 
 def test_the_same_qualifier_twice_is_one() -> None:
     assert compose_title(position="agent", qualifiers=["senior", "senior"]) == "Senior Agent"
+
+
+def test_any_collection_of_qualifiers_will_do() -> None:
+    assert compose_title(position="agent", qualifiers={"senior"}) == "Senior Agent"
+    assert compose_title(position="agent", qualifiers=iter(["junior"])) == "Junior Agent"
+    with pytest.raises(InvalidEntityError, match=r"compose_title\.audience"):
+        compose_title(position="agent", audience=["customer"], qualifiers=[])  # type: ignore[arg-type]

@@ -421,3 +421,14 @@ def test_match_title_agrees_with_the_oracle(
     assert match.key == oracle(query, candidates, levels, focuses)
     assert match.kind in ("parts", "closest")
     assert match.reasons or match.kind == "closest"
+
+
+def test_candidates_are_built_once_and_match_many_titles() -> None:
+    from csroles.titles import TitleCandidates
+
+    candidates = TitleCandidates(ROLES, levels=LEVELS, focuses=FOCUSES)
+    assert candidates.keys == tuple(ROLES)
+    for text in ("Customer Care Manager", "Support Agent", "Chat Agent"):
+        assert candidates.match(parse_title(text)) == _match(text)
+    with pytest.raises(InvalidEntityError, match=r"match_title\.parts: 'Agent'"):
+        candidates.match("Agent")  # type: ignore[arg-type]

@@ -193,3 +193,14 @@ def test_descriptions_are_checked(kwargs: dict[str, object], message: str) -> No
     with pytest.raises(InvalidEntityError) as raised:
         TitleDescription(**fields)  # type: ignore[arg-type]
     assert message in str(raised.value)
+
+
+def test_title_strategies_refuse_bad_languages() -> None:
+    from hypothesis.errors import InvalidArgument
+
+    from csroles.strategies import job_titles, title_parts
+
+    with pytest.raises(InvalidArgument, match="languages"):
+        title_parts(languages=[])
+    with pytest.raises(InvalidArgument, match="languages"):
+        job_titles(languages=["en"])  # type: ignore[list-item]

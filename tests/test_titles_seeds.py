@@ -204,3 +204,14 @@ def test_the_catalog_explains_parsed_matches() -> None:
         "closest",
         "level",
     )
+
+
+def test_the_catalog_remembers_a_bounded_number_of_titles() -> None:
+    catalog = default_catalog().remove("telemarketer")  # a catalog of its own
+    first = catalog.role_for_title("Customer Service Manager")
+    for n in range(2100):
+        padding = " " * (n % 700) + "." * (n // 700)
+        assert catalog.role_for_title("Customer Service Manager" + padding) is first
+        assert catalog.role_for_title("Customer Care Managers" + padding) is first
+    assert len(catalog._memo["title_roles"]) == 2048  # type: ignore[arg-type]
+    assert len(catalog._memo["title_matches"]) == 2048  # type: ignore[arg-type]

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from hypothesis import strategies as st
+from hypothesis.errors import InvalidArgument
 
 from csroles.titles import TitleParts, compose_title, title_keys
 from csroles.vocabulary import Language
@@ -45,6 +46,10 @@ def title_parts(
     ``composable=True`` keeps to parts that :func:`~csroles.compose_title` can
     write: a position, and at most one of the qualifiers junior, senior, chief.
 
+    Raises:
+        InvalidArgument: ``languages`` is empty or holds something else than
+            :class:`~csroles.Language` members.
+
     >>> from hypothesis import given, settings
     >>> from csroles import Language, compose_title, parse_title
     >>> from csroles.strategies import title_parts
@@ -66,7 +71,7 @@ def title_parts(
     chosen = tuple(Language) if languages is None else tuple(languages)
     if not chosen or not all(isinstance(language, Language) for language in chosen):
         msg = f"languages must be a non-empty collection of Language, not {languages!r}"
-        raise ValueError(msg)
+        raise InvalidArgument(msg)
     return _parts(chosen, composable=composable)
 
 
