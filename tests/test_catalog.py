@@ -453,7 +453,10 @@ def test_owners_refuses_a_non_topic(catalog: Catalog) -> None:
 
 
 def test_default_catalog_is_built_once_and_not_at_import() -> None:
+    import csroles
+
     assert default_catalog() is default_catalog()
+    assert {"Catalog", "default_catalog", "route", "may_decide", "Role"} <= set(dir(csroles))
     code = (
         "import sys, csroles\n"
         "lazy = ['csroles.catalog', 'csroles._catalog_data', 'csroles.responsibilities',"

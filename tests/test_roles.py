@@ -18,11 +18,9 @@ from csroles import (
     Direction,
     Duty,
     Focus,
-    Industry,
     InvalidEntityError,
     Language,
     Level,
-    Metric,
     Pay,
     Raci,
     Request,
@@ -33,7 +31,7 @@ from csroles import (
     default_catalog,
     make_converter,
 )
-from csroles.strategies import authorities, requests, responsibilities, roles
+from csroles.strategies import authorities, catalogs, requests, responsibilities, roles
 
 EN, IT, RU = Language.EN, Language.IT, Language.RU
 
@@ -606,11 +604,6 @@ def test_individual_roles_of_the_default_catalog_decide_nothing_alone() -> None:
             assert role.authority == Authority(), role.key
 
 
-def test_role_metrics_are_metrics() -> None:
-    assert all(isinstance(m, Metric) for role in default_catalog() for m in role.metrics)
-    assert all(isinstance(i, Industry) for role in default_catalog() for i in role.industries)
-
-
 def test_from_type_builds_roles_and_catalogs() -> None:
     from hypothesis import settings
 
@@ -624,3 +617,27 @@ def test_from_type_builds_roles_and_catalogs() -> None:
         assert isinstance(request, Request)
 
     check()
+
+
+NOT_MEMBERS: list[Any] = ["service"]
+
+
+@pytest.mark.parametrize(
+    ("make", "message"),
+    [
+        (lambda: roles(levels=[]), "levels=.*expected a non-empty sequence of Level"),
+        (lambda: roles(focuses=NOT_MEMBERS), "focuses=.*of Focus members"),
+        (lambda: roles(references="boss"), "references='boss', expected a sequence"),
+        (lambda: roles(max_responsibilities=-1), "max_responsibilities=-1"),
+        (lambda: requests(actions=NOT_MEMBERS), "actions=.*of Action members"),
+        (lambda: responsibilities(duties=[]), "duties=.*of Duty members"),
+        (lambda: responsibilities(racis=NOT_MEMBERS), "racis=.*of Raci members"),
+        (lambda: catalogs(min_roles=3, max_roles=2), "min_roles=3, max_roles=2"),
+        (lambda: catalogs(min_roles=-1), "min_roles=-1"),
+    ],
+)
+def test_strategies_refuse_bad_arguments(make: Any, message: str) -> None:
+    from hypothesis.errors import InvalidArgument
+
+    with pytest.raises(InvalidArgument, match=message):
+        make()

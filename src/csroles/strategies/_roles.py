@@ -7,11 +7,14 @@ references, every duty owned).
 
 from __future__ import annotations
 
+import enum
 from collections.abc import Sequence
 from decimal import Decimal
+from typing import Any
 
 import attrs
 from hypothesis import strategies as st
+from hypothesis.errors import InvalidArgument
 
 from csroles.catalog import Catalog
 from csroles.roles import (
@@ -61,6 +64,17 @@ _TITLE_WORDS = {
 }
 
 
+def _members(name: str, values: Sequence[object] | None, cls: type[enum.Enum]) -> tuple[Any, ...]:
+    """``values`` as a non-empty tuple of ``cls`` members (all of them for None)."""
+    if values is None:
+        return tuple(cls)
+    chosen = tuple(values)
+    if not chosen or not all(isinstance(v, cls) for v in chosen):
+        msg = f"{name}={values!r}, expected a non-empty sequence of {cls.__name__} members"
+        raise InvalidArgument(msg)
+    return chosen
+
+
 def role_keys() -> st.SearchStrategy[str]:
     """Snake_case role keys such as ``"customer_support_lead"``.
 
@@ -100,7 +114,7 @@ def requests(*, actions: Sequence[Action] | None = None) -> st.SearchStrategy[Re
 
     .. versionadded:: 0.1.0
     """
-    chosen = tuple(Action) if actions is None else tuple(actions)
+    chosen = _members("actions", actions, Action)
 
     def build(action: Action) -> st.SearchStrategy[Request]:
         if action.is_monetary:
@@ -175,8 +189,8 @@ def responsibilities(
     """
     return st.builds(
         _responsibility,
-        st.sampled_from(tuple(Duty) if duties is None else tuple(duties)),
-        st.sampled_from(tuple(Raci) if racis is None else tuple(racis)),
+        st.sampled_from(_members("duties", duties, Duty)),
+        st.sampled_from(_members("racis", racis, Raci)),
         st.none() | st.frozensets(st.sampled_from(tuple(Topic)), max_size=3),
     )
 
@@ -314,6 +328,9 @@ def roles(
             (default: any key); a role never names itself.
         max_responsibilities: At most this many duties.
 
+    Raises:
+        InvalidArgument: An argument is not of the documented kind.
+
     >>> from hypothesis import given, settings
     >>> from csroles import Level
     >>> from csroles.strategies import roles
@@ -325,10 +342,18 @@ def roles(
 
     .. versionadded:: 0.1.0
     """
+    if references is not None and (
+        isinstance(references, str) or not all(isinstance(k, str) for k in references)
+    ):
+        msg = f"references={references!r}, expected a sequence of role keys"
+        raise InvalidArgument(msg)
+    if type(max_responsibilities) is not int or max_responsibilities < 0:
+        msg = f"max_responsibilities={max_responsibilities!r}, expected an int of 0 or more"
+        raise InvalidArgument(msg)
     return _role(
         keys=role_keys() if keys is None else keys,
-        levels=st.sampled_from(tuple(Level) if levels is None else tuple(levels)),
-        focuses=st.sampled_from(tuple(Focus) if focuses is None else tuple(focuses)),
+        levels=st.sampled_from(_members("levels", levels, Level)),
+        focuses=st.sampled_from(_members("focuses", focuses, Focus)),
         references=None if references is None else tuple(references),
         duties=_duty_lists(max_responsibilities),
         derived_titles=False,
@@ -389,4 +414,7 @@ def catalogs(*, min_roles: int = 1, max_roles: int = 8) -> st.SearchStrategy[Cat
 
     .. versionadded:: 0.1.0
     """
+    if type(min_roles) is not int or type(max_roles) is not int or not 0 <= min_roles <= max_roles:
+        msg = f"min_roles={min_roles!r}, max_roles={max_roles!r}: expected 0 <= min_roles <= max_roles"
+        raise InvalidArgument(msg)
     return _catalog(min_roles=min_roles, max_roles=max_roles)
