@@ -210,3 +210,43 @@ def test_the_shipped_data_builds_from_a_copy(language: str) -> None:
     data = copy.deepcopy(DATA[language])
     build(data)
     assert data == DATA[language]
+
+
+def test_detection_reads_the_script_without_building_every_lexicon() -> None:
+    code = (
+        "import sys, csroles\n"
+        "csroles.parse_title('Customer Success Manager')\n"
+        "print(sorted(m for m in sys.modules if m[-3:] in ('_en', '_it', '_ru')))\n"
+        "from csroles.titles import _lexicon\n"
+        "print(_lexicon.load.cache_info().currsize)\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], check=True, capture_output=True, text=True
+    ).stdout.splitlines()
+    # The Russian module is read for its script, but only English is built.
+    assert out[0] == "['csroles.titles._en', 'csroles.titles._it', 'csroles.titles._ru']"
+    assert out[1] == "1"
+
+
+def test_a_lexicon_without_a_valid_script_is_refused_when_detecting(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from csroles import parse_title
+    from csroles.titles import _lexicon
+    from csroles.titles._parser import _parse
+
+    broken = copy.deepcopy(_ru.LEXICON)
+    broken["script"] = "runic"
+    monkeypatch.setattr(_lexicon, "_data", lambda language: broken)
+    _lexicon.script.cache_clear()
+    _lexicon.load.cache_clear()
+    _parse.cache_clear()
+    try:
+        with pytest.raises(InvalidEntityError, match=r"Lexicon\[ru\]\.script: 'runic'"):
+            parse_title("Агент")
+    finally:
+        monkeypatch.undo()
+        _lexicon.script.cache_clear()
+        _lexicon.load.cache_clear()
+        _parse.cache_clear()
+    assert parse_title("Агент").position == "agent"

@@ -137,11 +137,23 @@ class Lexicon(NamedTuple):
         return self.entries[category][self.synonyms.get(key, key)]
 
 
+def _data(language: Language) -> object:
+    return importlib.import_module(f"csroles.titles._{language.value}").LEXICON
+
+
 @functools.cache
 def load(language: Language) -> Lexicon:
     """The checked lexicon of ``language``, loaded on first use."""
-    module = importlib.import_module(f"csroles.titles._{language.value}")
-    return build(module.LEXICON)
+    return build(_data(language))
+
+
+@functools.cache
+def script(language: Language) -> str:
+    """The script ``language`` is written in, without building its lexicon."""
+    data = _data(language)
+    if isinstance(data, Mapping) and data.get("script") in ("latin", "cyrillic"):
+        return str(data["script"])
+    return load(language).script  # building the lexicon says what is wrong with it
 
 
 # ---------------------------------------------------------------- building

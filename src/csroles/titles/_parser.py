@@ -35,7 +35,7 @@ from typing import Final, NamedTuple
 from csroles._validation import fail
 from csroles.errors import UnknownTitleError
 from csroles.titles._compose import _language
-from csroles.titles._lexicon import Assignment, Lexicon, Reading, load
+from csroles.titles._lexicon import Assignment, Lexicon, Reading, load, script
 from csroles.titles._parts import Span, SpanPart, TitleParts, assemble
 from csroles.titles._tokenizer import Token, tokenize
 from csroles.vocabulary import Language
@@ -158,7 +158,7 @@ def _parse(text: str, chosen: Language | None) -> TitleParts:
 def _candidates(tokens: Sequence[Token]) -> list[Language]:
     """The languages written in a script that the title's words use."""
     scripts = {_script(t.text) for t in tokens if t.kind == "word"} & _SCRIPTS
-    found = [lang for lang in Language if load(lang).script in scripts]
+    found = [lang for lang in Language if script(lang) in scripts]
     return found or list(Language)
 
 
