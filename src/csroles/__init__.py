@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from csroles.converters import configure_converter, make_converter
 from csroles.customers import Account, Customer
 from csroles.errors import (
     CalendarError,
@@ -49,6 +48,7 @@ from csroles.vocabulary import (
 
 if TYPE_CHECKING:
     from csroles.catalog import Catalog, default_catalog
+    from csroles.converters import configure_converter, make_converter
     from csroles.responsibilities import (
         AuthorityDecision,
         FindingCode,
@@ -63,27 +63,6 @@ if TYPE_CHECKING:
     from csroles.routing import RoutingCandidate, levels_for, route
     from csroles.titles import TitleParts, compose_title, parse_title
 
-# The catalog and the policies are imported on first use (PEP 562): a program
-# that only builds and converts entities does not pay for them at import.
-_LAZY = {
-    "Catalog": "csroles.catalog",
-    "default_catalog": "csroles.catalog",
-    "AuthorityDecision": "csroles.responsibilities",
-    "FindingCode": "csroles.responsibilities",
-    "RaciMatrix": "csroles.responsibilities",
-    "ResponsibilityFinding": "csroles.responsibilities",
-    "career_path": "csroles.responsibilities",
-    "career_paths_from": "csroles.responsibilities",
-    "check_responsibilities": "csroles.responsibilities",
-    "may_decide": "csroles.responsibilities",
-    "raci_matrix": "csroles.responsibilities",
-    "RoutingCandidate": "csroles.routing",
-    "levels_for": "csroles.routing",
-    "route": "csroles.routing",
-    "TitleParts": "csroles.titles",
-    "compose_title": "csroles.titles",
-    "parse_title": "csroles.titles",
-}
 
 __all__ = [  # noqa: RUF022 (sorted, with __version__ last: see tests/test_package.py)
     "Account",
@@ -145,20 +124,45 @@ __all__ = [  # noqa: RUF022 (sorted, with __version__ last: see tests/test_packa
 ]
 
 
-def __getattr__(name: str) -> Any:
-    module = _LAZY.get(name)
-    if module is not None:
-        from importlib import import_module
+# Imported on first use (PEP 562): the converter, so that `import csroles` does
+# not pay for cattrs, and the catalog and the policies, so that a program that
+# only builds entities does not pay for them.
+_LAZY = {
+    "configure_converter": "csroles.converters",
+    "make_converter": "csroles.converters",
+    "Catalog": "csroles.catalog",
+    "default_catalog": "csroles.catalog",
+    "AuthorityDecision": "csroles.responsibilities",
+    "FindingCode": "csroles.responsibilities",
+    "RaciMatrix": "csroles.responsibilities",
+    "ResponsibilityFinding": "csroles.responsibilities",
+    "career_path": "csroles.responsibilities",
+    "career_paths_from": "csroles.responsibilities",
+    "check_responsibilities": "csroles.responsibilities",
+    "may_decide": "csroles.responsibilities",
+    "raci_matrix": "csroles.responsibilities",
+    "RoutingCandidate": "csroles.routing",
+    "levels_for": "csroles.routing",
+    "route": "csroles.routing",
+    "TitleParts": "csroles.titles",
+    "compose_title": "csroles.titles",
+    "parse_title": "csroles.titles",
+}
 
-        value = getattr(import_module(module), name)
-        globals()[name] = value
-        return value
+
+def __getattr__(name: str) -> Any:
     # The version is read from the installed metadata on first use, so that
     # `import csroles` does not pay for importlib.metadata.
     if name == "__version__":
         from importlib.metadata import version
 
         return version("csroles")
+    if name in _LAZY:
+        import importlib
+
+        value = getattr(importlib.import_module(_LAZY[name]), name)
+        globals()[name] = value
+        return value
     msg = f"module 'csroles' has no attribute {name!r}"
     raise AttributeError(msg)
 
