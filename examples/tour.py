@@ -84,3 +84,20 @@ for candidate in route(call)[:2]:
     print(f"  {candidate.rank}. {candidate.role.key}: " + "; ".join(candidate.reasons))
 refund = may_decide("customer_service_representative", Request.refund(Decimal("40"), "EUR"))
 print("May the representative refund 40 EUR alone?", refund.allowed, "-", refund.reason)
+
+section("Job titles")
+from csroles import compose_title, parse_title  # noqa: E402
+from csroles.titles import describe_title  # noqa: E402
+
+for language in Language:
+    title = compose_title(
+        audience="customer", function="support", position="engineer", language=language
+    )
+    print(f"  {language.value}: {title}")
+messy = "  SR. customer-care REPS (night shift, EMEA) "
+parts = parse_title(messy)
+print(f"{messy.strip()!r} reads as {parts.position} of {parts.audience} {parts.function},")
+print(f"  qualified {', '.join(parts.qualifiers)}; set aside: {[s.text for s in parts.ignored]}")
+match = catalog.match_title(messy)
+print(f"  -> {match.key} ({match.kind}): {match.reasons[0]}")
+print(" ", describe_title("Gli ingegneri dell\u2019assistenza clienti"))

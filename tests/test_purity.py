@@ -70,6 +70,24 @@ assert career_path("call_center_agent", "customer_service_manager")
 assert career_paths_from("customer_service_representative")
 conv = make_converter()
 assert conv.structure(conv.unstructure(mine), Catalog) == mine
+# Job titles: compose, parse, describe, match.
+from csroles.titles import TitleIndex, RoleTitles, describe_title, match_title, normalize_title
+for language in Language:
+    text = compose_title(audience="customer", function="support", position="engineer",
+                         language=language, qualifiers=["senior"])
+    assert parse_title(text).language is language
+assert parse_title("Gli ingegneri dell\u2019assistenza clienti (o specialisti dell\u2019assistenza tecnica)")
+assert describe_title("Sr. CSM").level is Level.MANAGER
+assert catalog.match_title("Менеджеры по развитию клиентов").key == "customer_success_manager"
+assert catalog.role_for_title("Head of Customer Care").key
+index = TitleIndex([RoleTitles(key="csr", titles=["Bank Teller", "CSR"])])
+assert index.resolve("customer service reps").key == "csr"
+assert match_title(parse_title("Agent"), {"a": [parse_title("Call Center Agent")]}).key == "a"
+assert normalize_title(" A ") == "a"
+try:
+    parse_title("\u2603" * 2_000)
+except UnknownTitleError:
+    pass
 """
 
 HARNESS = """

@@ -35,6 +35,7 @@ from csroles import (
     Request,
     Responsibility,
     Role,
+    TitleParts,
     Topic,
     make_converter,
 )
@@ -55,6 +56,7 @@ from csroles.strategies import (
     requests,
     responsibilities,
     roles,
+    title_parts,
     zone_names,
 )
 from csroles.strategies._entities import _transitions
@@ -82,6 +84,7 @@ ENTITIES: list[tuple[type, st.SearchStrategy[Any]]] = [
     (Request, requests()),
     (Pay, pays()),
     (Catalog, catalogs(max_roles=4)),
+    (TitleParts, title_parts()),
 ]
 # Values that policies return: results, not entities, so no strategies.
 RESULTS = {"AuthorityDecision", "RaciMatrix", "ResponsibilityFinding", "RoutingCandidate"}

@@ -61,6 +61,7 @@ if TYPE_CHECKING:
         raci_matrix,
     )
     from csroles.routing import RoutingCandidate, levels_for, route
+    from csroles.titles import TitleParts, compose_title, parse_title
 
 
 __all__ = [  # noqa: RUF022 (sorted, with __version__ last: see tests/test_package.py)
@@ -103,17 +104,20 @@ __all__ = [  # noqa: RUF022 (sorted, with __version__ last: see tests/test_packa
     "RoutingError",
     "Status",
     "SurveyScale",
+    "TitleParts",
     "Topic",
     "UnknownRoleError",
     "UnknownTitleError",
     "career_path",
     "career_paths_from",
     "check_responsibilities",
+    "compose_title",
     "configure_converter",
     "default_catalog",
     "levels_for",
     "make_converter",
     "may_decide",
+    "parse_title",
     "raci_matrix",
     "route",
     "__version__",
@@ -140,6 +144,9 @@ _LAZY = {
     "RoutingCandidate": "csroles.routing",
     "levels_for": "csroles.routing",
     "route": "csroles.routing",
+    "TitleParts": "csroles.titles",
+    "compose_title": "csroles.titles",
+    "parse_title": "csroles.titles",
 }
 
 

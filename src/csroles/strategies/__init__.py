@@ -49,6 +49,7 @@ _STRATEGY_FOR_TYPE = {
     "Request": "requests",
     "Catalog": "catalogs",
     "Pay": "pays",
+    "TitleParts": "title_parts",
 }
 
 
@@ -97,6 +98,10 @@ from csroles.strategies._roles import (  # noqa: E402 (after the hook: see its d
     role_keys,
     roles,
 )
+from csroles.strategies._titles import (  # noqa: E402 (after the hook: see its docstring)
+    job_titles,
+    title_parts,
+)
 
 __all__ = [
     "ZONES",
@@ -109,6 +114,7 @@ __all__ = [
     "events",
     "identifiers",
     "interactions",
+    "job_titles",
     "language_tags",
     "parties",
     "pays",
@@ -116,5 +122,6 @@ __all__ = [
     "responsibilities",
     "role_keys",
     "roles",
+    "title_parts",
     "zone_names",
 ]
