@@ -15,6 +15,7 @@ from csroles.errors import (
     UnknownRoleError,
     UnknownTitleError,
 )
+from csroles.sla import BusinessCalendar
 from csroles.vocabulary import (
     Channel,
     Direction,
@@ -30,6 +31,7 @@ from csroles.vocabulary import (
 )
 
 __all__ = [
+    "BusinessCalendar",
     "CalendarError",
     "Channel",
     "CsrolesError",
