@@ -523,6 +523,28 @@ class BusinessCalendar:
         b = self._us("open_periods", "end", end)
         return self._periods(a, b)
 
+    # ------------------------------------------------------------- integer time
+    # For the SLA clocks and their batch form: the same answers on integer
+    # microseconds since the epoch (UTC), without argument checks or datetime
+    # conversions. Callers pass instants between MIN_YEAR and MAX_YEAR and
+    # non-negative durations; the engine caches its work per calendar value.
+
+    def _add_us(self, start_us: int, duration_us: int) -> int:
+        """``add_business_time`` on integer microseconds."""
+        return self._engine.add_us(start_us, duration_us)
+
+    def _between_us(self, start_us: int, end_us: int) -> int:
+        """``business_time_between`` on integer microseconds."""
+        return self._engine.between_us(start_us, end_us)
+
+    def _is_open_us(self, at_us: int) -> bool:
+        """``is_open`` on integer microseconds."""
+        return self._engine.is_open_us(at_us)
+
+    def _from_us(self, us: int) -> datetime:
+        """An instant in integer microseconds as an aware datetime in the calendar's zone."""
+        return self._engine.from_us(us)
+
     def _periods(self, a: int, b: int) -> Iterator[tuple[datetime, datetime]]:
         from_us = self._engine.from_us
         for opening, closing in self._engine.periods_us(a, b):
