@@ -7,6 +7,8 @@ True
 
 from __future__ import annotations
 
+from csroles.converters import configure_converter, make_converter
+from csroles.customers import Account, Customer
 from csroles.errors import (
     CalendarError,
     CsrolesError,
@@ -15,6 +17,8 @@ from csroles.errors import (
     UnknownRoleError,
     UnknownTitleError,
 )
+from csroles.escalation import Escalation, Party, PartyKind
+from csroles.interactions import Event, Interaction, Status, SurveyScale
 from csroles.sla import BusinessCalendar
 from csroles.vocabulary import (
     Channel,
@@ -30,25 +34,36 @@ from csroles.vocabulary import (
     Topic,
 )
 
-__all__ = [
+__all__ = [  # noqa: RUF022 (sorted, with __version__ last: see tests/test_package.py)
+    "Account",
     "BusinessCalendar",
     "CalendarError",
     "Channel",
     "CsrolesError",
+    "Customer",
     "Direction",
+    "Escalation",
     "EscalationKind",
     "EscalationReason",
+    "Event",
     "EventKind",
     "Focus",
     "HierarchyError",
+    "Interaction",
     "InvalidEntityError",
     "Language",
     "Level",
     "Metric",
+    "Party",
+    "PartyKind",
     "Priority",
+    "Status",
+    "SurveyScale",
     "Topic",
     "UnknownRoleError",
     "UnknownTitleError",
+    "configure_converter",
+    "make_converter",
     "__version__",
 ]
 

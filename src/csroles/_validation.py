@@ -14,7 +14,7 @@ import enum
 import functools
 import zoneinfo
 from collections.abc import Callable, Iterable
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta, timezone
 from typing import Any, NoReturn, TypeVar
 
 import attrs
@@ -24,6 +24,11 @@ from csroles.errors import CsrolesError, InvalidEntityError
 __all__: list[str] = []
 
 E = TypeVar("E", bound=enum.Enum)
+
+
+def with_article(noun: str) -> str:
+    """``noun`` with its indefinite article: "an EventKind", "a Channel"."""
+    return f"an {noun}" if noun[:1].lower() in "aeiou" else f"a {noun}"
 
 
 def fail(
@@ -153,7 +158,7 @@ def optional_validator(
 def member_of(cls: type[enum.Enum]) -> Callable[[Any, Any, Any], None]:
     """An attrs validator: the value is a member of ``cls`` (its plain value is refused)."""
     choices = ", ".join(repr(m.value) for m in cls)
-    expected = f"a {cls.__name__}: one of {choices}"
+    expected = f"{with_article(cls.__name__)}: one of {choices}"
 
     def validate(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
         if not isinstance(value, cls):
@@ -177,7 +182,7 @@ def items(check: Callable[[object, str, object], object]) -> Callable[[Any, Any,
 def enum_check(cls: type[E]) -> Callable[[object, str, object], E]:
     """A ``check_x`` function that accepts only members of ``cls`` (for :func:`items`)."""
     choices = ", ".join(repr(m.value) for m in cls)
-    expected = f"a {cls.__name__}: one of {choices}"
+    expected = f"{with_article(cls.__name__)}: one of {choices}"
 
     def check(owner: object, field: str, value: object) -> E:
         if not isinstance(value, cls):
@@ -200,3 +205,46 @@ def to_tuple(value: Iterable[Any]) -> tuple[Any, ...]:
 def to_frozenset(value: Iterable[Any]) -> frozenset[Any]:
     """An attrs converter: any iterable to a frozenset."""
     return frozenset(value)
+
+
+# ------------------------------------------------------------------ instants
+# Aware datetimes are stored with a fixed UTC offset (``datetime.timezone``).
+# A zone such as ZoneInfo("Europe/Rome") makes the wall time ambiguous in the
+# autumn fold, and Python never finds such a datetime equal to the same instant
+# written with an offset (PEP 495); with a fixed offset the stored value is
+# exactly what its ISO text says, so entities round-trip through JSON.
+
+_FIXED_ZONES: dict[timedelta, timezone] = {}
+
+
+def fixed_zone(offset: timedelta) -> timezone:
+    """The shared ``timezone`` for a UTC offset (UTC itself for a zero offset)."""
+    zone = _FIXED_ZONES.get(offset)
+    if zone is None:
+        zone = UTC if not offset else timezone(offset)
+        _FIXED_ZONES[offset] = zone
+    return zone
+
+
+def check_instant(owner: object, field: str, value: object) -> datetime:
+    """An aware datetime, returned as a plain ``datetime`` with a fixed UTC offset.
+
+    The instant and the local wall time are kept; the zone's name is not (it
+    travels in its own field where it matters).
+    """
+    if type(value) is datetime and type(value.tzinfo) is timezone:
+        return value
+    aware = check_aware(owner, field, value)
+    zone = fixed_zone(aware.utcoffset() or timedelta(0))
+    if type(aware) is datetime:
+        return aware.replace(tzinfo=zone, fold=0)
+    return datetime(
+        aware.year,
+        aware.month,
+        aware.day,
+        aware.hour,
+        aware.minute,
+        aware.second,
+        aware.microsecond,
+        tzinfo=zone,
+    )

@@ -18,6 +18,8 @@ Customer.id: '' is empty, expected a non-empty string
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 __all__ = [
     "CalendarError",
     "CsrolesError",
@@ -50,8 +52,22 @@ class InvalidEntityError(CsrolesError, ValueError):
     >>> isinstance(InvalidEntityError("Account.weight: -1, expected a positive number"), ValueError)
     True
 
+    When the converter refuses a document, :attr:`problems` lists every
+    problem it found as ``(path, message)`` pairs, such as
+    ``("events[3].at", "naive datetime '2026-05-01T10:00:00', expected an offset ...")``;
+    the error's message shows them one per line.
+
+    Attributes:
+        problems: the ``(path, message)`` pairs; empty when the message says it all.
+
     .. versionadded:: 0.1.0
     """
+
+    problems: tuple[tuple[str, str], ...]
+
+    def __init__(self, message: str, *, problems: Iterable[tuple[str, str]] = ()) -> None:
+        super().__init__(message)
+        self.problems = tuple(problems)
 
 
 class UnknownRoleError(CsrolesError, LookupError):
