@@ -32,11 +32,13 @@ The offset changes of a zone are found by sampling its UTC offset every
 within three days, so a sample pair that agrees has no change between them (the
 test suite checks this property of the installed tz database).
 
-The batch forms of the SLA clocks share this work through the ``*_us`` methods
-of :class:`Engine` (``add_us``, ``between_us``, ``cumulative_us``,
-``is_open_us``, ``next_open_us``, ``next_closed_us``, ``subtract_us``), which
+The SLA clocks and their batch form share this work through the ``*_us``
+methods of :class:`Engine` (``add_us``, ``between_us``, ``is_open_us``,
+``next_open_us``, ``next_closed_us``, ``last_open_us``, ``subtract_us``), which
 take and return integer microseconds, and the conversions :func:`to_us` and
-:meth:`Engine.from_us`.
+:meth:`Engine.from_us`; ``BusinessCalendar`` forwards the common ones as
+``_add_us``, ``_between_us`` and ``_is_open_us``. The work is cached per
+calendar value, so every caller holding the same calendar shares it.
 """
 
 from __future__ import annotations
@@ -119,39 +121,15 @@ def _offset_changes(zone_key: str, year: int) -> tuple[tuple[int, int], ...]:
 
 
 def _merge(intervals: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Sort and merge overlapping or touching intervals; drop empty ones."""
+    """Sort and merge overlapping or touching (non-empty) intervals."""
     merged: list[tuple[int, int]] = []
     for lo, hi in sorted(intervals):
-        if hi <= lo:
-            continue
         if merged and lo <= merged[-1][1]:
             if hi > merged[-1][1]:
                 merged[-1] = (merged[-1][0], hi)
         else:
             merged.append((lo, hi))
     return merged
-
-
-def _cut(
-    intervals: list[tuple[int, int]], holes: Sequence[tuple[int, int]]
-) -> list[tuple[int, int]]:
-    """``intervals`` minus ``holes`` (both sorted and merged)."""
-    if not holes:
-        return intervals
-    out: list[tuple[int, int]] = []
-    for lo, hi in intervals:
-        start = lo
-        for h_lo, h_hi in holes:
-            if h_hi <= start or h_lo >= hi:
-                continue
-            if h_lo > start:
-                out.append((start, h_lo))
-            start = max(start, h_hi)
-            if start >= hi:
-                break
-        if start < hi:
-            out.append((start, hi))
-    return out
 
 
 class _Sorted:
@@ -666,14 +644,6 @@ class Engine:
             )
 
     # ------------------------------------------------------------- queries
-
-    def cumulative_us(self, t: int) -> int:
-        """``C(t)``: the open time from the engine's origin to ``t`` (may be negative).
-
-        Only differences of values taken from the same index are meaningful: use
-        :meth:`between_us` across calls.
-        """
-        return self._covering(t, t).cumulative(t)
 
     def between_us(self, a: int, b: int) -> int:
         """Open microseconds in ``[a, b)``, zero when ``b <= a``."""
