@@ -71,6 +71,7 @@ def test_results_are_in_the_calendars_zone_from_any_aware_input() -> None:
         assert deadline == rome(2026, 6, 1, 11)
         assert deadline.tzinfo is ROME
         assert type(deadline) is datetime
+        assert DESK.add_business_time(start, 2 * H) == deadline
 
 
 def test_microseconds_are_exact() -> None:
