@@ -37,8 +37,8 @@ methods of :class:`Engine` (``add_us``, ``between_us``, ``is_open_us``,
 ``next_open_us``, ``next_closed_us``, ``last_open_us``, ``subtract_us``), which
 take and return integer microseconds, and the conversions :func:`to_us` and
 :meth:`Engine.from_us`; ``BusinessCalendar`` forwards the common ones as
-``_add_us``, ``_between_us`` and ``_is_open_us``. The work is cached per
-calendar value, so every caller holding the same calendar shares it.
+``_add_us``, ``_between_us`` and ``_is_open_us``. The work is cached on the
+calendar object (one engine each), so every caller holding it shares it.
 """
 
 from __future__ import annotations
