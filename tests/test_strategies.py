@@ -18,6 +18,7 @@ from hypothesis.errors import InvalidArgument
 from csroles import (
     Account,
     Authority,
+    BusinessCalendar,
     Catalog,
     Channel,
     Customer,
@@ -44,6 +45,7 @@ from csroles.strategies import (
     accounts,
     authorities,
     aware_datetimes,
+    business_calendars,
     catalogs,
     customers,
     escalations,
@@ -85,6 +87,7 @@ ENTITIES: list[tuple[type, st.SearchStrategy[Any]]] = [
     (Pay, pays()),
     (Catalog, catalogs(max_roles=4)),
     (TitleParts, title_parts()),
+    (BusinessCalendar, business_calendars()),
 ]
 # Values that policies return: results, not entities, so no strategies.
 RESULTS = {"AuthorityDecision", "RaciMatrix", "ResponsibilityFinding", "RoutingCandidate"}

@@ -32,6 +32,7 @@ from csroles.roles import (
     Responsibility,
     Role,
 )
+from csroles.sla import BusinessCalendar
 from csroles.vocabulary import (
     Channel,
     Direction,
@@ -69,6 +70,7 @@ __all__ = [  # noqa: RUF022 (sorted, with __version__ last: see tests/test_packa
     "Action",
     "Authority",
     "AuthorityDecision",
+    "BusinessCalendar",
     "CalendarError",
     "Catalog",
     "Channel",

@@ -38,6 +38,7 @@ from typing import Any
 # then the name of the strategy function in this package.
 _STRATEGY_FOR_TYPE = {
     "Account": "accounts",
+    "BusinessCalendar": "business_calendars",
     "Customer": "customers",
     "Escalation": "escalations",
     "Event": "events",
@@ -98,6 +99,7 @@ from csroles.strategies._roles import (  # noqa: E402 (after the hook: see its d
     role_keys,
     roles,
 )
+from csroles.strategies._sla import business_calendars  # noqa: E402
 from csroles.strategies._titles import (  # noqa: E402 (after the hook: see its docstring)
     job_titles,
     title_parts,
@@ -108,6 +110,7 @@ __all__ = [
     "accounts",
     "authorities",
     "aware_datetimes",
+    "business_calendars",
     "catalogs",
     "customers",
     "escalations",
