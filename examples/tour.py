@@ -85,6 +85,41 @@ for candidate in route(call)[:2]:
 refund = may_decide("customer_service_representative", Request.refund(Decimal("40"), "EUR"))
 print("May the representative refund 40 EUR alone?", refund.allowed, "-", refund.reason)
 
+section("Job titles")
+from csroles import compose_title, parse_title  # noqa: E402
+from csroles.titles import describe_title  # noqa: E402
+
+for language in Language:
+    title = compose_title(
+        audience="customer", function="support", position="engineer", language=language
+    )
+    print(f"  {language.value}: {title}")
+messy = "  SR. customer-care REPS (night shift, EMEA) "
+parts = parse_title(messy)
+print(f"{messy.strip()!r} reads as {parts.position} of {parts.audience} {parts.function},")
+print(f"  qualified {', '.join(parts.qualifiers)}; set aside: {[s.text for s in parts.ignored]}")
+match = catalog.match_title(messy)
+print(f"  -> {match.key} ({match.kind}): {match.reasons[0]}")
+print(" ", describe_title("Gli ingegneri dell\u2019assistenza clienti"))
+section("Business time")
+from datetime import date, time  # noqa: E402
+
+from csroles import BusinessCalendar  # noqa: E402
+
+desk = BusinessCalendar(
+    timezone="Europe/Rome",
+    hours={day: ((time(9), time(13)), (time(14), time(18))) for day in range(5)},
+    holidays={date(2026, 12, 25), date(2026, 12, 26)},
+    special_hours={date(2026, 12, 24): ((time(9), time(12)),)},
+)
+opened = datetime(2026, 12, 23, 17, tzinfo=rome)
+print("Opened:                      ", opened)
+print("Due in 8 business hours:     ", desk.add_business_time(opened, timedelta(hours=8)))
+print("4 business hours before it:  ", desk.subtract_business_time(opened, timedelta(hours=4)))
+print("Open periods until Monday noon:")
+for opening, closing in desk.open_periods(opened, datetime(2026, 12, 28, 12, tzinfo=opened.tzinfo)):
+    print("   ", opening.strftime("%a %d %b %H:%M"), "to", closing.strftime("%H:%M"))
+
 section("Metrics: a scorecard for a small team")
 from csroles import (  # noqa: E402
     Metric,

@@ -542,27 +542,37 @@ def test_normalize_title() -> None:
 
 def test_unknown_titles_name_the_closest(catalog: Catalog) -> None:
     with pytest.raises(UnknownTitleError, match="closest known titles: 'Customer Service Manager'"):
-        catalog.role_for_title("Customer Service Wizard")
+        catalog.role_for_title("Customer Service Wizzard")
     with pytest.raises(UnknownTitleError) as error:
         catalog.role_for_title("xyzzy")
-    assert str(error.value) == "no role has the title 'xyzzy'"
+    assert str(error.value) == (
+        "no role has the title 'xyzzy'; 'xyzzy' is not a job title csroles knows "
+        "(tried en, it): unknown word 'xyzzy'"
+    )
     with pytest.raises(UnknownTitleError, match="no role has the title 'Агент колл-центра'"):
         catalog.role_for_title("Агент колл-центра", language=EN)
 
 
-def test_a_title_shared_across_languages_is_ambiguous() -> None:
+def test_a_title_shared_across_languages_goes_by_its_language() -> None:
     base = default_catalog()
-    one = attrs.evolve(base.get("telemarketer"), alternative_titles={IT: ["Operatore"]})
+    one = attrs.evolve(
+        base.get("telemarketer"), alternative_titles={IT: ["Operatore", "Concierge"]}
+    )
     two = attrs.evolve(
-        base.get("customer_service_representative"), alternative_titles={EN: ["Operatore"]}
+        base.get("customer_service_representative"),
+        alternative_titles={EN: ["Operatore", "Concierge"]},
     )
     mixed = base.replace(one, two)
+    # "Operatore" is Italian: the parser tells, so the Italian title's role wins.
+    assert mixed.role_for_title("operatore").key == "telemarketer"
+    assert mixed.role_for_title("operatore", language=EN).key == "customer_service_representative"
+    # "Concierge" is no language's word: the language cannot be told.
     with pytest.raises(
         UnknownTitleError,
         match="ambiguous: 'customer_service_representative' in 'en', 'telemarketer' in 'it'",
     ):
-        mixed.role_for_title("operatore")
-    assert mixed.role_for_title("operatore", language=IT).key == "telemarketer"
+        mixed.role_for_title("concierge")
+    assert mixed.role_for_title("concierge", language=IT).key == "telemarketer"
 
 
 def test_role_for_title_refuses_bad_arguments(catalog: Catalog) -> None:

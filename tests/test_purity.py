@@ -89,6 +89,37 @@ assert quota_attainment(days).whole == len(days)
 card = Scorecard.build(subject="p-1", role=catalog.get("customer_service_representative"),
                        figures=stats.figures(), targets={Metric.CSAT: 80})
 assert card.to_text()
+# Job titles: compose, parse, describe, match.
+from csroles.titles import TitleIndex, RoleTitles, describe_title, match_title, normalize_title
+for language in Language:
+    text = compose_title(audience="customer", function="support", position="engineer",
+                         language=language, qualifiers=["senior"])
+    assert parse_title(text).language is language
+assert parse_title("Gli ingegneri dell\u2019assistenza clienti (o specialisti dell\u2019assistenza tecnica)")
+assert describe_title("Sr. CSM").level is Level.MANAGER
+assert catalog.match_title("Менеджеры по развитию клиентов").key == "customer_success_manager"
+assert catalog.role_for_title("Head of Customer Care").key
+index = TitleIndex([RoleTitles(key="csr", titles=["Bank Teller", "CSR"])])
+assert index.resolve("customer service reps").key == "csr"
+assert match_title(parse_title("Agent"), {"a": [parse_title("Call Center Agent")]}).key == "a"
+assert normalize_title(" A ") == "a"
+try:
+    parse_title("\u2603" * 2_000)
+except UnknownTitleError:
+    pass
+from datetime import date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
+desk = BusinessCalendar(timezone="America/Santiago", hours={d: [(time(9), time(17))] for d in range(5)},
+                        holidays={date(2026, 9, 18)}, special_hours={date(2026, 12, 24): [(time(9), time(12))]},
+                        closures=[(datetime(2026, 6, 1, 15, tzinfo=ZoneInfo("UTC")), datetime(2026, 6, 1, 16, tzinfo=ZoneInfo("UTC")))])
+start = datetime(2026, 9, 17, 16, tzinfo=ZoneInfo("Europe/Rome"))
+end = desk.add_business_time(start, timedelta(hours=400))
+assert desk.business_time_between(start, end) == timedelta(hours=400)
+assert desk.subtract_business_time(end, timedelta(hours=400)) >= start
+desk.is_open(start); desk.next_opening(start); desk.next_closing(start)
+list(desk.open_periods(start, end)); desk.shifts_on(date(2026, 12, 24))
+BusinessCalendar.always_open().with_timezone("Asia/Kathmandu").add_business_time(start, timedelta(0))
+make_converter().structure(make_converter().unstructure(desk), BusinessCalendar)
 """
 
 HARNESS = """

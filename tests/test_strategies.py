@@ -18,6 +18,7 @@ from hypothesis.errors import InvalidArgument
 from csroles import (
     Account,
     Authority,
+    BusinessCalendar,
     Catalog,
     Channel,
     Customer,
@@ -36,6 +37,7 @@ from csroles import (
     Request,
     Responsibility,
     Role,
+    TitleParts,
     Topic,
     make_converter,
 )
@@ -44,6 +46,7 @@ from csroles.strategies import (
     accounts,
     authorities,
     aware_datetimes,
+    business_calendars,
     catalogs,
     customers,
     escalations,
@@ -57,6 +60,7 @@ from csroles.strategies import (
     requests,
     responsibilities,
     roles,
+    title_parts,
     zone_names,
 )
 from csroles.strategies._entities import _transitions
@@ -85,6 +89,8 @@ ENTITIES: list[tuple[type, st.SearchStrategy[Any]]] = [
     (Pay, pays()),
     (Catalog, catalogs(max_roles=4)),
     (Period, periods()),
+    (TitleParts, title_parts()),
+    (BusinessCalendar, business_calendars()),
 ]
 # Values that policies return: results, not entities, so no strategies.
 RESULTS = {

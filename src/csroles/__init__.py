@@ -32,6 +32,7 @@ from csroles.roles import (
     Responsibility,
     Role,
 )
+from csroles.sla import BusinessCalendar
 from csroles.vocabulary import (
     Channel,
     Direction,
@@ -89,6 +90,7 @@ if TYPE_CHECKING:
         raci_matrix,
     )
     from csroles.routing import RoutingCandidate, levels_for, route
+    from csroles.titles import TitleParts, compose_title, parse_title
 
 
 __all__ = [  # noqa: RUF022 (sorted, with __version__ last: see tests/test_package.py)
@@ -96,6 +98,7 @@ __all__ = [  # noqa: RUF022 (sorted, with __version__ last: see tests/test_packa
     "Action",
     "Authority",
     "AuthorityDecision",
+    "BusinessCalendar",
     "CalendarError",
     "Catalog",
     "Channel",
@@ -139,6 +142,7 @@ __all__ = [  # noqa: RUF022 (sorted, with __version__ last: see tests/test_packa
     "ServiceMetrics",
     "Status",
     "SurveyScale",
+    "TitleParts",
     "Topic",
     "UnknownRoleError",
     "UnknownTitleError",
@@ -149,6 +153,7 @@ __all__ = [  # noqa: RUF022 (sorted, with __version__ last: see tests/test_packa
     "career_path",
     "career_paths_from",
     "check_responsibilities",
+    "compose_title",
     "configure_converter",
     "csat",
     "customer_effort_score",
@@ -161,6 +166,7 @@ __all__ = [  # noqa: RUF022 (sorted, with __version__ last: see tests/test_packa
     "make_converter",
     "may_decide",
     "net_promoter_score",
+    "parse_title",
     "quota_attainment",
     "raci_matrix",
     "resolution_times",
@@ -220,6 +226,9 @@ _LAZY = {
     "RoutingCandidate": "csroles.routing",
     "levels_for": "csroles.routing",
     "route": "csroles.routing",
+    "TitleParts": "csroles.titles",
+    "compose_title": "csroles.titles",
+    "parse_title": "csroles.titles",
 }
 
 

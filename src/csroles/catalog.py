@@ -15,6 +15,7 @@
 from __future__ import annotations
 
 import functools
+import typing
 import unicodedata
 from collections.abc import Iterable, Iterator
 from typing import Any
@@ -24,9 +25,14 @@ import attrs
 from csroles._validation import fail, tuple_of
 from csroles.errors import UnknownRoleError, UnknownTitleError
 from csroles.roles import Raci, Responsibility, Role
+from csroles.titles import TitleCandidates, TitleMatch, TitleParts, parse_title
 from csroles.vocabulary import Language, Topic
 
 __all__ = ["Catalog", "default_catalog"]
+
+# How many titles a catalog remembers the answer for (first in, first out).
+_TITLE_MEMO_SIZE = 2048
+_LANGUAGES = tuple(Language)
 
 
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "`": "'", "\u00b4": "'"})
@@ -189,13 +195,23 @@ class Catalog:
         return self._owners.get(topic, ())
 
     def role_for_title(self, text: str, *, language: Language | None = None) -> Role:
-        """The role whose canonical or alternative title is ``text``.
+        """The role a free-text title names, in any supported language.
 
-        Titles match when they are equal once case, spacing and apostrophe
-        style are ignored. ``language`` restricts the search to one language;
-        without it, a title used by two roles in two languages is ambiguous
-        and refused. :class:`~csroles.UnknownTitleError` names the closest
-        known titles when nothing matches.
+        First the canonical and alternative titles, compared once case,
+        spacing and apostrophe style are ignored; then the title is parsed
+        (:func:`~csroles.parse_title`: plurals, articles, abbreviations,
+        other word orders and grammatical cases) and matched with the parts
+        of the roles' titles (:func:`~csroles.titles.match_title`: the same
+        parts, else the closest role by function family and level).
+        :meth:`match_title` says why. ``language`` restricts both steps to one
+        language; without it, a title used by two roles in two languages
+        goes to the role of the language the title is written in.
+
+        Raises:
+            UnknownTitleError: no role has the title and it does not parse
+                (the message names the closest known titles and words), or
+                the language of a title that two roles share cannot be told.
+            InvalidEntityError: ``text`` is not a string or ``language`` not a Language.
 
         >>> from csroles import Language, default_catalog
         >>> catalog = default_catalog()
@@ -203,33 +219,148 @@ class Catalog:
         'customer_support_manager'
         >>> catalog.role_for_title("Агент колл-центра", language=Language.RU).key
         'call_center_agent'
-        >>> catalog.role_for_title("Customer Service Wizard")
+        >>> catalog.role_for_title("Gli ingegneri dell'assistenza clienti").key
+        'customer_support_engineer'
+        >>> catalog.role_for_title("Sr. Customer Care Manager").key
+        'customer_service_manager'
+        >>> catalog.role_for_title("Customer Service Wizzard")
         Traceback (most recent call last):
         ...
-        csroles.errors.UnknownTitleError: no role has the title 'Customer Service Wizard'; closest known titles: 'Customer Service Manager', ...
+        csroles.errors.UnknownTitleError: no role has the title 'Customer Service Wizzard'; closest known titles: 'Customer Service Manager', ...; 'Customer Service Wizzard' is not a job title csroles knows (tried en, it): unknown word 'Wizzard' (closest: 'wizard', 'wizards')
         """
-        if not isinstance(text, str):
-            fail("Catalog.role_for_title", "text", text, "a title as a string")
-        if language is not None and not isinstance(language, Language):
-            fail("Catalog.role_for_title", "language", language, "a Language or None")
-        return self._exact_title(text, language)
+        memo = typing.cast(
+            "dict[tuple[str, Language | None], Role] | None", self._memo.get("title_roles")
+        )
+        # Only exact types reach the memo: "en" equals Language.EN as a key.
+        plain = type(text) is str and (language is None or type(language) is Language)
+        role = memo.get((text, language)) if memo is not None and plain else None
+        if role is not None:
+            return role
+        self._check_title_arguments("Catalog.role_for_title", text, language)
+        exact = self._exact_title(text, language)
+        role = exact[0] if exact is not None else self.get(self._parsed_title(text, language).key)
+        memo = typing.cast(
+            "dict[tuple[str, Language | None], Role]", self._memo.setdefault("title_roles", {})
+        )
+        if len(memo) >= _TITLE_MEMO_SIZE:
+            del memo[next(iter(memo))]
+        memo[(text, language)] = role
+        return role
 
-    def _exact_title(self, text: str, language: Language | None) -> Role:
-        """Exact matching of normalised titles: the replaceable core of :meth:`role_for_title`."""
+    def match_title(self, text: str, *, language: Language | None = None) -> TitleMatch:
+        """How :meth:`role_for_title` resolves ``text``: the role key, and why.
+
+        >>> from csroles import default_catalog
+        >>> match = default_catalog().match_title("Senior Call-Centre Agents")
+        >>> match.key, match.kind, match.title
+        ('call_center_agent', 'closest', 'Call Center Agent')
+        >>> match.reasons
+        ("function family 'service' (call center) is the role's focus", "level individual equals the role's", "function 'call_center' as in 'Call Center Agent'", "position 'agent' as in 'Call Center Agent'", "decided by function over 'customer_service_representative'")
+        >>> default_catalog().match_title("Bank Teller").kind
+        'exact'
+
+        .. versionadded:: 0.1.0
+        """
+        self._check_title_arguments("Catalog.match_title", text, language)
+        exact = self._exact_title(text, language)
+        if exact is not None:
+            role, lang, normal = exact
+            title = next(
+                t for _, lg, t in _titles_of(role) if lg is lang and normalize_title(t) == normal
+            )
+            return TitleMatch(
+                key=role.key,
+                kind="exact",
+                title=title,
+                parts=None,
+                decided_by="exact title",
+                reasons=(f"the text is the role's title {title!r}",),
+            )
+        return self._parsed_title(text, language)
+
+    @staticmethod
+    def _check_title_arguments(owner: str, text: object, language: object) -> None:
+        if not isinstance(text, str):
+            fail(owner, "text", text, "a title as a string")
+        if language is not None and not isinstance(language, Language):
+            fail(owner, "language", language, "a Language or None")
+
+    def _exact_title(
+        self, text: str, language: Language | None
+    ) -> tuple[Role, Language, str] | None:
+        """The role that has ``text`` as a title once normalised, or ``None``.
+
+        With the role come the language of that title and its normal form.
+        """
         normal = normalize_title(text)
-        languages = list(Language) if language is None else [language]
-        found = {
-            lang: self._titles[(lang, normal)]
-            for lang in languages
-            if (lang, normal) in self._titles
-        }
+        titles = self._titles
+        found = {}
+        for lang in _LANGUAGES if language is None else (language,):
+            role = titles.get((lang, normal))
+            if role is not None:
+                found[lang] = role
+        if not found:
+            return None
         roles = {role.key: role for role in found.values()}
-        if len(roles) == 1:
-            return next(iter(roles.values()))
-        if roles:
-            which = ", ".join(f"{role.key!r} in {lang.value!r}" for lang, role in found.items())
-            msg = f"the title {text!r} is ambiguous: {which}; pass language= to choose"
-            raise UnknownTitleError(msg)
+        if len(roles) > 1:
+            # Two roles share the words in two languages: the language the
+            # text is written in decides, if the parser can tell it.
+            try:
+                written = parse_title(text).language
+            except UnknownTitleError:
+                written = None
+            if written not in found:
+                which = ", ".join(f"{role.key!r} in {lang.value!r}" for lang, role in found.items())
+                msg = f"the title {text!r} is ambiguous: {which}; pass language= to choose"
+                raise UnknownTitleError(msg)
+            found = {written: found[written]}
+        lang, role = next(iter(found.items()))
+        return role, lang, normal
+
+    def _parsed_title(self, text: str, language: Language | None) -> TitleMatch:
+        """Parse ``text`` and match it with the parts of the roles' titles (memoized)."""
+        memo = typing.cast(
+            "dict[tuple[str, Language | None], TitleMatch]",
+            self._memo.setdefault("title_matches", {}),
+        )
+        match = memo.get((text, language))
+        if match is not None:
+            return match
+        try:
+            parts = parse_title(text, language=language)
+        except UnknownTitleError as error:
+            languages = list(Language) if language is None else [language]
+            message = f"{self._no_title_message(text, languages)}; {error}"
+            raise UnknownTitleError(message) from None
+        match = self._title_candidates().match(parts)
+        if len(memo) >= _TITLE_MEMO_SIZE:
+            del memo[next(iter(memo))]
+        memo[(text, language)] = match
+        return match
+
+    def _title_candidates(self) -> TitleCandidates:
+        """Every role's titles, parsed once (on first use) in their declared language."""
+        cached = self._memo.get("title_candidates")
+        if cached is None:
+            parsed: dict[str, list[TitleParts]] = {}
+            for role in self.roles:
+                titles = parsed[role.key] = []
+                for _, language, title in _titles_of(role):
+                    for hint in (language, None):
+                        try:
+                            titles.append(parse_title(title, language=hint))
+                            break
+                        except UnknownTitleError:
+                            continue
+            cached = self._memo["title_candidates"] = TitleCandidates(
+                parsed,
+                levels={role.key: role.level for role in self.roles},
+                focuses={role.key: role.focus for role in self.roles},
+            )
+        return typing.cast("TitleCandidates", cached)
+
+    def _no_title_message(self, text: str, languages: list[Language]) -> str:
+        normal = normalize_title(text)
         known = {
             normalize_title(title): title
             for role in self.roles
@@ -242,7 +373,7 @@ class Catalog:
         hint = (
             "; closest known titles: " + ", ".join(repr(known[c]) for c in close) if close else ""
         )
-        raise UnknownTitleError(f"no role has the title {text!r}{hint}")
+        return f"no role has the title {text!r}{hint}"
 
     # ------------------------------------------------------------ builders
 

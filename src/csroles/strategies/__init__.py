@@ -38,6 +38,7 @@ from typing import Any
 # then the name of the strategy function in this package.
 _STRATEGY_FOR_TYPE = {
     "Account": "accounts",
+    "BusinessCalendar": "business_calendars",
     "Customer": "customers",
     "Escalation": "escalations",
     "Event": "events",
@@ -50,6 +51,7 @@ _STRATEGY_FOR_TYPE = {
     "Catalog": "catalogs",
     "Pay": "pays",
     "Period": "periods",
+    "TitleParts": "title_parts",
 }
 
 
@@ -99,18 +101,25 @@ from csroles.strategies._roles import (  # noqa: E402 (after the hook: see its d
     role_keys,
     roles,
 )
+from csroles.strategies._sla import business_calendars  # noqa: E402
+from csroles.strategies._titles import (  # noqa: E402 (after the hook: see its docstring)
+    job_titles,
+    title_parts,
+)
 
 __all__ = [
     "ZONES",
     "accounts",
     "authorities",
     "aware_datetimes",
+    "business_calendars",
     "catalogs",
     "customers",
     "escalations",
     "events",
     "identifiers",
     "interactions",
+    "job_titles",
     "language_tags",
     "parties",
     "pays",
@@ -119,5 +128,6 @@ __all__ = [
     "responsibilities",
     "role_keys",
     "roles",
+    "title_parts",
     "zone_names",
 ]

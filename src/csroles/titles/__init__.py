@@ -1,0 +1,50 @@
+"""Job titles in English, Italian and Russian: compose, parse, describe and match.
+
+A customer-service title combines an *audience* (customer, client, user,
+community ...), a *function* (service, support, success, experience ...) and
+a *position* (representative, agent, specialist, manager ...), seeds 000 and
+001. Keys are English lowercase words; each language's lexicon writes them
+with the grammar they need:
+
+>>> from csroles.titles import compose_title, parse_title
+>>> compose_title(audience="customer", function="development", position="manager", language="ru")
+'Менеджер по развитию клиентов'
+>>> parse_title("I responsabili dell'assistenza clienti").position
+'manager'
+
+Lexicons are loaded and checked on first use, never at ``import csroles``.
+
+.. versionadded:: 0.1.0
+"""
+
+from __future__ import annotations
+
+from csroles.titles._compose import compose_title
+from csroles.titles._describe import TitleDescription, describe_title, title_keys
+from csroles.titles._match import (
+    RoleTitles,
+    TitleCandidates,
+    TitleIndex,
+    TitleMatch,
+    match_title,
+)
+from csroles.titles._normalize import normalize_title
+from csroles.titles._parser import MAX_TITLE_LENGTH, parse_title
+from csroles.titles._parts import Span, TitleParts
+
+__all__ = [
+    "MAX_TITLE_LENGTH",
+    "RoleTitles",
+    "Span",
+    "TitleCandidates",
+    "TitleDescription",
+    "TitleIndex",
+    "TitleMatch",
+    "TitleParts",
+    "compose_title",
+    "describe_title",
+    "match_title",
+    "normalize_title",
+    "parse_title",
+    "title_keys",
+]

@@ -1,0 +1,553 @@
+"""Match a title to the closest role, and say which parts decided it.
+
+:func:`match_title` is pure: it takes parsed parts and candidate roles as
+plain data (role key -> the parts of its titles, optional levels and
+focuses). :class:`TitleIndex` is what a catalog keeps: built once from each
+role's title texts, it resolves free text by exact normal form first, then by
+parsed parts.
+
+Candidates are ranked by these criteria, in this order (the first difference
+decides, and the match says which):
+
+1. ``function family``: the title's function belongs to the role's focus
+   (without a focus, to the family of one of the role's titles); an
+   executive title also fits a leadership role;
+2. ``specific words``: the role's title has no channel, technical or
+   direction word that the query lacks ("Email Support Agent" is a poor match
+   for "Support Agent");
+3. ``level``: the smallest distance between the levels (the role's level,
+   else its title's);
+4. ``function``: the same function word ("Call Center Representative" is a
+   call center agent rather than a customer service representative);
+5. ``position``: the same position word;
+6. ``signal``: the position words signal the same (expertise, hierarchy ...);
+7. ``audience``: the same audience ("client" counts as "customer");
+8. ``qualifiers``: the most qualifiers in common;
+9. ``fewest extra parts``: the role's title adds the fewest parts the query lacks;
+10. ``order``: the earlier role.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any, Final, Literal, NamedTuple
+
+import attrs
+
+from csroles._validation import check_identifier, enum_check, fail, optional_validator
+from csroles.errors import UnknownTitleError
+from csroles.titles._compose import _language
+from csroles.titles._describe import focus_of, level_of
+from csroles.titles._normalize import normalize_title
+from csroles.titles._parser import MAX_TITLE_LENGTH, parse_title
+from csroles.titles._parts import TitleParts
+from csroles.titles._vocab import POSITIONS, QUALIFIERS, SPECIFIC_KINDS
+from csroles.vocabulary import Focus, Language, Level
+
+__all__ = ["RoleTitles", "TitleCandidates", "TitleIndex", "TitleMatch", "match_title"]
+
+MatchKind = Literal["exact", "parts", "closest"]
+_KINDS: Final = ("exact", "parts", "closest")
+CRITERIA: Final = (
+    "function family",
+    "specific words",
+    "level",
+    "function",
+    "position",
+    "signal",
+    "audience",
+    "qualifiers",
+    "fewest extra parts",
+)
+_SAME_AUDIENCE: Final = {"client": "customer"}
+Score = tuple[int, ...]
+_CACHE_SIZE: Final = 2048
+
+
+def _check_titles(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if type(value) is not tuple or not value:
+        fail(instance, attribute.name, value, "a non-empty collection of titles")
+    for index, item in enumerate(value):
+        if type(item) is not str or not item.strip():
+            fail(instance, f"{attribute.name}[{index}]", item, "a non-empty title string")
+
+
+def _to_tuple(value: Any) -> Any:
+    if isinstance(value, str):
+        return (value,)
+    try:
+        return tuple(value)
+    except TypeError:
+        return value
+
+
+@attrs.frozen(kw_only=True)
+class RoleTitles:
+    """A role as the title matcher sees it: its key, its titles, level and focus.
+
+    ``titles`` are the role's canonical and alternative titles in any
+    language; those that do not parse ("Bank Teller") still match exactly.
+
+    >>> from csroles import Focus, Level
+    >>> from csroles.titles import RoleTitles
+    >>> RoleTitles(
+    ...     key="csm", titles=["Customer Success Manager"], level=Level.MANAGER, focus=Focus.SUCCESS
+    ... ).titles
+    ('Customer Success Manager',)
+
+    .. versionadded:: 0.1.0
+    """
+
+    key: str = attrs.field(validator=lambda i, a, v: check_identifier(i, a.name, v))
+    titles: tuple[str, ...] = attrs.field(converter=_to_tuple, validator=_check_titles)
+    level: Level | None = attrs.field(default=None, validator=optional_validator(enum_check(Level)))
+    focus: Focus | None = attrs.field(default=None, validator=optional_validator(enum_check(Focus)))
+
+
+@attrs.frozen(kw_only=True)
+class TitleMatch:
+    """The role a title resolved to, and why.
+
+    ``kind`` is ``"exact"`` (the normal form of the text is one of the role's
+    titles), ``"parts"`` (the text reads as one of the role's titles) or
+    ``"closest"`` (no title reads the same; the ranked criteria chose).
+    ``title`` is the role's title that decided, ``parts`` the query's parts
+    (``None`` for an exact match of text that does not parse), ``decided_by``
+    the criterion that put this role ahead of the next one, and ``reasons``
+    the explanation in plain words.
+
+    .. versionadded:: 0.1.0
+    """
+
+    key: str
+    kind: MatchKind
+    title: str | None
+    parts: TitleParts | None
+    decided_by: str
+    reasons: tuple[str, ...]
+
+    def __attrs_post_init__(self) -> None:
+        check_identifier(self, "key", self.key)
+        if self.kind not in _KINDS:
+            fail(self, "kind", self.kind, "one of " + ", ".join(map(repr, _KINDS)))
+
+
+def _shape(parts: TitleParts) -> tuple[object, ...]:
+    return (
+        _SAME_AUDIENCE.get(parts.audience or "", parts.audience),
+        parts.function,
+        parts.position,
+        parts.qualifiers,
+    )
+
+
+def _specific(parts: TitleParts) -> frozenset[str]:
+    return frozenset(q for q in parts.qualifiers if QUALIFIERS[q] in SPECIFIC_KINDS)
+
+
+_RANK: Final = {level: rank for rank, level in enumerate(Level)}
+
+
+class _Title(NamedTuple):
+    """One candidate title with the facts the ranking compares, worked out once."""
+
+    parts: TitleParts
+    rank: int | None
+    audience: str | None
+    function: str | None
+    position: str | None
+    signal: str | None
+    specific: frozenset[str]
+    qualifiers: frozenset[str]
+
+
+class _Role(NamedTuple):
+    key: str
+    order: int
+    families: frozenset[Focus]
+    level: Level | None
+    focus: Focus | None
+    titles: tuple[_Title, ...]
+
+
+def _check_candidates(candidates: object) -> Mapping[str, Sequence[TitleParts]]:
+    if not isinstance(candidates, Mapping) or not candidates:
+        fail("match_title", "candidates", candidates, "a non-empty mapping of role key to titles")
+    for key, titles in candidates.items():
+        check_identifier("match_title", "candidates", key)
+        if isinstance(titles, str) or not isinstance(titles, Sequence):
+            fail("match_title", f"candidates[{key!r}]", titles, "a sequence of TitleParts")
+        for index, title in enumerate(titles):
+            if not isinstance(title, TitleParts):
+                fail("match_title", f"candidates[{key!r}][{index}]", title, "a TitleParts")
+    return candidates
+
+
+def _check_mapping(name: str, value: object, cls: type) -> Mapping[str, Any]:
+    if value is None:
+        return {}
+    if not isinstance(value, Mapping) or not all(isinstance(v, cls) for v in value.values()):
+        fail("match_title", name, value, f"a mapping of role key to {cls.__name__}")
+    return value
+
+
+class TitleCandidates:
+    """Candidate roles made ready for matching: build once, match many titles.
+
+    :func:`match_title` builds one for a single match; a catalog or a
+    :class:`TitleIndex` keeps one. Arguments as for :func:`match_title`.
+
+    >>> from csroles import parse_title
+    >>> from csroles.titles import TitleCandidates
+    >>> roles = TitleCandidates(
+    ...     {
+    ...         "agent": [parse_title("Call Center Agent")],
+    ...         "manager": [parse_title("Call Center Manager")],
+    ...     }
+    ... )
+    >>> roles.match(parse_title("Call Center Supervisor")).key
+    'manager'
+    >>> roles.keys
+    ('agent', 'manager')
+
+    .. versionadded:: 0.1.0
+    """
+
+    __slots__ = ("_roles", "_shapes")
+
+    def __init__(
+        self,
+        candidates: Mapping[str, Sequence[TitleParts]],
+        *,
+        levels: Mapping[str, Level] | None = None,
+        focuses: Mapping[str, Focus] | None = None,
+    ) -> None:
+        candidates = _check_candidates(candidates)
+        levels = _check_mapping("levels", levels, Level)
+        focuses = _check_mapping("focuses", focuses, Focus)
+        roles = []
+        shapes: dict[tuple[object, ...], tuple[str, list[TitleParts]]] = {}
+        for order, (key, titles) in enumerate(candidates.items()):
+            focus = focuses.get(key)
+            level = levels.get(key)
+            families = (
+                frozenset({focus})
+                if focus is not None
+                else frozenset(f for f in map(focus_of, titles) if f is not None)
+            )
+            prepared = []
+            for title in titles:
+                their_level = level if level is not None else level_of(title)
+                prepared.append(
+                    _Title(
+                        parts=title,
+                        rank=None if their_level is None else _RANK[their_level],
+                        audience=_SAME_AUDIENCE.get(title.audience or "", title.audience),
+                        function=title.function,
+                        position=title.position,
+                        signal=None if title.position is None else POSITIONS[title.position][1],
+                        specific=_specific(title),
+                        qualifiers=frozenset(title.qualifiers),
+                    )
+                )
+                shape = _shape(title)
+                if shape not in shapes:
+                    shapes[shape] = (key, [])
+                if shapes[shape][0] == key:
+                    shapes[shape][1].append(title)
+            roles.append(_Role(key, order, families, level, focus, tuple(prepared)))
+        self._roles: tuple[_Role, ...] = tuple(roles)
+        self._shapes = shapes
+
+    @property
+    def keys(self) -> tuple[str, ...]:
+        """The role keys, in the order given (the order breaks ties)."""
+        return tuple(role.key for role in self._roles)
+
+    def match(self, parts: TitleParts) -> TitleMatch:
+        """The role closest to ``parts``, and why (see :func:`match_title`)."""
+        if not isinstance(parts, TitleParts):
+            fail("match_title", "parts", parts, "a TitleParts")
+        same = self._shapes.get(_shape(parts))
+        if same is not None:
+            key, titles = same
+            # Explain with a title in the query's language when the role has one.
+            title = next((t for t in titles if t.language is parts.language), titles[0])
+            shown = title.text or repr(title)
+            return TitleMatch(
+                key=key,
+                kind="parts",
+                title=title.text,
+                parts=parts,
+                decided_by="same parts",
+                reasons=(f"the title reads as the role's title {shown!r}",),
+            )
+        ranked = sorted(
+            (self._best(parts, role) for role in self._roles),
+            key=lambda r: (r[0], -r[1].order),
+            reverse=True,
+        )
+        score, role, winner = ranked[0]
+        if len(ranked) == 1:
+            decided_by = "only role"
+        else:
+            runner = ranked[1][0]
+            index = next(
+                (i for i, (a, b) in enumerate(zip(score, runner, strict=False)) if a != b), None
+            )
+            decided_by = "order" if index is None else CRITERIA[index]
+        reasons = _reasons(parts, winner, score, role.level, role.focus)
+        if len(ranked) > 1:
+            reasons.append(f"decided by {decided_by} over {ranked[1][1].key!r}")
+        return TitleMatch(
+            key=role.key,
+            kind="closest",
+            title=None if winner is None else winner.text,
+            parts=parts,
+            decided_by=decided_by,
+            reasons=tuple(reasons),
+        )
+
+    @staticmethod
+    def _best(query: TitleParts, role: _Role) -> tuple[Score, _Role, TitleParts | None]:
+        """A role's score: that of its best title (the criteria of the module docstring)."""
+        focus = focus_of(query)
+        level = level_of(query)
+        rank = None if level is None else _RANK[level]
+        family = int(
+            focus is not None
+            and (
+                focus in role.families
+                or (level is Level.EXECUTIVE and Focus.LEADERSHIP in role.families)
+            )
+        )
+        qualifiers = frozenset(query.qualifiers)
+        signal = None if query.position is None else POSITIONS[query.position][1]
+        audience = _SAME_AUDIENCE.get(query.audience or "", query.audience)
+        function, position = query.function, query.position
+        best: Score = (-1_000,)
+        chosen = None
+        for title in role.titles:
+            score = (
+                family,
+                -len(title.specific - qualifiers),
+                0 if rank is None or title.rank is None else -abs(rank - title.rank),
+                int(function is not None and function == title.function),
+                int(position is not None and position == title.position),
+                int(signal is not None and signal == title.signal),
+                int(audience is not None and audience == title.audience),
+                len(qualifiers & title.qualifiers),
+                -(
+                    (audience is None and title.audience is not None)
+                    + (function is None and title.function is not None)
+                    + (position is None and title.position is not None)
+                ),
+            )
+            if score > best:
+                best, chosen = score, title.parts
+        return best, role, chosen
+
+
+def match_title(
+    parts: TitleParts,
+    candidates: Mapping[str, Sequence[TitleParts]],
+    *,
+    levels: Mapping[str, Level] | None = None,
+    focuses: Mapping[str, Focus] | None = None,
+) -> TitleMatch:
+    """The candidate role whose titles are closest to ``parts``, with the reasons.
+
+    A role one of whose titles has the same parts (whatever its language) wins
+    outright (``kind="parts"``); otherwise the roles are ranked by the
+    criteria of this module's docstring: function family first, then level
+    and the words (``kind="closest"``). Pure: no state, no I/O. To match many
+    titles against the same roles, build a :class:`TitleCandidates` once.
+
+    Args:
+        parts: the parsed title.
+        candidates: role key -> the parsed parts of the role's titles, in the
+            catalog's order (the order breaks ties).
+        levels: role key -> the role's level, when known.
+        focuses: role key -> the role's focus (function family), when known.
+
+    Raises:
+        InvalidEntityError: ``parts`` or the candidates are not of these types.
+
+    >>> from csroles import Level, parse_title
+    >>> from csroles.titles import match_title
+    >>> roles = {
+    ...     "support_rep": [parse_title("Customer Support Representative")],
+    ...     "support_manager": [parse_title("Customer Support Manager")],
+    ...     "success_manager": [parse_title("Customer Success Manager")],
+    ... }
+    >>> match = match_title(parse_title("Head of Customer Help"), roles)
+    >>> match.key, match.kind, match.decided_by
+    ('support_manager', 'closest', 'level')
+    >>> for reason in match.reasons:
+    ...     print(reason)
+    function family 'support' (help) is a family of the role's titles
+    level director is 1 step from the role's manager
+    decided by level over 'support_rep'
+
+    .. versionadded:: 0.1.0
+    """
+    if not isinstance(parts, TitleParts):
+        fail("match_title", "parts", parts, "a TitleParts")
+    return TitleCandidates(candidates, levels=levels, focuses=focuses).match(parts)
+
+
+def _reasons(
+    query: TitleParts,
+    title: TitleParts | None,
+    score: tuple[int, ...],
+    role_level: Level | None,
+    role_focus: Focus | None,
+) -> list[str]:
+    reasons: list[str] = []
+    focus = focus_of(query)
+    if focus is not None:
+        named = (
+            f"function family {focus.value!r} ({query.function.replace('_', ' ')})"
+            if query.function
+            else ""
+        )
+        if score[0]:
+            where = "the role's focus" if role_focus is focus else "a family of the role's titles"
+            if role_focus is Focus.LEADERSHIP and focus is not role_focus:
+                where = "led by an executive role"
+            reasons.append(f"{named} is {where}")
+        else:
+            reasons.append(f"{named} is no candidate's family")
+    if title is None:
+        return reasons
+    level = level_of(query)
+    theirs = role_level if role_level is not None else level_of(title)
+    if level is not None and theirs is not None:
+        steps = -score[2]
+        if steps == 0:
+            reasons.append(f"level {level.value} equals the role's")
+        else:
+            unit = "step" if steps == 1 else "steps"
+            reasons.append(f"level {level.value} is {steps} {unit} from the role's {theirs.value}")
+    shown = title.text or "its title"
+    if score[3]:
+        reasons.append(f"function {query.function!r} as in {shown!r}")
+    if score[4]:
+        reasons.append(f"position {query.position!r} as in {shown!r}")
+    return reasons
+
+
+class TitleIndex:
+    """Resolve free-text titles to roles: exact normal form first, then parsed parts.
+
+    Built once from each role's titles (a catalog keeps one); resolving is
+    memoized per text, so repeated titles cost a dictionary lookup.
+
+    >>> from csroles.titles import RoleTitles, TitleIndex
+    >>> index = TitleIndex(
+    ...     [
+    ...         RoleTitles(
+    ...             key="customer_service_representative",
+    ...             titles=["Customer Service Representative", "Bank Teller"],
+    ...         ),
+    ...         RoleTitles(
+    ...             key="customer_success_manager",
+    ...             titles=["Customer Success Manager", "Менеджер по развитию клиентов"],
+    ...         ),
+    ...     ]
+    ... )
+    >>> index.resolve("bank  teller").key
+    'customer_service_representative'
+    >>> match = index.resolve("Менеджеры по развитию клиентов")
+    >>> match.key, match.kind
+    ('customer_success_manager', 'parts')
+    >>> index.resolve("Sr. CSR").key
+    'customer_service_representative'
+
+    .. versionadded:: 0.1.0
+    """
+
+    __slots__ = ("_cache", "_candidates", "_exact")
+
+    def __init__(self, roles: Iterable[RoleTitles]) -> None:
+        given: object = roles
+        if isinstance(given, (str, bytes)) or not isinstance(given, Iterable):
+            fail("TitleIndex", "roles", given, "a collection of RoleTitles")
+        exact: dict[str, tuple[str, str]] = {}
+        parsed: dict[str, list[TitleParts]] = {}
+        levels: dict[str, Level] = {}
+        focuses: dict[str, Focus] = {}
+        for index, role in enumerate(given):
+            if not isinstance(role, RoleTitles):
+                fail("TitleIndex", f"roles[{index}]", role, "a RoleTitles")
+            if role.key in parsed:
+                fail("TitleIndex", f"roles[{index}].key", role.key, "a key not seen before")
+            parsed[role.key] = []
+            if role.level is not None:
+                levels[role.key] = role.level
+            if role.focus is not None:
+                focuses[role.key] = role.focus
+            for title in role.titles:
+                normal = normalize_title(title)
+                owner = exact.get(normal)
+                if owner is not None and owner[0] != role.key:
+                    fail(
+                        "TitleIndex",
+                        f"roles[{index}].titles",
+                        title,
+                        f"a title of one role only (it is also {owner[0]!r}'s {owner[1]!r})",
+                    )
+                exact[normal] = (role.key, title)
+                try:
+                    parsed[role.key].append(parse_title(title))
+                except UnknownTitleError:
+                    continue
+        if not parsed:
+            fail("TitleIndex", "roles", roles, "at least one RoleTitles")
+        self._exact = exact
+        self._candidates = TitleCandidates(parsed, levels=levels, focuses=focuses)
+        self._cache: dict[tuple[str, Language | None], TitleMatch] = {}
+
+    @property
+    def keys(self) -> tuple[str, ...]:
+        """The role keys, in the order the index was given them."""
+        return self._candidates.keys
+
+    def resolve(self, text: str, *, language: Language | str | None = None) -> TitleMatch:
+        """The role ``text`` names, with the explanation.
+
+        Raises:
+            UnknownTitleError: the text is no role's exact title and does not parse.
+            InvalidEntityError: ``text`` is not a string or ``language`` is unknown.
+        """
+        if type(text) is not str:
+            fail("TitleIndex.resolve", "text", text, "a string")
+        chosen = None if language is None else _language("TitleIndex.resolve", language)
+        cached = self._cache.get((text, chosen))
+        if cached is not None:
+            return cached
+        match = self._resolve(text, chosen)
+        if len(self._cache) >= _CACHE_SIZE:
+            del self._cache[next(iter(self._cache))]
+        self._cache[text, chosen] = match
+        return match
+
+    def _resolve(self, text: str, language: Language | None) -> TitleMatch:
+        if len(text) <= MAX_TITLE_LENGTH:
+            hit = self._exact.get(normalize_title(text))
+            if hit is not None:
+                key, title = hit
+                return TitleMatch(
+                    key=key,
+                    kind="exact",
+                    title=title,
+                    parts=None,
+                    decided_by="exact title",
+                    reasons=(f"the text is the role's title {title!r}",),
+                )
+        parts = parse_title(text, language=language)
+        return self.match(parts)
+
+    def match(self, parts: TitleParts) -> TitleMatch:
+        """Match already parsed parts against the roles (see :func:`match_title`)."""
+        return self._candidates.match(parts)

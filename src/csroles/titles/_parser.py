@@ -1,0 +1,385 @@
+# ruff: noqa: RUF002 (Russian words and typographic marks are data here)
+"""Parse a free-text job title into :class:`TitleParts`.
+
+The title is tokenized once (:mod:`._tokenizer`), split into *segments* at
+separators and brackets ("Manager, Customer Success", "... (CSM)", "... -
+EMEA"), and each segment is read against a language's lexicon by longest
+match, left to right: every run of words is a connector, or one or more
+alternative readings (audience, function, position, qualifier).
+
+A segment is *understood* when all its words are known. Its parts are then
+settled: words with one reading first, then ambiguous ones (Italian "capo" is
+a head, or a "chief" qualifier once another position is there); weak words
+yield to strong ones of the same category (Russian "работа"); when two words
+name different keys of one category, the one nearest the head wins (the last
+in English, the first in Italian and Russian), and the other is set aside.
+
+The first understood segment with a position (else with a function) is the
+head. Other understood segments add qualifiers and fill a missing audience or
+function, or, if they name a position, become alternatives ("(o specialisti
+dell'assistenza tecnica)"). Segments with unknown words are set aside as
+``ignored`` spans. A title whose every segment has unknown words, or that
+names neither a position nor a function, raises
+:class:`~csroles.errors.UnknownTitleError` with the closest known words.
+
+Everything is linear in the length of the title, and titles longer than
+:data:`MAX_TITLE_LENGTH` characters are refused before any work.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Sequence
+from typing import Final, NamedTuple
+
+from csroles._validation import fail
+from csroles.errors import UnknownTitleError
+from csroles.titles._compose import _language
+from csroles.titles._lexicon import Assignment, Lexicon, Reading, load, script
+from csroles.titles._parts import Span, SpanPart, TitleParts, assemble
+from csroles.titles._tokenizer import Token, tokenize
+from csroles.vocabulary import Language
+
+__all__ = ["MAX_TITLE_LENGTH", "parse_title"]
+
+#: Longer texts are not job titles; they are refused at once.
+MAX_TITLE_LENGTH: Final = 1000
+
+_SCRIPTS: Final = {"latin", "cyrillic"}
+_SHOWN_UNKNOWN: Final = 4
+_SHOWN_TEXT: Final = 60
+
+
+class _Item(NamedTuple):
+    readings: tuple[Reading, ...]
+    start: int
+    end: int
+
+
+class _Segment(NamedTuple):
+    """One segment read in one language."""
+
+    audience: str | None
+    function: str | None
+    position: str | None
+    qualifiers: frozenset[str]
+    spans: list[tuple[SpanPart, str, int, int]]
+    unused: list[tuple[int, int]]
+    unknown: list[Token]
+    start: int
+    end: int
+
+
+class _Outcome(NamedTuple):
+    """A whole title read in one language: parts, or why not."""
+
+    parts: TitleParts | None
+    ignored_chars: int
+    unknown: list[Token]
+    understood: int
+
+
+def parse_title(text: str, *, language: Language | str | None = None) -> TitleParts:
+    """Read a free-text job title: its audience, function, position and qualifiers.
+
+    Accepts singular and plural, with or without articles, any letter case,
+    extra whitespace, typographic apostrophes and dashes, ``ё`` for ``е``,
+    common abbreviations (CSR, CSM, CCO, CX, rep, sr., mgr), British spellings
+    and text in brackets or after separators. Without ``language``, every
+    language whose script the text uses is tried and the reading that sets
+    the least text aside wins, then the one with the fewest qualifiers (ties
+    go to English, then Italian, then Russian).
+
+    Args:
+        text: the title, as an HR system, job board or CRM gives it.
+        language: a :class:`~csroles.Language` or its code, or ``None`` to detect it.
+
+    Returns:
+        The parts, with the spans of text each came from.
+
+    Raises:
+        UnknownTitleError: the text is not a title this lexicon knows; the
+            message names the unknown words and the closest known ones.
+        InvalidEntityError: ``text`` is not a string or ``language`` is unknown.
+
+    >>> from csroles import parse_title
+    >>> parse_title("Gli ingegneri dell’assistenza clienti (o specialisti dell’assistenza tecnica)")
+    TitleParts(audience='customer', function='support', position='engineer', qualifiers=(), language=<Language.IT: 'it'>)
+    >>> parse_title("Менеджеры по развитию клиентов")
+    TitleParts(audience='customer', function='development', position='manager', qualifiers=(), language=<Language.RU: 'ru'>)
+    >>> parse_title("Sr. Customer Support Engineer II (Remote)").qualifiers
+    ('remote', 'senior', 'tier_2')
+    >>> parse_title("Custmer Sucess Manger")
+    Traceback (most recent call last):
+    ...
+    csroles.errors.UnknownTitleError: 'Custmer Sucess Manger' is not a job title csroles knows (tried en, it): unknown words 'Custmer' (closest: 'customer', 'customers'), 'Sucess' (closest: 'success'), 'Manger' (closest: 'manager', 'managers')
+
+    .. versionadded:: 0.1.0
+    """
+    if type(text) is not str:
+        fail("parse_title", "text", text, "a string")
+    chosen = None if language is None else _language("parse_title", language)
+    return _parse(text, chosen)
+
+
+@functools.lru_cache(maxsize=4096)
+def _parse(text: str, chosen: Language | None) -> TitleParts:
+    """Parse a checked text (memoized: parts are immutable, parsing is pure)."""
+    if len(text) > MAX_TITLE_LENGTH:
+        msg = (
+            f"{_shown(text)} is not a job title: {len(text)} characters, "
+            f"longer than any title (at most {MAX_TITLE_LENGTH})"
+        )
+        raise UnknownTitleError(msg)
+    tokens = tokenize(text)
+    if not any(t.kind in ("word", "number") for t in tokens):
+        msg = f"{_shown(text)} is not a job title: it has no words"
+        raise UnknownTitleError(msg)
+    languages = [chosen] if chosen is not None else _candidates(tokens)
+    best: tuple[tuple[int, int, int], TitleParts] | None = None
+    failures: list[tuple[Language, _Outcome]] = []
+    for order, candidate in enumerate(languages):
+        outcome = _read(text, tokens, load(candidate))
+        if outcome.parts is None:
+            failures.append((candidate, outcome))
+            continue
+        # Least text set aside, then fewest words read as mere qualifiers
+        # (Italian "I CSR" is an article, not an English tier "I").
+        rank = (outcome.ignored_chars, len(outcome.parts.qualifiers), order)
+        if best is None or rank < best[0]:
+            best = (rank, outcome.parts)
+            if rank[:2] == (0, 0):
+                break  # no later language can do better
+    if best is not None:
+        return best[1]
+    raise _unknown(text, languages, failures)
+
+
+def _candidates(tokens: Sequence[Token]) -> list[Language]:
+    """The languages written in a script that the title's words use."""
+    scripts = {_script(t.text) for t in tokens if t.kind == "word"} & _SCRIPTS
+    found = [lang for lang in Language if script(lang) in scripts]
+    return found or list(Language)
+
+
+def _script(word: str) -> str:
+    first = word[0]
+    if "\u0400" <= first <= "\u052f":
+        return "cyrillic"
+    if first.isascii() or "\u00c0" <= first <= "\u024f":
+        return "latin"
+    return "other"
+
+
+def _read(text: str, tokens: Sequence[Token], lexicon: Lexicon) -> _Outcome:
+    segments: list[_Segment] = []
+    words: list[Token] = []
+    for token in tokens:
+        if token.kind in ("word", "number"):
+            words.append(token)
+        elif words:
+            segments.append(_segment(words, lexicon))
+            words = []
+    if words:
+        segments.append(_segment(words, lexicon))
+
+    understood = [s for s in segments if not s.unknown]
+    head = next((s for s in understood if s.position is not None), None)
+    head = head or next((s for s in understood if s.function is not None), None)
+    unknown = [t for s in segments for t in s.unknown]
+    known_words = sum(len(s.spans) for s in understood)
+    if head is None:
+        return _Outcome(None, 0, unknown, known_words)
+
+    audience, function = head.audience, head.function
+    qualifiers = set(head.qualifiers)
+    spans = list(head.spans)
+    ignored = [(start, end) for start, end in head.unused]
+    alternatives: list[TitleParts] = []
+    ignored_chars = 0
+    for segment in segments:
+        if segment is head:
+            continue
+        if segment.unknown:
+            ignored.append((segment.start, segment.end))
+            ignored_chars += segment.end - segment.start
+            continue
+        if segment.position is not None:
+            alternative = _parts(text, lexicon, segment=segment, spans=segment.spans, ignored=[])
+            if alternative != _key_of(head, lexicon):
+                alternatives.append(alternative)
+            continue
+        conflict = (audience is not None and segment.audience not in (None, audience)) or (
+            function is not None and segment.function not in (None, function)
+        )
+        if conflict:
+            ignored.append((segment.start, segment.end))
+            continue
+        audience = audience or segment.audience
+        function = function or segment.function
+        qualifiers |= segment.qualifiers
+        spans.extend(segment.spans)
+        ignored.extend(segment.unused)
+    merged = head._replace(audience=audience, function=function, qualifiers=frozenset(qualifiers))
+    parts = _parts(
+        text,
+        lexicon,
+        segment=merged,
+        spans=spans,
+        ignored=ignored,
+        alternatives=tuple(alternatives),
+    )
+    return _Outcome(parts, ignored_chars, unknown, known_words)
+
+
+def _key_of(segment: _Segment, lexicon: Lexicon) -> TitleParts:
+    return TitleParts(
+        audience=segment.audience,
+        function=segment.function,
+        position=segment.position,
+        qualifiers=segment.qualifiers,
+        language=lexicon.language,
+    )
+
+
+def _parts(
+    text: str,
+    lexicon: Lexicon,
+    *,
+    segment: _Segment,
+    spans: list[tuple[SpanPart, str, int, int]],
+    ignored: list[tuple[int, int]],
+    alternatives: tuple[TitleParts, ...] = (),
+) -> TitleParts:
+    return assemble(
+        audience=segment.audience,
+        function=segment.function,
+        position=segment.position,
+        qualifiers=tuple(sorted(segment.qualifiers)),
+        language=lexicon.language,
+        text=text,
+        spans=tuple(
+            Span(part=part, key=key, start=start, end=end, text=text[start:end])
+            for part, key, start, end in sorted(spans, key=lambda s: s[2])
+        ),
+        ignored=tuple(
+            Span(part="ignored", key=None, start=start, end=end, text=text[start:end])
+            for start, end in sorted(ignored)
+        ),
+        alternatives=alternatives,
+    )
+
+
+def _segment(words: list[Token], lexicon: Lexicon) -> _Segment:
+    """Read one segment: match words longest first, then settle its parts."""
+    items: list[_Item] = []
+    unknown: list[Token] = []
+    table = lexicon.table
+    index, count = 0, len(words)
+    while index < count:
+        token = words[index]
+        for phrase in table.get(token.text, ()):
+            size = len(phrase.tokens)
+            if size == 1 or tuple(w.text for w in words[index : index + size]) == phrase.tokens:
+                if phrase.readings:
+                    items.append(_Item(phrase.readings, token.start, words[index + size - 1].end))
+                index += size
+                break
+        else:
+            unknown.append(token)
+            index += 1
+    return _settle(items, unknown, lexicon, words[0].start, words[-1].end)
+
+
+def _settle(
+    items: list[_Item], unknown: list[Token], lexicon: Lexicon, start: int, end: int
+) -> _Segment:
+    """Settle a segment's parts from the readings of its words."""
+    hits: dict[str, list[tuple[Assignment, int, int]]] = {
+        "audience": [],
+        "function": [],
+        "position": [],
+        "qualifier": [],
+    }
+    ambiguous: list[_Item] = []
+    for item in items:
+        if len(item.readings) == 1:
+            for assignment in item.readings[0]:
+                hits[assignment.category].append((assignment, item.start, item.end))
+        else:
+            ambiguous.append(item)
+    for item in ambiguous:
+        # The first reading whose categories are still free; else the first.
+        reading = next(
+            (
+                r
+                for r in item.readings
+                if all(a.category == "qualifier" or not hits[a.category] for a in r)
+            ),
+            item.readings[0],
+        )
+        for assignment in reading:
+            hits[assignment.category].append((assignment, item.start, item.end))
+
+    chosen: dict[str, str | None] = {"audience": None, "function": None, "position": None}
+    spans: list[tuple[SpanPart, str, int, int]] = []
+    unused: list[tuple[int, int]] = []
+    for category in chosen:
+        found = hits[category]
+        if not found:
+            continue
+        strong = [hit for hit in found if not hit[0].weak] or found
+        key = (strong[-1] if lexicon.head_last else strong[0])[0].key
+        chosen[category] = key
+        for assignment, hit_start, hit_end in strong:
+            if assignment.key == key:
+                spans.append((assignment.category, key, hit_start, hit_end))
+            else:
+                unused.append((hit_start, hit_end))
+    qualifiers = hits["qualifier"]
+    spans.extend(("qualifier", a.key, q_start, q_end) for a, q_start, q_end in qualifiers)
+    return _Segment(
+        audience=chosen["audience"],
+        function=chosen["function"],
+        position=chosen["position"],
+        qualifiers=frozenset(a.key for a, _, _ in qualifiers),
+        spans=spans,
+        unused=unused,
+        unknown=unknown,
+        start=start,
+        end=end,
+    )
+
+
+def _shown(text: str) -> str:
+    return repr(text if len(text) <= _SHOWN_TEXT else text[:_SHOWN_TEXT] + "...")
+
+
+def _unknown(
+    text: str, languages: list[Language], failures: list[tuple[Language, _Outcome]]
+) -> UnknownTitleError:
+    tried = ", ".join(lang.value for lang in languages)
+    language, outcome = min(failures, key=lambda f: (len(f[1].unknown), -f[1].understood))
+    if not outcome.unknown:
+        return UnknownTitleError(
+            f"{_shown(text)} is not a job title: it names no position or function (tried {tried})"
+        )
+    import difflib
+
+    words = load(language).words
+    shown = []
+    seen: set[str] = set()
+    for token in outcome.unknown:
+        if token.text in seen:
+            continue
+        seen.add(token.text)
+        close = difflib.get_close_matches(token.text[:_SHOWN_TEXT], words, n=2)
+        hint = f" (closest: {', '.join(map(repr, close))})" if close else ""
+        shown.append(f"{text[token.start : token.end][:_SHOWN_TEXT]!r}{hint}")
+        if len(shown) == _SHOWN_UNKNOWN:
+            break
+    label = "word" if len(shown) == 1 else "words"
+    return UnknownTitleError(
+        f"{_shown(text)} is not a job title csroles knows (tried {tried}): "
+        f"unknown {label} {', '.join(shown)}"
+    )
