@@ -6,7 +6,7 @@ import math
 import statistics
 from collections import Counter
 from collections.abc import Iterable
-from datetime import UTC, date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, time, timedelta, timezone
 from decimal import ROUND_HALF_UP, Decimal, localcontext
 from fractions import Fraction
 from typing import Any
@@ -19,6 +19,7 @@ from hypothesis import strategies as st
 
 from csroles import (
     Account,
+    BusinessCalendar,
     Channel,
     DailyWorkload,
     Direction,
@@ -815,3 +816,55 @@ def test_daily_workload_reads() -> None:
     day = DailyWorkload(position="rep-1", day=date(2026, 5, 4), handled=30, quota=40)
     assert not day.meets_quota
     assert day.attainment == 0.75
+
+
+# ------------------------------------------------------------------ business time by a BusinessCalendar
+
+
+NINE_TO_FIVE = BusinessCalendar(
+    timezone="UTC", hours=dict.fromkeys(range(5), ((time(9), time(17)),))
+)
+
+
+def reference_open_time(start: datetime, end: datetime) -> timedelta:
+    """Weekdays 09:00-17:00 UTC, day by day."""
+    start, end = start.astimezone(UTC), end.astimezone(UTC)
+    total = timedelta(0)
+    day = start.date()
+    while day <= end.date():
+        if day.weekday() < 5:
+            opens = datetime.combine(day, time(9), tzinfo=UTC)
+            closes = datetime.combine(day, time(17), tzinfo=UTC)
+            overlap = min(closes, end) - max(opens, start)
+            total += max(overlap, timedelta(0))
+        day += timedelta(days=1)
+    return total
+
+
+@given(some_interactions)
+def test_business_times_by_a_business_calendar(xs: list[Interaction]) -> None:
+    firsts = [
+        reference_open_time(i.opened_at, reply)
+        for i in xs
+        if (reply := reference_first_reply(i)) is not None
+    ]
+    ends = [
+        reference_open_time(i.opened_at, end)
+        for i in xs
+        if (end := reference_resolution(i)) is not None
+    ]
+    assert_matches(response_times(xs, calendar=NINE_TO_FIVE), firsts)
+    assert_matches(resolution_times(xs, calendar=NINE_TO_FIVE), ends)
+    grouped = group_metrics(xs, by_channel, calendar=NINE_TO_FIVE)
+    for channel, metrics in grouped.items():
+        alone = [i for i in xs if i.channel.value == channel]
+        assert metrics.resolution == resolution_times(alone, calendar=NINE_TO_FIVE)
+
+
+def test_business_time_by_hand() -> None:
+    friday_4pm = datetime(2026, 5, 8, 16, 0, tzinfo=UTC)
+    xs = [ticket(1, reply(18 * 60), resolved(66 * 60 + 30), opened=friday_4pm)]
+    # replied Saturday 10:00: one business hour (Friday 16-17); resolved Monday 10:30: 2.5 hours
+    assert response_times(xs, calendar=NINE_TO_FIVE).mean == timedelta(hours=1)
+    assert resolution_times(xs, calendar=NINE_TO_FIVE).mean == timedelta(hours=2.5)
+    assert resolution_times(xs).mean == timedelta(hours=66.5)

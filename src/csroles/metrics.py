@@ -100,8 +100,8 @@ Figure: TypeAlias = "int | float | timedelta"
 class BusinessTime(Protocol):
     """Anything that measures business time between two instants.
 
-    :class:`~csroles.BusinessCalendar` is one (and so is the calendar of an
-    SLA); pass ``None`` where a function takes one to measure calendar time.
+    :class:`~csroles.BusinessCalendar` is one; pass ``None`` where a function
+    takes one to measure calendar time.
 
     >>> from datetime import datetime, timedelta, UTC
     >>> from csroles.metrics import BusinessTime
