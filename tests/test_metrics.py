@@ -20,6 +20,7 @@ from hypothesis import strategies as st
 from csroles import (
     Account,
     BusinessCalendar,
+    CalendarError,
     Channel,
     DailyWorkload,
     Direction,
@@ -868,3 +869,9 @@ def test_business_time_by_hand() -> None:
     assert response_times(xs, calendar=NINE_TO_FIVE).mean == timedelta(hours=1)
     assert resolution_times(xs, calendar=NINE_TO_FIVE).mean == timedelta(hours=2.5)
     assert resolution_times(xs).mean == timedelta(hours=66.5)
+
+
+def test_instants_outside_the_calendar_range_get_the_calendar_error() -> None:
+    ancient = datetime(1, 1, 2, 9, 0, tzinfo=UTC)
+    with pytest.raises(CalendarError, match="business_time_between"):
+        response_times([ticket(1, reply(5), opened=ancient)], calendar=NINE_TO_FIVE)

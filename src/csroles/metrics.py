@@ -58,6 +58,8 @@ import attrs
 from csroles import _validation as v
 from csroles.interactions import Interaction, SurveyScale
 from csroles.roles import Role
+from csroles.sla import BusinessCalendar
+from csroles.sla._engine import EPOCH, MAX_US, MIN_US
 from csroles.vocabulary import EventKind, Metric
 
 __all__ = [
@@ -384,10 +386,32 @@ def _resolved_at(interaction: Interaction) -> datetime | None:
     return interaction.resolved_at or interaction.closed_at
 
 
-def _between(calendar: BusinessTime | None, start: datetime, end: datetime) -> int:
+Measure: TypeAlias = "Callable[[datetime, datetime], int]"
+
+
+def _calendar_time(start: datetime, end: datetime) -> int:
+    return (end - start) // _US
+
+
+def _measure(calendar: BusinessTime | None) -> Measure:
+    """How to measure a span in microseconds: calendar time, or the calendar's business time."""
     if calendar is None:
-        return (end - start) // _US
-    return calendar.business_time_between(start, end) // _US
+        return _calendar_time
+    if type(calendar) is BusinessCalendar:
+        # The calendar's integer engine, as the SLA clocks use it: no
+        # per-call checks or conversions beyond the instants themselves.
+        between_us = calendar._between_us
+        public = calendar.business_time_between
+
+        def business(start: datetime, end: datetime) -> int:
+            a, b = (start - EPOCH) // _US, (end - EPOCH) // _US
+            if MIN_US <= a < MAX_US and MIN_US <= b < MAX_US:
+                return between_us(a, b)
+            return public(start, end) // _US  # out of the calendar's range: its error
+
+        return business
+    method = calendar.business_time_between
+    return lambda start, end: method(start, end) // _US
 
 
 def _first_contact(interaction: Interaction) -> bool:
@@ -415,6 +439,7 @@ def response_times(
 
     Raises:
         InvalidEntityError: an argument is of the wrong type.
+        CalendarError: an instant outside the range of a BusinessCalendar.
 
     >>> from datetime import datetime, timedelta, UTC
     >>> from csroles import Channel, Direction, Event, EventKind, Interaction, Priority, Topic
@@ -438,9 +463,9 @@ def response_times(
     .. versionadded:: 0.1.0
     """
     owner = "response_times"
-    calendar = _check_calendar(owner, calendar)
+    measure = _measure(_check_calendar(owner, calendar))
     values = [
-        _between(calendar, i.opened_at, i.first_reply_at)
+        measure(i.opened_at, i.first_reply_at)
         for i in _interactions(owner, interactions)
         if i.first_reply_at is not None
     ]
@@ -463,6 +488,7 @@ def resolution_times(
 
     Raises:
         InvalidEntityError: an argument is of the wrong type.
+        CalendarError: an instant outside the range of a BusinessCalendar.
 
     >>> from datetime import datetime, timedelta, UTC
     >>> from csroles import Channel, Direction, Event, EventKind, Interaction, Priority, Topic
@@ -486,12 +512,12 @@ def resolution_times(
     .. versionadded:: 0.1.0
     """
     owner = "resolution_times"
-    calendar = _check_calendar(owner, calendar)
+    measure = _measure(_check_calendar(owner, calendar))
     values = []
     for interaction in _interactions(owner, interactions):
         resolved = _resolved_at(interaction)
         if resolved is not None:
-            values.append(_between(calendar, interaction.opened_at, resolved))
+            values.append(measure(interaction.opened_at, resolved))
     return _stats(values)
 
 
@@ -1077,15 +1103,15 @@ Grouping: TypeAlias = "Callable[[Interaction], Iterable[str]]"
 def _tally_into(
     tallies: list[_Tally],
     interaction: Interaction,
-    calendar: BusinessTime | None,
+    measure: Measure,
     satisfied_at: int,
 ) -> None:
     """Work out one interaction's facts once and add them to every tally it belongs to."""
     opened = interaction.events[0].at
     reply = interaction.first_reply_at
-    first = None if reply is None else _between(calendar, opened, reply)
+    first = None if reply is None else measure(opened, reply)
     resolved_at = interaction.resolved_at or interaction.closed_at
-    resolution = None if resolved_at is None else _between(calendar, opened, resolved_at)
+    resolution = None if resolved_at is None else measure(opened, resolved_at)
     moved = bool(interaction.reopen_count)
     surveys: list[tuple[SurveyScale, int]] = []
     for event in interaction.events:
@@ -1137,6 +1163,7 @@ def group_metrics(
     Raises:
         InvalidEntityError: an argument is invalid, or ``by`` returns
             something other than a collection of non-empty strings.
+        CalendarError: an instant outside the range of a BusinessCalendar.
 
     >>> from datetime import datetime, UTC
     >>> from csroles import Channel, Direction, Event, EventKind, Interaction, Priority, Topic
@@ -1164,7 +1191,7 @@ def group_metrics(
     owner = "group_metrics"
     if not callable(by):
         v.fail(owner, "by", by, "a function from an Interaction to its group keys")
-    calendar = _check_calendar(owner, calendar)
+    measure = _measure(_check_calendar(owner, calendar))
     period = _check_period(owner, period)
     if type(satisfied_at) is not int or not 1 <= satisfied_at <= 5:
         v.fail(owner, "satisfied_at", satisfied_at, "an integer from 1 to 5")
@@ -1183,7 +1210,7 @@ def group_metrics(
                 tally = tallies[key] = _Tally()
             mine.append(tally)
         if mine:
-            _tally_into(mine, interaction, calendar, satisfied_at)
+            _tally_into(mine, interaction, measure, satisfied_at)
     return MappingProxyType({key: tallies[key].result() for key in sorted(tallies)})
 
 
