@@ -35,6 +35,7 @@ from csroles import (
     Priority,
     Ratio,
     Scorecard,
+    ScorecardLine,
     ServiceMetrics,
     SurveyScale,
     Topic,
@@ -779,6 +780,27 @@ def test_period_refuses_naive_and_reversed() -> None:
         (lambda: by_team({"": ["x"]}), r"by_team\.teams: ''"),
         (lambda: Ratio(part=1, whole=-1), r"Ratio\.whole: -1"),
         (lambda: Ratio(part=-1, whole=1), r"Ratio\.part: -1"),
+        (
+            lambda: DailyWorkload(position="p", day=T0, handled=1, quota=1),
+            r"DailyWorkload\.day: datetime\.datetime",
+        ),
+        (
+            lambda: DailyWorkload(position="p", day=date(2026, 5, 4), handled=-1, quota=1),
+            r"DailyWorkload\.handled: -1",
+        ),
+        (
+            lambda: DailyWorkload(position="p", day=date(2026, 5, 4), handled=1, quota=0),
+            r"DailyWorkload\.quota: 0",
+        ),
+        (lambda: DurationStats(count=-1), r"DurationStats\.count: -1"),
+        (
+            lambda: ScorecardLine(metric="csat", value=None, target=None, on_target=None),  # type: ignore[arg-type]
+            r"ScorecardLine\.metric: 'csat'",
+        ),
+        (
+            lambda: ScorecardLine(metric=Metric.CSAT, value=None, target=None, on_target=1),  # type: ignore[arg-type]
+            r"ScorecardLine\.on_target: 1",
+        ),
         (
             lambda: NetPromoterScore(promoters=-1, passives=0, detractors=0),
             r"NetPromoterScore\.promoters: -1",

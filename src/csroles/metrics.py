@@ -198,6 +198,14 @@ class Period:
 
         Raises:
             InvalidEntityError: ``at`` is naive or not a datetime.
+
+        >>> from datetime import datetime, UTC
+        >>> from csroles import Period
+        >>> day = Period(
+        ...     start=datetime(2026, 5, 4, tzinfo=UTC), end=datetime(2026, 5, 5, tzinfo=UTC)
+        ... )
+        >>> day.contains(datetime(2026, 5, 4, 12, tzinfo=UTC))
+        True
         """
         v.check_aware(self, "contains(at)", at)
         return self.start <= at < self.end
@@ -313,7 +321,7 @@ class DurationStats:
     .. versionadded:: 0.1.0
     """
 
-    count: int
+    count: int = attrs.field(validator=v.validator(_check_count))
     mean: timedelta | None = None
     median: timedelta | None = None
     p90: timedelta | None = None
@@ -821,6 +829,12 @@ def _number(owner: str, field: str, value: object, expected: str) -> float:
 # ------------------------------------------------------------------ workload
 
 
+def _check_day(owner: object, field: str, value: object) -> date:
+    if type(value) is not date:
+        v.fail(owner, field, value, "a datetime.date")
+    return value
+
+
 @attrs.frozen(kw_only=True)
 class DailyWorkload:
     """What one position handled on one local business day, against its daily quota.
@@ -834,10 +848,10 @@ class DailyWorkload:
     .. versionadded:: 0.1.0
     """
 
-    position: str
-    day: date
-    handled: int
-    quota: int
+    position: str = attrs.field(validator=v.validator(v.check_identifier))
+    day: date = attrs.field(validator=v.validator(_check_day))
+    handled: int = attrs.field(validator=v.validator(_check_count))
+    quota: int = attrs.field(validator=v.validator(v.check_positive_int))
 
     @property
     def meets_quota(self) -> bool:
@@ -1005,6 +1019,27 @@ class ServiceMetrics:
         nps: the NPS answers (see :class:`NetPromoterScore`).
         customer_effort: the mean customer effort answer, or ``None``.
         first_contact_resolution: see :func:`first_contact_resolution`.
+
+    >>> from datetime import datetime, timedelta, UTC
+    >>> from csroles import Channel, Direction, Event, EventKind, Interaction, Priority, Topic
+    >>> from csroles import service_metrics
+    >>> t0 = datetime(2026, 5, 4, 9, 0, tzinfo=UTC)
+    >>> call = Interaction(
+    ...     id="call-1",
+    ...     customer_id="C-1",
+    ...     channel=Channel.PHONE,
+    ...     direction=Direction.INBOUND,
+    ...     topic=Topic.BILLING,
+    ...     priority=Priority.NORMAL,
+    ...     events=[
+    ...         Event(kind=EventKind.OPENED, at=t0),
+    ...         Event(kind=EventKind.AGENT_REPLIED, at=t0 + timedelta(seconds=20)),
+    ...         Event(kind=EventKind.RESOLVED, at=t0 + timedelta(minutes=6)),
+    ...     ],
+    ... )
+    >>> metrics = service_metrics([call])
+    >>> metrics.interactions, metrics.resolution.mean, metrics.first_contact_resolution.percent
+    (1, datetime.timedelta(seconds=360), 100.0)
 
     .. versionadded:: 0.1.0
     """
@@ -1273,6 +1308,21 @@ def by_position(interaction: Interaction) -> tuple[str, ...]:
 def by_channel(interaction: Interaction) -> tuple[str]:
     """Group by channel; the keys are the :class:`~csroles.Channel` values (``"chat"``).
 
+    >>> from datetime import datetime, UTC
+    >>> from csroles import Channel, Direction, Event, EventKind, Interaction, Priority, Topic
+    >>> from csroles import by_channel
+    >>> chat = Interaction(
+    ...     id="chat-1",
+    ...     customer_id="C-1",
+    ...     channel=Channel.CHAT,
+    ...     direction=Direction.INBOUND,
+    ...     topic=Topic.QUESTION,
+    ...     priority=Priority.NORMAL,
+    ...     events=[Event(kind=EventKind.OPENED, at=datetime(2026, 5, 4, 9, tzinfo=UTC))],
+    ... )
+    >>> by_channel(chat)
+    ('chat',)
+
     .. versionadded:: 0.1.0
     """
     return (interaction.channel.value,)
@@ -1378,13 +1428,23 @@ class ScorecardLine:
     and the effort score (lower is better), at least the target for every
     other metric.
 
+    >>> from csroles import Metric, Scorecard, default_catalog
+    >>> card = Scorecard.build(
+    ...     subject="csm-1",
+    ...     role=default_catalog().get("customer_success_manager"),
+    ...     figures={Metric.NPS: 12},
+    ...     targets={Metric.NPS: 20},
+    ... )
+    >>> card.lines[0]
+    ScorecardLine(metric=<Metric.NPS: 'nps'>, value=12, target=20, on_target=False)
+
     .. versionadded:: 0.1.0
     """
 
-    metric: Metric
+    metric: Metric = attrs.field(validator=v.member_of(Metric))
     value: Figure | None
     target: Figure | None
-    on_target: bool | None
+    on_target: bool | None = attrs.field(validator=v.optional_validator(v.check_flag))
 
 
 @attrs.frozen(kw_only=True)
