@@ -1335,10 +1335,24 @@ def by_role(roles: Mapping[str, str]) -> Grouping:
         roles: each position's role key, by position id; interactions held
             by a position not in it (or by nobody) are in no group.
 
+    >>> from datetime import datetime, UTC
+    >>> from csroles import Channel, Direction, Event, EventKind, Interaction, Priority, Topic
     >>> from csroles import by_role
-    >>> grouping = by_role({"rep-1": "customer_service_representative"})
-    >>> callable(grouping)
-    True
+    >>> t0 = datetime(2026, 5, 4, 9, 0, tzinfo=UTC)
+    >>> ticket = Interaction(
+    ...     id="T-1",
+    ...     customer_id="C-1",
+    ...     channel=Channel.EMAIL,
+    ...     direction=Direction.INBOUND,
+    ...     topic=Topic.ORDER,
+    ...     priority=Priority.NORMAL,
+    ...     events=[
+    ...         Event(kind=EventKind.OPENED, at=t0),
+    ...         Event(kind=EventKind.ASSIGNED, at=t0, assignee="rep-1"),
+    ...     ],
+    ... )
+    >>> by_role({"rep-1": "customer_service_representative"})(ticket)
+    ('customer_service_representative',)
 
     .. versionadded:: 0.1.0
     """
@@ -1366,10 +1380,24 @@ def by_team(teams: Mapping[str, Iterable[str]]) -> Grouping:
     Args:
         teams: the position ids of each team, by team id.
 
+    >>> from datetime import datetime, UTC
+    >>> from csroles import Channel, Direction, Event, EventKind, Interaction, Priority, Topic
     >>> from csroles import by_team
-    >>> grouping = by_team({"north": ["sup-1", "rep-1", "rep-2"], "everyone": ["rep-1", "rep-3"]})
-    >>> callable(grouping)
-    True
+    >>> t0 = datetime(2026, 5, 4, 9, 0, tzinfo=UTC)
+    >>> ticket = Interaction(
+    ...     id="T-1",
+    ...     customer_id="C-1",
+    ...     channel=Channel.EMAIL,
+    ...     direction=Direction.INBOUND,
+    ...     topic=Topic.ORDER,
+    ...     priority=Priority.NORMAL,
+    ...     events=[
+    ...         Event(kind=EventKind.OPENED, at=t0),
+    ...         Event(kind=EventKind.ASSIGNED, at=t0, assignee="rep-1"),
+    ...     ],
+    ... )
+    >>> by_team({"north": ["sup-1", "rep-1"], "all": ["sup-1", "rep-1", "rep-2"]})(ticket)
+    ('all', 'north')
 
     .. versionadded:: 0.1.0
     """
