@@ -17,6 +17,7 @@ from csroles.errors import (
     UnknownTitleError,
 )
 from csroles.interactions import Event, Interaction, Status, SurveyScale
+from csroles.sla import BusinessCalendar
 from csroles.vocabulary import (
     Channel,
     Direction,
@@ -32,6 +33,7 @@ from csroles.vocabulary import (
 )
 
 __all__ = [  # noqa: RUF022 (sorted, with __version__ last: see tests/test_package.py)
+    "BusinessCalendar",
     "CalendarError",
     "Channel",
     "CsrolesError",
