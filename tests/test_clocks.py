@@ -7,7 +7,7 @@ import tests._standins  # noqa: F401  # temporary, until Customer and BusinessCa
 # isort: split
 
 import pickle
-from datetime import UTC, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, time, timedelta, timezone
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -30,7 +30,8 @@ from csroles import (
 )
 from csroles.interactions import Event, Interaction
 from csroles.sla.clocks import ClockState, SLAClock, sla_status, sla_statuses
-from csroles.sla.policy import SLA, PriorityChangePolicy, ReopenPolicy
+from csroles.sla import BusinessCalendar
+from csroles.sla.policy import SLA, PriorityChangePolicy, ReopenPolicy, ZonePolicy
 from tests.test_clocks_oracle import grid_slas, timelines
 
 K = EventKind
@@ -368,14 +369,122 @@ def test_calendar_hours_report_in_utc_or_the_customers_zone() -> None:
     due = by_metric(sla_status(sla(), ticket(), at(10)))[FRT].due_at
     assert due is not None
     assert due.utcoffset() == timedelta(0)
-    from csroles.sla.policy import ZonePolicy
-
     customer = Customer(id="C-1", name="Ada", timezone="Asia/Kathmandu")
     local = sla(zone=ZonePolicy.CUSTOMER)
     due = by_metric(sla_status(local, ticket(), at(10), customer=customer))[FRT].due_at
     assert due == at(240)
     assert due is not None
     assert due.utcoffset() == timedelta(hours=5, minutes=45)
+
+
+# ------------------------------------------------------------------ business hours
+
+ROME = ZoneInfo("Europe/Rome")
+DESK = BusinessCalendar(
+    timezone="Europe/Rome",
+    hours={day: [(time(9), time(17))] for day in range(5)},
+    holidays={date(2026, 6, 2)},
+)
+
+
+def rome(day: int, hour: int, minute: int = 0, month: int = 5) -> datetime:
+    return datetime(2026, month, day, hour, minute, tzinfo=ROME)
+
+
+def desk_ticket(*events: tuple[EventKind, datetime]) -> Interaction:
+    return Interaction(
+        id="T-9",
+        customer_id="C-1",
+        channel=Channel.CHAT,
+        direction=Direction.INBOUND,
+        topic=Topic.ORDER,
+        priority=Priority.NORMAL,
+        events=[Event(kind=kind, at=moment) for kind, moment in events],
+    )
+
+
+def test_a_deadline_at_closing_time() -> None:
+    desk = sla(calendar=DESK)
+    opened = (K.OPENED, rome(7, 13))  # Thursday
+    clock = by_metric(sla_status(desk, desk_ticket(opened), rome(7, 16)))[FRT]
+    assert clock.due_at == rome(7, 17)  # 17:00, not Friday 09:00
+    assert clock.due_at is not None
+    assert clock.due_at.tzinfo == ROME
+    at_closing = by_metric(sla_status(desk, desk_ticket(opened), rome(7, 17)))[FRT]
+    assert at_closing.state is S.WARNING
+    assert at_closing.due_at == rome(7, 17)
+    assert at_closing.remaining == timedelta(0)
+    evening = by_metric(sla_status(desk, desk_ticket(opened), rome(7, 20)))[FRT]
+    assert evening.state is S.BREACHED
+    assert evening.breached_at == rome(7, 17)
+    assert evening.elapsed == 4 * H
+    replied = desk_ticket(opened, (K.AGENT_REPLIED, rome(7, 17)))
+    assert by_metric(sla_status(desk, replied, rome(8, 12)))[FRT].state is S.MET
+    late = desk_ticket(opened, (K.AGENT_REPLIED, rome(7, 20)))
+    clock = by_metric(sla_status(desk, late, rome(8, 12)))[FRT]
+    assert clock.state is S.BREACHED
+    assert clock.breached_at == rome(7, 17)
+
+
+def test_a_pause_spanning_a_weekend() -> None:
+    desk = sla(calendar=DESK)
+    events = (
+        (K.OPENED, rome(8, 9)),  # Friday
+        (K.AGENT_REPLIED, rome(8, 9, 30)),
+        (K.WAITING_ON_CUSTOMER, rome(8, 15)),
+        (K.CUSTOMER_REPLIED, rome(11, 10)),  # Monday
+    )
+    weekend = by_metric(sla_status(desk, desk_ticket(*events), rome(10, 12)))[RT]
+    assert weekend.state is S.PAUSED
+    assert weekend.elapsed == 6 * H
+    assert weekend.due_at is None
+    monday = by_metric(sla_status(desk, desk_ticket(*events), rome(11, 12)))[RT]
+    assert monday.elapsed == 8 * H
+    assert monday.due_at == rome(13, 12)  # 24 h: Monday 12-17, Tuesday 9-17, Wednesday 9-12
+    # Calendar hours count the weekend's pause out too, but not the nights.
+    clock = by_metric(sla_status(sla(), desk_ticket(*events), rome(11, 12)))[RT]
+    assert clock.elapsed == 6 * H + 2 * H
+
+
+def test_a_clock_resumed_at_night_with_no_time_left_is_due_at_once() -> None:
+    desk = sla(calendar=DESK)
+    events = (
+        (K.OPENED, rome(11, 9)),  # Monday
+        (K.AGENT_REPLIED, rome(11, 9, 5)),
+        (K.WAITING_ON_THIRD_PARTY, rome(13, 17)),  # 24 h used: Wednesday at closing
+        (K.RESUMED, rome(13, 20)),
+    )
+    clock = by_metric(sla_status(desk, desk_ticket(*events), rome(13, 20)))[RT]
+    assert clock.state is S.WARNING
+    assert clock.due_at == rome(13, 20)
+    clock = by_metric(sla_status(desk, desk_ticket(*events), rome(13, 21)))[RT]
+    assert clock.state is S.BREACHED
+    assert clock.breached_at == rome(13, 20)
+    assert clock.elapsed == 24 * H
+
+
+def test_the_same_hours_in_the_customers_zone() -> None:
+    local = sla(calendar=DESK, zone=ZonePolicy.CUSTOMER)
+    tokyo = Customer(id="C-1", name="Sato", timezone="Asia/Tokyo")
+    opened = datetime(2026, 5, 11, 9, tzinfo=ZoneInfo("Asia/Tokyo"))
+    events = ((K.OPENED, opened),)
+    now = opened + H
+    due = by_metric(sla_status(local, desk_ticket(*events), now, customer=tokyo))[FRT].due_at
+    assert due == opened + 4 * H
+    assert due is not None
+    assert due.utcoffset() == 9 * H
+    # The calendar's own zone: the desk opens at 09:00 in Rome, seven hours later.
+    due = by_metric(sla_status(sla(calendar=DESK), desk_ticket(*events), now, customer=tokyo))[
+        FRT
+    ].due_at
+    assert due == rome(11, 13)
+    # No zone, or no customer: the calendar's zone.
+    nowhere = Customer(id="C-1", name="Sato")
+    assert sla_status(local, desk_ticket(*events), now, customer=nowhere) == sla_status(
+        local, desk_ticket(*events), now
+    )
+    batch = sla_statuses(local, [desk_ticket(*events)], now, customers={"C-1": tokyo})
+    assert batch == (sla_status(local, desk_ticket(*events), now, customer=tokyo),)
 
 
 # ------------------------------------------------------------------ properties

@@ -19,7 +19,7 @@ import tests._standins  # noqa: F401  # temporary, until Customer and BusinessCa
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from hypothesis import given
@@ -28,7 +28,9 @@ from hypothesis import strategies as st
 from csroles import Channel, Direction, EventKind, Metric, Priority, Topic
 from csroles.interactions import TRANSITIONS, Event, Interaction, Status, SurveyScale
 from csroles.sla.clocks import ClockState, SLAClock, sla_status
-from csroles.sla.policy import SLA, PriorityChangePolicy, ReopenPolicy
+from csroles.customers import Customer
+from csroles.sla import BusinessCalendar
+from csroles.sla.policy import SLA, PriorityChangePolicy, ReopenPolicy, ZonePolicy
 
 K = EventKind
 FRT, NRT, RT = Metric.FIRST_RESPONSE_TIME, Metric.NEXT_RESPONSE_TIME, Metric.RESOLUTION_TIME
@@ -42,10 +44,17 @@ SKIPPED = {K.TRANSFERRED}  # needs bookkeeping of assignees; 'assigned' and 'esc
 
 
 @st.composite
-def timelines(draw: st.DrawFn, *, max_events: int = 14, max_gap: int = 10) -> Interaction:
+def timelines(
+    draw: st.DrawFn,
+    *,
+    max_events: int = 14,
+    max_gap: int = 10,
+    anchors: tuple[datetime, ...] = (T0,),
+    spread: int = 200,
+) -> Interaction:
     """A valid interaction on the grid: a random walk through the lifecycle table."""
     priority = draw(st.sampled_from(list(Priority)))
-    opened = T0 + UNIT * draw(st.integers(0, 200))
+    opened = draw(st.sampled_from(anchors)) + UNIT * draw(st.integers(-spread, spread))
     zone = draw(st.sampled_from(EVENT_ZONES))
     events = [Event(kind=K.OPENED, at=opened.astimezone(zone))]
     status, current, k = Status.OPEN, priority, 0
@@ -75,7 +84,12 @@ def timelines(draw: st.DrawFn, *, max_events: int = 14, max_gap: int = 10) -> In
 
 
 @st.composite
-def grid_slas(draw: st.DrawFn, *, max_units: int = 16) -> SLA:
+def grid_slas(
+    draw: st.DrawFn,
+    *,
+    max_units: int = 16,
+    calendars: st.SearchStrategy[BusinessCalendar | None] = st.none(),
+) -> SLA:
     metrics = draw(st.lists(st.sampled_from([FRT, NRT, RT]), min_size=1, max_size=3, unique=True))
     targets = {
         metric: {p: UNIT * draw(st.integers(1, max_units)) for p in Priority} for metric in metrics
@@ -87,6 +101,8 @@ def grid_slas(draw: st.DrawFn, *, max_units: int = 16) -> SLA:
         warning_thresholds=thresholds,
         on_priority_change=draw(st.sampled_from(list(PriorityChangePolicy))),
         on_reopen=draw(st.sampled_from(list(ReopenPolicy))),
+        calendar=draw(calendars),
+        zone=draw(st.sampled_from(list(ZonePolicy))),
     )
 
 
@@ -254,15 +270,26 @@ def as_grid(clock: SLAClock, opened: datetime) -> dict[str, object]:
 
 
 def check(
-    sla: SLA, interaction: Interaction, now_k: int, open_at: Callable[[datetime], bool]
+    sla: SLA,
+    interaction: Interaction,
+    now_k: int,
+    open_at: Callable[[datetime], bool],
+    customer: Customer | None = None,
+    *,
+    at_due: bool = True,
 ) -> None:
+    """Compare at ``now_k``; then again exactly at each running clock's due instant."""
     opened = interaction.events[0].at
     now = opened + UNIT * now_k
-    clocks = sla_status(sla, interaction, now)
+    clocks = sla_status(sla, interaction, now, customer=customer)
     got = {clock.metric: as_grid(clock, opened) for clock in clocks}
     expected = oracle(sla, interaction, now_k, open_at)
     assert [c.metric for c in clocks] == [m for m in (FRT, NRT, RT) if m in expected]
     assert got == expected
+    if at_due:
+        dues = {g["due_at"] for g in got.values() if g["state"] is not ClockState.BREACHED}
+        for due in sorted(d for d in dues if isinstance(d, int) and d > now_k):
+            check(sla, interaction, due, open_at, customer, at_due=False)
 
 
 # ------------------------------------------------------------------ calendar hours
@@ -273,3 +300,84 @@ def test_calendar_hours_match_the_oracle(sla: SLA, interaction: Interaction, ext
     last = round((interaction.events[-1].at - interaction.events[0].at) / UNIT)
     now_k = max(0, last + extra)
     check(sla, interaction, now_k, lambda _at: True)
+
+
+# ------------------------------------------------------------------ business calendars
+
+WEEKDAYS = range(5)
+CALENDARS = [
+    # office hours with a lunch break and a holiday, across Europe's spring change
+    BusinessCalendar(
+        timezone="Europe/Rome",
+        hours={d: [(time(9), time(13)), (time(14), time(18))] for d in WEEKDAYS},
+        holidays={date(2026, 3, 30), date(2026, 10, 26)},
+    ),
+    # a day shift and a night shift that runs into the next day
+    BusinessCalendar(
+        timezone="America/New_York",
+        hours={d: [(time(8), time(16, 30)), (time(22), time(6))] for d in WEEKDAYS},
+    ),
+    # a 45-minute offset and a Sunday-to-Thursday week
+    BusinessCalendar(
+        timezone="Asia/Kathmandu",
+        hours={d: [(time(10), time(17, 15))] for d in (6, 0, 1, 2, 3)},
+    ),
+    # whole days, with a 30-minute DST shift
+    BusinessCalendar(
+        timezone="Australia/Lord_Howe",
+        hours={d: [(time(0), time(0))] for d in WEEKDAYS},
+        holidays={date(2026, 10, 5)},
+    ),
+]
+ANCHORS = (
+    datetime(2026, 3, 27, 8, 0, tzinfo=UTC),  # Friday before Europe's spring change
+    datetime(2026, 3, 6, 20, 0, tzinfo=UTC),  # New York's spring change on the 8th
+    datetime(2026, 10, 30, 12, 0, tzinfo=UTC),  # New York's and Europe's autumn changes
+    datetime(2026, 10, 2, 9, 0, tzinfo=UTC),  # Lord Howe's spring change on the 4th
+    datetime(2026, 4, 3, 9, 0, tzinfo=UTC),  # Lord Howe's autumn change on the 5th
+)
+CUSTOMER_ZONES = [None, "Asia/Tokyo", "America/Havana", "Pacific/Chatham"]
+
+
+@given(
+    sla=grid_slas(max_units=40, calendars=st.sampled_from(CALENDARS)),
+    interaction=timelines(max_gap=24, anchors=ANCHORS, spread=100),
+    zone=st.sampled_from(CUSTOMER_ZONES),
+    extra=st.integers(-40, 200),
+)
+def test_business_hours_match_the_oracle(
+    sla: SLA, interaction: Interaction, zone: str | None, extra: int
+) -> None:
+    customer = Customer(id="C-1", name="Ada", timezone=zone)
+    calendar = sla.calendar
+    assert calendar is not None
+    if zone is not None and sla.zone is ZonePolicy.CUSTOMER:
+        calendar = calendar.with_timezone(zone)
+    last = round((interaction.events[-1].at - interaction.events[0].at) / UNIT)
+    check(sla, interaction, max(0, last + extra), calendar.is_open, customer)
+
+
+def office_hours(at: datetime) -> bool:
+    """Monday to Friday, 09:00 to 17:00 in New York, written out by hand."""
+    local = at.astimezone(ZoneInfo("America/New_York"))
+    return local.weekday() < 5 and 9 <= local.hour < 17
+
+
+@given(
+    sla=grid_slas(
+        max_units=40,
+        calendars=st.just(
+            BusinessCalendar(
+                timezone="America/New_York",
+                hours={d: [(time(9), time(17))] for d in WEEKDAYS},
+            )
+        ),
+    ),
+    interaction=timelines(max_gap=24, anchors=ANCHORS, spread=100),
+    extra=st.integers(-40, 200),
+)
+def test_office_hours_match_a_handwritten_calendar(
+    sla: SLA, interaction: Interaction, extra: int
+) -> None:
+    last = round((interaction.events[-1].at - interaction.events[0].at) / UNIT)
+    check(sla, interaction, max(0, last + extra), office_hours)

@@ -41,7 +41,6 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping
 from datetime import UTC, datetime, timedelta, tzinfo
 from typing import TYPE_CHECKING
-from zoneinfo import ZoneInfo
 
 from csroles.interactions import Event
 from csroles.vocabulary import EventKind, Metric, Priority
@@ -330,12 +329,4 @@ def elapsed_add(a: int, d: int) -> int:
 
 def calendar_functions(calendar: BusinessCalendar) -> tuple[Between, Add]:
     """``between`` and ``add`` in integer microseconds for a business calendar."""
-    zone = ZoneInfo(calendar.timezone)
-
-    def between(a: int, b: int) -> int:
-        return calendar.business_time_between(from_us(a, zone), from_us(b, zone)) // _US
-
-    def add(a: int, d: int) -> int:
-        return to_us(calendar.add_business_time(from_us(a, zone), timedelta(microseconds=d)))
-
-    return between, add
+    return calendar._between_us, calendar._add_us  # noqa: SLF001  # its integer entry points
