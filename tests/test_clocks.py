@@ -2,10 +2,6 @@
 
 from __future__ import annotations
 
-import tests._standins  # noqa: F401  # temporary, until Customer and BusinessCalendar land
-
-# isort: split
-
 import pickle
 from datetime import UTC, date, datetime, time, timedelta, timezone
 from typing import Any
@@ -14,7 +10,6 @@ from zoneinfo import ZoneInfo
 import attrs
 import pendulum
 import pytest
-from csroles.customers import Customer
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -28,9 +23,10 @@ from csroles import (
     Priority,
     Topic,
 )
+from csroles.customers import Customer
 from csroles.interactions import Event, Interaction
-from csroles.sla.clocks import ClockState, SLAClock, sla_status, sla_statuses
 from csroles.sla import BusinessCalendar
+from csroles.sla.clocks import ClockState, SLAClock, sla_status, sla_statuses
 from csroles.sla.policy import SLA, PriorityChangePolicy, ReopenPolicy, ZonePolicy
 from tests.test_clocks_oracle import grid_slas, timelines
 

@@ -13,10 +13,6 @@ time", no segment sums): it only counts open units.
 
 from __future__ import annotations
 
-import tests._standins  # noqa: F401  # temporary, until Customer and BusinessCalendar land
-
-# isort: split
-
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
@@ -26,10 +22,10 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from csroles import Channel, Direction, EventKind, Metric, Priority, Topic
-from csroles.interactions import TRANSITIONS, Event, Interaction, Status, SurveyScale
-from csroles.sla.clocks import ClockState, SLAClock, sla_status
 from csroles.customers import Customer
+from csroles.interactions import TRANSITIONS, Event, Interaction, Status, SurveyScale
 from csroles.sla import BusinessCalendar
+from csroles.sla.clocks import ClockState, SLAClock, sla_status
 from csroles.sla.policy import SLA, PriorityChangePolicy, ReopenPolicy, ZonePolicy
 
 K = EventKind
@@ -83,12 +79,15 @@ def timelines(
     )
 
 
+NO_CALENDAR: st.SearchStrategy[BusinessCalendar | None] = st.none()
+
+
 @st.composite
 def grid_slas(
     draw: st.DrawFn,
     *,
     max_units: int = 16,
-    calendars: st.SearchStrategy[BusinessCalendar | None] = st.none(),
+    calendars: st.SearchStrategy[BusinessCalendar | None] = NO_CALENDAR,
 ) -> SLA:
     metrics = draw(st.lists(st.sampled_from([FRT, NRT, RT]), min_size=1, max_size=3, unique=True))
     targets = {

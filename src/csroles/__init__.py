@@ -8,6 +8,7 @@ True
 from __future__ import annotations
 
 from csroles.converters import configure_converter, make_converter
+from csroles.customers import Account, Customer
 from csroles.errors import (
     CalendarError,
     CsrolesError,
@@ -16,8 +17,19 @@ from csroles.errors import (
     UnknownRoleError,
     UnknownTitleError,
 )
+from csroles.escalation import Escalation, Party, PartyKind
 from csroles.interactions import Event, Interaction, Status, SurveyScale
-from csroles.sla import BusinessCalendar
+from csroles.sla import (
+    SLA,
+    BusinessCalendar,
+    ClockState,
+    PriorityChangePolicy,
+    ReopenPolicy,
+    SLAClock,
+    ZonePolicy,
+    sla_status,
+    sla_statuses,
+)
 from csroles.vocabulary import (
     Channel,
     Direction,
@@ -33,11 +45,15 @@ from csroles.vocabulary import (
 )
 
 __all__ = [  # noqa: RUF022 (sorted, with __version__ last: see tests/test_package.py)
+    "Account",
     "BusinessCalendar",
     "CalendarError",
     "Channel",
+    "ClockState",
     "CsrolesError",
+    "Customer",
     "Direction",
+    "Escalation",
     "EscalationKind",
     "EscalationReason",
     "Event",
@@ -49,14 +65,23 @@ __all__ = [  # noqa: RUF022 (sorted, with __version__ last: see tests/test_packa
     "Language",
     "Level",
     "Metric",
+    "Party",
+    "PartyKind",
     "Priority",
+    "PriorityChangePolicy",
+    "ReopenPolicy",
+    "SLA",
+    "SLAClock",
     "Status",
     "SurveyScale",
     "Topic",
     "UnknownRoleError",
     "UnknownTitleError",
+    "ZonePolicy",
     "configure_converter",
     "make_converter",
+    "sla_status",
+    "sla_statuses",
     "__version__",
 ]
 

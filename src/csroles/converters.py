@@ -184,11 +184,6 @@ def _structure_bool(value: object, _: object = None) -> bool:
     _fail(f"{value!r}, expected true or false")
 
 
-def _structure_none(value: object, _: object = None) -> None:
-    if value is not None:
-        _fail(f"{value!r}, expected null")
-
-
 _DATETIME_FORM = "an ISO 8601 date and time with a UTC offset, such as '2026-05-01T10:00:00+02:00'"
 
 
@@ -402,7 +397,6 @@ _SCALARS: dict[object, Hook] = {
     int: _structure_int,
     float: _structure_float,
     bool: _structure_bool,
-    type(None): _structure_none,
     datetime: _structure_datetime,
     date: _structure_date,
     time: _structure_time,

@@ -329,4 +329,4 @@ def elapsed_add(a: int, d: int) -> int:
 
 def calendar_functions(calendar: BusinessCalendar) -> tuple[Between, Add]:
     """``between`` and ``add`` in integer microseconds for a business calendar."""
-    return calendar._between_us, calendar._add_us  # noqa: SLF001  # its integer entry points
+    return calendar._between_us, calendar._add_us  # its integer entry points

@@ -47,9 +47,9 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 import attrs
-from csroles.customers import Customer
 
 from csroles import _validation as v
+from csroles.customers import Customer
 from csroles.errors import CalendarError
 from csroles.interactions import Interaction
 from csroles.sla import _clockwork as cw

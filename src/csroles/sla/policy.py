@@ -39,12 +39,12 @@ from datetime import timedelta
 from typing import Any
 
 import attrs
-from csroles.customers import Customer
-from csroles.sla.calendar import BusinessCalendar
 
 from csroles import _validation as v
 from csroles._frozen import FrozenMap
+from csroles.customers import Customer
 from csroles.sla._clockwork import CLOCK_METRICS
+from csroles.sla.calendar import BusinessCalendar
 from csroles.vocabulary import Metric, Priority
 
 __all__ = [

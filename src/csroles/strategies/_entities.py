@@ -11,15 +11,30 @@ from zoneinfo import ZoneInfo
 from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
 
+from csroles.customers import Account, Customer
+from csroles.escalation import Escalation, Party, PartyKind
 from csroles.interactions import TRANSITIONS, Event, Interaction, Status, SurveyScale
-from csroles.vocabulary import Channel, Direction, EventKind, Priority, Topic
+from csroles.vocabulary import (
+    Channel,
+    Direction,
+    EscalationKind,
+    EscalationReason,
+    EventKind,
+    Priority,
+    Topic,
+)
 
 __all__ = [
     "ZONES",
+    "accounts",
     "aware_datetimes",
+    "customers",
+    "escalations",
     "events",
     "identifiers",
     "interactions",
+    "language_tags",
+    "parties",
     "zone_names",
 ]
 
@@ -359,4 +374,268 @@ def _interactions(
         topic=draw(st.sampled_from(topics)),
         priority=priority,
         events=timeline,
+    )
+
+
+# ------------------------------------------------------------------ customers
+
+# Tags people really send: languages of the seeds and their neighbours, with
+# regions, scripts and a variant.
+_COMMON_TAGS = (
+    "en", "en-GB", "en-US", "en-IN", "it", "it-IT", "it-CH", "ru", "ru-RU", "uk",
+    "de", "de-CH", "fr", "fr-CA", "es", "es-419", "pt-BR", "zh-Hans-CN", "zh-Hant-TW",
+    "sr-Latn", "ja", "ar-EG", "hi", "sl-rozaj", "de-CH-1996",
+)  # fmt: skip
+
+
+def language_tags() -> st.SearchStrategy[str]:
+    """Well-formed IETF BCP 47 language tags, mostly common ones such as ``"en-GB"``.
+
+    >>> from hypothesis import given, settings
+    >>> from csroles import Customer
+    >>> from csroles.strategies import language_tags
+    >>> @settings(max_examples=10)
+    ... @given(language_tags())
+    ... def test(tag):
+    ...     Customer(id="C-1", name="N", languages=[tag])
+    >>> test()
+
+    .. versionadded:: 0.1.0
+    """
+    generated = st.from_regex(r"[a-z]{2,3}(-[A-Z]{2}|-[0-9]{3})?", fullmatch=True)
+    return st.one_of(st.sampled_from(_COMMON_TAGS), generated)
+
+
+@st.composite
+def _customers(
+    draw: st.DrawFn,
+    *,
+    ids: st.SearchStrategy[str],
+    languages: st.SearchStrategy[str],
+    channels: tuple[Channel, ...],
+    zones: st.SearchStrategy[str],
+    segments: st.SearchStrategy[str | None],
+) -> Customer:
+    tags = draw(st.lists(languages, max_size=3, unique_by=str.lower))
+    preferred = draw(st.lists(st.sampled_from(channels), max_size=3, unique=True))
+    others = [c for c in Channel if c not in preferred]
+    opted_out = draw(st.frozensets(st.sampled_from(others), max_size=2)) if others else frozenset()
+    return Customer(
+        id=draw(ids),
+        name=draw(_NAMES),
+        languages=tags,
+        channels=preferred,
+        timezone=draw(st.none() | zones),
+        segment=draw(segments),
+        opted_out=opted_out,
+    )
+
+
+_NAMES = st.one_of(
+    st.sampled_from(["Anna Bianchi", "Ivan Petrov", "Joe Smith", "Acme S.p.A.", "ООО Ромашка"]),  # noqa: RUF001
+    st.text(min_size=1, max_size=30).map(str.strip).filter(bool),
+)
+
+
+def customers(
+    *,
+    ids: st.SearchStrategy[str] | None = None,
+    languages: st.SearchStrategy[str] | None = None,
+    channels: Sequence[Channel] | None = None,
+    zones: st.SearchStrategy[str] | None = None,
+    segments: st.SearchStrategy[str | None] | None = None,
+) -> st.SearchStrategy[Customer]:
+    """Valid customers: up to three languages and three preferred channels, in order.
+
+    Args:
+        ids: the customer ids; :func:`identifiers` by default.
+        languages: the language tags to choose from; :func:`language_tags` by default.
+        channels: the channels their preferences come from (all by default).
+        zones: the zone names (a customer's zone may also be ``None``).
+        segments: the segments, ``None`` included; a few labels by default.
+
+    >>> from hypothesis import given, settings
+    >>> from hypothesis import strategies as st
+    >>> from csroles import Channel
+    >>> from csroles.strategies import customers
+    >>> @settings(max_examples=10)
+    ... @given(customers(channels=[Channel.EMAIL, Channel.CHAT], languages=st.just("it")))
+    ... def test(customer):
+    ...     assert set(customer.channels) <= {Channel.EMAIL, Channel.CHAT}
+    ...     assert customer.languages in {(), ("it",)}
+    >>> test()
+
+    .. versionadded:: 0.1.0
+    """
+    return _customers(
+        ids=ids if ids is not None else identifiers(),
+        languages=languages if languages is not None else language_tags(),
+        channels=tuple(channels or Channel),
+        zones=zones if zones is not None else zone_names(),
+        segments=segments
+        if segments is not None
+        else st.none() | st.sampled_from(["consumer", "smb", "enterprise", "vip"]),
+    )
+
+
+_CURRENCIES = ("EUR", "USD", "RUB", "GBP", "CHF", "JPY")
+_AMOUNTS = st.floats(min_value=0, max_value=1e12, allow_nan=False, allow_infinity=False)
+
+
+@st.composite
+def _accounts(
+    draw: st.DrawFn,
+    *,
+    ids: st.SearchStrategy[str],
+    customer_ids: st.SearchStrategy[str],
+    weights: st.SearchStrategy[float],
+) -> Account:
+    revenue = draw(st.none() | _AMOUNTS)
+    lifetime = draw(st.none() | _AMOUNTS)
+    figures = revenue is not None or lifetime is not None
+    currency = draw(st.sampled_from(_CURRENCIES) if figures else st.none())
+    return Account(
+        id=draw(ids),
+        customer_id=draw(customer_ids),
+        weight=draw(weights),
+        name=draw(st.none() | _NAMES),
+        annual_revenue=revenue,
+        lifetime_value=lifetime,
+        currency=currency,
+    )
+
+
+def accounts(
+    *,
+    ids: st.SearchStrategy[str] | None = None,
+    customer_ids: st.SearchStrategy[str] | None = None,
+    weights: st.SearchStrategy[float] | None = None,
+) -> st.SearchStrategy[Account]:
+    """Valid accounts, with or without value figures (and a currency when they have any).
+
+    Args:
+        ids: the account ids; :func:`identifiers` by default.
+        customer_ids: the customer ids; :func:`identifiers` by default.
+        weights: the workload weights; positive floats up to 100 by default.
+
+    >>> from hypothesis import given, settings
+    >>> from hypothesis import strategies as st
+    >>> from csroles.strategies import accounts
+    >>> @settings(max_examples=10)
+    ... @given(accounts(weights=st.just(1.0)))
+    ... def test(account):
+    ...     assert account.weight == 1.0
+    >>> test()
+
+    .. versionadded:: 0.1.0
+    """
+    return _accounts(
+        ids=ids if ids is not None else identifiers(),
+        customer_ids=customer_ids if customer_ids is not None else identifiers(),
+        weights=weights
+        if weights is not None
+        else st.floats(min_value=0.01, max_value=100, allow_nan=False),
+    )
+
+
+# ------------------------------------------------------------------ escalations
+
+_ROLE_KEYS = st.one_of(
+    st.sampled_from(
+        [
+            "customer_service_representative",
+            "customer_service_supervisor",
+            "customer_service_manager",
+            "customer_support_engineer",
+            "chief_customer_officer",
+        ]
+    ),
+    st.from_regex(r"[a-z][a-z0-9]{0,8}(_[a-z0-9]{1,8}){0,3}", fullmatch=True),
+)
+
+
+def parties(*, kinds: Sequence[PartyKind] | None = None) -> st.SearchStrategy[Party]:
+    """Valid parties: positions, roles (snake_case keys) and teams.
+
+    Args:
+        kinds: the kinds to draw from (all by default).
+
+    >>> from hypothesis import given, settings
+    >>> from csroles.escalation import PartyKind
+    >>> from csroles.strategies import parties
+    >>> @settings(max_examples=10)
+    ... @given(parties(kinds=[PartyKind.ROLE]))
+    ... def test(party):
+    ...     assert party.kind is PartyKind.ROLE and party.id.islower()
+    >>> test()
+
+    .. versionadded:: 0.1.0
+    """
+    ids = {
+        PartyKind.POSITION: identifiers(prefix="pos-"),
+        PartyKind.ROLE: _ROLE_KEYS,
+        PartyKind.TEAM: st.sampled_from(["billing", "tier-2", "product", "returns", "legal"]),
+    }
+    return st.sampled_from(tuple(kinds or PartyKind)).flatmap(
+        lambda kind: ids[kind].map(lambda id_: Party(kind=kind, id=id_))
+    )
+
+
+@st.composite
+def _escalations(
+    draw: st.DrawFn,
+    *,
+    interaction_ids: st.SearchStrategy[str],
+    kinds: tuple[EscalationKind, ...],
+    reasons: tuple[EscalationReason, ...],
+    at: st.SearchStrategy[datetime],
+) -> Escalation:
+    kind = draw(st.sampled_from(kinds))
+    source = draw(parties(kinds=[PartyKind.POSITION, PartyKind.ROLE]))
+    target_kinds = [PartyKind.POSITION, PartyKind.ROLE]
+    if kind is EscalationKind.FUNCTIONAL:
+        target_kinds.append(PartyKind.TEAM)
+    target = draw(parties(kinds=target_kinds).filter(lambda party: party != source))
+    return Escalation(
+        interaction_id=draw(interaction_ids),
+        source=source,
+        target=target,
+        kind=kind,
+        reasons=draw(st.frozensets(st.sampled_from(reasons), min_size=1)),
+        at=draw(at),
+        note=draw(st.none() | st.text(max_size=40)),
+    )
+
+
+def escalations(
+    *,
+    interaction_ids: st.SearchStrategy[str] | None = None,
+    kinds: Sequence[EscalationKind] | None = None,
+    reasons: Sequence[EscalationReason] | None = None,
+    at: st.SearchStrategy[datetime] | None = None,
+) -> st.SearchStrategy[Escalation]:
+    """Valid escalations: hierarchical ones go to a position or role, functional ones anywhere.
+
+    Args:
+        interaction_ids: the escalated interactions' ids; :func:`identifiers` by default.
+        kinds: the escalation kinds to draw from (both by default).
+        reasons: the reasons to draw from (all by default); each escalation has one or more.
+        at: when; :func:`aware_datetimes` by default.
+
+    >>> from hypothesis import given, settings
+    >>> from csroles import EscalationKind
+    >>> from csroles.strategies import escalations
+    >>> @settings(max_examples=10)
+    ... @given(escalations(kinds=[EscalationKind.HIERARCHICAL]))
+    ... def test(escalation):
+    ...     assert escalation.target.kind.value != "team"
+    >>> test()
+
+    .. versionadded:: 0.1.0
+    """
+    return _escalations(
+        interaction_ids=interaction_ids if interaction_ids is not None else identifiers(),
+        kinds=tuple(kinds or EscalationKind),
+        reasons=tuple(reasons or EscalationReason),
+        at=at if at is not None else aware_datetimes(),
     )
