@@ -142,9 +142,7 @@ def main() -> str:
     for label, sla in (("business hours", _sla(calendar)), ("calendar hours", _sla(None))):
         ticket = interactions[0]
         single = _best(lambda sla=sla, ticket=ticket: sla_status(sla, ticket, now), 1000)
-        loop = _best(
-            lambda sla=sla: [sla_status(sla, t, now) for t in interactions], 1, repeat=3
-        )
+        loop = _best(lambda sla=sla: [sla_status(sla, t, now) for t in interactions], 1, repeat=3)
         batch = _best(lambda sla=sla: sla_statuses(sla, interactions, now), 1, repeat=3)
         rows.append((label, single, loop / BATCH, batch / BATCH))
 

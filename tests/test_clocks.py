@@ -594,4 +594,4 @@ def test_bad_arguments_of_sla_statuses() -> None:
     with pytest.raises(
         InvalidEntityError, match=r"sla_statuses\.customers\[0\]: 3, expected a Customer"
     ):
-        sla_statuses(sla(), [ticket()], at(5), customers={"C-1": 3})  # type: ignore[dict-item]
+        sla_statuses(sla(), [ticket()], at(5), customers={"C-1": 3})  # type: ignore[arg-type]

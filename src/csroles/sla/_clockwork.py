@@ -261,9 +261,10 @@ def replay(  # noqa: PLR0912, PLR0915
             active.append(res)
 
     results: list[Result] = []
-    for metric, clock in ((FRT, first), (NRT, nxt), (RT, res)):
-        if clock is None or not clock.started:
+    for metric, model in ((FRT, first), (NRT, nxt), (RT, res)):
+        if model is None or not model.started:
             continue
+        clock = model
         due: int | None = None
         if not clock.active:
             state = MET if clock.breached_at is None else BREACHED

@@ -239,10 +239,13 @@ class _TimeModel:
 
     def __init__(self, sla: SLA, zone_name: str | None) -> None:
         calendar = sla.calendar
+        self.between: cw.Between
+        self.add: cw.Add
+        self.zone: tzinfo
         if calendar is None:
             self.between = cw.elapsed_between
             self.add = cw.elapsed_add
-            self.zone: tzinfo = _zone(zone_name or "UTC")
+            self.zone = _zone(zone_name or "UTC")
             return
         if zone_name is not None and zone_name != calendar.timezone:
             calendar = calendar.with_timezone(zone_name)

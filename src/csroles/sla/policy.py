@@ -141,7 +141,8 @@ def _freeze_targets(value: Mapping[Metric, timedelta | Mapping[Priority, timedel
     A metric may map to one timedelta (the same target for every priority) or to
     a target for each priority.
     """
-    if not isinstance(value, Mapping) or not value:
+    given: object = value  # checked at run time, whatever the annotation says
+    if not isinstance(given, Mapping) or not given:
         v.fail(SLA, "targets", value, _EXPECTED_TARGETS)
     frozen: dict[Metric, FrozenMap[Priority, timedelta]] = {}
     for metric, per_priority in value.items():
