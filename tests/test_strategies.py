@@ -17,6 +17,7 @@ from hypothesis.errors import InvalidArgument
 
 from csroles import (
     Account,
+    BusinessCalendar,
     Channel,
     Customer,
     Direction,
@@ -36,6 +37,7 @@ from csroles.strategies import (
     ZONES,
     accounts,
     aware_datetimes,
+    business_calendars,
     customers,
     escalations,
     events,
@@ -64,6 +66,7 @@ ENTITIES: list[tuple[type, st.SearchStrategy[Any]]] = [
     (Interaction, interactions()),
     (Party, parties()),
     (Escalation, escalations()),
+    (BusinessCalendar, business_calendars()),
 ]
 
 

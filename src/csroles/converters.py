@@ -60,7 +60,8 @@ from cattrs.errors import AttributeValidationNote, ForbiddenExtraKeysError, Iter
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 
 from csroles import _validation as v
-from csroles.errors import InvalidEntityError
+from csroles.errors import CalendarError, InvalidEntityError
+from csroles.sla.calendar import BusinessCalendar
 
 __all__ = ["configure_converter", "make_converter"]
 
@@ -127,7 +128,7 @@ def _problems(exc: BaseException, cl: object = None) -> list[tuple[str, str]]:
         return [
             (_key_path(k), f"unknown key, {expected}") for k in sorted(exc.extra_fields, key=repr)
         ]
-    if isinstance(exc, InvalidEntityError):
+    if isinstance(exc, (InvalidEntityError, CalendarError)):
         # An entity's own check: "Event.score: 9, expected ..." names the field.
         owned = _OWNED_MESSAGE.fullmatch(str(exc))
         if owned and isinstance(cl, type) and owned[1] == cl.__name__:
@@ -148,7 +149,7 @@ def _note_path(exc: BaseException) -> str:
 def _leaf_message(exc: BaseException) -> str:
     if isinstance(exc, KeyError):  # a required key is missing; its note names it
         return "missing, expected a value (the key is required)"
-    if isinstance(exc, InvalidEntityError):
+    if isinstance(exc, (InvalidEntityError, CalendarError)):
         return str(exc)
     return f"{exc!r}, expected a valid value"
 
@@ -507,6 +508,23 @@ def _sorted(items: list[Any]) -> list[Any]:
 # ------------------------------------------------------------------ entities
 
 
+# Fields stored in one shape and written in another: the type of the written
+# form, and how to turn the stored value into it. A calendar stores its hours as
+# sorted (weekday, shifts) pairs and writes them as the mapping its constructor
+# takes: {"0": [["09:00:00", "17:00:00"]]}.
+_FORMS: dict[type, dict[str, tuple[object, Unhook]]] = {
+    BusinessCalendar: {
+        "hours": (dict[int, tuple[tuple[time, time], ...]], dict),
+        "special_hours": (dict[date, tuple[tuple[time, time], ...]], dict),
+    },
+}
+
+
+def _field_type(cl: type, field: attrs.Attribute[Any]) -> object:
+    form = _FORMS.get(cl, {}).get(field.name)
+    return field.type if form is None else form[0]
+
+
 def _is_entity(tp: object) -> bool:
     return isinstance(tp, type) and attrs.has(tp) and tp.__module__.startswith("csroles.")
 
@@ -520,7 +538,7 @@ def _is_vocabulary(tp: object) -> bool:
 def _entity_structure_factory(conv: cattrs.Converter) -> Callable[[type], Hook]:
     def factory(cl: type) -> Hook:
         overrides = {
-            a.name: override(struct_hook=_structure_hook(conv, a.type))
+            a.name: override(struct_hook=_structure_hook(conv, _field_type(cl, a)))
             for a in attrs.fields(attrs.resolve_types(cl))
             if a.init
         }
@@ -553,7 +571,10 @@ def _entity_unstructure_factory(conv: cattrs.Converter) -> Callable[[type], Unho
         overrides = {}
         for a in attrs.fields(attrs.resolve_types(cl)):
             if a.init:
-                hook = _unstructure_hook(conv, a.type)
+                hook = _unstructure_hook(conv, _field_type(cl, a))
+                form = _FORMS.get(cl, {}).get(a.name)
+                if form is not None:
+                    hook = _compose(hook, form[1])
                 if hook is not _identity:
                     overrides[a.name] = override(unstruct_hook=hook)
         unhook: Unhook = make_dict_unstructure_fn(
@@ -566,6 +587,10 @@ def _entity_unstructure_factory(conv: cattrs.Converter) -> Callable[[type], Unho
         return unhook
 
     return factory
+
+
+def _compose(outer: Unhook, inner: Unhook) -> Unhook:
+    return lambda value: outer(inner(value))
 
 
 def configure_converter(converter: cattrs.Converter) -> None:

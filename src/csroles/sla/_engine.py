@@ -70,6 +70,9 @@ _MARGIN: Final = 4 * DAY
 _HORIZON: Final = 800 * DAY
 
 _sub = datetime.__sub__  # aware difference of any datetime subclass, as a plain timedelta
+# Below 2**51 microseconds (years 1898 to 2041), us / 10**6 as a float is within a
+# quarter of a microsecond of the exact number of seconds.
+_FLOAT_EXACT: Final = 2**51
 
 
 def _year_start(year: int) -> int:
@@ -291,15 +294,31 @@ class _Periodic(_Block):
         weeks, rest = divmod(x, WEEK)
         return weeks * self.tpl.total + self.tpl.measure(rest)
 
+    # measure_to and earliest are the hot path of add_business_time: inlined.
+
     def measure_to(self, t: int) -> int:
-        return self._g(t - self.t0) - self.base
+        weeks, rest = divmod(t - self.t0, WEEK)
+        tpl = self.tpl
+        j = bisect_right(tpl.starts, rest) - 1
+        if j < 0:
+            return weeks * tpl.total - self.base
+        ends = tpl.ends[j]
+        return (
+            weeks * tpl.total
+            + tpl.cum_before[j]
+            + (rest if rest < ends else ends)
+            - tpl.starts[j]
+            - self.base
+        )
 
     def earliest(self, rem: int) -> int:
-        weeks, rest = divmod(self.base + rem, self.tpl.total)
+        tpl = self.tpl
+        weeks, rest = divmod(self.base + rem, tpl.total)
         if rest == 0:
             weeks -= 1
-            rest = self.tpl.total
-        return self.t0 + weeks * WEEK + self.tpl.earliest(rest)
+            rest = tpl.total
+        j = bisect_left(tpl.cum_end, rest)
+        return self.t0 + weeks * WEEK + tpl.starts[j] + rest - tpl.cum_before[j]
 
     def latest(self, rem: int) -> int:
         weeks, rest = divmod(self.base + rem, self.tpl.total)
@@ -481,9 +500,12 @@ class Engine:
 
     def from_us(self, us: int) -> datetime:
         """An instant as an aware datetime in the calendar's zone (exact)."""
+        if -_FLOAT_EXACT < us < _FLOAT_EXACT:
+            # The float quotient is within 0.25 us of the exact value, and
+            # fromtimestamp rounds to the nearest microsecond.
+            return datetime.fromtimestamp(us / US, self.zone)
         seconds, micro = divmod(us, US)
-        moment = datetime.fromtimestamp(seconds, self.zone)
-        return moment.replace(microsecond=micro) if micro else moment
+        return datetime.fromtimestamp(seconds, self.zone).replace(microsecond=micro)
 
     # ------------------------------------------------------------- exact model
 
@@ -676,17 +698,23 @@ class Engine:
         """
         if duration == 0:
             return self.next_open_us(start)
-        _check_range(start)
         # Open time never exceeds elapsed time: the result is at least start + duration.
-        _check_range(start + duration)
+        if not MIN_US <= start < MAX_US - duration:
+            _check_range(start)
+            _check_range(start + duration)
         if self._always_open:
             return start + duration
-        index = self._covering(start, start)
-        target = index.cumulative(start) + duration
-        while index.cums[-1] < target:
+        index = self._index
+        if index is None or not index.lo <= start < index.hi:
+            index = self._covering(start, start)
+        i = bisect_right(index.starts, start) - 1
+        cums = index.cums
+        target = cums[i] + index.blocks[i].measure_to(start) + duration
+        while cums[-1] < target:
             index = self._grow(index, forward=True)
-        i = bisect_left(index.cums, target) - 1
-        return index.blocks[i].earliest(target - index.cums[i])
+            cums = index.cums
+        i = bisect_left(cums, target) - 1
+        return index.blocks[i].earliest(target - cums[i])
 
     def subtract_us(self, end: int, duration: int) -> int:
         """The latest ``s <= end`` with ``duration`` of open time in ``[s, end)``.

@@ -30,9 +30,17 @@ from typing import NoReturn, Self
 
 import attrs
 
-from csroles._validation import check_aware, check_duration, check_zone, fail, validator
+from csroles._validation import (
+    check_aware,
+    check_duration,
+    check_instant,
+    check_zone,
+    fail,
+    validator,
+)
 from csroles.errors import CalendarError
 from csroles.sla._engine import (
+    _FLOAT_EXACT,
     EPOCH,
     MAX_US,
     MAX_YEAR,
@@ -159,14 +167,9 @@ def _convert_closures(
         end = check_aware(_OWNER, field, pair[1], error=CalendarError)
         if not to_us(start) < to_us(end):
             _fail(field, pair, "a start before the end")
-        # Stored in UTC: aware datetimes in a repeated hour compare unequal
-        # across zones (PEP 495), which would break equality by value.
-        closures.append((_as_utc(start), _as_utc(end)))
+        # Stored with a fixed UTC offset, as every csroles entity stores instants.
+        closures.append((check_instant(_OWNER, field, start), check_instant(_OWNER, field, end)))
     return tuple(sorted(closures))
-
-
-def _as_utc(moment: datetime) -> datetime:
-    return EPOCH + timedelta(microseconds=to_us(moment))
 
 
 def _engine_shifts(shifts: Shifts) -> list[Shift]:
@@ -195,7 +198,7 @@ class BusinessCalendar:
             Stored as a sorted tuple of ``(date, shifts)`` pairs.
         closures: ``(start, end)`` pairs of aware datetimes during which the
             calendar is closed whatever its shifts say (an outage, a partial
-            holiday). Stored sorted, in UTC.
+            holiday). Stored sorted, each instant with its fixed UTC offset.
 
     Raises:
         CalendarError: for an unknown zone, malformed shifts, dates or
@@ -228,7 +231,7 @@ class BusinessCalendar:
     hours: tuple[tuple[int, Shifts], ...] = attrs.field(converter=_convert_hours)
     holidays: frozenset[date] = attrs.field(default=frozenset(), converter=_convert_holidays)
     special_hours: tuple[tuple[date, Shifts], ...] = attrs.field(
-        default={}, converter=_convert_special_hours
+        default=(), converter=_convert_special_hours
     )
     closures: tuple[tuple[datetime, datetime], ...] = attrs.field(
         default=(), converter=_convert_closures
@@ -430,10 +433,20 @@ class BusinessCalendar:
 
         .. versionadded:: 0.1.0
         """
+        # The hot path of SLA deadlines: the usual argument checks, inlined.
+        try:
+            start_us = _sub(start, EPOCH) // ONE_US
+        except TypeError:
+            start_us = self._us("add_business_time", "start", start)
+        if not MIN_US <= start_us < MAX_US:
+            start_us = self._us("add_business_time", "start", start)
+        if type(duration) is not timedelta or (duration_us := duration // ONE_US) < 0:
+            duration_us = self._duration_us("add_business_time", duration)
         engine = self._engine
-        start_us = self._us("add_business_time", "start", start)
-        duration_us = self._duration_us("add_business_time", duration)
-        return engine.from_us(engine.add_us(start_us, duration_us))
+        end_us = engine.add_us(start_us, duration_us)
+        if -_FLOAT_EXACT < end_us < _FLOAT_EXACT:
+            return datetime.fromtimestamp(end_us / 1_000_000, engine.zone)
+        return engine.from_us(end_us)
 
     def subtract_business_time(self, end: datetime, duration: timedelta) -> datetime:
         """The latest start that still meets ``end`` with ``duration`` of open time.
@@ -552,3 +565,4 @@ class BusinessCalendar:
 
 
 _ZERO = timedelta(0)
+_sub = datetime.__sub__

@@ -38,6 +38,7 @@ from typing import Any
 # then the name of the strategy function in this package.
 _STRATEGY_FOR_TYPE = {
     "Account": "accounts",
+    "BusinessCalendar": "business_calendars",
     "Customer": "customers",
     "Escalation": "escalations",
     "Event": "events",
@@ -82,11 +83,13 @@ from csroles.strategies._entities import (  # noqa: E402 (after the hook: see it
     parties,
     zone_names,
 )
+from csroles.strategies._sla import business_calendars  # noqa: E402
 
 __all__ = [
     "ZONES",
     "accounts",
     "aware_datetimes",
+    "business_calendars",
     "customers",
     "escalations",
     "events",

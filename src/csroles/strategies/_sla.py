@@ -1,0 +1,133 @@
+"""Strategies for business calendars."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, time, timedelta
+
+from hypothesis import strategies as st
+from hypothesis.errors import InvalidArgument
+
+from csroles.sla.calendar import BusinessCalendar
+from csroles.strategies._entities import aware_datetimes, zone_names
+
+__all__ = ["business_calendars"]
+
+Shift = tuple[time, time]
+Week = dict[int, list[Shift]]
+
+_OFFICE = [(time(9), time(17))]
+_SPLIT = [(time(9), time(13)), (time(14), time(18))]
+_NIGHT = [(time(22), time(6))]
+_WHOLE_DAY = [(time(0), time(0))]
+
+# Wall times near which zones change their offset (00:00 in Santiago and Havana,
+# 01:00 to 03:00 elsewhere, 02:30 for Lord Howe), and ordinary office times.
+_WALLS = [time(h, m) for h in (0, 1, 2, 3) for m in (0, 30)] + [
+    time(8),
+    time(9),
+    time(12, 30),
+    time(13),
+    time(17),
+    time(18),
+    time(22),
+    time(23, 30),
+]
+
+
+def _walls() -> st.SearchStrategy[time]:
+    return st.one_of(st.sampled_from(_WALLS), st.times().map(lambda wall: wall.replace(fold=0)))
+
+
+def _shift_lists(max_shifts: int) -> st.SearchStrategy[list[Shift]]:
+    return st.lists(st.tuples(_walls(), _walls()), max_size=max_shifts)
+
+
+@st.composite
+def _weeks(draw: st.DrawFn, max_shifts: int) -> Week:
+    kind = draw(st.sampled_from(["office", "split", "night", "always", "any"]))
+    if kind == "always":
+        return dict.fromkeys(range(7), _WHOLE_DAY)
+    if kind != "any":
+        pattern = {"office": _OFFICE, "split": _SPLIT, "night": _NIGHT}[kind]
+        days = draw(st.sampled_from([range(5), range(6), range(7)]))
+        return dict.fromkeys(days, pattern)
+    week = draw(st.dictionaries(st.integers(0, 6), _shift_lists(max_shifts), max_size=7))
+    if not any(week.values()):
+        week[draw(st.integers(0, 6))] = _OFFICE
+    return week
+
+
+def _later(pair: tuple[datetime, timedelta]) -> tuple[datetime, datetime]:
+    # In UTC: wall-clock arithmetic could land before the start in an autumn fold.
+    start, length = pair
+    return start, (start.astimezone(UTC) + length).astimezone(start.tzinfo)
+
+
+def business_calendars(
+    *,
+    zones: st.SearchStrategy[str] | None = None,
+    max_shifts_per_day: int = 3,
+    min_date: date = date(2000, 1, 1),
+    max_date: date = date(2039, 12, 31),
+    holidays: bool = True,
+    special_hours: bool = True,
+    closures: bool = True,
+) -> st.SearchStrategy[BusinessCalendar]:
+    """Valid business calendars: office hours, split shifts, night shifts, 24/7 and odd ones.
+
+    Shifts often start or end near the wall times at which zones change their
+    UTC offset; dates of holidays and special hours, and closures, fall
+    between ``min_date`` and ``max_date``.
+
+    Args:
+        zones: the zone names to use; :func:`zone_names` by default.
+        max_shifts_per_day: the most shifts drawn for one day (at least 1).
+        min_date: the earliest date of a holiday, special hours or closure.
+        max_date: the latest such date.
+        holidays: whether to draw holidays.
+        special_hours: whether to draw date-specific hours.
+        closures: whether to draw closures.
+
+    Raises:
+        InvalidArgument: ``max_shifts_per_day`` is below 1, or ``min_date`` is
+            after ``max_date``.
+
+    >>> from datetime import UTC, datetime, timedelta
+    >>> from hypothesis import given, settings
+    >>> from csroles.strategies import business_calendars
+    >>> @settings(max_examples=20)
+    ... @given(business_calendars(closures=False))
+    ... def test_deadlines_are_not_early(calendar):
+    ...     start = datetime(2026, 3, 1, tzinfo=UTC)
+    ...     assert calendar.add_business_time(start, timedelta(hours=8)) >= start + timedelta(
+    ...         hours=8
+    ...     )
+    >>> test_deadlines_are_not_early()
+
+    .. versionadded:: 0.1.0
+    """
+    if max_shifts_per_day < 1:
+        msg = f"expected max_shifts_per_day >= 1, got {max_shifts_per_day!r}"
+        raise InvalidArgument(msg)
+    if min_date > max_date:
+        msg = f"expected min_date <= max_date, got {min_date!r} and {max_date!r}"
+        raise InvalidArgument(msg)
+    days = st.dates(min_date, max_date)
+    lo = datetime.combine(min_date, time(0), tzinfo=UTC)
+    hi = datetime.combine(max_date, time(0), tzinfo=UTC)
+    intervals = st.tuples(
+        aware_datetimes(min_value=lo, max_value=hi),
+        st.timedeltas(timedelta(minutes=1), timedelta(days=3)),
+    ).map(_later)
+    return st.builds(
+        BusinessCalendar,
+        timezone=zones if zones is not None else zone_names(),
+        hours=_weeks(max_shifts_per_day),
+        holidays=st.frozensets(days, max_size=10) if holidays else st.just(frozenset()),
+        special_hours=(
+            st.dictionaries(days, _shift_lists(max_shifts_per_day), max_size=3)
+            if special_hours
+            else st.just({})
+        ),
+        closures=st.lists(intervals, max_size=2) if closures else st.just([]),
+    )
