@@ -405,7 +405,7 @@ def test_a_deadline_at_closing_time() -> None:
     clock = by_metric(sla_status(desk, desk_ticket(opened), rome(7, 16)))[FRT]
     assert clock.due_at == rome(7, 17)  # 17:00, not Friday 09:00
     assert clock.due_at is not None
-    assert clock.due_at.tzinfo == ROME
+    assert (clock.due_at.hour, clock.due_at.utcoffset()) == (17, 2 * H)  # Rome's wall clock
     at_closing = by_metric(sla_status(desk, desk_ticket(opened), rome(7, 17)))[FRT]
     assert at_closing.state is S.WARNING
     assert at_closing.due_at == rome(7, 17)
@@ -530,6 +530,7 @@ def test_clock_invariants(policy: SLA, interaction: Interaction, minutes: int) -
             assert clock.due_at - now == clock.remaining  # calendar hours
         if clock.breached_at is not None:
             assert clock.breached_at <= now
+        assert attrs.evolve(clock) == clock  # the engine's clocks pass every check
         assert clock == pickle.loads(pickle.dumps(clock))  # noqa: S301  # our own value
 
 
@@ -595,3 +596,97 @@ def test_bad_arguments_of_sla_statuses() -> None:
         InvalidEntityError, match=r"sla_statuses\.customers\[0\]: 3, expected a Customer"
     ):
         sla_statuses(sla(), [ticket()], at(5), customers={"C-1": 3})  # type: ignore[arg-type]
+
+
+# ------------------------------------------------------------------ SLAClock values
+
+DUE = datetime(2026, 5, 4, 17, tzinfo=UTC)
+
+
+def clock_of(**fields: Any) -> SLAClock:
+    fields.setdefault("metric", RT)
+    fields.setdefault("target", 8 * H)
+    fields.setdefault("elapsed", 2 * H)
+    fields.setdefault("state", S.RUNNING)
+    if fields["state"] in (S.RUNNING, S.WARNING):
+        fields.setdefault("due_at", DUE)
+    return SLAClock(**fields)
+
+
+def test_clock_instants_are_stored_with_fixed_offsets() -> None:
+    rome_due = DUE.astimezone(ZoneInfo("Europe/Rome"))
+    clock = clock_of(due_at=pendulum.instance(rome_due))
+    assert type(clock.due_at) is datetime
+    assert clock.due_at == DUE
+    assert clock.due_at.utcoffset() == 2 * H
+    assert clock.due_at.tzinfo == timezone(2 * H)
+    breached = clock_of(
+        state=S.BREACHED, breached_at=rome_due, due_at=DUE, breached_cycles=1, elapsed=9 * H
+    )
+    assert breached.due_at == breached.breached_at == DUE
+    assert clock_of(target=pendulum.duration(hours=8)).target == 8 * H
+
+
+@pytest.mark.parametrize(
+    ("fields", "pattern"),
+    [
+        (
+            {"metric": Metric.CSAT},
+            r"SLAClock\.metric: <Metric\.CSAT: 'csat'>, expected a metric with a clock",
+        ),
+        ({"metric": "resolution_time"}, r"SLAClock\.metric: 'resolution_time', expected a metric"),
+        ({"target": timedelta(0)}, r"SLAClock\.target: .*, expected a positive duration"),
+        ({"target": 3600}, r"SLAClock\.target: 3600, expected a datetime\.timedelta"),
+        ({"elapsed": -H}, r"SLAClock\.elapsed: .*, expected a duration of zero or more"),
+        (
+            {"state": "running"},
+            r"SLAClock\.state: 'running', expected a ClockState: one of 'running'",
+        ),
+        (
+            {"completed_cycles": -1},
+            r"SLAClock\.completed_cycles: -1, expected an integer of zero or more",
+        ),
+        ({"breached_cycles": True}, r"SLAClock\.breached_cycles: True, expected an integer"),
+        ({"warning_level": 1.0}, r"SLAClock\.warning_level: 1\.0, expected an integer"),
+        (
+            {"breached_cycles": 2},
+            r"SLAClock\.completed_cycles: 0, expected at least breached_cycles - 1 \(1\)",
+        ),
+        (
+            {"state": S.MET, "due_at": None},
+            r"SLAClock\.completed_cycles: 0, expected at least 1 for a met clock",
+        ),
+        (
+            {"due_at": None},
+            r"SLAClock\.due_at: None, expected an aware datetime for a running clock",
+        ),
+        ({"due_at": datetime(2026, 5, 4, 17)}, r"SLAClock\.due_at: .*naive"),
+        (
+            {"due_at": "2026-05-04T17:00:00Z"},
+            r"SLAClock\.due_at: '2026-05-04T17:00:00Z', expected an aware datetime",
+        ),
+        (
+            {"state": S.PAUSED, "due_at": DUE},
+            r"SLAClock\.due_at: .*, expected None for a paused clock",
+        ),
+        (
+            {"state": S.WARNING, "breached_at": DUE},
+            r"SLAClock\.breached_at: .*, expected None for a warning clock",
+        ),
+        (
+            {"state": S.BREACHED, "breached_cycles": 1},
+            r"SLAClock\.breached_at: None, expected an aware datetime for a breached clock",
+        ),
+        (
+            {"state": S.BREACHED, "breached_at": DUE},
+            r"SLAClock\.breached_cycles: 0, expected at least 1 for a breached clock",
+        ),
+        (
+            {"state": S.BREACHED, "breached_at": DUE, "breached_cycles": 1, "due_at": DUE + H},
+            r"SLAClock\.due_at: .*, expected None or breached_at",
+        ),
+    ],
+)
+def test_bad_clock_fields(fields: dict[str, Any], pattern: str) -> None:
+    with pytest.raises(InvalidEntityError, match=pattern):
+        clock_of(**fields)

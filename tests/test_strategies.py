@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
 
 from csroles import (
+    SLA,
     Account,
     BusinessCalendar,
     Channel,
@@ -30,6 +31,7 @@ from csroles import (
     Party,
     PartyKind,
     Priority,
+    SLAClock,
     Topic,
     make_converter,
 )
@@ -45,6 +47,8 @@ from csroles.strategies import (
     interactions,
     language_tags,
     parties,
+    sla_clocks,
+    slas,
     zone_names,
 )
 from csroles.strategies._entities import _transitions
@@ -67,6 +71,8 @@ ENTITIES: list[tuple[type, st.SearchStrategy[Any]]] = [
     (Party, parties()),
     (Escalation, escalations()),
     (BusinessCalendar, business_calendars()),
+    (SLA, slas()),
+    (SLAClock, sla_clocks()),
 ]
 
 

@@ -42,6 +42,7 @@ from collections.abc import Callable, Iterable, Mapping
 from datetime import UTC, datetime, timedelta, tzinfo
 from typing import TYPE_CHECKING
 
+from csroles._validation import fixed_zone
 from csroles.interactions import Event
 from csroles.vocabulary import EventKind, Metric, Priority
 
@@ -297,25 +298,32 @@ def replay(  # noqa: PLR0912, PLR0915
 # ------------------------------------------------------------------ integer time
 
 _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
-_NAIVE_EPOCH = datetime(1970, 1, 1)  # noqa: DTZ001  # subtracted from naive wall times only
 _US = timedelta(microseconds=1)
+_NO_OFFSET = timedelta(0)
+_sub = datetime.__sub__  # the aware difference of any datetime subclass, as a plain timedelta
 
 
 def to_us(at: datetime) -> int:
-    """An aware datetime as integer microseconds since the epoch (exact, any datetime subclass)."""
-    if type(at) is datetime:
-        return (at - _EPOCH) // _US
-    # Subclasses (pendulum's DateTime) may redefine subtraction: use the wall
-    # time and the offset, which every aware datetime has.
-    offset = at.utcoffset()
-    wall = datetime(at.year, at.month, at.day, at.hour, at.minute, at.second, at.microsecond)  # noqa: DTZ001
-    return (wall - _NAIVE_EPOCH - (offset or timedelta(0))) // _US
+    """An aware datetime as integer microseconds since the epoch (exact, any datetime subclass).
+
+    ``datetime.__sub__`` is called directly: subclasses such as pendulum's
+    ``DateTime`` redefine subtraction to return their own types.
+    """
+    return _sub(at, _EPOCH) // _US
 
 
 def from_us(us: int, zone: tzinfo) -> datetime:
-    """Integer microseconds since the epoch as an aware datetime in ``zone`` (exact)."""
+    """Integer microseconds since the epoch as a datetime with ``zone``'s fixed UTC offset there.
+
+    The wall time is ``zone``'s; the tzinfo is the fixed offset in force at that
+    instant (as entities store instants), so the value is exact and compares
+    equal to the same instant in any zone, even in an autumn fold.
+    """
     seconds, micros = divmod(us, 1_000_000)
-    return datetime.fromtimestamp(seconds, zone).replace(microsecond=micros)
+    local = datetime.fromtimestamp(seconds, zone)
+    return local.replace(
+        microsecond=micros, tzinfo=fixed_zone(local.utcoffset() or _NO_OFFSET), fold=0
+    )
 
 
 def elapsed_between(a: int, b: int) -> int:

@@ -93,6 +93,7 @@ _CLOCK_METRICS = frozenset(cw.CLOCK_METRICS)
 _EXPECTED_METRIC = "a metric with a clock: one of " + ", ".join(
     repr(m.value) for m in cw.CLOCK_METRICS
 )
+_EXPECTED_STATE = "a ClockState: one of " + ", ".join(repr(s.value) for s in ClockState)
 _ZERO = timedelta(0)
 
 
@@ -143,37 +144,57 @@ class SLAClock:
     warning_level: int = 0
 
     def __attrs_post_init__(self) -> None:
-        # One pass of cheap checks: sla_status builds many clocks.
+        # One pass of checks; sla_status itself builds clocks without them.
         if self.metric not in _CLOCK_METRICS or type(self.metric) is not Metric:
             v.fail(self, "metric", self.metric, _EXPECTED_METRIC)
-        if type(self.target) is not timedelta or self.target <= _ZERO:
-            v.fail(self, "target", self.target, "a positive timedelta")
-        if type(self.elapsed) is not timedelta or self.elapsed < _ZERO:
-            v.fail(self, "elapsed", self.elapsed, "a timedelta of zero or more")
+        for name in ("target", "elapsed"):
+            value = getattr(self, name)
+            if type(value) is not timedelta:
+                object.__setattr__(self, name, v.check_duration(self, name, value))
+        if self.target <= _ZERO:
+            v.fail(self, "target", self.target, "a positive duration")
+        if self.elapsed < _ZERO:
+            v.fail(self, "elapsed", self.elapsed, "a duration of zero or more")
         state = self.state
         if type(state) is not ClockState:
-            v.fail(self, "state", state, "a ClockState")
+            v.fail(self, "state", state, _EXPECTED_STATE)
         for name in ("completed_cycles", "breached_cycles", "warning_level"):
             count = getattr(self, name)
             if type(count) is not int or count < 0:
                 v.fail(self, name, count, "an integer of zero or more")
+        if self.breached_cycles > self.completed_cycles + 1:
+            v.fail(
+                self,
+                "completed_cycles",
+                self.completed_cycles,
+                f"at least breached_cycles - 1 ({self.breached_cycles - 1}): "
+                "only the latest cycle may still be counting",
+            )
+        if state is ClockState.MET and not self.completed_cycles:
+            v.fail(self, "completed_cycles", 0, "at least 1 for a met clock")
         self._check_instants(state)
 
     def _check_instants(self, state: ClockState) -> None:
-        if self.due_at is not None:
-            v.check_aware(self, "due_at", self.due_at)
-            if state is ClockState.PAUSED or state is ClockState.MET:
-                v.fail(self, "due_at", self.due_at, f"None for a {state.value} clock")
-        elif state is ClockState.RUNNING or state is ClockState.WARNING:
-            v.fail(self, "due_at", None, f"an aware datetime for a {state.value} clock")
-        if self.breached_at is not None:
-            v.check_aware(self, "breached_at", self.breached_at)
-            if state is not ClockState.BREACHED:
-                v.fail(self, "breached_at", self.breached_at, f"None for a {state.value} clock")
+        for name in ("due_at", "breached_at"):
+            value = getattr(self, name)
+            if value is not None:
+                object.__setattr__(self, name, v.check_instant(self, name, value))
+        due, breached = self.due_at, self.breached_at
+        if state is ClockState.BREACHED:
+            if breached is None:
+                v.fail(self, "breached_at", None, "an aware datetime for a breached clock")
             if not self.breached_cycles:
                 v.fail(self, "breached_cycles", 0, "at least 1 for a breached clock")
-        elif state is ClockState.BREACHED:
-            v.fail(self, "breached_at", None, "an aware datetime for a breached clock")
+            if due is not None and due != breached:
+                v.fail(self, "due_at", due, f"None or breached_at ({breached!r})")
+            return
+        if breached is not None:
+            v.fail(self, "breached_at", breached, f"None for a {state.value} clock")
+        if state is ClockState.PAUSED or state is ClockState.MET:
+            if due is not None:
+                v.fail(self, "due_at", due, f"None for a {state.value} clock")
+        elif due is None:
+            v.fail(self, "due_at", None, f"an aware datetime for a {state.value} clock")
 
     @property
     def remaining(self) -> timedelta:
@@ -187,6 +208,7 @@ class SLAClock:
         ...     target=timedelta(hours=1),
         ...     elapsed=timedelta(minutes=20),
         ...     state=ClockState.MET,
+        ...     completed_cycles=1,
         ... ).remaining
         datetime.timedelta(seconds=2400)
         """
@@ -196,14 +218,17 @@ class SLAClock:
     def fraction_used(self) -> float:
         """The elapsed time as a fraction of the target (above 1 once over it).
 
-        >>> from datetime import timedelta
+        >>> from datetime import datetime, timedelta, UTC
         >>> from csroles import Metric, SLAClock
         >>> from csroles.sla import ClockState
         >>> SLAClock(
         ...     metric=Metric.FIRST_RESPONSE_TIME,
         ...     target=timedelta(hours=1),
         ...     elapsed=timedelta(minutes=90),
-        ...     state=ClockState.MET,
+        ...     state=ClockState.BREACHED,
+        ...     breached_at=datetime(2026, 5, 4, 10, tzinfo=UTC),
+        ...     completed_cycles=1,
+        ...     breached_cycles=1,
         ... ).fraction_used
         1.5
         """
@@ -367,17 +392,28 @@ def _clock(result: cw.Result, thresholds: tuple[float, ...], zone: tzinfo) -> SL
     if state == cw.RUNNING and level:
         state = cw.WARNING
     due, breached = result.due_at, result.breached_at
-    return SLAClock(
-        metric=result.metric,
-        target=timedelta(microseconds=result.target),
-        elapsed=timedelta(microseconds=result.elapsed),
-        state=_STATES[state],
-        due_at=None if due is None else cw.from_us(due, zone),
-        breached_at=None if breached is None else cw.from_us(breached, zone),
-        completed_cycles=result.completed,
-        breached_cycles=result.breaches,
-        warning_level=level,
+    breached_at = None if breached is None else cw.from_us(breached, zone)
+    # The engine keeps the rules that SLAClock's checks enforce: set the fields
+    # directly, as attrs would, without checking them again.
+    clock = _new_clock(SLAClock)
+    _set(clock, "metric", result.metric)
+    _set(clock, "target", timedelta(microseconds=result.target))
+    _set(clock, "elapsed", timedelta(microseconds=result.elapsed))
+    _set(clock, "state", _STATES[state])
+    _set(
+        clock,
+        "due_at",
+        None if due is None else breached_at if due == breached else cw.from_us(due, zone),
     )
+    _set(clock, "breached_at", breached_at)
+    _set(clock, "completed_cycles", result.completed)
+    _set(clock, "breached_cycles", result.breaches)
+    _set(clock, "warning_level", level)
+    return clock
+
+
+_new_clock = object.__new__
+_set = object.__setattr__
 
 
 def sla_status(

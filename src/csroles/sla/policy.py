@@ -34,7 +34,7 @@ datetime.timedelta(days=3)
 from __future__ import annotations
 
 import enum
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from datetime import timedelta
 from typing import Any
 
@@ -129,9 +129,9 @@ Targets = Mapping[Metric, Mapping[Priority, timedelta]]
 
 
 def _positive(field: str, value: object) -> timedelta:
-    duration = v.check_duration(SLA, field, value)
-    if not duration:
-        v.fail(SLA, field, value, "a positive duration (a target of zero can never be met)")
+    duration = v.check_duration(SLA, field, value, allow_negative=True)
+    if duration <= _ZERO:
+        v.fail(SLA, field, value, "a positive duration (a target of zero or less can never be met)")
     return duration
 
 
@@ -148,7 +148,7 @@ def _freeze_targets(value: Mapping[Metric, timedelta | Mapping[Priority, timedel
     for metric, per_priority in value.items():
         if metric not in CLOCK_METRICS or not isinstance(metric, Metric):
             v.fail(SLA, "targets", metric, f"a metric with a clock: one of {_METRIC_NAMES}")
-        field = f"targets[{metric.value!r}]"
+        field = f"targets.{metric.value}"
         if isinstance(per_priority, timedelta):
             duration = _positive(field, per_priority)
             frozen[metric] = FrozenMap(dict.fromkeys(_PRIORITIES, duration))
@@ -165,13 +165,25 @@ def _freeze_targets(value: Mapping[Metric, timedelta | Mapping[Priority, timedel
             v.fail(
                 SLA,
                 field,
-                dict(per_priority),
+                [p.value for p in _PRIORITIES if p in per_priority],
                 f"a target for every priority (missing: {', '.join(missing)})",
             )
         frozen[metric] = FrozenMap(
-            {p: _positive(f"{field}[{p.value!r}]", per_priority[p]) for p in _PRIORITIES}
+            {p: _positive(f"{field}.{p.value}", per_priority[p]) for p in _PRIORITIES}
         )
     return FrozenMap({m: frozen[m] for m in CLOCK_METRICS if m in frozen})
+
+
+_EXPECTED_THRESHOLDS = (
+    "increasing fractions of the target, each above 0 and below 1, such as (0.5, 0.75)"
+)
+
+
+def _to_thresholds(value: Iterable[float]) -> tuple[float, ...]:
+    given: object = value  # checked at run time, whatever the annotation says
+    if isinstance(given, (str, bytes)) or not isinstance(given, Iterable):
+        v.fail(SLA, "warning_thresholds", value, _EXPECTED_THRESHOLDS)
+    return tuple(given)
 
 
 def _check_thresholds(
@@ -180,12 +192,7 @@ def _check_thresholds(
     previous = 0.0
     for item in value:
         if type(item) is not float or not previous < item < 1:
-            v.fail(
-                instance,
-                attribute.name,
-                value,
-                "increasing fractions of the target, each above 0 and below 1, such as (0.5, 0.75)",
-            )
+            v.fail(instance, attribute.name, value, _EXPECTED_THRESHOLDS)
         previous = item
 
 
@@ -234,7 +241,7 @@ class SLA:
     targets: Targets = attrs.field(converter=_freeze_targets)
     calendar: BusinessCalendar | None = attrs.field(default=None, validator=_check_calendar)
     warning_thresholds: tuple[float, ...] = attrs.field(
-        default=(0.5, 0.75), converter=v.to_tuple, validator=_check_thresholds
+        default=(0.5, 0.75), converter=_to_thresholds, validator=_check_thresholds
     )
     on_priority_change: PriorityChangePolicy = attrs.field(
         default=PriorityChangePolicy.FROM_START, validator=v.member_of(PriorityChangePolicy)
@@ -316,3 +323,4 @@ class SLA:
 
 
 _MICROSECOND = timedelta(microseconds=1)
+_ZERO = timedelta(0)

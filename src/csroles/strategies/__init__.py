@@ -44,6 +44,8 @@ _STRATEGY_FOR_TYPE = {
     "Event": "events",
     "Interaction": "interactions",
     "Party": "parties",
+    "SLA": "slas",
+    "SLAClock": "sla_clocks",
 }
 
 
@@ -83,7 +85,7 @@ from csroles.strategies._entities import (  # noqa: E402 (after the hook: see it
     parties,
     zone_names,
 )
-from csroles.strategies._sla import business_calendars  # noqa: E402
+from csroles.strategies._sla import business_calendars, sla_clocks, slas  # noqa: E402
 
 __all__ = [
     "ZONES",
@@ -97,5 +99,7 @@ __all__ = [
     "interactions",
     "language_tags",
     "parties",
+    "sla_clocks",
+    "slas",
     "zone_names",
 ]
