@@ -38,7 +38,7 @@ change.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from datetime import UTC, datetime, timedelta, tzinfo
 from typing import TYPE_CHECKING
 
@@ -86,6 +86,8 @@ class Clock:
 
     __slots__ = (
         "active",
+        "add",
+        "between",
         "breached_at",
         "breaches",
         "completed",
@@ -97,8 +99,10 @@ class Clock:
         "targets",
     )
 
-    def __init__(self, targets: Mapping[Priority, int]) -> None:
+    def __init__(self, targets: Mapping[Priority, int], between: Between, add: Add) -> None:
         self.targets = targets
+        self.between = between
+        self.add = add
         self.started = False  # a cycle has started at least once
         self.active = False  # the current cycle has not stopped
         self.running = False
@@ -117,77 +121,88 @@ class Clock:
         self.mark = at
         self.breached_at = None
 
-    def advance(self, at: int, between: Between, add: Add) -> None:
+    def advance(self, at: int) -> None:
         """Bring the clock up to instant ``at`` (not before ``mark``)."""
         if self.running:
-            elapsed = self.elapsed + between(self.mark, at)
+            elapsed = self.elapsed + self.between(self.mark, at)
             if elapsed >= self.target and self.breached_at is None:
                 left = self.target - self.elapsed
-                due = add(self.mark, left) if left > 0 else self.mark
+                due = self.add(self.mark, left) if left > 0 else self.mark
                 if at > due:
                     self.breached_at = due
                     self.breaches += 1
             self.elapsed = elapsed
         self.mark = at
 
-    def stop(self, at: int, between: Between, add: Add) -> None:
+    def stop(self, at: int) -> None:
         """End the current cycle at ``at``."""
-        self.advance(at, between, add)
+        self.advance(at)
         self.running = self.active = False
         self.completed += 1
 
-    def reprioritize(
-        self, at: int, priority: Priority, *, from_start: bool, between: Between, add: Add
-    ) -> None:
+    def pause(self, at: int) -> None:
+        """Stop counting at ``at`` for now."""
+        self.advance(at)
+        self.running = False
+
+    def resume(self, at: int) -> None:
+        """Count again from ``at``."""
+        self.mark = at
+        self.running = True
+
+    def reprioritize(self, at: int, priority: Priority, *, from_start: bool) -> None:
         """Apply a priority change at ``at`` to an active cycle."""
-        self.advance(at, between, add)
-        self.target = self.targets[priority]
+        target = self.targets[priority]
         if not from_start:
+            self.advance(at)
+            self.target = target
             self.elapsed = 0
-        elif self.elapsed > self.target and self.breached_at is None:
-            self.breached_at = at
-            self.breaches += 1
+        elif self.breached_at is not None:
+            self.target = target  # nothing left to find out before ``at``
+        else:
+            self.advance(at)
+            self.target = target
+            if self.elapsed > target and self.breached_at is None:
+                self.breached_at = at
+                self.breaches += 1
+
+    def result(self, metric: Metric, now: int) -> Result:
+        """The clock at ``now``, once every event up to ``now`` is applied."""
+        due: int | None = None
+        if not self.active:
+            state = MET if self.breached_at is None else BREACHED
+        elif self.running:
+            self.advance(now)
+            if self.breached_at is not None:
+                state = BREACHED
+                due = self.breached_at
+            else:
+                left = self.target - self.elapsed
+                due = self.add(now, left) if left > 0 else now
+                state = RUNNING  # the caller tells RUNNING from WARNING
+        else:
+            state = PAUSED if self.breached_at is None else BREACHED
+        return (
+            metric,
+            self.target,
+            self.elapsed,
+            state,
+            due,
+            self.breached_at,
+            self.completed,
+            self.breaches,
+        )
 
 
-class Result:
-    """What the replay says about one metric at ``now`` (integers; the caller builds SLAClocks)."""
-
-    __slots__ = (
-        "breached_at",
-        "breaches",
-        "completed",
-        "due_at",
-        "elapsed",
-        "metric",
-        "state",
-        "target",
-    )
-
-    def __init__(  # noqa: PLR0917
-        self,
-        metric: Metric,
-        target: int,
-        elapsed: int,
-        state: int,
-        due_at: int | None,
-        breached_at: int | None,
-        completed: int,
-        breaches: int,
-    ) -> None:
-        self.metric = metric
-        self.target = target
-        self.elapsed = elapsed
-        self.state = state
-        self.due_at = due_at
-        self.breached_at = breached_at
-        self.completed = completed
-        self.breaches = breaches
+#: What the replay says about one metric at ``now``: metric, target, elapsed,
+#: state, due instant, breach instant, completed cycles, breached cycles
+#: (integers; the caller builds the SLAClocks).
+Result = tuple[Metric, int, int, int, int | None, int | None, int, int]
 
 
 def replay(  # noqa: PLR0912, PLR0915
-    timeline: Iterable[tuple[Event, int]],
+    events: Sequence[Event],
     priority: Priority,
-    opened_at: int,
     now: int,
     plan: Mapping[Metric, Mapping[Priority, int]],
     *,
@@ -196,102 +211,75 @@ def replay(  # noqa: PLR0912, PLR0915
     between: Between,
     add: Add,
 ) -> list[Result]:
-    """Replay ``timeline`` (events with their instants, the opening excluded, none after ``now``).
+    """Replay a timeline (``events[0]`` is the opening, at or before ``now``) up to ``now``.
 
     ``plan`` maps each metric the SLA covers to its targets per priority, in
-    microseconds. Returns one result per covered metric whose clock has started.
+    microseconds. Events after ``now`` are ignored. Returns one result per
+    covered metric whose clock has started, in the order of ``CLOCK_METRICS``.
     """
-    first = Clock(plan[FRT]) if FRT in plan else None
-    nxt = Clock(plan[NRT]) if NRT in plan else None
-    res = Clock(plan[RT]) if RT in plan else None
-    active: list[Clock] = []
+    opened_at = to_us(events[0].at)
+    first = Clock(plan[FRT], between, add) if FRT in plan else None
+    nxt = Clock(plan[NRT], between, add) if NRT in plan else None
+    res = Clock(plan[RT], between, add) if RT in plan else None
+    clocks = [clock for clock in (first, nxt, res) if clock is not None]
     if first is not None:
         first.start(opened_at, priority)
-        active.append(first)
     if res is not None:
         res.start(opened_at, priority)
-        active.append(res)
     agent_spoke = False  # the latest reply was an agent's
     waiting_on_customer = False  # the current pause is a wait on the customer
+    relevant = RELEVANT
 
-    for event, at in timeline:
+    for event in events[1:]:
         kind = event.kind
+        if kind not in relevant:
+            continue
+        at = to_us(event.at)
+        if at > now:
+            break
         if kind is _K.AGENT_REPLIED:
             agent_spoke = True
             if first is not None and first.active:
-                first.stop(at, between, add)
-                active.remove(first)
+                first.stop(at)
             if nxt is not None and nxt.active:
-                nxt.stop(at, between, add)
-                active.remove(nxt)
+                nxt.stop(at)
         elif kind is _K.CUSTOMER_REPLIED:
             if agent_spoke and nxt is not None and not nxt.active:
                 nxt.start(at, priority)
-                active.append(nxt)
             agent_spoke = False
-            if res is not None and waiting_on_customer and res.active and not res.running:
-                res.advance(at, between, add)
-                res.running = True
+            if waiting_on_customer and res is not None and res.active:
+                res.resume(at)
             waiting_on_customer = False
         elif kind is _K.WAITING_ON_CUSTOMER or kind is _K.WAITING_ON_THIRD_PARTY:
             waiting_on_customer = kind is _K.WAITING_ON_CUSTOMER
             if res is not None and res.running:
-                res.advance(at, between, add)
-                res.running = False
+                res.pause(at)
         elif kind is _K.RESUMED:
             waiting_on_customer = False
-            if res is not None and res.active and not res.running:
-                res.advance(at, between, add)
-                res.running = True
+            if res is not None and res.active:
+                res.resume(at)
         elif kind is _K.PRIORITY_CHANGED:
             priority = event.priority  # type: ignore[assignment]  # the Event checks it
-            for clock in active:
-                clock.reprioritize(at, priority, from_start=from_start, between=between, add=add)
+            for clock in clocks:
+                if clock.active:
+                    clock.reprioritize(at, priority, from_start=from_start)
         elif kind is _K.RESOLVED or kind is _K.CLOSED:
             waiting_on_customer = False
-            for clock in active:
-                clock.stop(at, between, add)
-            active.clear()
-        elif kind is _K.REOPENED and res is not None:
+            for clock in clocks:
+                if clock.active:
+                    clock.stop(at)
+        elif res is not None:  # reopened: only the resolution clock cares
             if continue_on_reopen:
                 res.completed -= 1
-                res.active = res.running = True
-                res.mark = at
+                res.active = True
+                res.resume(at)
             else:
                 res.start(at, priority)
-            active.append(res)
 
     results: list[Result] = []
-    for metric, model in ((FRT, first), (NRT, nxt), (RT, res)):
-        if model is None or not model.started:
-            continue
-        clock = model
-        due: int | None = None
-        if not clock.active:
-            state = MET if clock.breached_at is None else BREACHED
-        elif clock.running:
-            clock.advance(now, between, add)
-            if clock.breached_at is not None:
-                state = BREACHED
-                due = clock.breached_at
-            else:
-                left = clock.target - clock.elapsed
-                due = add(now, left) if left > 0 else now
-                state = RUNNING  # the caller tells RUNNING from WARNING
-        else:
-            state = PAUSED if clock.breached_at is None else BREACHED
-        results.append(
-            Result(
-                metric,
-                clock.target,
-                clock.elapsed,
-                state,
-                due,
-                clock.breached_at,
-                clock.completed,
-                clock.breaches,
-            )
-        )
+    for metric, clock in ((FRT, first), (NRT, nxt), (RT, res)):
+        if clock is not None and clock.started:
+            results.append(clock.result(metric, now))
     return results
 
 
@@ -306,9 +294,11 @@ _sub = datetime.__sub__  # the aware difference of any datetime subclass, as a p
 def to_us(at: datetime) -> int:
     """An aware datetime as integer microseconds since the epoch (exact, any datetime subclass).
 
-    ``datetime.__sub__`` is called directly: subclasses such as pendulum's
-    ``DateTime`` redefine subtraction to return their own types.
+    For subclasses, ``datetime.__sub__`` is called directly: pendulum's
+    ``DateTime`` redefines subtraction to return its own types.
     """
+    if type(at) is datetime:
+        return (at - _EPOCH) // _US
     return _sub(at, _EPOCH) // _US
 
 
@@ -320,10 +310,13 @@ def from_us(us: int, zone: tzinfo) -> datetime:
     equal to the same instant in any zone, even in an autumn fold.
     """
     seconds, micros = divmod(us, 1_000_000)
-    local = datetime.fromtimestamp(seconds, zone)
-    return local.replace(
-        microsecond=micros, tzinfo=fixed_zone(local.utcoffset() or _NO_OFFSET), fold=0
-    )
+    offset = _fromtimestamp(seconds, zone).utcoffset() or _NO_OFFSET
+    moment = _fromtimestamp(seconds, fixed_zone(offset))
+    # datetime.replace is slower than adding the microseconds.
+    return moment + timedelta(microseconds=micros) if micros else moment
+
+
+_fromtimestamp = datetime.fromtimestamp
 
 
 def elapsed_between(a: int, b: int) -> int:

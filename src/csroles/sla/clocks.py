@@ -40,7 +40,6 @@ from __future__ import annotations
 
 import enum
 import functools
-import weakref
 from collections.abc import Iterable, Mapping
 from datetime import datetime, timedelta, tzinfo
 from typing import Any
@@ -283,19 +282,13 @@ def _zone(name: str) -> tzinfo:
     return ZoneInfo(name)
 
 
-# The time models of each SLA, by zone: resolving a calendar in a customer's
-# zone is not free, and the same few SLAs serve every interaction. Weakly keyed,
-# so the cache lives exactly as long as the SLAs it serves.
-_MODELS: weakref.WeakKeyDictionary[SLA, dict[str | None, _TimeModel]] = weakref.WeakKeyDictionary()
-
-
 def _time_model(sla: SLA, customer: Customer | None) -> _TimeModel:
     zone_name = (
         customer.timezone if customer is not None and sla.zone is ZonePolicy.CUSTOMER else None
     )
-    models = _MODELS.get(sla)
-    if models is None:
-        models = _MODELS[sla] = {}
+    # Resolving a calendar in a customer's zone is not free, and the same few
+    # SLAs serve every interaction: each SLA keeps its time models by zone.
+    models = sla._models  # a cache that lives with the SLA
     model = models.get(zone_name)
     if model is None:
         model = models[zone_name] = _TimeModel(sla, zone_name)
@@ -306,10 +299,13 @@ def _time_model(sla: SLA, customer: Customer | None) -> _TimeModel:
 
 
 def _check_now(owner: str, now: object) -> int:
-    if not isinstance(now, datetime) or now.utcoffset() is None:
-        msg = f"{owner}.now: {now!r}, expected an aware datetime (time comes as an argument)"
-        raise CalendarError(msg)
-    return cw.to_us(now)
+    if isinstance(now, datetime):
+        try:
+            return cw.to_us(now)
+        except TypeError:  # a naive datetime cannot be subtracted from an aware one
+            pass
+    msg = f"{owner}.now: {now!r}, expected an aware datetime (time comes as an argument)"
+    raise CalendarError(msg)
 
 
 def _check_sla(owner: str, sla: object) -> SLA:
@@ -351,26 +347,16 @@ def _status(
     model: _TimeModel,
 ) -> tuple[SLAClock, ...]:
     events = interaction.events
-    opened_at = cw.to_us(events[0].at)
-    if now < opened_at:
+    opened = events[0].at
+    if now < cw.to_us(opened):
         msg = (
             f"{owner}.now: {now_dt.isoformat()} is before interaction {interaction.id!r} "
-            f"opened ({events[0].at.isoformat()}), expected an instant at or after the opening"
+            f"opened ({opened.isoformat()}), expected an instant at or after the opening"
         )
         raise CalendarError(msg)
-    timeline: list[tuple[Any, int]] = []
-    relevant = cw.RELEVANT
-    to_us = cw.to_us
-    for event in events[1:]:
-        if event.kind in relevant:
-            at = to_us(event.at)
-            if at > now:
-                break
-            timeline.append((event, at))
     results = cw.replay(
-        timeline,
+        events,
         interaction.priority,
-        opened_at,
         now,
         sla._plan,  # the SLA's private targets in microseconds
         from_start=sla.on_priority_change is PriorityChangePolicy.FROM_START,
@@ -381,39 +367,47 @@ def _status(
     return tuple(_clock(result, sla.warning_thresholds, model.zone) for result in results)
 
 
+# SLAClock's slot descriptors: sla_status sets the fields of the clocks it
+# builds directly, as attrs' own __init__ does, without checking them again (the
+# engine keeps the rules that SLAClock's checks enforce; the tests verify it).
+_SLOTS = {name: getattr(SLAClock, name).__set__ for name in attrs.fields_dict(SLAClock)}
+_set_metric = _SLOTS["metric"]
+_set_target = _SLOTS["target"]
+_set_elapsed = _SLOTS["elapsed"]
+_set_state = _SLOTS["state"]
+_set_due_at = _SLOTS["due_at"]
+_set_breached_at = _SLOTS["breached_at"]
+_set_completed = _SLOTS["completed_cycles"]
+_set_breached = _SLOTS["breached_cycles"]
+_set_warning = _SLOTS["warning_level"]
+_new = object.__new__
+_US = timedelta(microseconds=1)
+
+
 def _clock(result: cw.Result, thresholds: tuple[float, ...], zone: tzinfo) -> SLAClock:
-    fraction = result.elapsed / result.target
+    metric, target, elapsed, state, due, breached, completed, breaches = result
+    fraction = elapsed / target
     level = 0
     for threshold in thresholds:
         if fraction < threshold:
             break
         level += 1
-    state = result.state
     if state == cw.RUNNING and level:
         state = cw.WARNING
-    due, breached = result.due_at, result.breached_at
     breached_at = None if breached is None else cw.from_us(breached, zone)
-    # The engine keeps the rules that SLAClock's checks enforce: set the fields
-    # directly, as attrs would, without checking them again.
-    clock = _new_clock(SLAClock)
-    _set(clock, "metric", result.metric)
-    _set(clock, "target", timedelta(microseconds=result.target))
-    _set(clock, "elapsed", timedelta(microseconds=result.elapsed))
-    _set(clock, "state", _STATES[state])
-    _set(
-        clock,
-        "due_at",
-        None if due is None else breached_at if due == breached else cw.from_us(due, zone),
+    clock: SLAClock = _new(SLAClock)
+    _set_metric(clock, metric)
+    _set_target(clock, _US * target)
+    _set_elapsed(clock, _US * elapsed)
+    _set_state(clock, _STATES[state])
+    _set_due_at(
+        clock, None if due is None else breached_at if due == breached else cw.from_us(due, zone)
     )
-    _set(clock, "breached_at", breached_at)
-    _set(clock, "completed_cycles", result.completed)
-    _set(clock, "breached_cycles", result.breaches)
-    _set(clock, "warning_level", level)
+    _set_breached_at(clock, breached_at)
+    _set_completed(clock, completed)
+    _set_breached(clock, breaches)
+    _set_warning(clock, level)
     return clock
-
-
-_new_clock = object.__new__
-_set = object.__setattr__
 
 
 def sla_status(

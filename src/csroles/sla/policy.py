@@ -201,6 +201,13 @@ def _check_calendar(instance: SLA, attribute: attrs.Attribute[Any], value: objec
         v.fail(instance, attribute.name, value, "a BusinessCalendar, or None for calendar hours")
 
 
+class _Cache(dict[Any, Any]):
+    """A dict that pickles empty: what it caches is rebuilt on demand."""
+
+    def __reduce__(self) -> tuple[type[_Cache], tuple[()]]:
+        return (type(self), ())
+
+
 @attrs.frozen(kw_only=True, cache_hash=True)
 class SLA:
     """A service-level agreement: time targets per metric and priority, and how clocks count.
@@ -253,6 +260,10 @@ class SLA:
     # Targets in integer microseconds, for the clock engine.
     _plan: Mapping[Metric, Mapping[Priority, int]] = attrs.field(
         init=False, repr=False, eq=False, hash=False
+    )
+    # The clocks' time models by zone name, filled as they are needed.
+    _models: dict[str | None, Any] = attrs.field(
+        init=False, factory=_Cache, repr=False, eq=False, hash=False
     )
 
     def __attrs_post_init__(self) -> None:
