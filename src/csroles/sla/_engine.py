@@ -32,11 +32,13 @@ The offset changes of a zone are found by sampling its UTC offset every
 within three days, so a sample pair that agrees has no change between them (the
 test suite checks this property of the installed tz database).
 
-The batch forms of the SLA clocks share this work through the ``*_us`` methods
-of :class:`Engine` (``add_us``, ``between_us``, ``cumulative_us``,
-``is_open_us``, ``next_open_us``, ``next_closed_us``, ``subtract_us``), which
+The SLA clocks and their batch form share this work through the ``*_us``
+methods of :class:`Engine` (``add_us``, ``between_us``, ``is_open_us``,
+``next_open_us``, ``next_closed_us``, ``last_open_us``, ``subtract_us``), which
 take and return integer microseconds, and the conversions :func:`to_us` and
-:meth:`Engine.from_us`.
+:meth:`Engine.from_us`; ``BusinessCalendar`` forwards the common ones as
+``_add_us``, ``_between_us`` and ``_is_open_us``. The work is cached per
+calendar value, so every caller holding the same calendar shares it.
 """
 
 from __future__ import annotations
@@ -119,39 +121,15 @@ def _offset_changes(zone_key: str, year: int) -> tuple[tuple[int, int], ...]:
 
 
 def _merge(intervals: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Sort and merge overlapping or touching intervals; drop empty ones."""
+    """Sort and merge overlapping or touching (non-empty) intervals."""
     merged: list[tuple[int, int]] = []
     for lo, hi in sorted(intervals):
-        if hi <= lo:
-            continue
         if merged and lo <= merged[-1][1]:
             if hi > merged[-1][1]:
                 merged[-1] = (merged[-1][0], hi)
         else:
             merged.append((lo, hi))
     return merged
-
-
-def _cut(
-    intervals: list[tuple[int, int]], holes: Sequence[tuple[int, int]]
-) -> list[tuple[int, int]]:
-    """``intervals`` minus ``holes`` (both sorted and merged)."""
-    if not holes:
-        return intervals
-    out: list[tuple[int, int]] = []
-    for lo, hi in intervals:
-        start = lo
-        for h_lo, h_hi in holes:
-            if h_hi <= start or h_lo >= hi:
-                continue
-            if h_lo > start:
-                out.append((start, h_lo))
-            start = max(start, h_hi)
-            if start >= hi:
-                break
-        if start < hi:
-            out.append((start, hi))
-    return out
 
 
 class _Sorted:
@@ -171,197 +149,158 @@ class _Sorted:
             self.cum_end.append(total)
         self.total = total
 
-    def measure(self, x: int) -> int:
-        """Open time in ``(-inf, x)``."""
-        j = bisect_right(self.starts, x) - 1
-        if j < 0:
-            return 0
-        return self.cum_before[j] + min(x, self.ends[j]) - self.starts[j]
-
-    def earliest(self, rem: int) -> int:
-        """The earliest ``x`` with ``measure(x) == rem``, for ``0 < rem <= total``."""
-        j = bisect_left(self.cum_end, rem)
-        return self.starts[j] + rem - self.cum_before[j]
-
-    def latest(self, rem: int) -> int:
-        """The latest ``x`` with ``measure(x) == rem``, for ``0 <= rem < total``."""
-        j = bisect_right(self.cum_before, rem) - 1
-        return self.starts[j] + rem - self.cum_before[j]
-
-    def find(self, x: int) -> int:
-        """The index of the interval containing ``x``, or -1."""
-        j = bisect_right(self.starts, x) - 1
-        return j if j >= 0 and x < self.ends[j] else -1
-
 
 class _Block:
-    """A stretch ``[lo, hi)`` of the timeline; subclasses say where it is open."""
+    """A stretch ``[lo, hi)`` of the timeline that repeats a pattern of intervals.
 
-    __slots__ = ("hi", "lo", "total")
+    The pattern (``starts``, ``ends`` and their cumulative lengths) covers
+    ``[0, period)`` and repeats from the instant ``t0`` on. A periodic block
+    repeats the weekly template (``period`` one week, ``t0`` a Monday 00:00
+    wall time shifted by the block's UTC offset); an explicit block holds its
+    own intervals once (``t0 = lo``, ``period = hi - lo``). Both are read by the
+    same arithmetic, which :meth:`Engine.add_us` inlines.
+    """
 
-    lo: int
-    hi: int
-    total: int
+    __slots__ = (
+        "base",
+        "cum_before",
+        "cum_end",
+        "ends",
+        "fields",
+        "hi",
+        "lo",
+        "pattern",
+        "period",
+        "periodic",
+        "starts",
+        "t0",
+        "total",
+        "unit",
+    )
 
-    def measure_to(self, t: int) -> int:  # pragma: no cover - abstract
-        raise NotImplementedError
-
-    def earliest(self, rem: int) -> int:  # pragma: no cover - abstract
-        raise NotImplementedError
-
-    def latest(self, rem: int) -> int:  # pragma: no cover - abstract
-        raise NotImplementedError
-
-    def is_open(self, t: int) -> bool:  # pragma: no cover - abstract
-        raise NotImplementedError
-
-    def first_open(self, t: int) -> int | None:  # pragma: no cover - abstract
-        """The first open instant in ``[t, hi)``, or None."""
-        raise NotImplementedError
-
-    def last_open_end(self, t: int) -> int | None:  # pragma: no cover - abstract
-        """``sup`` of the open instants in ``[lo, t)``, or None if there are none."""
-        raise NotImplementedError
-
-    def run_end(self, t: int) -> int:  # pragma: no cover - abstract
-        """For an open ``t``: where its open run closes, or ``hi`` if it runs to the end."""
-        raise NotImplementedError
-
-    def restrict(self, lo: int, hi: int) -> _Block:  # pragma: no cover - abstract
-        raise NotImplementedError
-
-
-class _Explicit(_Block):
-    """A block with its own list of intervals (possibly none: closed throughout)."""
-
-    __slots__ = ("iv",)
-
-    def __init__(self, lo: int, hi: int, intervals: list[tuple[int, int]]) -> None:
+    def __init__(
+        self, lo: int, hi: int, t0: int, period: int, pattern: _Sorted, *, periodic: bool
+    ) -> None:
         self.lo = lo
         self.hi = hi
-        self.iv = _Sorted(intervals)
-        self.total = self.iv.total
-
-    def intervals(self) -> list[tuple[int, int]]:
-        return list(zip(self.iv.starts, self.iv.ends, strict=True))
-
-    def measure_to(self, t: int) -> int:
-        return self.iv.measure(t)
-
-    def earliest(self, rem: int) -> int:
-        return self.iv.earliest(rem)
-
-    def latest(self, rem: int) -> int:
-        return self.iv.latest(rem)
-
-    def is_open(self, t: int) -> bool:
-        return self.iv.find(t) >= 0
-
-    def first_open(self, t: int) -> int | None:
-        iv = self.iv
-        j = bisect_right(iv.starts, t) - 1
-        if j >= 0 and t < iv.ends[j]:
-            return t
-        return iv.starts[j + 1] if j + 1 < len(iv.starts) else None
-
-    def last_open_end(self, t: int) -> int | None:
-        iv = self.iv
-        j = bisect_left(iv.starts, t) - 1
-        return min(iv.ends[j], t) if j >= 0 else None
-
-    def run_end(self, t: int) -> int:
-        return self.iv.ends[self.iv.find(t)]
-
-    def restrict(self, lo: int, hi: int) -> _Block:
-        kept = [(max(a, lo), min(b, hi)) for a, b in self.intervals() if a < hi and b > lo]
-        return _Explicit(lo, hi, kept)
-
-
-class _Periodic(_Block):
-    """A block that repeats the weekly template, shifted by a constant UTC offset."""
-
-    __slots__ = ("base", "t0", "tpl")
-
-    def __init__(self, lo: int, hi: int, tpl: _Sorted, offset: int) -> None:
-        self.lo = lo
-        self.hi = hi
-        self.tpl = tpl
-        self.t0 = MONDAY0 - offset
-        self.base = self._g(lo - self.t0)
-        self.total = self._g(hi - self.t0) - self.base
-
-    def _g(self, x: int) -> int:
-        weeks, rest = divmod(x, WEEK)
-        return weeks * self.tpl.total + self.tpl.measure(rest)
-
-    # measure_to and earliest are the hot path of add_business_time: inlined.
-
-    def measure_to(self, t: int) -> int:
-        weeks, rest = divmod(t - self.t0, WEEK)
-        tpl = self.tpl
-        j = bisect_right(tpl.starts, rest) - 1
-        if j < 0:
-            return weeks * tpl.total - self.base
-        ends = tpl.ends[j]
-        return (
-            weeks * tpl.total
-            + tpl.cum_before[j]
-            + (rest if rest < ends else ends)
-            - tpl.starts[j]
-            - self.base
+        self.t0 = t0
+        self.period = period
+        self.periodic = periodic
+        self.pattern = pattern
+        self.starts = pattern.starts
+        self.ends = pattern.ends
+        self.cum_before = pattern.cum_before
+        self.cum_end = pattern.cum_end
+        self.unit = pattern.total  # open time per period
+        self.base = self._g(lo - t0)
+        self.total = self._g(hi - t0) - self.base  # open time in [lo, hi)
+        # What the inlined arithmetic of Engine.add_us reads, in one attribute.
+        self.fields = (
+            t0,
+            period,
+            self.starts,
+            self.ends,
+            self.cum_before,
+            self.cum_end,
+            self.unit,
+            self.base,
+            self.base + self.total,
         )
 
-    def earliest(self, rem: int) -> int:
-        tpl = self.tpl
-        weeks, rest = divmod(self.base + rem, tpl.total)
+    @classmethod
+    def repeating(cls, lo: int, hi: int, week: _Sorted, offset: int) -> _Block:
+        return cls(lo, hi, MONDAY0 - offset, WEEK, week, periodic=True)
+
+    @classmethod
+    def explicit(cls, lo: int, hi: int, intervals: list[tuple[int, int]]) -> _Block:
+        relative = [(a - lo, b - lo) for a, b in intervals]
+        return cls(lo, hi, lo, hi - lo, _Sorted(relative), periodic=False)
+
+    def restrict(self, lo: int, hi: int) -> _Block:
+        if self.periodic:
+            return _Block(lo, hi, self.t0, WEEK, self.pattern, periodic=True)
+        kept = [
+            (max(a + self.t0, lo), min(b + self.t0, hi))
+            for a, b in zip(self.starts, self.ends, strict=True)
+            if a + self.t0 < hi and b + self.t0 > lo
+        ]
+        return _Block.explicit(lo, hi, kept)
+
+    def _g(self, x: int) -> int:
+        """Open time in ``[t0, t0 + x)`` of the endlessly repeated pattern."""
+        periods, rest = divmod(x, self.period)
+        j = bisect_right(self.starts, rest) - 1
+        if j < 0:
+            return periods * self.unit
+        return periods * self.unit + self.cum_before[j] + min(rest, self.ends[j]) - self.starts[j]
+
+    def _g_inverse(self, goal: int) -> int:
+        """The earliest ``x`` with ``_g(x) == goal`` (``goal`` > 0 periods' worth)."""
+        periods, rest = divmod(goal, self.unit)
         if rest == 0:
-            weeks -= 1
-            rest = tpl.total
-        j = bisect_left(tpl.cum_end, rest)
-        return self.t0 + weeks * WEEK + tpl.starts[j] + rest - tpl.cum_before[j]
+            periods -= 1
+            rest = self.unit
+        k = bisect_left(self.cum_end, rest)
+        return periods * self.period + self.starts[k] + rest - self.cum_before[k]
+
+    def measure_to(self, t: int) -> int:
+        """Open time in ``[lo, t)``."""
+        return self._g(t - self.t0) - self.base
+
+    def earliest(self, rem: int) -> int:
+        """The earliest ``t`` with ``measure_to(t) == rem``, for ``0 < rem <= total``."""
+        return self.t0 + self._g_inverse(self.base + rem)
 
     def latest(self, rem: int) -> int:
-        weeks, rest = divmod(self.base + rem, self.tpl.total)
-        return self.t0 + weeks * WEEK + self.tpl.latest(rest)
+        """The latest ``t`` with ``measure_to(t) == rem``, for ``0 <= rem < total``."""
+        periods, rest = divmod(self.base + rem, self.unit)
+        j = bisect_right(self.cum_before, rest) - 1
+        return self.t0 + periods * self.period + self.starts[j] + rest - self.cum_before[j]
+
+    def _find(self, t: int) -> tuple[int, int, int]:
+        """``(periods, rest, j)``: where ``t`` falls, and the last interval starting at or before it."""
+        periods, rest = divmod(t - self.t0, self.period)
+        return periods, rest, bisect_right(self.starts, rest) - 1
 
     def is_open(self, t: int) -> bool:
-        return self.tpl.find((t - self.t0) % WEEK) >= 0
+        _, rest, j = self._find(t)
+        return j >= 0 and rest < self.ends[j]
 
     def first_open(self, t: int) -> int | None:
-        weeks, rest = divmod(t - self.t0, WEEK)
-        tpl = self.tpl
-        j = bisect_right(tpl.starts, rest) - 1
-        if j >= 0 and rest < tpl.ends[j]:
+        """The first open instant in ``[t, hi)``, or None."""
+        if not self.starts:
+            return None
+        periods, rest, j = self._find(t)
+        if j >= 0 and rest < self.ends[j]:
             return t
-        if j + 1 < len(tpl.starts):
-            found = self.t0 + weeks * WEEK + tpl.starts[j + 1]
+        if j + 1 < len(self.starts):
+            found = self.t0 + periods * self.period + self.starts[j + 1]
         else:
-            found = self.t0 + (weeks + 1) * WEEK + tpl.starts[0]
+            found = self.t0 + (periods + 1) * self.period + self.starts[0]
         return found if found < self.hi else None
 
     def last_open_end(self, t: int) -> int | None:
-        weeks, rest = divmod(t - self.t0, WEEK)
-        tpl = self.tpl
-        j = bisect_left(tpl.starts, rest) - 1
+        """``sup`` of the open instants in ``[lo, t)``, or None if there are none."""
+        if not self.starts:
+            return None
+        periods, rest = divmod(t - self.t0, self.period)
+        j = bisect_left(self.starts, rest) - 1
         if j >= 0:
-            found = self.t0 + weeks * WEEK + min(tpl.ends[j], rest)
+            found = self.t0 + periods * self.period + min(self.ends[j], rest)
         else:
-            found = self.t0 + (weeks - 1) * WEEK + tpl.ends[-1]
+            found = self.t0 + (periods - 1) * self.period + self.ends[-1]
         return found if found > self.lo else None
 
     def run_end(self, t: int) -> int:
-        weeks, rest = divmod(t - self.t0, WEEK)
-        tpl = self.tpl
-        end = tpl.ends[tpl.find(rest)]
-        if end == WEEK and tpl.starts[0] == 0:
-            # The run goes on into the next week.
-            if len(tpl.starts) == 1:
+        """For an open ``t``: where its open run closes, or ``hi`` if it runs to the end."""
+        periods, _, j = self._find(t)
+        end = self.ends[j]
+        if end == self.period and self.starts[0] == 0:
+            # The run goes on into the next period.
+            if len(self.starts) == 1:
                 return self.hi
-            end = WEEK + tpl.ends[0]
-        return min(self.t0 + weeks * WEEK + end, self.hi)
-
-    def restrict(self, lo: int, hi: int) -> _Block:
-        return _Periodic(lo, hi, self.tpl, MONDAY0 - self.t0)
+            end = self.period + self.ends[0]
+        return min(self.t0 + periods * self.period + end, self.hi)
 
 
 # A shift as the engine keeps it: its start and end wall times, and whether the
@@ -559,7 +498,7 @@ class Engine:
                 continue
             if w_lo > cursor:
                 blocks.append(self._regular(cursor, w_lo))
-            blocks.append(_Explicit(w_lo, w_hi, self._exact(w_lo, w_hi)))
+            blocks.append(_Block.explicit(w_lo, w_hi, self._exact(w_lo, w_hi)))
             cursor = w_hi
         if cursor < hi:
             blocks.append(self._regular(cursor, hi))
@@ -567,8 +506,8 @@ class Engine:
 
     def _regular(self, lo: int, hi: int) -> _Block:
         if not self._tpl.total:
-            return _Explicit(lo, hi, [])
-        return _Periodic(lo, hi, self._tpl, _utc_offset(self.zone, lo))
+            return _Block.explicit(lo, hi, [])
+        return _Block.repeating(lo, hi, self._tpl, _utc_offset(self.zone, lo))
 
     def _carve(self, blocks: list[_Block]) -> list[_Block]:
         """Cut the closures out of the blocks."""
@@ -585,7 +524,7 @@ class Engine:
                 if c_lo > cursor:
                     out.append(block.restrict(cursor, c_lo))
                 end = min(c_hi, block.hi)
-                out.append(_Explicit(max(c_lo, cursor), end, []))
+                out.append(_Block.explicit(max(c_lo, cursor), end, []))
                 cursor = end
             if cursor == block.lo:
                 out.append(block)
@@ -667,14 +606,6 @@ class Engine:
 
     # ------------------------------------------------------------- queries
 
-    def cumulative_us(self, t: int) -> int:
-        """``C(t)``: the open time from the engine's origin to ``t`` (may be negative).
-
-        Only differences of values taken from the same index are meaningful: use
-        :meth:`between_us` across calls.
-        """
-        return self._covering(t, t).cumulative(t)
-
     def between_us(self, a: int, b: int) -> int:
         """Open microseconds in ``[a, b)``, zero when ``b <= a``."""
         if b <= a:
@@ -696,6 +627,37 @@ class Engine:
 
         For a zero duration, the first open instant at or after ``start``.
         """
+        index = self._index
+        if duration > 0 and index is not None and index.lo <= start < index.hi:
+            # The hot path of every deadline, with the block arithmetic inlined:
+            # C(start) + duration, then the block where C reaches it, and where.
+            i = bisect_right(index.starts, start) - 1
+            t0, period, starts, ends, cum_before, cum_end, unit, base, top = index.blocks[i].fields
+            periods, rest = divmod(start - t0, period)
+            j = bisect_right(starts, rest) - 1
+            goal = periods * unit + duration  # _g(start - t0) + duration
+            if j >= 0:
+                end = ends[j]
+                goal += cum_before[j] + (rest if rest < end else end) - starts[j]
+            if goal > top:  # beyond this block: find the block through C
+                cums = index.cums
+                target = cums[i] + goal - base
+                if target > cums[-1]:
+                    return self._add(start, duration)
+                i = bisect_left(cums, target) - 1
+                t0, period, starts, ends, cum_before, cum_end, unit, base, top = index.blocks[
+                    i
+                ].fields
+                goal = target - cums[i] + base
+            periods, rest = divmod(goal, unit)
+            if rest == 0:
+                periods -= 1
+                rest = unit
+            k = bisect_left(cum_end, rest)
+            return t0 + periods * period + starts[k] + rest - cum_before[k]
+        return self._add(start, duration)
+
+    def _add(self, start: int, duration: int) -> int:
         if duration == 0:
             return self.next_open_us(start)
         # Open time never exceeds elapsed time: the result is at least start + duration.

@@ -433,20 +433,26 @@ class BusinessCalendar:
 
         .. versionadded:: 0.1.0
         """
-        # The hot path of SLA deadlines: the usual argument checks, inlined.
-        try:
-            start_us = _sub(start, EPOCH) // ONE_US
-        except TypeError:
-            start_us = self._us("add_business_time", "start", start)
-        if not MIN_US <= start_us < MAX_US:
-            start_us = self._us("add_business_time", "start", start)
-        if type(duration) is not timedelta or (duration_us := duration // ONE_US) < 0:
-            duration_us = self._duration_us("add_business_time", duration)
         engine = self._engine
-        end_us = engine.add_us(start_us, duration_us)
-        if -_FLOAT_EXACT < end_us < _FLOAT_EXACT:
-            return datetime.fromtimestamp(end_us / 1_000_000, engine.zone)
-        return engine.from_us(end_us)
+        # The hot path of SLA deadlines: plain datetime and timedelta arguments,
+        # checked inline; anything else takes the path that names what is wrong.
+        if type(duration) is timedelta and isinstance(start, datetime):
+            try:
+                if type(start) is datetime:
+                    start_us = (start - EPOCH) // ONE_US
+                else:  # pendulum and other subclasses, read as plain datetimes
+                    start_us = _sub(start, EPOCH) // ONE_US
+            except TypeError:  # naive
+                start_us = MAX_US
+            duration_us = duration // ONE_US
+            if MIN_US <= start_us < MAX_US and duration_us >= 0:
+                end_us = engine.add_us(start_us, duration_us)
+                if -_FLOAT_EXACT < end_us < _FLOAT_EXACT:
+                    return datetime.fromtimestamp(end_us / 1_000_000, engine.zone)
+                return engine.from_us(end_us)
+        start_us = self._us("add_business_time", "start", start)
+        duration_us = self._duration_us("add_business_time", duration)
+        return engine.from_us(engine.add_us(start_us, duration_us))
 
     def subtract_business_time(self, end: datetime, duration: timedelta) -> datetime:
         """The latest start that still meets ``end`` with ``duration`` of open time.

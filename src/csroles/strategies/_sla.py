@@ -48,7 +48,10 @@ def _shift_lists(max_shifts: int) -> st.SearchStrategy[list[Shift]]:
 
 @st.composite
 def _weeks(draw: st.DrawFn, max_shifts: int) -> Week:
-    kind = draw(st.sampled_from(["office", "split", "night", "always", "any"]))
+    kinds = ["office", "split", "night", "always", "any"]
+    if max_shifts < len(_SPLIT):
+        kinds.remove("split")
+    kind = draw(st.sampled_from(kinds))
     if kind == "always":
         return dict.fromkeys(range(7), _WHOLE_DAY)
     if kind != "any":
