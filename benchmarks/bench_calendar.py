@@ -72,7 +72,9 @@ def main() -> str:  # noqa: PLR0914 (one flat measurement script)
     hours = {n: dt.timedelta(hours=n) for n in (1, 8, 400)}
 
     calendar = BusinessCalendar(
-        timezone=ZONE, hours={day: [(dt.time(9), dt.time(17))] for day in range(5)}, holidays=HOLIDAYS
+        timezone=ZONE,
+        hours={day: [(dt.time(9), dt.time(17))] for day in range(5)},
+        holidays=HOLIDAYS,
     )
     began = time.process_time()
     calendar.add_business_time(starts[0], hours[8])
@@ -176,7 +178,10 @@ def main() -> str:  # noqa: PLR0914 (one flat measurement script)
     table = [
         "| deadline | per deadline (µs) | ratio | target |",
         "|---|---:|---|---|",
-        *(f"| {name} | {us(seconds)} | {ratio} | {target} |" for name, seconds, ratio, target in rows),
+        *(
+            f"| {name} | {us(seconds)} | {ratio} | {target} |"
+            for name, seconds, ratio, target in rows
+        ),
         "",
         "| building one result datetime | µs |",
         "|---|---:|",
