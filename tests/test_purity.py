@@ -26,6 +26,19 @@ for error in (CsrolesError, InvalidEntityError, UnknownRoleError, UnknownTitleEr
         raise error("x")
     except CsrolesError:
         pass
+from datetime import date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
+desk = BusinessCalendar(timezone="America/Santiago", hours={d: [(time(9), time(17))] for d in range(5)},
+                        holidays={date(2026, 9, 18)}, special_hours={date(2026, 12, 24): [(time(9), time(12))]},
+                        closures=[(datetime(2026, 6, 1, 15, tzinfo=ZoneInfo("UTC")), datetime(2026, 6, 1, 16, tzinfo=ZoneInfo("UTC")))])
+start = datetime(2026, 9, 17, 16, tzinfo=ZoneInfo("Europe/Rome"))
+end = desk.add_business_time(start, timedelta(hours=400))
+assert desk.business_time_between(start, end) == timedelta(hours=400)
+assert desk.subtract_business_time(end, timedelta(hours=400)) >= start
+desk.is_open(start); desk.next_opening(start); desk.next_closing(start)
+list(desk.open_periods(start, end)); desk.shifts_on(date(2026, 12, 24))
+BusinessCalendar.always_open().with_timezone("Asia/Kathmandu").add_business_time(start, timedelta(0))
+make_converter().structure(make_converter().unstructure(desk), BusinessCalendar)
 """
 
 HARNESS = """
