@@ -295,9 +295,9 @@ def replay(  # noqa: PLR0912, PLR0915
                 res.start(at, priority)
 
     results: list[Result] = []
-    for metric, clock in ((FRT, first), (NRT, nxt), (RT, res)):
-        if clock is not None and clock.started:
-            results.append(clock.result(metric, now))
+    for metric, candidate in ((FRT, first), (NRT, nxt), (RT, res)):
+        if candidate is not None and candidate.started:
+            results.append(candidate.result(metric, now))
     return results
 
 
