@@ -151,8 +151,8 @@ def main() -> str:
             "business": lambda: sla_status(business, next(tickets), now),
             "hours": lambda: sla_status(hours, next(tickets), now),
         },
-        number=1000,
-        rounds=15,
+        number=50,
+        rounds=300,
     )
     batch = _interleaved(
         {
@@ -162,7 +162,7 @@ def main() -> str:
             "batch hours": lambda: sla_statuses(hours, interactions, now),
         },
         number=1,
-        rounds=5,
+        rounds=7,
     )
     per = {name: value / BATCH for name, value in batch.items()}
     add = single["add"]

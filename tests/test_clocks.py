@@ -703,10 +703,10 @@ def test_bad_clock_fields(fields: dict[str, Any], pattern: str) -> None:
     zones=st.lists(st.sampled_from(CUSTOMER_ZONES), min_size=6, max_size=6),
     extra=st.integers(0, 400),
 )
-def test_the_batch_shares_calendar_work_exactly(
+def test_the_batch_equals_the_loop_on_business_calendars(
     policy: SLA, tickets: list[Interaction], zones: list[str | None], extra: int
 ) -> None:
-    """Several customers' zones, interactions weeks apart (several clusters), one now."""
+    """Several customers' zones (one calendar each), interactions weeks apart, one now."""
     tickets = [attrs.evolve(t, id=f"T-{i}", customer_id=f"C-{i}") for i, t in enumerate(tickets)]
     customers = [Customer(id=f"C-{i}", name="Ada", timezone=zone) for i, zone in enumerate(zones)]
     now = max(t.last_event_at for t in tickets) + extra * timedelta(minutes=15)
@@ -714,31 +714,6 @@ def test_the_batch_shares_calendar_work_exactly(
         sla_status(policy, t, now, customer=customers[i]) for i, t in enumerate(tickets)
     )
     assert sla_statuses(policy, tickets, now, customers=customers) == expected
-
-
-def test_many_interactions_in_chunks() -> None:
-    desk = sla(calendar=DESK)
-    tickets = [
-        attrs.evolve(desk_ticket((K.OPENED, rome(4, 9) + i * 7 * M)), id=f"T-{i}")
-        for i in range(1200)
-    ]
-    now = rome(22, 12)
-    assert sla_statuses(desk, tickets, now) == tuple(sla_status(desk, t, now) for t in tickets)
-
-
-def test_shared_time_falls_back_to_the_calendar() -> None:
-    from csroles.sla._clockwork import SharedTime, to_us
-
-    start, end = to_us(rome(4, 10)), to_us(rome(8, 16))
-    shared = SharedTime(DESK, [start, end], reach=end)
-    assert shared.between(start, end) == DESK._between_us(start, end)
-    other = to_us(rome(5, 12))  # not one of the instants
-    assert shared.between(start, other) == DESK._between_us(start, other)
-    assert shared.add(start, 1) == start + 1
-    beyond = 40 * 3600 * 1_000_000  # past the last period swept
-    assert shared.add(start, beyond) == DESK._add_us(start, beyond)
-    assert shared.add(other, 1) == DESK._add_us(other, 1)
-    assert SharedTime(DESK, [], reach=end).between(start, end) == DESK._between_us(start, end)
 
 
 def test_a_lone_instant_weeks_before_the_others() -> None:

@@ -38,7 +38,6 @@ change.
 
 from __future__ import annotations
 
-from bisect import bisect_left
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import UTC, datetime, timedelta, tzinfo
 from typing import TYPE_CHECKING
@@ -93,7 +92,16 @@ RELEVANT = frozenset(
 
 
 class Clock:
-    """The mutable state of one metric's clock during a replay."""
+    """The mutable state of one metric's clock during a replay.
+
+    Business time costs a calendar call, wall time is free, and business time
+    never exceeds wall time. So a stretch that cannot hold an overdue instant
+    (the elapsed time plus the stretch's wall time stays below the target) is
+    not measured when the clock stops or pauses: it is kept *pending* and
+    measured only if its length is ever needed (to report the cycle, or when
+    the clock runs again). A next-response cycle that a later one replaces is
+    then never measured at all.
+    """
 
     __slots__ = (
         "active",
@@ -104,6 +112,7 @@ class Clock:
         "completed",
         "elapsed",
         "mark",
+        "pending",
         "running",
         "started",
         "target",
@@ -118,8 +127,9 @@ class Clock:
         self.active = False  # the current cycle has not stopped
         self.running = False
         self.target = 0
-        self.elapsed = 0
-        self.mark = 0  # where the running stretch (or the budget) was last brought up to date
+        self.elapsed = 0  # business time counted, up to mark
+        self.mark = 0  # the start of the running (or pending) stretch
+        self.pending: int | None = None  # the end of a stretch not measured yet
         self.breached_at: int | None = None
         self.completed = 0
         self.breaches = 0
@@ -130,59 +140,78 @@ class Clock:
         self.target = self.targets[priority]
         self.elapsed = 0
         self.mark = at
+        self.pending = None
         self.breached_at = None
 
     def advance(self, at: int) -> None:
-        """Bring the clock up to instant ``at`` (not before ``mark``)."""
-        if self.running:
-            elapsed = self.elapsed + self.between(self.mark, at)
-            if elapsed >= self.target and self.breached_at is None:
-                left = self.target - self.elapsed
-                due = self.add(self.mark, left) if left > 0 else self.mark
-                if at > due:
-                    self.breached_at = due
-                    self.breaches += 1
-            self.elapsed = elapsed
+        """Bring a running clock up to instant ``at`` (not before ``mark``)."""
+        elapsed = self.elapsed + self.between(self.mark, at)
+        if elapsed >= self.target and self.breached_at is None:
+            left = self.target - self.elapsed
+            due = self.add(self.mark, left) if left > 0 else self.mark
+            if at > due:
+                self.breached_at = due
+                self.breaches += 1
+        self.elapsed = elapsed
         self.mark = at
+
+    def settle(self) -> None:
+        """Measure the pending stretch, if any."""
+        if self.pending is not None:
+            self.elapsed += self.between(self.mark, self.pending)
+            self.mark = self.pending
+            self.pending = None
+
+    def halt(self, at: int) -> None:
+        """Stop counting at ``at``: measure now only if a breach may lie in the stretch."""
+        if self.breached_at is None and self.elapsed + at - self.mark >= self.target:
+            self.advance(at)
+        else:
+            self.pending = at
+        self.running = False
 
     def stop(self, at: int) -> None:
         """End the current cycle at ``at``."""
-        self.advance(at)
-        self.running = self.active = False
+        if self.running:
+            self.halt(at)
+        self.active = False
         self.completed += 1
-
-    def pause(self, at: int) -> None:
-        """Stop counting at ``at`` for now."""
-        self.advance(at)
-        self.running = False
 
     def resume(self, at: int) -> None:
         """Count again from ``at``."""
+        self.settle()
         self.mark = at
         self.running = True
 
     def reprioritize(self, at: int, priority: Priority, *, from_start: bool) -> None:
         """Apply a priority change at ``at`` to an active cycle."""
         target = self.targets[priority]
+        if self.breached_at is None:
+            # The most business time the clock can have counted by ``at``.
+            if self.running:
+                most = self.elapsed + at - self.mark
+                # Measure if the old target may have run out before ``at`` (a
+                # breach), or the new one may already be exceeded.
+                if most >= self.target or (from_start and most > target):
+                    self.advance(at)
+            elif from_start:
+                end = self.mark if self.pending is None else self.pending
+                if self.elapsed + end - self.mark > target:
+                    self.settle()
+        self.target = target
         if not from_start:
-            self.advance(at)
-            self.target = target
             self.elapsed = 0
-        elif self.breached_at is not None:
-            self.target = target  # nothing left to find out before ``at``
-        else:
-            self.advance(at)
-            self.target = target
-            if self.elapsed > target and self.breached_at is None:
-                self.breached_at = at
-                self.breaches += 1
+            self.mark = at
+            self.pending = None
+        elif self.breached_at is None and self.pending is None and self.elapsed > target:
+            # Measured just above (or exact already): more than the new target is used.
+            self.breached_at = at
+            self.breaches += 1
 
     def result(self, metric: Metric, now: int) -> Result:
         """The clock at ``now``, once every event up to ``now`` is applied."""
         due: int | None = None
-        if not self.active:
-            state = MET if self.breached_at is None else BREACHED
-        elif self.running:
+        if self.running:
             self.advance(now)
             if self.breached_at is not None:
                 state = BREACHED
@@ -192,7 +221,13 @@ class Clock:
                 due = self.add(now, left) if left > 0 else now
                 state = RUNNING  # the caller tells RUNNING from WARNING
         else:
-            state = PAUSED if self.breached_at is None else BREACHED
+            self.settle()
+            if self.breached_at is not None:
+                state = BREACHED
+            elif self.active:
+                state = PAUSED
+            else:
+                state = MET
         return (
             metric,
             self.target,
@@ -271,7 +306,7 @@ def replay(  # noqa: PLR0912, PLR0915
         elif kind is WAITING_ON_CUSTOMER or kind is WAITING_ON_THIRD_PARTY:
             waiting_on_customer = kind is WAITING_ON_CUSTOMER
             if res is not None and res.running:
-                res.pause(at)
+                res.halt(at)
         elif kind is RESUMED:
             waiting_on_customer = False
             if res is not None and res.active:
@@ -304,7 +339,6 @@ def replay(  # noqa: PLR0912, PLR0915
 # ------------------------------------------------------------------ integer time
 
 _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
-_UTC = UTC
 _US = timedelta(microseconds=1)
 _NO_OFFSET = timedelta(0)
 _sub = datetime.__sub__  # the aware difference of any datetime subclass, as a plain timedelta
@@ -351,106 +385,3 @@ def elapsed_add(a: int, d: int) -> int:
 def calendar_functions(calendar: BusinessCalendar) -> tuple[Between, Add]:
     """``between`` and ``add`` in integer microseconds for a business calendar."""
     return calendar._between_us, calendar._add_us  # its integer entry points
-
-
-# ------------------------------------------------------------------ shared business time
-
-#: Instants closer than this share one enumeration of open periods in a batch;
-#: across a wider gap, one ``between`` call bridges it.
-CLUSTER_GAP = 14 * 86_400 * 1_000_000
-
-
-class SharedTime:
-    """Business time at many known instants of one calendar, computed in one sweep.
-
-    The batch form of the clocks knows, before replaying anything, every
-    instant at which its clocks will ask for business time: the openings, the
-    events and ``now``. Sorted, they are grouped in clusters; the calendar's
-    open periods are enumerated once per cluster, and the cumulative open time
-    ``B`` at every instant is found by walking them, so that ``between(a, b)``
-    is ``B(b) - B(a)`` and ``add(a, d)`` a bisection (the last cluster reaches
-    far enough past ``now`` for every deadline). Anything else falls back to
-    the calendar. The results are those of the calendar, to the microsecond.
-    """
-
-    __slots__ = ("_add", "_between", "_cum", "_cum_ends", "_cum_starts", "_starts", "_where")
-
-    def __init__(self, calendar: BusinessCalendar, points: Iterable[int], reach: int) -> None:
-        self._between = calendar._between_us  # its integer entry points
-        self._add = calendar._add_us
-        self._cum: dict[int, int] = {}  # instant -> B(instant)
-        self._where: dict[int, int] = {}  # instant -> its cluster
-        self._starts: list[list[int]] = []  # per cluster: period starts
-        self._cum_starts: list[list[int]] = []  # per cluster: B at each period start
-        self._cum_ends: list[list[int]] = []  # per cluster: B at each period end
-        ordered = sorted(set(points))
-        if not ordered:
-            return
-        clusters: list[list[int]] = [[ordered[0]]]
-        for point in ordered[1:]:
-            if point - clusters[-1][-1] > CLUSTER_GAP:
-                clusters.append([point])
-            else:
-                clusters[-1].append(point)
-        base = 0
-        previous_end = ordered[0]
-        for number, members in enumerate(clusters):
-            lo = members[0]
-            hi = members[-1] if number < len(clusters) - 1 else max(members[-1], reach)
-            base += self._between(previous_end, lo)
-            base = self._sweep(number, members, lo, hi, base, calendar)
-            previous_end = hi
-
-    def _sweep(  # noqa: PLR0917
-        self,
-        number: int,
-        members: list[int],
-        lo: int,
-        hi: int,
-        base: int,
-        calendar: BusinessCalendar,
-    ) -> int:
-        """Record B at ``members`` (B(lo) = base) and the periods of [lo, hi); return B(hi)."""
-        zone = _UTC
-        starts: list[int] = []
-        cum_starts: list[int] = []
-        cum_ends: list[int] = []
-        total = base
-        for opening, closing in calendar.open_periods(from_us(lo, zone), from_us(hi, zone)):
-            s, e = to_us(opening), to_us(closing)
-            starts.append(s)
-            cum_starts.append(total)
-            total += e - s
-            cum_ends.append(total)
-        cum, where = self._cum, self._where
-        i, count = 0, len(starts)
-        for point in members:
-            while i < count and cum_ends[i] - cum_starts[i] + starts[i] <= point:
-                i += 1  # the period ends at or before the point
-            if i < count and starts[i] < point:
-                cum[point] = cum_starts[i] + point - starts[i]
-            else:  # in a gap (or past the last period): B has not grown since
-                cum[point] = cum_starts[i] if i < count else total
-            where[point] = number
-        self._starts.append(starts)
-        self._cum_starts.append(cum_starts)
-        self._cum_ends.append(cum_ends)
-        return total
-
-    def between(self, a: int, b: int) -> int:
-        """Open time in ``[a, b)`` (``b >= a``)."""
-        cum = self._cum
-        if a in cum and b in cum:
-            return cum[b] - cum[a]
-        return self._between(a, b)
-
-    def add(self, a: int, d: int) -> int:
-        """The earliest ``t >= a`` with ``d > 0`` of open time in ``[a, t)``."""
-        number = self._where.get(a)
-        if number is not None:
-            goal = self._cum[a] + d
-            cum_ends = self._cum_ends[number]
-            j = bisect_left(cum_ends, goal)
-            if j < len(cum_ends):
-                return self._starts[number][j] + goal - self._cum_starts[number][j]
-        return self._add(a, d)

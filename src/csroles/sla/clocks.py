@@ -2,7 +2,7 @@
 
 :func:`sla_status` replays an interaction's timeline under an :class:`~csroles.SLA`
 and returns one :class:`SLAClock` per metric that applies; :func:`sla_statuses`
-does the same for many interactions at one ``now``, sharing the calendar work.
+does the same for many interactions at one ``now``.
 
 >>> from datetime import datetime, timedelta, UTC
 >>> from csroles import SLA, Channel, Direction, Event, EventKind, Interaction, Metric
@@ -52,7 +52,6 @@ from csroles.customers import Customer
 from csroles.errors import CalendarError
 from csroles.interactions import Interaction
 from csroles.sla import _clockwork as cw
-from csroles.sla.calendar import BusinessCalendar
 from csroles.sla.policy import SLA, PriorityChangePolicy, ReopenPolicy, ZonePolicy
 from csroles.vocabulary import Metric
 
@@ -421,67 +420,6 @@ def _clock(result: cw.Result, thresholds: tuple[float, ...], zone: tzinfo) -> SL
     return clock
 
 
-def _shared_time(
-    sla: SLA, calendar: BusinessCalendar, points: list[int], now: int
-) -> cw.SharedTime:
-    longest = max(t for per_priority in sla._plan.values() for t in per_priority.values())
-    # Far enough past now for every deadline: no clock has more than its target left.
-    reach = calendar._add_us(now, longest)
-    return cw.SharedTime(calendar, points, reach)
-
-
-# Interactions are replayed in chunks: enough to share each calendar's work
-# widely, few enough that the work in progress stays small.
-_CHUNK = 512
-
-
-def _statuses(  # noqa: PLR0917
-    owner: str,
-    sla: SLA,
-    chunk: list[Interaction],
-    now: int,
-    now_dt: datetime,
-    by_id: Mapping[str, Customer],
-) -> list[tuple[SLAClock, ...]]:
-    # First every timeline, so that each calendar's business time can be
-    # computed for all their instants at once; then the replays.
-    work = []
-    instants: dict[_TimeModel, tuple[BusinessCalendar, list[int]]] = {}
-    for interaction in chunk:
-        model = _time_model(sla, by_id.get(interaction.customer_id))
-        opened_at = _opened_at(owner, interaction, now, now_dt)
-        timeline = cw.timeline(interaction.events, now)
-        work.append((interaction, model, opened_at, timeline))
-        if model.calendar is not None:
-            found = instants.setdefault(model, (model.calendar, [now]))[1]
-            found.append(opened_at)
-            found.extend(at for _, at in timeline)
-    shared = {
-        model: _shared_time(sla, calendar, points, now)
-        for model, (calendar, points) in instants.items()
-    }
-    from_start = sla.on_priority_change is _FROM_START
-    continue_on_reopen = sla.on_reopen is _CONTINUE
-    thresholds = sla.warning_thresholds
-    plan = sla._plan
-    results = []
-    for interaction, model, opened_at, timeline in work:
-        time = shared.get(model)
-        replayed = cw.replay(
-            timeline,
-            interaction.priority,
-            opened_at,
-            now,
-            plan,
-            from_start=from_start,
-            continue_on_reopen=continue_on_reopen,
-            between=model.between if time is None else time.between,
-            add=model.add if time is None else time.add,
-        )
-        results.append(tuple(_clock(result, thresholds, model.zone) for result in replayed))
-    return results
-
-
 def sla_status(
     sla: SLA, interaction: Interaction, now: datetime, customer: Customer | None = None
 ) -> tuple[SLAClock, ...]:
@@ -545,7 +483,11 @@ def sla_statuses(
     now: datetime,
     customers: Iterable[Customer] | Mapping[str, Customer] | None = None,
 ) -> tuple[tuple[SLAClock, ...], ...]:
-    """:func:`sla_status` for many interactions at one ``now``, sharing the calendar work.
+    """:func:`sla_status` for many interactions at one ``now``.
+
+    The SLA, ``now`` and the customers are checked once; each calendar is
+    resolved once per customer zone and its engine's caches (the year blocks,
+    the index of cumulative open time) serve every interaction.
 
     Args:
         sla: the SLA to measure against.
@@ -593,14 +535,10 @@ def sla_statuses(
             if not isinstance(customer, Customer):
                 v.fail(owner, f"customers[{index}]", customer, "a Customer")
             by_id[customer.id] = customer
-    results: list[tuple[SLAClock, ...]] = []
-    chunk: list[Interaction] = []
+    results = []
     for index, interaction in enumerate(_items(owner, "interactions", interactions)):
         if not isinstance(interaction, Interaction):
             v.fail(owner, f"interactions[{index}]", interaction, "an Interaction")
-        chunk.append(interaction)
-        if len(chunk) == _CHUNK:
-            results.extend(_statuses(owner, sla, chunk, now_us, now, by_id))
-            chunk = []
-    results.extend(_statuses(owner, sla, chunk, now_us, now, by_id))
+        model = _time_model(sla, by_id.get(interaction.customer_id))
+        results.append(_status(owner, sla, interaction, now_us, now_dt=now, model=model))
     return tuple(results)
