@@ -38,7 +38,7 @@ change.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from datetime import UTC, datetime, timedelta, tzinfo
 from typing import TYPE_CHECKING
 
@@ -246,21 +246,8 @@ class Clock:
 Result = tuple[Metric, int, int, int, int | None, int | None, int, int]
 
 
-def timeline(events: Sequence[Event], now: int) -> list[tuple[Event, int]]:
-    """The events after the opening that can change a clock, up to ``now``, with their instants."""
-    found = []
-    relevant = RELEVANT
-    for event in events[1:]:
-        if event.kind in relevant:
-            at = to_us(event.at)
-            if at > now:
-                break
-            found.append((event, at))
-    return found
-
-
 def replay(  # noqa: PLR0912, PLR0915
-    timeline: Iterable[tuple[Event, int]],
+    events: Sequence[Event],
     priority: Priority,
     opened_at: int,
     now: int,
@@ -271,7 +258,9 @@ def replay(  # noqa: PLR0912, PLR0915
     between: Between,
     add: Add,
 ) -> list[Result]:
-    """Replay a :func:`timeline` from the opening at ``opened_at`` up to ``now``.
+    """Replay ``events`` (the opening first, at ``opened_at``) up to ``now``.
+
+    Events after ``now`` are ignored, and so are the kinds that no clock reads.
 
     ``plan`` maps each metric the SLA covers to its targets per priority, in
     microseconds. Returns one result per covered metric whose clock has
@@ -288,8 +277,14 @@ def replay(  # noqa: PLR0912, PLR0915
     agent_spoke = False  # the latest reply was an agent's
     waiting_on_customer = False  # the current pause is a wait on the customer
 
-    for event, at in timeline:
+    relevant = RELEVANT
+    for event in events[1:]:
         kind = event.kind
+        if kind not in relevant:
+            continue
+        at = to_us(event.at)
+        if at > now:
+            break
         if kind is AGENT_REPLIED:
             agent_spoke = True
             if first is not None and first.active:

@@ -364,7 +364,7 @@ def _status(
     events = interaction.events
     opened_at = _opened_at(owner, interaction, now, now_dt)
     results = cw.replay(
-        cw.timeline(events, now),
+        events,
         interaction.priority,
         opened_at,
         now,
