@@ -1,24 +1,7 @@
 """A short tour of csroles: run it with `make tour`."""
 
-from datetime import date, datetime, time, timedelta
-from zoneinfo import ZoneInfo
-
 import csroles
-from csroles import (
-    SLA,
-    BusinessCalendar,
-    Channel,
-    Direction,
-    Event,
-    EventKind,
-    Focus,
-    Interaction,
-    Level,
-    Metric,
-    Priority,
-    Topic,
-    sla_status,
-)
+from csroles import Channel, Focus, Level, Metric, Priority
 
 
 def section(title: str) -> None:
@@ -36,14 +19,53 @@ print("Levels, lowest first:    ", " < ".join(level.value for level in Level))
 print("Priorities, lowest first:", " < ".join(p.value for p in Priority))
 print("Is urgent above high?", Priority.URGENT > Priority.HIGH)
 
+section("Customers, interactions and their timelines")
+from datetime import datetime, timedelta  # noqa: E402
+from zoneinfo import ZoneInfo  # noqa: E402
+
+from csroles import Customer, Direction, Event, EventKind, Interaction, Topic  # noqa: E402
+
+anna = Customer(id="C-42", name="Anna Bianchi", languages=["it-CH", "en"],
+                channels=[Channel.CHAT, Channel.EMAIL], timezone="Europe/Zurich")  # fmt: skip
+print("Anna speaks", anna.preferred_language(["en", "it"]), "on", anna.preferred_channel(Channel))
+rome = ZoneInfo("Europe/Rome")
+t0 = datetime(2026, 10, 24, 17, 30, tzinfo=rome)
+ticket = Interaction(
+    id="T-1001", customer_id=anna.id, channel=Channel.EMAIL, direction=Direction.INBOUND,
+    topic=Topic.RETURN, priority=Priority.NORMAL,
+    events=[Event(kind=EventKind.OPENED, at=t0),
+            Event(kind=EventKind.AGENT_REPLIED, at=t0 + timedelta(minutes=20), by="agent-7"),
+            Event(kind=EventKind.WAITING_ON_CUSTOMER, at=t0 + timedelta(minutes=21))],
+)  # fmt: skip
+ticket = ticket.with_event(
+    Event(kind=EventKind.CUSTOMER_REPLIED, at=datetime(2026, 10, 25, 9, tzinfo=rome))
+)
+print("Status:", ticket.status.value, "| first reply after", ticket.first_reply_at - t0)
+print("Open for", ticket.last_event_at - t0, "across the end of daylight saving time")
+
+section("Plain data in and out")
+conv = csroles.make_converter()
+document = conv.unstructure(ticket)
+print("events[3] as data:", document["events"][3])
+document["events"][3]["at"] = "2026-10-25T09:00:00"
+document["channel"] = "pigeon"
+try:
+    conv.structure(document, Interaction)
+except csroles.InvalidEntityError as error:
+    print(error)
+
 section("Business time")
+from datetime import date, time  # noqa: E402
+
+from csroles import BusinessCalendar  # noqa: E402
+
 desk = BusinessCalendar(
     timezone="Europe/Rome",
     hours={day: ((time(9), time(13)), (time(14), time(18))) for day in range(5)},
     holidays={date(2026, 12, 25), date(2026, 12, 26)},
     special_hours={date(2026, 12, 24): ((time(9), time(12)),)},
 )
-opened = datetime(2026, 12, 23, 17, tzinfo=ZoneInfo("Europe/Rome"))
+opened = datetime(2026, 12, 23, 17, tzinfo=rome)
 print("Opened:                      ", opened)
 print("Due in 8 business hours:     ", desk.add_business_time(opened, timedelta(hours=8)))
 print("4 business hours before it:  ", desk.subtract_business_time(opened, timedelta(hours=4)))
@@ -52,6 +74,8 @@ for opening, closing in desk.open_periods(opened, datetime(2026, 12, 28, 12, tzi
     print("   ", opening.strftime("%a %d %b %H:%M"), "to", closing.strftime("%H:%M"))
 
 section("SLA clocks")
+from csroles import SLA, sla_status  # noqa: E402
+
 sla = SLA(
     name="Standard",
     calendar=desk,
@@ -65,27 +89,18 @@ sla = SLA(
         },
     },
 )
-ticket = Interaction(
-    id="T-1042",
-    customer_id="C-7",
-    channel=Channel.EMAIL,
-    direction=Direction.INBOUND,
-    topic=Topic.TECHNICAL_PROBLEM,
-    priority=Priority.NORMAL,
-    events=[
-        Event(kind=EventKind.OPENED, at=opened),
-        Event(kind=EventKind.AGENT_REPLIED, at=datetime(2026, 12, 24, 10, tzinfo=opened.tzinfo)),
-        Event(
-            kind=EventKind.WAITING_ON_CUSTOMER, at=datetime(2026, 12, 24, 11, tzinfo=opened.tzinfo)
-        ),
-        Event(kind=EventKind.CUSTOMER_REPLIED, at=datetime(2026, 12, 28, 9, tzinfo=opened.tzinfo)),
-    ],
-)
-now = datetime(2026, 12, 28, 15, tzinfo=opened.tzinfo)
+order = Interaction(
+    id="T-1042", customer_id="C-7", channel=Channel.EMAIL, direction=Direction.INBOUND,
+    topic=Topic.TECHNICAL_PROBLEM, priority=Priority.NORMAL,
+    events=[Event(kind=EventKind.OPENED, at=opened),
+            Event(kind=EventKind.AGENT_REPLIED, at=datetime(2026, 12, 24, 10, tzinfo=rome)),
+            Event(kind=EventKind.WAITING_ON_CUSTOMER, at=datetime(2026, 12, 24, 11, tzinfo=rome)),
+            Event(kind=EventKind.CUSTOMER_REPLIED, at=datetime(2026, 12, 28, 9, tzinfo=rome))],
+)  # fmt: skip
+now = datetime(2026, 12, 28, 15, tzinfo=rome)
 print("Status on", now.strftime("%a %d %b %H:%M"))
-for clock in sla_status(sla, ticket, now):
+for clock in sla_status(sla, order, now):
     due = clock.due_at.strftime("%a %d %b %H:%M") if clock.due_at else "-"
     print(
-        f"    {clock.metric.value:20} {clock.state.value:8} used {clock.elapsed} of {clock.target},"
-        f" due {due}"
+        f"    {clock.metric.value:20} {clock.state.value:8} used {clock.elapsed} of {clock.target}, due {due}"
     )

@@ -245,3 +245,14 @@ def test_integer_entry_points() -> None:
     assert desk._between_us(start, start + 24 * hour) == 8 * hour
     assert desk._is_open_us(start)
     assert desk._from_us(start) == rome(2026, 6, 1, 9)
+
+
+def test_a_calendar_with_little_open_time_reaches_far() -> None:
+    # One microsecond a week: a thousand microseconds take a thousand Mondays.
+    blink = BusinessCalendar(timezone="Europe/Rome", hours={0: [(time(12), time(12, 0, 0, 1))]})
+    start = rome(2026, 6, 1, 13)  # a Monday, after that week's microsecond
+    first_monday = date(2026, 6, 8)
+    expected = datetime.combine(first_monday + timedelta(weeks=999), time(12, 0, 0, 1), ROME)
+    assert blink.add_business_time(start, timedelta(microseconds=1000)) == expected
+    back = blink.subtract_business_time(start, timedelta(microseconds=1000))
+    assert back == datetime.combine(date(2026, 6, 1) - timedelta(weeks=999), time(12), ROME)

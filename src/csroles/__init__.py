@@ -7,7 +7,8 @@ True
 
 from __future__ import annotations
 
-from csroles.converters import configure_converter, make_converter
+from typing import TYPE_CHECKING, Any
+
 from csroles.customers import Account, Customer
 from csroles.errors import (
     CalendarError,
@@ -43,6 +44,9 @@ from csroles.vocabulary import (
     Priority,
     Topic,
 )
+
+if TYPE_CHECKING:
+    from csroles.converters import configure_converter, make_converter
 
 __all__ = [  # noqa: RUF022 (sorted, with __version__ last: see tests/test_package.py)
     "Account",
@@ -86,12 +90,22 @@ __all__ = [  # noqa: RUF022 (sorted, with __version__ last: see tests/test_packa
 ]
 
 
-def __getattr__(name: str) -> str:
+# Imported on first use, so that `import csroles` does not pay for cattrs.
+_LAZY = {"configure_converter": "csroles.converters", "make_converter": "csroles.converters"}
+
+
+def __getattr__(name: str) -> Any:
     # The version is read from the installed metadata on first use, so that
     # `import csroles` does not pay for importlib.metadata.
     if name == "__version__":
         from importlib.metadata import version
 
         return version("csroles")
+    if name in _LAZY:
+        import importlib
+
+        value = getattr(importlib.import_module(_LAZY[name]), name)
+        globals()[name] = value
+        return value
     msg = f"module 'csroles' has no attribute {name!r}"
     raise AttributeError(msg)

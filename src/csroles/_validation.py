@@ -12,8 +12,9 @@ from __future__ import annotations
 
 import enum
 import functools
+import typing
 import zoneinfo
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from datetime import UTC, datetime, timedelta, timezone
 from typing import Any, NoReturn, TypeVar
 
@@ -106,7 +107,8 @@ def check_duration(
 
 
 @functools.lru_cache(maxsize=1024)
-def _known_zone(name: str) -> bool:
+def known_zone(name: str) -> bool:
+    """Whether ``name`` is an IANA zone name that this system knows (cached)."""
     try:
         zoneinfo.ZoneInfo(name)
     except (zoneinfo.ZoneInfoNotFoundError, ValueError):
@@ -122,7 +124,7 @@ def check_zone(
     error: type[CsrolesError] = InvalidEntityError,
 ) -> str:
     """An IANA time-zone name such as ``"Europe/Rome"``."""
-    if type(value) is not str or not value or not _known_zone(value):
+    if type(value) is not str or not value or not known_zone(value):
         fail(owner, field, value, "an IANA time-zone name such as 'Europe/Rome'", error=error)
     return value
 
@@ -168,15 +170,31 @@ def member_of(cls: type[enum.Enum]) -> Callable[[Any, Any, Any], None]:
 
 
 def items(check: Callable[[object, str, object], object]) -> Callable[[Any, Any, Any], None]:
-    """An attrs validator for a collection: ``check`` each item, naming its index."""
+    """An attrs validator for a collection: ``check`` each item, naming its index.
 
-    def validate(
-        instance: object, attribute: attrs.Attribute[Any], value: Iterable[object]
-    ) -> None:
-        for index, item in enumerate(value):
+    The value must be a tuple or a frozenset (what :func:`to_tuple` and
+    :func:`to_frozenset` make of a collection); a frozenset's items are checked
+    in the order of their ``repr``, so that the index named is the same on
+    every run.
+    """
+
+    def validate(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        check_collection(instance, attribute.name, value)
+        collection = typing.cast("Iterable[object]", value)
+        ordered = sorted(collection, key=repr) if type(value) is frozenset else collection
+        for index, item in enumerate(ordered):
             check(instance, f"{attribute.name}[{index}]", item)
 
     return validate
+
+
+COLLECTION = "a collection such as a list, a tuple or a set (not a string or a mapping)"
+
+
+def check_collection(owner: object, field: str, value: object) -> None:
+    """A tuple or frozenset, as the collection converters make them."""
+    if type(value) is not tuple and type(value) is not frozenset:
+        fail(owner, field, value, COLLECTION)
 
 
 def enum_check(cls: type[E]) -> Callable[[object, str, object], E]:
@@ -192,19 +210,37 @@ def enum_check(cls: type[E]) -> Callable[[object, str, object], E]:
     return check
 
 
+def is_collection(value: object) -> bool:
+    """Whether ``value`` is a collection of items: not a string, bytes or a mapping."""
+    return isinstance(value, Iterable) and not isinstance(value, str | bytes | Mapping)
+
+
 def to_tuple(value: Iterable[Any]) -> tuple[Any, ...]:
-    """An attrs converter: any iterable to a tuple.
+    """An attrs converter: any collection to a tuple.
 
     mypy's attrs plugin cannot bind a generic converter, so the constructor
     accepts ``Iterable[Any]``; the attribute keeps its precise type, and the
-    field's validator checks the items.
+    field's validator checks the items. Anything else (a string, a mapping,
+    a number) is passed on unchanged, for the validator to refuse with a
+    message that names the field.
     """
+    if type(value) is tuple or not is_collection(value):
+        return value  # type: ignore[return-value]
     return tuple(value)
 
 
 def to_frozenset(value: Iterable[Any]) -> frozenset[Any]:
-    """An attrs converter: any iterable to a frozenset."""
-    return frozenset(value)
+    """An attrs converter: any collection of hashable items to a frozenset.
+
+    Like :func:`to_tuple`, it passes anything else on unchanged for the
+    validator to refuse.
+    """
+    if type(value) is frozenset or not is_collection(value):
+        return value  # type: ignore[return-value]
+    try:
+        return frozenset(value)
+    except TypeError:  # an unhashable item
+        return value  # type: ignore[return-value]
 
 
 # ------------------------------------------------------------------ instants

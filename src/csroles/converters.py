@@ -35,6 +35,7 @@ The formats (see the docs' Serialization page):
 - durations as ISO 8601 durations in hours, minutes and seconds (``"PT1H30M"``,
   ``"PT0.000001S"``, ``"-PT15M"``), exact to the microsecond; on input ``D``
   (24 hours) and ``W`` (7 days) are accepted too, years and months are not;
+- ``Decimal`` amounts as text (``"1250.00"``), exact; on input finite JSON numbers too;
 - enums by value, tuples as lists, frozensets as sorted lists, mapping keys as text;
 - optional fields left at their default (``None``, empty) are omitted.
 
@@ -52,10 +53,12 @@ import types
 import typing
 from collections.abc import Callable
 from datetime import date, datetime, time, timedelta
+from decimal import Decimal
 from typing import Any
 
 import attrs
 import cattrs
+import cattrs.fns
 from cattrs.errors import AttributeValidationNote, ForbiddenExtraKeysError, IterableValidationNote
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 
@@ -223,6 +226,20 @@ def _structure_time(value: object, _: object = None) -> time:
     elif type(value) is time:
         return value
     _fail(f"{value!r}, expected an ISO 8601 time of day such as '09:30:00'")
+
+
+_DECIMAL = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d{1,4})?")
+_DECIMAL_FORM = "a decimal number as text such as '1250.00' (or a finite JSON number)"
+
+
+def _structure_decimal(value: object, _: object = None) -> Decimal:
+    if type(value) is str and len(value) <= 100 and _DECIMAL.fullmatch(value):
+        return Decimal(value)
+    if (type(value) is int or type(value) is float) and math.isfinite(value):
+        return Decimal(repr(value))
+    if type(value) is Decimal and value.is_finite():
+        return value
+    _fail(f"{_short(value)}, expected {_DECIMAL_FORM}")
 
 
 _DURATION = re.compile(
@@ -402,6 +419,7 @@ _SCALARS: dict[object, Hook] = {
     date: _structure_date,
     time: _structure_time,
     timedelta: _structure_timedelta,
+    Decimal: _structure_decimal,
 }
 _SEQUENCES = {list: list, tuple: tuple, collections.abc.Sequence: tuple}
 _SETS = {frozenset: frozenset, set: set, collections.abc.Set: frozenset}
@@ -445,8 +463,8 @@ def _structure_hook(conv: cattrs.Converter, tp: Any) -> Hook:  # noqa: PLR0911 (
     return hook
 
 
-def _identity(value: object) -> object:
-    return value
+# cattrs inlines fields whose hook is its own identity function.
+_identity: Unhook = cattrs.fns.identity
 
 
 def _unstructure_hook(conv: cattrs.Converter, tp: Any) -> Unhook:  # noqa: PLR0911 (a return per kind of type)
@@ -490,6 +508,7 @@ _UNSTRUCTURE_SCALARS: dict[object, Unhook] = {
     date: date.isoformat,
     time: time.isoformat,
     timedelta: _unstructure_timedelta,
+    Decimal: str,
 }
 
 
@@ -571,12 +590,15 @@ def _entity_unstructure_factory(conv: cattrs.Converter) -> Callable[[type], Unho
         overrides = {}
         for a in attrs.fields(attrs.resolve_types(cl)):
             if a.init:
-                hook = _unstructure_hook(conv, _field_type(cl, a))
                 form = _FORMS.get(cl, {}).get(a.name)
                 if form is not None:
-                    hook = _compose(hook, form[1])
-                if hook is not _identity:
-                    overrides[a.name] = override(unstruct_hook=hook)
+                    hook = _compose(_unstructure_hook(conv, form[0]), form[1])
+                else:
+                    inner = _optional_of(a.type) if a.default is None else None
+                    # A None default is omitted before the hook is called, so an
+                    # optional field can use the hook of its inner type.
+                    hook = _unstructure_hook(conv, a.type if inner is None else inner)
+                overrides[a.name] = override(unstruct_hook=hook)
         unhook: Unhook = make_dict_unstructure_fn(
             cl,
             conv,
@@ -597,7 +619,7 @@ def configure_converter(converter: cattrs.Converter) -> None:
     """Install the hooks that (un)structure every csroles entity on ``converter``.
 
     Hooks are registered for the csroles entities and vocabularies, and for
-    ``datetime``, ``date``, ``time`` and ``timedelta`` (see the formats in the
+    ``datetime``, ``date``, ``time``, ``timedelta`` and ``Decimal`` (see the formats in the
     module's documentation); nothing else of the converter changes. Field
     values of csroles entities are checked strictly (no ``"5"`` for an integer,
     no text for a list), unknown keys are refused, and every problem is
@@ -613,10 +635,15 @@ def configure_converter(converter: cattrs.Converter) -> None:
     >>> conv.structure("urgent", Priority)
     <Priority.URGENT: 'urgent'>
 
+    Raises:
+        InvalidEntityError: ``converter`` is not a :class:`cattrs.Converter`.
+
     .. versionadded:: 0.1.0
     """
+    if not isinstance(converter, cattrs.Converter):
+        v.fail("configure_converter", "converter", converter, "a cattrs.Converter")
     for tp, hook in _SCALARS.items():
-        if tp in {datetime, date, time, timedelta}:
+        if tp in {datetime, date, time, timedelta, Decimal}:
             converter.register_structure_hook(tp, hook)
     for tp, unhook in _UNSTRUCTURE_SCALARS.items():
         converter.register_unstructure_hook(tp, unhook)

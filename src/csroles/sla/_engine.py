@@ -37,8 +37,8 @@ methods of :class:`Engine` (``add_us``, ``between_us``, ``is_open_us``,
 ``next_open_us``, ``next_closed_us``, ``last_open_us``, ``subtract_us``), which
 take and return integer microseconds, and the conversions :func:`to_us` and
 :meth:`Engine.from_us`; ``BusinessCalendar`` forwards the common ones as
-``_add_us``, ``_between_us`` and ``_is_open_us``. The work is cached per
-calendar value, so every caller holding the same calendar shares it.
+``_add_us``, ``_between_us`` and ``_is_open_us``. The work is cached on the
+calendar object (one engine each), so every caller holding it shares it.
 """
 
 from __future__ import annotations
@@ -580,16 +580,24 @@ class Engine:
         everything = [*before, *(_Chunk(index.blocks),), *after]
         return _Index(first, last, everything, origin)
 
-    def _grow(self, index: _Index, *, forward: bool) -> _Index:
-        """The index with one more year after (or before) it."""
+    def _grow(self, index: _Index, missing: int, *, forward: bool) -> _Index:
+        """The index with more years after (or before) it, to find ``missing`` open time.
+
+        It grows by the years the weekly template needs for that much open time,
+        at least one and at most as many as it already has (so a calendar with
+        little open time doubles its index rather than adding one year at a time).
+        """
+        years = index.last - index.first + 1
+        if self._tpl.total:
+            years = max(1, min(years, missing // (52 * self._tpl.total) + 1))
         if forward:
             self._check_open_ahead(index.hi, forward=True)
             _check_range(index.hi)
-            index = self._widen(index, index.first, index.last + 1)
+            index = self._widen(index, index.first, min(index.last + years, MAX_YEAR))
         else:
             self._check_open_ahead(index.lo, forward=False)
             _check_range(index.lo - 1)
-            index = self._widen(index, index.first - 1, index.last)
+            index = self._widen(index, max(index.first - years, MIN_YEAR), index.last)
         self._index = index
         return index
 
@@ -673,7 +681,7 @@ class Engine:
         cums = index.cums
         target = cums[i] + index.blocks[i].measure_to(start) + duration
         while cums[-1] < target:
-            index = self._grow(index, forward=True)
+            index = self._grow(index, target - index.cums[-1], forward=True)
             cums = index.cums
         i = bisect_left(cums, target) - 1
         return index.blocks[i].earliest(target - cums[i])
@@ -693,7 +701,7 @@ class Engine:
         index = self._covering(end, end)
         target = index.cumulative(end) - duration
         while index.cums[0] > target:
-            index = self._grow(index, forward=False)
+            index = self._grow(index, index.cums[0] - target, forward=False)
         i = bisect_right(index.cums, target) - 1
         return index.blocks[i].latest(target - index.cums[i])
 

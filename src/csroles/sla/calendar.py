@@ -436,7 +436,7 @@ class BusinessCalendar:
         engine = self._engine
         # The hot path of SLA deadlines: plain datetime and timedelta arguments,
         # checked inline; anything else takes the path that names what is wrong.
-        if type(duration) is timedelta and isinstance(start, datetime):
+        if type(duration) is timedelta and (type(start) is datetime or isinstance(start, datetime)):
             try:
                 if type(start) is datetime:
                     start_us = (start - EPOCH) // ONE_US
