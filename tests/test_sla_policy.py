@@ -233,3 +233,22 @@ def test_slas_narrow(sla: SLA) -> None:
     assert sla.metrics == (NRT,)
     assert sla.calendar is DESK
     assert all(t <= H for t in sla.targets[NRT].values())
+
+
+def test_the_seeds_time_metrics_have_clocks() -> None:
+    # Seed 002: a representative is measured by first response time and
+    # resolution time, and must meet SLA deadlines; both have targets and clocks.
+    sla = make(targets={FRT: 4 * H, RT: 24 * H})
+    assert sla.metrics == (Metric.FIRST_RESPONSE_TIME, Metric.RESOLUTION_TIME)
+
+
+def test_a_pickled_sla_hashes_like_the_original() -> None:
+    from csroles.sla.clocks import _time_model
+
+    sla = make(calendar=DESK, zone=ZonePolicy.CUSTOMER)
+    _time_model(sla, Customer(id="C-1", name="Sato", timezone="Asia/Tokyo"))
+    assert sla._models  # a calendar in Tokyo's zone is cached
+    again = pickle.loads(pickle.dumps(sla))  # noqa: S301  # our own value
+    assert again == sla
+    assert hash(again) == hash(sla)
+    assert again._models == {}  # the cache of calendars in customers' zones starts afresh

@@ -214,6 +214,8 @@ class SLAClock:
         ...     completed_cycles=1,
         ... ).remaining
         datetime.timedelta(seconds=2400)
+
+        .. versionadded:: 0.1.0
         """
         return self.target - self.elapsed
 
@@ -234,6 +236,8 @@ class SLAClock:
         ...     breached_cycles=1,
         ... ).fraction_used
         1.5
+
+        .. versionadded:: 0.1.0
         """
         return self.elapsed / self.target
 
@@ -253,6 +257,8 @@ class SLAClock:
         ...     breached_cycles=1,
         ... ).is_breached
         True
+
+        .. versionadded:: 0.1.0
         """
         return self.state is ClockState.BREACHED
 

@@ -281,6 +281,8 @@ class SLA:
         >>> from csroles import SLA, Metric
         >>> SLA(name="S", targets={Metric.RESOLUTION_TIME: timedelta(days=1)}).metrics
         (<Metric.RESOLUTION_TIME: 'resolution_time'>,)
+
+        .. versionadded:: 0.1.0
         """
         return tuple(self.targets)
 
@@ -294,6 +296,8 @@ class SLA:
         datetime.timedelta(days=1)
         >>> sla.target(Metric.FIRST_RESPONSE_TIME, Priority.LOW) is None
         True
+
+        .. versionadded:: 0.1.0
         """
         per_priority = self.targets.get(metric)
         return None if per_priority is None else per_priority.get(priority)
@@ -319,6 +323,8 @@ class SLA:
         'Asia/Tokyo'
         >>> sla.calendar_for().timezone
         'UTC'
+
+        .. versionadded:: 0.1.0
         """
         if customer is not None and not isinstance(customer, Customer):
             v.fail("SLA.calendar_for", "customer", customer, "a Customer or None")
