@@ -725,3 +725,30 @@ def test_a_lone_instant_weeks_before_the_others() -> None:
         sla_status(desk, early, now),
         sla_status(desk, later, now),
     )
+
+
+def test_instants_beyond_the_calendars_years_are_refused() -> None:
+    huge = sla(targets={RT: timedelta(days=999_999_999)})
+    with pytest.raises(CalendarError, match=r"SLA: a deadline falls after 9998-12-31"):
+        sla_status(huge, ticket(), at(5))
+    with pytest.raises(CalendarError, match=r"BusinessCalendar: the computation reaches"):
+        sla_status(attrs.evolve(huge, calendar=DESK), ticket(), at(5))
+    with pytest.raises(
+        CalendarError, match=r"sla_status\.now: .*, expected an instant from 0002-01-01"
+    ):
+        sla_status(sla(), ticket(), datetime(9999, 6, 1, tzinfo=UTC))
+    with pytest.raises(
+        CalendarError, match=r"sla_statuses\.now: .*, expected an instant from 0002"
+    ):
+        sla_statuses(sla(), [ticket()], datetime(1, 6, 1, tzinfo=UTC))
+    ancient = Interaction(
+        id="T-0",
+        customer_id="C-1",
+        channel=Channel.MAIL,
+        direction=Direction.INBOUND,
+        topic=Topic.ORDER,
+        priority=Priority.LOW,
+        events=[Event(kind=K.OPENED, at=datetime(1, 3, 1, tzinfo=UTC))],
+    )
+    with pytest.raises(CalendarError, match=r"sla_status\.interaction: 'T-0' opened at 0001-03-01"):
+        sla_status(sla(), ancient, T0)

@@ -43,7 +43,9 @@ from datetime import UTC, datetime, timedelta, tzinfo
 from typing import TYPE_CHECKING
 
 from csroles._validation import fixed_zone
+from csroles.errors import CalendarError
 from csroles.interactions import Event
+from csroles.sla._engine import MAX_US, MAX_YEAR, MIN_YEAR
 from csroles.vocabulary import EventKind, Metric, Priority
 
 if TYPE_CHECKING:
@@ -373,7 +375,13 @@ def elapsed_between(a: int, b: int) -> int:
 
 
 def elapsed_add(a: int, d: int) -> int:
-    """``add`` for calendar hours: every instant is open."""
+    """``add`` for calendar hours: every instant is open (within the calendars' years)."""
+    if a + d >= MAX_US:
+        msg = (
+            f"SLA: a deadline falls after {MAX_YEAR:04d}-12-31 (UTC), expected deadlines "
+            f"from {MIN_YEAR:04d}-01-01 to {MAX_YEAR:04d}-12-31"
+        )
+        raise CalendarError(msg)
     return a + d
 
 

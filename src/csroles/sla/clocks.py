@@ -52,6 +52,7 @@ from csroles.customers import Customer
 from csroles.errors import CalendarError
 from csroles.interactions import Interaction
 from csroles.sla import _clockwork as cw
+from csroles.sla._engine import MAX_US, MAX_YEAR, MIN_US, MIN_YEAR
 from csroles.sla.policy import SLA, PriorityChangePolicy, ReopenPolicy, ZonePolicy
 from csroles.vocabulary import Metric
 
@@ -307,12 +308,20 @@ def _time_model(sla: SLA, customer: Customer | None) -> _TimeModel:
 # ------------------------------------------------------------------ status
 
 
+_RANGE = f"from {MIN_YEAR:04d}-01-01 to {MAX_YEAR:04d}-12-31 (UTC)"
+
+
 def _check_now(owner: str, now: object) -> int:
     if isinstance(now, datetime):
         try:
-            return cw.to_us(now)
+            us = cw.to_us(now)
         except TypeError:  # a naive datetime cannot be subtracted from an aware one
             pass
+        else:
+            if MIN_US <= us < MAX_US:
+                return us
+            msg = f"{owner}.now: {now!r}, expected an instant {_RANGE}"
+            raise CalendarError(msg)
     msg = f"{owner}.now: {now!r}, expected an aware datetime (time comes as an argument)"
     raise CalendarError(msg)
 
@@ -349,6 +358,12 @@ def _check_customer(customer: object, interaction: Interaction) -> Customer | No
 def _opened_at(owner: str, interaction: Interaction, now: int, now_dt: datetime) -> int:
     opened = interaction.events[0].at
     opened_at = cw.to_us(opened)
+    if opened_at < MIN_US:
+        msg = (
+            f"{owner}.interaction: {interaction.id!r} opened at {opened.isoformat()}, "
+            f"expected an opening {_RANGE}"
+        )
+        raise CalendarError(msg)
     if now < opened_at:
         msg = (
             f"{owner}.now: {now_dt.isoformat()} is before interaction {interaction.id!r} "
@@ -450,7 +465,8 @@ def sla_status(
 
     Raises:
         CalendarError: ``now`` is naive, not a datetime, or before the
-            interaction opened.
+            interaction opened, or an instant falls outside the years 0002 to
+            9998 (UTC) that calendars support.
         InvalidEntityError: ``sla``, ``interaction`` or ``customer`` is of the
             wrong type, or ``customer`` is not the interaction's customer.
 
@@ -508,7 +524,8 @@ def sla_statuses(
 
     Raises:
         CalendarError: ``now`` is naive, not a datetime, or before an
-            interaction opened.
+            interaction opened, or an instant falls outside the years 0002 to
+            9998 (UTC) that calendars support.
         InvalidEntityError: an argument or an item is of the wrong type.
 
     >>> from datetime import datetime, timedelta, UTC

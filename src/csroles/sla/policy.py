@@ -48,7 +48,6 @@ from csroles.sla.calendar import BusinessCalendar
 from csroles.vocabulary import Metric, Priority
 
 __all__ = [
-    "CLOCK_METRICS",
     "SLA",
     "PriorityChangePolicy",
     "ReopenPolicy",
