@@ -256,3 +256,15 @@ def test_a_calendar_with_little_open_time_reaches_far() -> None:
     assert blink.add_business_time(start, timedelta(microseconds=1000)) == expected
     back = blink.subtract_business_time(start, timedelta(microseconds=1000))
     assert back == datetime.combine(date(2026, 6, 1) - timedelta(weeks=999), time(12), ROME)
+
+
+def test_with_timezone_keeps_a_bounded_number_of_variants(monkeypatch: pytest.MonkeyPatch) -> None:
+    from csroles.sla import calendar as module
+
+    monkeypatch.setattr(module, "_MAX_VARIANTS", 1)
+    desk = BusinessCalendar(timezone="UTC", hours={0: [(time(9), time(17))]})
+    tokyo = desk.with_timezone("Asia/Tokyo")
+    assert desk.with_timezone("Asia/Tokyo") is tokyo
+    lima = desk.with_timezone("America/Lima")
+    assert desk.with_timezone("America/Lima") == lima
+    assert desk.with_timezone("America/Lima") is not lima

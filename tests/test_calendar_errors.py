@@ -210,6 +210,8 @@ def test_shifts_on_needs_a_date() -> None:
 def test_with_timezone_and_always_open_check_the_zone() -> None:
     with pytest.raises(CalendarError, match=r"BusinessCalendar\.timezone: 'Mars/Olympus'"):
         DESK.with_timezone("Mars/Olympus")
+    with pytest.raises(CalendarError, match=r"BusinessCalendar\.timezone: \['UTC'\]"):
+        DESK.with_timezone(["UTC"])  # type: ignore[arg-type]
     with pytest.raises(CalendarError, match=r"BusinessCalendar\.timezone: 'Nowhere'"):
         BusinessCalendar.always_open("Nowhere")
 

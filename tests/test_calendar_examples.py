@@ -355,6 +355,9 @@ def test_always_open() -> None:
 def test_with_timezone_reads_the_same_hours_elsewhere() -> None:
     tokyo = DESK.with_timezone("Asia/Tokyo")
     assert tokyo.hours == DESK.hours
+    # The same zone gives the same calendar back, with the work it has done.
+    assert DESK.with_timezone("Asia/Tokyo") is tokyo
+    assert DESK.with_timezone("Europe/Rome") is DESK
     assert tokyo.next_opening(utc(2026, 6, 1)) == utc(2026, 6, 1)  # 09:00 in Tokyo
     assert tokyo.add_business_time(utc(2026, 6, 1), 8 * H) == utc(2026, 6, 1, 8)
 

@@ -384,6 +384,7 @@ class Engine:
         "_special_span",
         "_tpl",
         "_weekly",
+        "variants",
         "zone",
         "zone_key",
     )
@@ -434,6 +435,8 @@ class Engine:
         )
         self._chunks: dict[int, _Chunk] = {}
         self._index: _Index | None = None
+        # The same calendar in other zones (BusinessCalendar.with_timezone keeps them).
+        self.variants: dict[str, object] = {}
 
     # ------------------------------------------------------------- conversions
 

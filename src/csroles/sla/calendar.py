@@ -294,7 +294,17 @@ class BusinessCalendar:
 
         .. versionadded:: 0.1.0
         """
-        return attrs.evolve(self, timezone=zone)
+        if zone == self.timezone:
+            return self
+        # The same few zones come back for every customer: keep their calendars
+        # (and so their engines' work) with this one.
+        variants = self._engine.variants
+        found = variants.get(zone) if type(zone) is str else None
+        if found is None:
+            found = attrs.evolve(self, timezone=zone)
+            if len(variants) < _MAX_VARIANTS:
+                variants[zone] = found
+        return found  # type: ignore[return-value]
 
     # ------------------------------------------------------------- helpers
 
@@ -571,4 +581,5 @@ class BusinessCalendar:
 
 
 _ZERO = timedelta(0)
+_MAX_VARIANTS = 512
 _sub = datetime.__sub__
