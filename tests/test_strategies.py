@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
 
 from csroles import (
+    SLA,
     Account,
     Authority,
     BusinessCalendar,
@@ -36,6 +37,7 @@ from csroles import (
     Request,
     Responsibility,
     Role,
+    SLAClock,
     TitleParts,
     Topic,
     make_converter,
@@ -58,6 +60,8 @@ from csroles.strategies import (
     requests,
     responsibilities,
     roles,
+    sla_clocks,
+    slas,
     title_parts,
     zone_names,
 )
@@ -88,6 +92,8 @@ ENTITIES: list[tuple[type, st.SearchStrategy[Any]]] = [
     (Catalog, catalogs(max_roles=4)),
     (TitleParts, title_parts()),
     (BusinessCalendar, business_calendars()),
+    (SLA, slas()),
+    (SLAClock, sla_clocks()),
 ]
 # Values that policies return: results, not entities, so no strategies.
 RESULTS = {"AuthorityDecision", "RaciMatrix", "ResponsibilityFinding", "RoutingCandidate"}

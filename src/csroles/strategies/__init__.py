@@ -51,6 +51,8 @@ _STRATEGY_FOR_TYPE = {
     "Catalog": "catalogs",
     "Pay": "pays",
     "TitleParts": "title_parts",
+    "SLA": "slas",
+    "SLAClock": "sla_clocks",
 }
 
 
@@ -99,7 +101,7 @@ from csroles.strategies._roles import (  # noqa: E402 (after the hook: see its d
     role_keys,
     roles,
 )
-from csroles.strategies._sla import business_calendars  # noqa: E402
+from csroles.strategies._sla import business_calendars, sla_clocks, slas  # noqa: E402
 from csroles.strategies._titles import (  # noqa: E402 (after the hook: see its docstring)
     job_titles,
     title_parts,
@@ -125,6 +127,8 @@ __all__ = [
     "responsibilities",
     "role_keys",
     "roles",
+    "sla_clocks",
+    "slas",
     "title_parts",
     "zone_names",
 ]
