@@ -12,9 +12,12 @@ from csroles.errors import (
     CsrolesError,
     HierarchyError,
     InvalidEntityError,
+    UnknownPositionError,
     UnknownRoleError,
     UnknownTitleError,
 )
+from csroles.hierarchy import OrgChart, Position
+from csroles.portfolios import Portfolio, PortfolioPlan, balance_portfolios
 from csroles.vocabulary import (
     Channel,
     Direction,
@@ -29,7 +32,7 @@ from csroles.vocabulary import (
     Topic,
 )
 
-__all__ = [
+__all__ = [  # noqa: RUF022 (sorted, with __version__ last: see tests/test_package.py)
     "CalendarError",
     "Channel",
     "CsrolesError",
@@ -43,10 +46,16 @@ __all__ = [
     "Language",
     "Level",
     "Metric",
+    "OrgChart",
+    "Portfolio",
+    "PortfolioPlan",
+    "Position",
     "Priority",
     "Topic",
+    "UnknownPositionError",
     "UnknownRoleError",
     "UnknownTitleError",
+    "balance_portfolios",
     "__version__",
 ]
 

@@ -1,0 +1,537 @@
+"""Org charts: positions, who reports to whom, and the chain of command.
+
+A :class:`Position` is a seat in the organisation: a role of the catalog, the
+position it reports to, and what the person in it covers. An
+:class:`OrgChart` is an immutable, validated set of positions: construction
+refuses duplicate ids, managers that are not in the chart, cycles and (unless
+the chart is a forest) more than one root, listing every problem at once in
+one :class:`~csroles.errors.HierarchyError`.
+
+>>> chart = OrgChart(
+...     positions=[
+...         Position(id="dir", role="call_center_director"),
+...         Position(id="mgr", role="call_center_manager", reports_to="dir"),
+...         Position(id="ag-1", role="call_center_agent", reports_to="mgr"),
+...         Position(id="ag-2", role="call_center_agent", reports_to="mgr"),
+...     ]
+... )
+>>> [p.id for p in chart.chain_of_command("ag-1")]
+['mgr', 'dir']
+>>> chart.span_of_control("mgr"), chart.depth("ag-2")
+(2, 2)
+>>> print(chart.to_text())
+dir (call_center_director)
+└── mgr (call_center_manager)
+    ├── ag-1 (call_center_agent)
+    └── ag-2 (call_center_agent)
+
+Construction is linear in the number of positions and never recurses, so
+charts of hundreds of thousands of positions, however deep, are fine.
+
+.. versionadded:: 0.1.0
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Iterator
+from typing import Any
+
+import attrs
+
+from csroles import _validation as v
+from csroles.errors import HierarchyError, UnknownPositionError
+from csroles.vocabulary import Channel, Topic
+
+__all__ = ["OrgChart", "Position"]
+
+_LISTED = 10  # problems of one kind named in an error message
+
+
+def _check_capacity(owner: object, field: str, value: object) -> int | float:
+    if not isinstance(value, (int, float)) or isinstance(value, bool):
+        v.fail(owner, field, value, "None or a finite number of zero or more")
+    if not math.isfinite(value) or value < 0:
+        v.fail(owner, field, value, "None or a finite number of zero or more")
+    return value
+
+
+def _check_skill(owner: object, field: str, value: object) -> str:
+    return v.check_identifier(owner, field, value)
+
+
+def _sorted_items(
+    check: Callable[[object, str, object], object],
+) -> Callable[[Any, Any, Any], None]:
+    """Like ``items`` for a frozenset: check the items in a stable order for the message."""
+
+    def validate(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if not isinstance(value, frozenset):  # pragma: no cover - the converter made it one
+            v.fail(instance, attribute.name, value, "a set")
+        for item in sorted(value, key=repr):
+            check(instance, attribute.name, item)
+
+    return validate
+
+
+@attrs.frozen(kw_only=True)
+class Position:
+    """A seat in an org chart: a role, a manager, and what its holder covers.
+
+    Args:
+        id: the position's id, unique in its chart.
+        role: the key of a role of the chart's catalog, such as
+            ``"call_center_agent"``.
+        reports_to: the id of the managing position, or None for a root.
+        name: the name of the person in the seat, if any.
+        channels: channels this position works, on top of its role's.
+        topics: topics this position covers, on top of its role's duties.
+        skills: free labels for anything else (languages, products ...).
+        capacity: the largest total account weight the position may carry
+            in a portfolio (see :func:`~csroles.balance_portfolios`), or None.
+
+    >>> from csroles import Channel
+    >>> rep = Position(
+    ...     id="rep-7",
+    ...     role="customer_service_representative",
+    ...     reports_to="sup-1",
+    ...     name="Giulia",
+    ...     channels=[Channel.CHAT],
+    ... )
+    >>> rep.channels
+    frozenset({<Channel.CHAT: 'chat'>})
+
+    .. versionadded:: 0.1.0
+    """
+
+    id: str = attrs.field(validator=v.validator(v.check_identifier))
+    role: str = attrs.field(validator=v.validator(v.check_identifier))
+    reports_to: str | None = attrs.field(
+        default=None, validator=v.optional_validator(v.check_identifier)
+    )
+    name: str | None = attrs.field(default=None, validator=v.optional_validator(v.check_identifier))
+    channels: frozenset[Channel] = attrs.field(
+        default=frozenset(),
+        converter=v.to_frozenset,
+        validator=_sorted_items(v.enum_check(Channel)),
+    )
+    topics: frozenset[Topic] = attrs.field(
+        default=frozenset(),
+        converter=v.to_frozenset,
+        validator=_sorted_items(v.enum_check(Topic)),
+    )
+    skills: frozenset[str] = attrs.field(
+        default=frozenset(), converter=v.to_frozenset, validator=_sorted_items(_check_skill)
+    )
+    capacity: int | float | None = attrs.field(
+        default=None, validator=v.optional_validator(_check_capacity)
+    )
+
+
+def _check_position(owner: object, field: str, value: object) -> Position:
+    if not isinstance(value, Position):
+        v.fail(owner, field, value, "a Position")
+    return value
+
+
+def _check_flag(owner: object, field: str, value: object) -> bool:
+    if type(value) is not bool:
+        v.fail(owner, field, value, "True or False")
+    return value
+
+
+def _listing(items: list[str]) -> str:
+    shown = ", ".join(items[:_LISTED])
+    if len(items) > _LISTED:
+        shown += f" and {len(items) - _LISTED} more"
+    return shown
+
+
+@attrs.frozen(kw_only=True)
+class OrgChart:
+    """An immutable, validated org chart.
+
+    Args:
+        positions: the positions, in the order queries list them.
+        forest: whether several roots (independent trees) are allowed; a
+            forest may also be empty.
+
+    Raises:
+        HierarchyError: the positions do not form a tree (or a forest): the
+            message lists every duplicate id, every missing manager, every
+            cycle and the roots.
+        InvalidEntityError: an item of ``positions`` is not a
+            :class:`Position`.
+
+    >>> OrgChart(
+    ...     positions=[
+    ...         Position(id="a", role="call_center_manager", reports_to="b"),
+    ...         Position(id="b", role="call_center_manager", reports_to="a"),
+    ...         Position(id="c", role="call_center_agent", reports_to="x"),
+    ...     ]
+    ... )
+    Traceback (most recent call last):
+    ...
+    csroles.errors.HierarchyError: OrgChart.positions: 'c' reports to 'x', which is not in the chart; cycle 'a' -> 'b' -> 'a'; expected one tree of positions
+
+    .. versionadded:: 0.1.0
+    """
+
+    positions: tuple[Position, ...] = attrs.field(
+        converter=v.to_tuple, validator=v.items(_check_position)
+    )
+    forest: bool = attrs.field(default=False, validator=v.validator(_check_flag))
+    _index: dict[str, int] = attrs.field(init=False, repr=False, eq=False)
+    _parent: list[int] = attrs.field(init=False, repr=False, eq=False)
+    _children: list[list[int]] = attrs.field(init=False, repr=False, eq=False)
+    _depth: list[int] = attrs.field(init=False, repr=False, eq=False)
+    _order: list[int] = attrs.field(init=False, repr=False, eq=False)  # depth-first
+    _enter: list[int] = attrs.field(init=False, repr=False, eq=False)  # index in _order
+    _leave: list[int] = attrs.field(init=False, repr=False, eq=False)  # last descendant's
+
+    def __attrs_post_init__(self) -> None:
+        index, parent, roots = _link(self.positions, forest=self.forest)
+        children, order, depth, enter, leave = _layout(parent, roots)
+        setter = object.__setattr__
+        setter(self, "_index", index)
+        setter(self, "_parent", parent)
+        setter(self, "_children", children)
+        setter(self, "_depth", depth)
+        setter(self, "_order", order)
+        setter(self, "_enter", enter)
+        setter(self, "_leave", leave)
+
+    # ------------------------------------------------------------ lookup
+
+    def __len__(self) -> int:
+        return len(self.positions)
+
+    def __iter__(self) -> Iterator[Position]:
+        return iter(self.positions)
+
+    def __contains__(self, key: object) -> bool:
+        return isinstance(key, str) and key in self._index
+
+    def _at(self, key: object, field: str = "id") -> int:
+        i = self._index.get(key, -1) if isinstance(key, str) else -1
+        if i < 0:
+            message = f"OrgChart.{field}: no position {key!r} in the chart"
+            if isinstance(key, str) and len(self._index) <= 2000:
+                import difflib
+
+                close = difflib.get_close_matches(key, self._index, n=3)
+                if close:
+                    message += "; did you mean " + " or ".join(map(repr, close)) + "?"
+            raise UnknownPositionError(message)
+        return i
+
+    def position(self, id: str) -> Position:  # noqa: A002 - the field is called id
+        """The position with ``id``.
+
+        Raises:
+            UnknownPositionError: no position has that id.
+
+        >>> chart = OrgChart(positions=[Position(id="dir", role="call_center_director")])
+        >>> chart.position("dir").role
+        'call_center_director'
+        >>> chart.position("dri")
+        Traceback (most recent call last):
+        ...
+        csroles.errors.UnknownPositionError: OrgChart.id: no position 'dri' in the chart; did you mean 'dir'?
+        """
+        return self.positions[self._at(id)]
+
+    @property
+    def roots(self) -> tuple[Position, ...]:
+        """The positions that report to no one (one, unless the chart is a forest)."""
+        return tuple(p for p in self.positions if p.reports_to is None)
+
+    def manager(self, id: str) -> Position | None:  # noqa: A002
+        """The position ``id`` reports to, or None for a root."""
+        p = self._parent[self._at(id)]
+        return None if p < 0 else self.positions[p]
+
+    def chain_of_command(self, id: str) -> tuple[Position, ...]:  # noqa: A002
+        """The managers of ``id``, from its direct manager up to the root.
+
+        Empty for a root. Linear in the depth of ``id``.
+
+        >>> chart = OrgChart(
+        ...     positions=[
+        ...         Position(id="dir", role="call_center_director"),
+        ...         Position(id="mgr", role="call_center_manager", reports_to="dir"),
+        ...     ]
+        ... )
+        >>> [p.id for p in chart.chain_of_command("mgr")], chart.chain_of_command("dir")
+        (['dir'], ())
+        """
+        positions = self.positions
+        parent = self._parent
+        chain = []
+        i = parent[self._at(id)]
+        while i >= 0:
+            chain.append(positions[i])
+            i = parent[i]
+        return tuple(chain)
+
+    def reports(self, id: str) -> tuple[Position, ...]:  # noqa: A002
+        """The positions that report directly to ``id``, in chart order."""
+        positions = self.positions
+        return tuple(positions[k] for k in self._children[self._at(id)])
+
+    def all_reports(self, id: str) -> tuple[Position, ...]:  # noqa: A002
+        """Every position below ``id``, depth first (each report before its own reports).
+
+        >>> chart = OrgChart(
+        ...     positions=[
+        ...         Position(id="dir", role="call_center_director"),
+        ...         Position(id="mgr", role="call_center_manager", reports_to="dir"),
+        ...         Position(id="ag", role="call_center_agent", reports_to="mgr"),
+        ...     ]
+        ... )
+        >>> [p.id for p in chart.all_reports("dir")]
+        ['mgr', 'ag']
+        """
+        i = self._at(id)
+        positions = self.positions
+        return tuple(positions[k] for k in self._order[self._enter[i] + 1 : self._leave[i] + 1])
+
+    def span_of_control(self, id: str) -> int:  # noqa: A002
+        """The number of direct reports of ``id``."""
+        return len(self._children[self._at(id)])
+
+    def depth(self, id: str) -> int:  # noqa: A002
+        """How many managers ``id`` has above it: 0 for a root."""
+        return self._depth[self._at(id)]
+
+    def is_above(self, manager: str, report: str) -> bool:
+        """Whether ``manager`` is in the chain of command of ``report``. Constant time.
+
+        >>> chart = OrgChart(
+        ...     positions=[
+        ...         Position(id="dir", role="call_center_director"),
+        ...         Position(id="mgr", role="call_center_manager", reports_to="dir"),
+        ...     ]
+        ... )
+        >>> chart.is_above("dir", "mgr"), chart.is_above("mgr", "dir"), chart.is_above("mgr", "mgr")
+        (True, False, False)
+        """
+        m = self._at(manager, "manager")
+        r = self._at(report, "report")
+        return self._enter[m] < self._enter[r] <= self._leave[m]
+
+    def _lowest_common(self, a: int, b: int) -> int:
+        """The lowest position that is ``a``, ``b`` or above both; -1 in different trees."""
+        depth = self._depth
+        parent = self._parent
+        while depth[a] > depth[b]:
+            a = parent[a]
+        while depth[b] > depth[a]:
+            b = parent[b]
+        while a != b:
+            a = parent[a]
+            b = parent[b]
+            if a < 0:
+                return -1
+        return a
+
+    def common_manager(self, a: str, b: str) -> Position | None:
+        """The nearest position that both ``a`` and ``b`` report to, directly or not.
+
+        A position never manages itself, so when ``a`` is above ``b`` the
+        common manager is ``a``'s own manager (who would settle a conflict
+        between the two); None when there is no such position (a root is
+        involved, or the positions are in different trees of a forest).
+
+        >>> chart = OrgChart(
+        ...     positions=[
+        ...         Position(id="dir", role="call_center_director"),
+        ...         Position(id="mgr-1", role="call_center_manager", reports_to="dir"),
+        ...         Position(id="mgr-2", role="call_center_manager", reports_to="dir"),
+        ...         Position(id="ag", role="call_center_agent", reports_to="mgr-1"),
+        ...     ]
+        ... )
+        >>> chart.common_manager("ag", "mgr-2").id, chart.common_manager("ag", "mgr-1").id
+        ('dir', 'dir')
+        >>> print(chart.common_manager("ag", "dir"))
+        None
+        """
+        i = self._at(a, "a")
+        j = self._at(b, "b")
+        low = self._lowest_common(i, j)
+        if low in (i, j):
+            low = self._parent[low]
+        return None if low < 0 else self.positions[low]
+
+    def distance(self, a: str, b: str) -> int | None:
+        """The number of reporting lines between ``a`` and ``b``; None in different trees.
+
+        >>> chart = OrgChart(
+        ...     positions=[
+        ...         Position(id="mgr", role="call_center_manager"),
+        ...         Position(id="ag-1", role="call_center_agent", reports_to="mgr"),
+        ...         Position(id="ag-2", role="call_center_agent", reports_to="mgr"),
+        ...     ]
+        ... )
+        >>> (
+        ...     chart.distance("ag-1", "ag-2"),
+        ...     chart.distance("ag-1", "mgr"),
+        ...     chart.distance("mgr", "mgr"),
+        ... )
+        (2, 1, 0)
+        """
+        i = self._at(a, "a")
+        j = self._at(b, "b")
+        low = self._lowest_common(i, j)
+        if low < 0:
+            return None
+        depth = self._depth
+        return depth[i] + depth[j] - 2 * depth[low]
+
+    def holding(self, role: str) -> tuple[Position, ...]:
+        """The positions whose role is ``role``, in chart order.
+
+        >>> chart = OrgChart(
+        ...     positions=[
+        ...         Position(id="mgr", role="call_center_manager"),
+        ...         Position(id="ag-1", role="call_center_agent", reports_to="mgr"),
+        ...     ]
+        ... )
+        >>> [p.id for p in chart.holding("call_center_agent")]
+        ['ag-1']
+        """
+        return tuple(p for p in self.positions if p.role == role)
+
+    # ------------------------------------------------------------ drawing
+
+    def to_text(self, label: Callable[[Position], str] | None = None) -> str:
+        """The chart drawn as a text tree, one position a line, depth first.
+
+        Args:
+            label: how to write a position; by default its id and role key.
+        """
+        write = label if label is not None else _label
+        positions = self.positions
+        lines: list[str] = []
+        # (position, prefix of its children's lines)
+        stack: list[tuple[int, str, str]] = []
+        roots = [i for i in self._order if self._parent[i] < 0]
+        stack.extend((r, "", "") for r in reversed(roots))
+        while stack:
+            i, head, prefix = stack.pop()
+            lines.append(head + write(positions[i]))
+            kids = self._children[i]
+            for n in range(len(kids) - 1, -1, -1):
+                last = n == len(kids) - 1
+                stack.append(
+                    (
+                        kids[n],
+                        prefix + ("└── " if last else "├── "),
+                        prefix + ("    " if last else "│   "),
+                    )
+                )
+        return "\n".join(lines)
+
+
+def _label(position: Position) -> str:
+    return f"{position.id} ({position.role})"
+
+
+def _link(
+    positions: tuple[Position, ...], *, forest: bool
+) -> tuple[dict[str, int], list[int], list[int]]:
+    """The id index, each position's manager index (-1 for a root) and the roots.
+
+    Raises HierarchyError listing every duplicate id, missing manager and cycle.
+    """
+    index: dict[str, int] = {}
+    problems: list[str] = []
+    duplicates: list[str] = []
+    for i, position in enumerate(positions):
+        if index.setdefault(position.id, i) != i:
+            duplicates.append(f"{position.id!r} (positions {index[position.id]} and {i})")
+    if duplicates:
+        problems.append("duplicate ids " + _listing(duplicates))
+    parent = [-1] * len(positions)
+    missing: list[str] = []
+    roots: list[int] = []
+    for i, position in enumerate(positions):
+        manager = position.reports_to
+        if manager is None:
+            roots.append(i)
+            continue
+        j = index.get(manager, -1)
+        if j < 0:
+            missing.append(f"{position.id!r} reports to {manager!r}, which is not in the chart")
+        parent[i] = j
+    problems.extend(missing[:_LISTED])
+    if len(missing) > _LISTED:
+        problems.append(f"and {len(missing) - _LISTED} more positions with a missing manager")
+    cycles = _cycles(parent)
+    for cycle in cycles[:_LISTED]:
+        path = " -> ".join(repr(positions[i].id) for i in [*cycle, cycle[0]])
+        problems.append(f"cycle {path}")
+    if len(cycles) > _LISTED:
+        problems.append(f"and {len(cycles) - _LISTED} more cycles")
+    if not forest and len(roots) != 1 and not cycles:
+        named = _listing([repr(positions[i].id) for i in roots])
+        problems.append(f"{len(roots)} roots" + (f" ({named})" if roots else ""))
+    if problems:
+        expected = "a forest of positions" if forest else "one tree of positions"
+        if not forest and len(roots) > 1:
+            expected += " (pass forest=True to allow several roots)"
+        msg = f"OrgChart.positions: {'; '.join(problems)}; expected {expected}"
+        raise HierarchyError(msg)
+    return index, parent, roots
+
+
+def _layout(
+    parent: list[int], roots: list[int]
+) -> tuple[list[list[int]], list[int], list[int], list[int], list[int]]:
+    """Children lists, depth-first order, depths, and each subtree's span in that order."""
+    count = len(parent)
+    children: list[list[int]] = [[] for _ in range(count)]
+    for i in range(count):
+        if parent[i] >= 0:
+            children[parent[i]].append(i)
+    order: list[int] = []
+    depth = [0] * count
+    stack = list(reversed(roots))
+    while stack:
+        i = stack.pop()
+        order.append(i)
+        kids = children[i]
+        for k in kids:
+            depth[k] = depth[i] + 1
+        stack.extend(reversed(kids))
+    enter = [0] * count
+    for at, i in enumerate(order):
+        enter[i] = at
+    leave = list(enter)
+    for i in reversed(order):
+        p = parent[i]
+        if p >= 0 and leave[i] > leave[p]:
+            leave[p] = leave[i]
+    return children, order, depth, enter, leave
+
+
+def _cycles(parent: list[int]) -> list[list[int]]:
+    """Every cycle of the parent pointers, each listed from its first position in chart order."""
+    state = [0] * len(parent)  # 0 unseen, 1 on the current walk, 2 done
+    cycles: list[list[int]] = []
+    for start in range(len(parent)):
+        if state[start]:
+            continue
+        walk: list[int] = []
+        i = start
+        while i >= 0 and state[i] == 0:
+            state[i] = 1
+            walk.append(i)
+            i = parent[i]
+        if i >= 0 and state[i] == 1:
+            cycle = walk[walk.index(i) :]
+            first = cycle.index(min(cycle))
+            cycles.append(cycle[first:] + cycle[:first])
+        for k in walk:
+            state[k] = 2
+    return cycles
