@@ -10,7 +10,7 @@ VALUE_ERRORS = [
     csroles.HierarchyError,
     csroles.CalendarError,
 ]
-LOOKUP_ERRORS = [csroles.UnknownRoleError, csroles.UnknownTitleError]
+LOOKUP_ERRORS = [csroles.UnknownRoleError, csroles.UnknownTitleError, csroles.RoutingError]
 # An unknown position is both a hierarchy problem and a failed lookup.
 BOTH = [csroles.UnknownPositionError]
 

@@ -7,17 +7,44 @@ True
 
 from __future__ import annotations
 
+from csroles.catalog import Catalog, default_catalog
+from csroles.converters import configure_converter, make_converter
 from csroles.errors import (
     CalendarError,
     CsrolesError,
     HierarchyError,
     InvalidEntityError,
+    RoutingError,
     UnknownPositionError,
     UnknownRoleError,
     UnknownTitleError,
 )
 from csroles.hierarchy import OrgChart, Position
+from csroles.interactions import Event, Interaction, Status, SurveyScale
 from csroles.portfolios import Portfolio, PortfolioPlan, balance_portfolios
+from csroles.responsibilities import (
+    AuthorityDecision,
+    FindingCode,
+    RaciMatrix,
+    ResponsibilityFinding,
+    career_path,
+    career_paths_from,
+    check_responsibilities,
+    may_decide,
+    raci_matrix,
+)
+from csroles.roles import (
+    Action,
+    Authority,
+    Duty,
+    Industry,
+    Pay,
+    Raci,
+    Request,
+    Responsibility,
+    Role,
+)
+from csroles.routing import RoutingCandidate, levels_for, route
 from csroles.vocabulary import (
     Channel,
     Direction,
@@ -33,29 +60,59 @@ from csroles.vocabulary import (
 )
 
 __all__ = [  # noqa: RUF022 (sorted, with __version__ last: see tests/test_package.py)
+    "Action",
+    "Authority",
+    "AuthorityDecision",
     "CalendarError",
+    "Catalog",
     "Channel",
     "CsrolesError",
     "Direction",
+    "Duty",
     "EscalationKind",
     "EscalationReason",
+    "Event",
     "EventKind",
+    "FindingCode",
     "Focus",
     "HierarchyError",
+    "Industry",
+    "Interaction",
     "InvalidEntityError",
     "Language",
     "Level",
     "Metric",
     "OrgChart",
+    "Pay",
     "Portfolio",
     "PortfolioPlan",
     "Position",
     "Priority",
+    "Raci",
+    "RaciMatrix",
+    "Request",
+    "Responsibility",
+    "ResponsibilityFinding",
+    "Role",
+    "RoutingCandidate",
+    "RoutingError",
+    "Status",
+    "SurveyScale",
     "Topic",
     "UnknownPositionError",
     "UnknownRoleError",
     "UnknownTitleError",
     "balance_portfolios",
+    "career_path",
+    "career_paths_from",
+    "check_responsibilities",
+    "configure_converter",
+    "default_catalog",
+    "levels_for",
+    "make_converter",
+    "may_decide",
+    "raci_matrix",
+    "route",
     "__version__",
 ]
 

@@ -13,8 +13,9 @@ from __future__ import annotations
 import enum
 import functools
 import zoneinfo
-from collections.abc import Callable, Iterable
-from datetime import datetime, timedelta
+from collections.abc import Callable, Iterable, Mapping
+from datetime import UTC, datetime, timedelta, timezone
+from decimal import Decimal
 from typing import Any, NoReturn, TypeVar
 
 import attrs
@@ -24,6 +25,11 @@ from csroles.errors import InvalidEntityError
 __all__: list[str] = []
 
 E = TypeVar("E", bound=enum.Enum)
+
+
+def with_article(noun: str) -> str:
+    """``noun`` with its indefinite article: "an EventKind", "a Channel"."""
+    return f"an {noun}" if noun[:1].lower() in "aeiou" else f"a {noun}"
 
 
 def fail(owner: object, field: str, value: object, expected: str) -> NoReturn:
@@ -92,6 +98,55 @@ def check_zone(owner: object, field: str, value: object) -> str:
     return value
 
 
+def check_key(owner: object, field: str, value: object) -> str:
+    """A snake_case key: lowercase ASCII letters and digits in words joined by ``_``."""
+    if type(value) is not str or not _is_snake_case(value):
+        fail(owner, field, value, "a snake_case key such as 'customer_service_manager'")
+    return value
+
+
+def _is_snake_case(text: str) -> bool:
+    if not text or not ("a" <= text[0] <= "z"):
+        return False
+    words = text.split("_")
+    return all(word and all("a" <= c <= "z" or "0" <= c <= "9" for c in word) for word in words)
+
+
+def check_flag(owner: object, field: str, value: object) -> bool:
+    """A bool (not merely a truthy value)."""
+    if type(value) is not bool:
+        fail(owner, field, value, "True or False")
+    return value
+
+
+def check_positive_int(owner: object, field: str, value: object) -> int:
+    """An int of 1 or more (a bool is refused)."""
+    if type(value) is not int or value < 1:
+        fail(owner, field, value, "an int of 1 or more")
+    return value
+
+
+def check_currency(owner: object, field: str, value: object) -> str:
+    """An ISO 4217 currency code: three uppercase ASCII letters such as ``"EUR"``."""
+    if type(value) is not str or len(value) != 3 or not all("A" <= c <= "Z" for c in value):
+        fail(owner, field, value, "an ISO 4217 currency code such as 'EUR'")
+    return value
+
+
+def check_amount(
+    owner: object, field: str, value: object, *, allow_infinity: bool = False
+) -> Decimal:
+    """A money amount: a finite Decimal of zero or more (``Decimal("Infinity")`` if allowed).
+
+    Floats are refused: they cannot hold most decimal amounts exactly.
+    """
+    if not isinstance(value, Decimal) or value.is_nan() or value < 0:
+        fail(owner, field, value, "a Decimal of zero or more (floats are inexact)")
+    if value.is_infinite() and not allow_infinity:
+        fail(owner, field, value, "a finite Decimal")
+    return value
+
+
 # ------------------------------------------------------------------ attrs adapters
 # attrs validators ``(instance, attribute, value)``. Entities use validators, not
 # converters, for their checks: validators see the instance and the field, so
@@ -123,7 +178,7 @@ def optional_validator(
 def member_of(cls: type[enum.Enum]) -> Callable[[Any, Any, Any], None]:
     """An attrs validator: the value is a member of ``cls`` (its plain value is refused)."""
     choices = ", ".join(repr(m.value) for m in cls)
-    expected = f"a {cls.__name__}: one of {choices}"
+    expected = f"{with_article(cls.__name__)}: one of {choices}"
 
     def validate(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
         if not isinstance(value, cls):
@@ -144,10 +199,43 @@ def items(check: Callable[[object, str, object], object]) -> Callable[[Any, Any,
     return validate
 
 
+def tuple_of(check: Callable[[object, str, object], object]) -> Callable[[Any, Any, Any], None]:
+    """An attrs validator: the value is a tuple (after :func:`to_tuple`); ``check`` each item."""
+
+    def validate(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if not isinstance(value, tuple):
+            fail(instance, attribute.name, value, "a list or tuple")
+        for index, item in enumerate(value):
+            check(instance, f"{attribute.name}[{index}]", item)
+
+    return validate
+
+
+def frozenset_of(
+    check: Callable[[object, str, object], object],
+) -> Callable[[Any, Any, Any], None]:
+    """An attrs validator: the value is a frozenset (after :func:`to_frozenset`); ``check`` each item.
+
+    :func:`to_frozenset` leaves a tuple when an item is unhashable: its items are
+    checked first, so the message names the bad item.
+    """
+
+    def validate(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if isinstance(value, tuple):
+            for index, item in enumerate(value):
+                check(instance, f"{attribute.name}[{index}]", item)
+        if not isinstance(value, frozenset):
+            fail(instance, attribute.name, value, "a set, list or tuple")
+        for item in value:
+            check(instance, attribute.name, item)
+
+    return validate
+
+
 def enum_check(cls: type[E]) -> Callable[[object, str, object], E]:
     """A ``check_x`` function that accepts only members of ``cls`` (for :func:`items`)."""
     choices = ", ".join(repr(m.value) for m in cls)
-    expected = f"a {cls.__name__}: one of {choices}"
+    expected = f"{with_article(cls.__name__)}: one of {choices}"
 
     def check(owner: object, field: str, value: object) -> E:
         if not isinstance(value, cls):
@@ -164,9 +252,65 @@ def to_tuple(value: Iterable[Any]) -> tuple[Any, ...]:
     accepts ``Iterable[Any]``; the attribute keeps its precise type, and the
     field's validator checks the items.
     """
+    if isinstance(value, str | bytes | Mapping) or not isinstance(value, Iterable):
+        # Left for the field's validator, which reports it with its name.
+        return value  # type: ignore[return-value]
     return tuple(value)
 
 
 def to_frozenset(value: Iterable[Any]) -> frozenset[Any]:
-    """An attrs converter: any iterable to a frozenset."""
-    return frozenset(value)
+    """An attrs converter: any iterable to a frozenset.
+
+    A string, a mapping or a non-iterable is passed through unchanged for the
+    field's validator to report; so is an iterable with unhashable items.
+    """
+    if isinstance(value, str | bytes | Mapping) or not isinstance(value, Iterable):
+        return value  # type: ignore[return-value]
+    items = tuple(value)
+    try:
+        return frozenset(items)
+    except TypeError:
+        return items  # type: ignore[return-value]
+
+
+# ------------------------------------------------------------------ instants
+# Aware datetimes are stored with a fixed UTC offset (``datetime.timezone``).
+# A zone such as ZoneInfo("Europe/Rome") makes the wall time ambiguous in the
+# autumn fold, and Python never finds such a datetime equal to the same instant
+# written with an offset (PEP 495); with a fixed offset the stored value is
+# exactly what its ISO text says, so entities round-trip through JSON.
+
+_FIXED_ZONES: dict[timedelta, timezone] = {}
+
+
+def fixed_zone(offset: timedelta) -> timezone:
+    """The shared ``timezone`` for a UTC offset (UTC itself for a zero offset)."""
+    zone = _FIXED_ZONES.get(offset)
+    if zone is None:
+        zone = UTC if not offset else timezone(offset)
+        _FIXED_ZONES[offset] = zone
+    return zone
+
+
+def check_instant(owner: object, field: str, value: object) -> datetime:
+    """An aware datetime, returned as a plain ``datetime`` with a fixed UTC offset.
+
+    The instant and the local wall time are kept; the zone's name is not (it
+    travels in its own field where it matters).
+    """
+    if type(value) is datetime and type(value.tzinfo) is timezone:
+        return value
+    aware = check_aware(owner, field, value)
+    zone = fixed_zone(aware.utcoffset() or timedelta(0))
+    if type(aware) is datetime:
+        return aware.replace(tzinfo=zone, fold=0)
+    return datetime(
+        aware.year,
+        aware.month,
+        aware.day,
+        aware.hour,
+        aware.minute,
+        aware.second,
+        aware.microsecond,
+        tzinfo=zone,
+    )

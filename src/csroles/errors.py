@@ -18,11 +18,14 @@ Customer.id: '' is empty, expected a non-empty string
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 __all__ = [
     "CalendarError",
     "CsrolesError",
     "HierarchyError",
     "InvalidEntityError",
+    "RoutingError",
     "UnknownPositionError",
     "UnknownRoleError",
     "UnknownTitleError",
@@ -51,8 +54,22 @@ class InvalidEntityError(CsrolesError, ValueError):
     >>> isinstance(InvalidEntityError("Account.weight: -1, expected a positive number"), ValueError)
     True
 
+    When the converter refuses a document, :attr:`problems` lists every
+    problem it found as ``(path, message)`` pairs, such as
+    ``("events[3].at", "naive datetime '2026-05-01T10:00:00', expected an offset ...")``;
+    the error's message shows them one per line.
+
+    Attributes:
+        problems: the ``(path, message)`` pairs; empty when the message says it all.
+
     .. versionadded:: 0.1.0
     """
+
+    problems: tuple[tuple[str, str], ...]
+
+    def __init__(self, message: str, *, problems: Iterable[tuple[str, str]] = ()) -> None:
+        super().__init__(message)
+        self.problems = tuple(problems)
 
 
 class UnknownRoleError(CsrolesError, LookupError):
@@ -60,6 +77,17 @@ class UnknownRoleError(CsrolesError, LookupError):
 
     >>> from csroles import UnknownRoleError
     >>> isinstance(UnknownRoleError("no role 'agent'"), LookupError)
+    True
+
+    .. versionadded:: 0.1.0
+    """
+
+
+class RoutingError(CsrolesError, LookupError):
+    """No role of a catalog can take an interaction; the message names what none covers.
+
+    >>> from csroles import RoutingError
+    >>> isinstance(RoutingError("no role covers topic 'installation'"), LookupError)
     True
 
     .. versionadded:: 0.1.0

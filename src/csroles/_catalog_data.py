@@ -1,0 +1,554 @@
+"""The built-in roles, as data (seeds 000-004; DOMAIN.md sections 1, 2 and 4).
+
+Read on first use of :func:`csroles.default_catalog`, never at ``import
+csroles``, and checked by the same code that checks a user's catalog: each
+``Role`` validates itself, then ``Catalog`` checks keys, titles, references
+and duty owners.
+
+Where the facts come from:
+
+- keys, order, levels, focus and duties of roles 1-11: seeds 000 (Italian) and
+  001 (Russian), the same article; Italian titles are the singular of seed
+  000's names, Russian titles are seed 001's headings.
+- call-center manager and director, live-chat, social-media and email agents,
+  relationship manager, implementation specialist: seed 003; telemarketer and
+  the representative's other titles, entry level and lack of authority:
+  seed 004; the representative's duties, skills, metrics, career paths,
+  industries, pay and certifications: seed 002.
+- The seeds name a daily quota but give no number, so ``daily_quota`` stays
+  unset and the roles are measured by ``Metric.DAILY_QUOTA``. They give no
+  refund amounts either: individuals may decide nothing alone (seed 004),
+  supervisors may change priorities, managers and above may decide everything
+  (seed 004: what is beyond a representative goes to a manager). Configure
+  real limits in your own catalog.
+"""
+
+from __future__ import annotations
+
+from csroles.roles import (
+    Authority,
+    Duty,
+    Industry,
+    Pay,
+    Raci,
+    Responsibility,
+    Role,
+)
+from csroles.vocabulary import Channel, Direction, Focus, Language, Level, Metric
+
+__all__: list[str] = []
+
+EN, IT, RU = Language.EN, Language.IT, Language.RU
+R, A, C = Raci.RESPONSIBLE, Raci.ACCOUNTABLE, Raci.CONSULTED
+
+_SERVICE_METRICS = (Metric.FIRST_RESPONSE_TIME, Metric.RESOLUTION_TIME, Metric.CSAT)
+_TEAM_METRICS = (*_SERVICE_METRICS, Metric.SLA_COMPLIANCE)
+_SUCCESS_METRICS = (Metric.RETENTION_RATE, Metric.CUSTOMER_LIFETIME_VALUE, Metric.NPS)
+_SUPERVISOR = Authority(change_priorities=True)
+_MANAGER = Authority.unlimited()
+
+
+def _duties(*pairs: tuple[Duty, Raci]) -> tuple[Responsibility, ...]:
+    return tuple(Responsibility(duty=duty, raci=raci) for duty, raci in pairs)
+
+
+ROLES: tuple[Role, ...] = (
+    # 1. seed 000/001; seed 002 (duties, skills, metrics, career, industries, pay); seed 004
+    Role(
+        key="customer_service_representative",
+        level=Level.INDIVIDUAL,
+        focus=Focus.SERVICE,
+        titles={
+            EN: "Customer Service Representative",
+            IT: "Rappresentante del servizio clienti",
+            RU: "Представитель службы по работе с клиентами",
+        },
+        alternative_titles={
+            EN: [
+                "CSR",
+                "Customer Care Agent",
+                "Customer Assistant",
+                "Salesperson",
+                "Operator",
+                "Bank Teller",
+                "Receptionist",
+                "Secretary",
+                "Administrative Assistant",
+                "Sales Support Staff",
+                "Customer Care Staff",
+                "Consumer Intake Operator",
+                "Service Specialist",
+            ],
+            IT: [
+                "Agente dell'assistenza clienti",
+                "Assistente cliente",
+                "Venditore",
+                "Operatore",
+                "Bank Teller",
+                "Receptionist",
+                "Segretario",
+                "Assistente amministrativo",
+                "Staff di supporto alle vendite",
+                "Personale dell'assistenza clienti",
+                "Operatore di assunzione dei consumatori",
+                "Specialista del servizio",
+            ],
+            RU: ["Агент службы заботы о клиенте"],
+        },
+        responsibilities=_duties(
+            (Duty.ANSWER_PRODUCT_QUESTIONS, R),
+            (Duty.TAKE_ORDERS, R),
+            (Duty.HANDLE_RETURNS, R),
+            (Duty.HANDLE_COMPLAINTS, R),
+            (Duty.ANSWER_BILLING_QUESTIONS, R),
+            (Duty.SCHEDULE_APPOINTMENTS, R),
+            (Duty.PROACTIVE_OUTREACH, R),
+            (Duty.FOLLOW_UP, R),
+            (Duty.DIAGNOSE_TECHNICAL_PROBLEMS, R),
+            (Duty.HELP_WITH_INSTALLATION, R),
+            (Duty.ESCALATE_UNRESOLVED_ISSUES, R),
+            (Duty.MAINTAIN_KNOWLEDGE_BASE, R),
+            (Duty.TRACK_PERFORMANCE, R),
+        ),
+        channels=list(Channel),
+        metrics=[*_SERVICE_METRICS, Metric.SLA_COMPLIANCE, Metric.DAILY_QUOTA],
+        career_paths=[
+            "customer_service_manager",
+            "customer_service_supervisor",
+            "customer_support_engineer",
+        ],
+        reports_to="customer_service_supervisor",
+        industries=[
+            Industry.RETAIL,
+            Industry.TECHNOLOGY,
+            Industry.HEALTHCARE,
+            Industry.FINANCE,
+            Industry.TELECOM,
+            Industry.INSURANCE,
+            Industry.UTILITIES,
+            Industry.LEGAL,
+        ],
+        tier=1,
+        skills=[
+            "communication",
+            "multitasking",
+            "attention_to_detail",
+            "meeting_deadlines",
+            "proactivity",
+            "empathy",
+            "problem_solving",
+            "computer_skills",
+            "product_knowledge",
+            "help_desk_tools",
+            "telephone_skills",
+            "foreign_languages",
+        ],
+        certifications=[
+            "HDI Customer Service Representative",
+            "Certified Customer Experience Professional",
+            "Certified Customer Service Professional",
+        ],
+        entry_level=True,
+        pay=Pay(
+            currency="USD",
+            country="US",
+            source="Glassdoor",
+            average=44_000,
+            total=(36_000, 54_000),
+            base=(33_000, 48_000),
+            extra=(3_000, 6_000),
+        ),
+    ),
+    # 2. seed 000/001: in-house or remote, inbound calls, complaints, transactions, outbound interest
+    Role(
+        key="call_center_agent",
+        level=Level.INDIVIDUAL,
+        focus=Focus.SERVICE,
+        titles={EN: "Call Center Agent", IT: "Agente del call center", RU: "Агент колл-центра"},
+        alternative_titles={
+            EN: ["Call Center Representative"],
+            IT: ["Rappresentante del call center"],
+        },
+        responsibilities=_duties(
+            (Duty.ANSWER_PRODUCT_QUESTIONS, R),
+            (Duty.HANDLE_COMPLAINTS, R),
+            (Duty.PROCESS_TRANSACTIONS, R),
+            (Duty.PROACTIVE_OUTREACH, R),
+        ),
+        channels=[Channel.PHONE],
+        metrics=[*_SERVICE_METRICS, Metric.DAILY_QUOTA],
+        career_paths=["customer_service_representative"],
+        reports_to="call_center_manager",
+        industries=[Industry.TELECOM],
+        tier=1,
+        remote_possible=True,
+    ),
+    # 3. seed 000/001: oversees junior representatives, takes part in hiring, trains and coaches
+    Role(
+        key="customer_service_supervisor",
+        level=Level.SUPERVISOR,
+        focus=Focus.SERVICE,
+        titles={
+            EN: "Customer Service Supervisor",
+            IT: "Supervisore del servizio clienti",
+            RU: "Супервайзер службы по работе с клиентами",
+        },
+        alternative_titles={
+            EN: ["Contact Center Supervisor"],
+            IT: ["Supervisore del contact center"],
+        },
+        responsibilities=_duties(
+            (Duty.SUPERVISE_TEAM, R),
+            (Duty.HIRE, R),
+            (Duty.TRAIN_AND_COACH, R),
+        ),
+        channels=[Channel.PHONE, Channel.EMAIL, Channel.CHAT],
+        metrics=_SERVICE_METRICS,
+        authority=_SUPERVISOR,
+        reports_to="customer_service_manager",
+    ),
+    # 4. seed 000/001: oversees teams, onboards and trains agents, tracks performance, conflicts
+    Role(
+        key="customer_service_manager",
+        level=Level.MANAGER,
+        focus=Focus.SERVICE,
+        titles={
+            EN: "Customer Service Manager",
+            IT: "Responsabile del servizio clienti",
+            RU: "Менеджер службы по работе с клиентами",
+        },
+        responsibilities=_duties(
+            (Duty.ANSWER_PRODUCT_QUESTIONS, A),
+            (Duty.TAKE_ORDERS, A),
+            (Duty.HANDLE_RETURNS, A),
+            (Duty.HANDLE_COMPLAINTS, A),
+            (Duty.ANSWER_BILLING_QUESTIONS, A),
+            (Duty.SCHEDULE_APPOINTMENTS, A),
+            (Duty.PROACTIVE_OUTREACH, A),
+            (Duty.FOLLOW_UP, A),
+            (Duty.RESOLVE_CONFLICTS, A),
+            (Duty.TRACK_PERFORMANCE, A),
+            (Duty.SUPERVISE_TEAM, A),
+            (Duty.HIRE, A),
+            (Duty.TRAIN_AND_COACH, A),
+        ),
+        channels=[Channel.PHONE, Channel.EMAIL, Channel.FACE_TO_FACE],
+        metrics=_TEAM_METRICS,
+        authority=_MANAGER,
+    ),
+    # 5. seed 000/001: SaaS and tech; questions and product problems: installation, troubleshooting
+    Role(
+        key="customer_support_representative",
+        level=Level.INDIVIDUAL,
+        focus=Focus.SUPPORT,
+        titles={
+            EN: "Customer Support Representative",
+            IT: "Rappresentante dell'assistenza clienti",
+            RU: "Представитель службы поддержки клиентов",
+        },
+        alternative_titles={IT: ["Rappresentante del supporto clienti"]},
+        responsibilities=_duties(
+            (Duty.ANSWER_PRODUCT_QUESTIONS, R),
+            (Duty.DIAGNOSE_TECHNICAL_PROBLEMS, R),
+            (Duty.HELP_WITH_INSTALLATION, R),
+        ),
+        channels=[Channel.PHONE, Channel.EMAIL, Channel.CHAT, Channel.FACE_TO_FACE],
+        metrics=_SERVICE_METRICS,
+        reports_to="customer_support_manager",
+        industries=[Industry.TECHNOLOGY],
+        tier=1,
+    ),
+    # 6. seed 000/001: technical support specialist, tier 2: diagnoses, reports, escalates
+    Role(
+        key="customer_support_engineer",
+        level=Level.INDIVIDUAL,
+        focus=Focus.SUPPORT,
+        titles={
+            EN: "Customer Support Engineer",
+            IT: "Ingegnere dell'assistenza clienti",
+            RU: "Инженер службы поддержки клиентов",
+        },
+        alternative_titles={
+            EN: ["Technical Support Specialist"],
+            IT: ["Specialista dell'assistenza tecnica"],
+            RU: ["Инженер службы поддержки", "Специалист службы технической поддержки"],
+        },
+        responsibilities=_duties(
+            (Duty.DIAGNOSE_TECHNICAL_PROBLEMS, R),
+            (Duty.WRITE_REPORTS, R),
+            (Duty.ESCALATE_UNRESOLVED_ISSUES, R),
+        ),
+        channels=[Channel.PHONE, Channel.EMAIL, Channel.CHAT],
+        metrics=_SERVICE_METRICS,
+        career_paths=["customer_service_representative"],
+        reports_to="customer_support_manager",
+        industries=[Industry.TECHNOLOGY],
+        tier=2,
+    ),
+    # 7. seed 000/001: day-to-day support, trains support reps, best practices, knowledge base,
+    #    accountable for support quality; seed 003: supervises reps, handles escalations
+    Role(
+        key="customer_support_manager",
+        level=Level.MANAGER,
+        focus=Focus.SUPPORT,
+        titles={
+            EN: "Customer Support Manager",
+            IT: "Responsabile dell'assistenza clienti",
+            RU: "Менеджер службы поддержки клиентов",
+        },
+        alternative_titles={EN: ["Support Manager"], IT: ["Manager del supporto clienti"]},
+        responsibilities=_duties(
+            (Duty.COLLECT_LEADS, A),
+            (Duty.MONITOR_SOCIAL_MEDIA, A),
+            (Duty.DIAGNOSE_TECHNICAL_PROBLEMS, A),
+            (Duty.HELP_WITH_INSTALLATION, A),
+            (Duty.ESCALATE_UNRESOLVED_ISSUES, A),
+            (Duty.HANDLE_ESCALATIONS, A),
+            (Duty.WRITE_REPORTS, A),
+            (Duty.MAINTAIN_KNOWLEDGE_BASE, A),
+            (Duty.SUPERVISE_TEAM, R),
+            (Duty.TRAIN_AND_COACH, R),
+            (Duty.SET_BEST_PRACTICES, A),
+            (Duty.ENSURE_SERVICE_QUALITY, A),
+        ),
+        channels=[Channel.PHONE, Channel.EMAIL, Channel.CHAT],
+        metrics=_TEAM_METRICS,
+        authority=_MANAGER,
+    ),
+    # 8. seed 000/001: long-term success, relationships, full value; seed 003: supervises
+    #    relationship managers and implementation specialists, distributes portfolios
+    Role(
+        key="customer_success_manager",
+        level=Level.MANAGER,
+        focus=Focus.SUCCESS,
+        titles={
+            EN: "Customer Success Manager",
+            IT: "Responsabile della soddisfazione dei clienti",
+            RU: "Менеджер по развитию клиентов",
+        },
+        alternative_titles={EN: ["CSM"], IT: ["Manager del successo del cliente"]},
+        responsibilities=_duties(
+            (Duty.ONBOARD_CLIENTS, A),
+            (Duty.MANAGE_PORTFOLIO, A),
+            (Duty.BUILD_RELATIONSHIPS, A),
+            (Duty.DISTRIBUTE_PORTFOLIOS, A),
+            (Duty.UPSELL_AND_CROSS_SELL, A),
+            (Duty.SUPERVISE_TEAM, R),
+        ),
+        channels=[Channel.PHONE, Channel.EMAIL, Channel.VIDEO, Channel.FACE_TO_FACE],
+        metrics=_SUCCESS_METRICS,
+        authority=_MANAGER,
+        industries=[Industry.TECHNOLOGY],
+    ),
+    # 9. seed 000/001: analyses needs, designs and implements experience strategies
+    Role(
+        key="customer_experience_manager",
+        level=Level.MANAGER,
+        focus=Focus.EXPERIENCE,
+        titles={
+            EN: "Customer Experience Manager",
+            IT: "Responsabile dell'esperienza del cliente",
+            RU: "Менеджер по работе с клиентским опытом",
+        },
+        alternative_titles={EN: ["CX Manager"]},
+        responsibilities=_duties(
+            (Duty.ANALYSE_CUSTOMER_NEEDS, A),
+            (Duty.DESIGN_CX_STRATEGY, R),
+            (Duty.HANDLE_COMPLAINTS, Raci.INFORMED),
+            (Duty.REPRESENT_CUSTOMERS_INTERNALLY, C),
+        ),
+        metrics=[Metric.NPS, Metric.CSAT, Metric.CUSTOMER_EFFORT_SCORE, Metric.RETENTION_RATE],
+        authority=_MANAGER,
+    ),
+    # 10. seed 000/001: customers' interests inside the company, link to marketing
+    Role(
+        key="customer_advocate",
+        level=Level.INDIVIDUAL,
+        focus=Focus.ADVOCACY,
+        titles={
+            EN: "Customer Advocate",
+            IT: "Sostenitore dei clienti",
+            RU: "Защитник интересов клиента",
+        },
+        responsibilities=_duties(
+            (Duty.REPRESENT_CUSTOMERS_INTERNALLY, A),
+            (Duty.ANALYSE_CUSTOMER_NEEDS, C),
+            (Duty.HANDLE_COMPLAINTS, C),
+        ),
+        metrics=[Metric.NPS, Metric.CSAT],
+    ),
+    # 11. seed 000/001: works with the board, designs customer-experience strategies
+    Role(
+        key="chief_customer_officer",
+        level=Level.EXECUTIVE,
+        focus=Focus.LEADERSHIP,
+        titles={
+            EN: "Chief Customer Officer",
+            IT: "Chief Customer Officer",
+            RU: "Директор по работе с клиентами",
+        },
+        alternative_titles={EN: ["CCO"], IT: ["CCO"], RU: ["CCO"]},
+        responsibilities=_duties(
+            (Duty.DESIGN_CX_STRATEGY, A),
+            (Duty.REPRESENT_CUSTOMERS_INTERNALLY, Raci.INFORMED),
+        ),
+        metrics=[*_SUCCESS_METRICS, Metric.CSAT],
+        authority=_MANAGER,
+    ),
+    # 12. seed 003: reports to the director, ensures agents' success, resolves escalated requests
+    Role(
+        key="call_center_manager",
+        level=Level.MANAGER,
+        focus=Focus.SERVICE,
+        titles={
+            EN: "Call Center Manager",
+            IT: "Manager del call center",
+            RU: "Менеджер колл-центра",
+        },
+        responsibilities=_duties(
+            (Duty.PROCESS_TRANSACTIONS, A),
+            (Duty.HANDLE_ESCALATIONS, R),
+            (Duty.TRACK_PERFORMANCE, R),
+            (Duty.SUPERVISE_TEAM, R),
+        ),
+        channels=[Channel.PHONE],
+        metrics=_TEAM_METRICS,
+        authority=_MANAGER,
+        reports_to="call_center_director",
+    ),
+    # 13. seed 003: senior, oversees agents, ensures the quality of assistance
+    Role(
+        key="call_center_director",
+        level=Level.DIRECTOR,
+        focus=Focus.SERVICE,
+        titles={
+            EN: "Call Center Director",
+            IT: "Direttore del call center",
+            RU: "Директор колл-центра",
+        },
+        responsibilities=_duties(
+            (Duty.SUPERVISE_TEAM, R),
+            (Duty.ENSURE_SERVICE_QUALITY, R),
+        ),
+        metrics=_TEAM_METRICS,
+        authority=_MANAGER,
+    ),
+    # 14. seed 003: website or portal chat, quick questions and problems, may collect leads
+    Role(
+        key="live_chat_agent",
+        level=Level.INDIVIDUAL,
+        focus=Focus.SERVICE,
+        titles={
+            EN: "Live Chat Agent",
+            IT: "Agente della chat dal vivo",
+            RU: "Агент онлайн-чата",
+        },
+        alternative_titles={EN: ["Live Agent"], IT: ["Agente dal vivo"]},
+        responsibilities=_duties(
+            (Duty.ANSWER_PRODUCT_QUESTIONS, R),
+            (Duty.HANDLE_COMPLAINTS, R),
+            (Duty.COLLECT_LEADS, R),
+        ),
+        channels=[Channel.CHAT],
+        metrics=_SERVICE_METRICS,
+        reports_to="customer_support_manager",
+        industries=[Industry.TECHNOLOGY],
+        tier=1,
+    ),
+    # 15. seed 003: resolves problems raised on social media; mentions become tickets
+    Role(
+        key="social_media_agent",
+        level=Level.INDIVIDUAL,
+        focus=Focus.SERVICE,
+        titles={
+            EN: "Social Media Agent",
+            IT: "Agente dei social media",
+            RU: "Агент по работе с социальными сетями",
+        },
+        responsibilities=_duties(
+            (Duty.ANSWER_PRODUCT_QUESTIONS, R),
+            (Duty.HANDLE_COMPLAINTS, R),
+            (Duty.MONITOR_SOCIAL_MEDIA, R),
+        ),
+        channels=[Channel.SOCIAL],
+        metrics=_SERVICE_METRICS,
+        reports_to="customer_support_manager",
+        tier=1,
+    ),
+    # 16. seed 003: the email support team, timely answers and conflict resolution
+    Role(
+        key="email_support_agent",
+        level=Level.INDIVIDUAL,
+        focus=Focus.SUPPORT,
+        titles={
+            EN: "Email Support Agent",
+            IT: "Agente del supporto via email",
+            RU: "Агент поддержки по электронной почте",
+        },
+        responsibilities=_duties(
+            (Duty.ANSWER_PRODUCT_QUESTIONS, R),
+            (Duty.HANDLE_COMPLAINTS, R),
+        ),
+        channels=[Channel.EMAIL],
+        metrics=_SERVICE_METRICS,
+        reports_to="customer_support_manager",
+        tier=1,
+    ),
+    # 17. seed 003: first point of contact for a portfolio of clients ("customer success
+    #     advocates"); seed 002: the customer-success representative, upsell and cross-sell
+    Role(
+        key="relationship_manager",
+        level=Level.INDIVIDUAL,
+        focus=Focus.SUCCESS,
+        titles={
+            EN: "Relationship Manager",
+            IT: "Manager delle relazioni",
+            RU: "Менеджер по взаимоотношениям с клиентами",
+        },
+        alternative_titles={
+            EN: ["Customer Success Advocate", "Customer Success Representative"],
+            IT: ["Sostenitore del successo del cliente", "Rappresentante del successo del cliente"],
+        },
+        responsibilities=_duties(
+            (Duty.MANAGE_PORTFOLIO, R),
+            (Duty.BUILD_RELATIONSHIPS, R),
+            (Duty.UPSELL_AND_CROSS_SELL, R),
+        ),
+        channels=[Channel.PHONE, Channel.EMAIL, Channel.VIDEO, Channel.FACE_TO_FACE],
+        metrics=_SUCCESS_METRICS,
+        reports_to="customer_success_manager",
+        industries=[Industry.TECHNOLOGY],
+    ),
+    # 18. seed 003: onboards a client's staff to new software until they stand alone
+    Role(
+        key="implementation_specialist",
+        level=Level.INDIVIDUAL,
+        focus=Focus.SUCCESS,
+        titles={
+            EN: "Implementation Specialist",
+            IT: "Specialista dell'implementazione",
+            RU: "Специалист по внедрению",
+        },
+        responsibilities=_duties((Duty.ONBOARD_CLIENTS, R)),
+        channels=[Channel.FACE_TO_FACE, Channel.VIDEO, Channel.PHONE, Channel.EMAIL],
+        metrics=_SUCCESS_METRICS,
+        reports_to="customer_success_manager",
+        industries=[Industry.TECHNOLOGY],
+    ),
+    # 19. seed 004: outbound calls to prospective buyers; the function is customer service
+    Role(
+        key="telemarketer",
+        level=Level.INDIVIDUAL,
+        focus=Focus.SERVICE,
+        titles={
+            EN: "Telemarketer",
+            IT: "Operatore di telemarketing",
+            RU: "Оператор телемаркетинга",
+        },
+        alternative_titles={IT: ["Telemarketer"]},
+        responsibilities=_duties((Duty.PROACTIVE_OUTREACH, R)),
+        channels=[Channel.PHONE],
+        directions=[Direction.OUTBOUND],
+        metrics=[Metric.DAILY_QUOTA, Metric.CSAT],
+    ),
+)

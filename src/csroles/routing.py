@@ -1,0 +1,253 @@
+"""Routing: which roles should take an interaction first, ranked, with the reasons.
+
+A candidate is a role that owns (is responsible or accountable for) a duty
+covering the interaction's topic: nothing else may handle it. Candidates are
+ranked, best first, by these rules in turn:
+
+1. it works the interaction's channel;
+2. it works the interaction's direction (inbound contacts, or outbound ones);
+3. its level suits the current priority (``low`` and ``normal``: individual;
+   ``high``: individual or supervisor; ``urgent``: supervisor or manager),
+   or failing that is as close to it as possible;
+4. it is responsible for the duty (does the work) rather than accountable;
+5. its support tier is lower (first line before second line; no tier counts as first line);
+6. it is more specialised: fewer topics, then fewer channels;
+7. catalog order.
+
+Routing is total on the built-in catalog (every topic has an owner); on a
+catalog where no role owns the topic it raises :class:`~csroles.RoutingError`.
+
+>>> from datetime import datetime, timezone
+>>> from csroles import Channel, Direction, EventKind, Priority, Topic, route
+>>> from csroles.interactions import Event, Interaction
+>>> chat = Interaction(
+...     id="T-1",
+...     customer_id="C-1",
+...     channel=Channel.CHAT,
+...     direction=Direction.INBOUND,
+...     topic=Topic.QUESTION,
+...     priority=Priority.NORMAL,
+...     events=[Event(kind=EventKind.OPENED, at=datetime(2026, 5, 4, 9, tzinfo=timezone.utc))],
+... )
+>>> best = route(chat)[0]
+>>> best.role.key
+'live_chat_agent'
+>>> for reason in best.reasons:
+...     print(reason)
+works chat
+takes inbound contacts
+question is within its duty answer_product_questions (responsible)
+individual level suits normal priority
+first line (tier 1)
+
+.. versionadded:: 0.1.0
+"""
+
+from __future__ import annotations
+
+from typing import cast
+
+import attrs
+
+from csroles._validation import fail
+from csroles.catalog import Catalog, default_catalog
+from csroles.errors import RoutingError
+from csroles.interactions import Interaction
+from csroles.roles import Duty, Raci, Role
+from csroles.vocabulary import Channel, Direction, Level, Priority, Topic
+
+__all__ = ["RoutingCandidate", "levels_for", "route"]
+
+_LEVELS_FOR: dict[Priority, tuple[Level, ...]] = {
+    Priority.LOW: (Level.INDIVIDUAL,),
+    Priority.NORMAL: (Level.INDIVIDUAL,),
+    Priority.HIGH: (Level.INDIVIDUAL, Level.SUPERVISOR),
+    Priority.URGENT: (Level.SUPERVISOR, Level.MANAGER),
+}
+
+
+def levels_for(priority: Priority) -> tuple[Level, ...]:
+    """The levels that suit an interaction of ``priority``, lowest first.
+
+    >>> from csroles import Priority, levels_for
+    >>> [level.value for level in levels_for(Priority.URGENT)]
+    ['supervisor', 'manager']
+
+    .. versionadded:: 0.1.0
+    """
+    if not isinstance(priority, Priority):
+        fail("levels_for", "priority", priority, "a Priority")
+    return _LEVELS_FOR[priority]
+
+
+@attrs.frozen(kw_only=True)
+class RoutingCandidate:
+    """A role that may take an interaction, its rank and why.
+
+    Attributes:
+        role: The role.
+        rank: 1 for the best candidate, then 2, 3 ...
+        duty: The role's duty that covers the interaction's topic.
+        raci: The role's letter for that duty (responsible or accountable).
+        works_channel: Whether the role works the interaction's channel.
+        works_direction: Whether the role works the interaction's direction.
+        level_fits: Whether the role's level suits the interaction's current priority.
+        reasons: The facts above in words, in ranking order, for people.
+
+    .. versionadded:: 0.1.0
+    """
+
+    role: Role
+    rank: int
+    duty: Duty
+    raci: Raci
+    works_channel: bool
+    works_direction: bool
+    level_fits: bool
+    reasons: tuple[str, ...]
+
+
+def route(interaction: Interaction, catalog: Catalog | None = None) -> tuple[RoutingCandidate, ...]:
+    """The roles of ``catalog`` (default: the built-in one) that should take ``interaction``, best first.
+
+    Every candidate owns a duty covering the interaction's topic; the module
+    documentation lists the ranking rules. The result depends only on the
+    channel, direction, topic and current priority, and is deterministic.
+
+    >>> from datetime import datetime, timezone
+    >>> from csroles import Channel, Direction, EventKind, Priority, Topic, route
+    >>> from csroles.interactions import Event, Interaction
+    >>> call = Interaction(
+    ...     id="T-2",
+    ...     customer_id="C-2",
+    ...     channel=Channel.PHONE,
+    ...     direction=Direction.INBOUND,
+    ...     topic=Topic.RETURN,
+    ...     priority=Priority.URGENT,
+    ...     events=[Event(kind=EventKind.OPENED, at=datetime(2026, 5, 4, 9, tzinfo=timezone.utc))],
+    ... )
+    >>> [(c.rank, c.role.key, c.level_fits) for c in route(call)]
+    [(1, 'customer_service_manager', True), (2, 'customer_service_representative', False)]
+
+    Raises:
+        RoutingError: No role of the catalog owns a duty covering the topic.
+        InvalidEntityError: ``interaction`` or ``catalog`` is of the wrong type.
+
+    .. versionadded:: 0.1.0
+    """
+    if not isinstance(interaction, Interaction):
+        fail("route", "interaction", interaction, "an Interaction")
+    if catalog is None:
+        catalog = default_catalog()
+    elif not isinstance(catalog, Catalog):
+        fail("route", "catalog", catalog, "a Catalog or None")
+    key = (
+        "route",
+        interaction.channel,
+        interaction.direction,
+        interaction.topic,
+        interaction.current_priority,
+    )
+    memo = catalog._memo
+    found = memo.get(key)
+    if found is None:
+        found = _rank(
+            catalog,
+            channel=interaction.channel,
+            direction=interaction.direction,
+            topic=interaction.topic,
+            priority=interaction.current_priority,
+        )
+        memo[key] = found
+    return cast("tuple[RoutingCandidate, ...]", found)
+
+
+def _rank(
+    catalog: Catalog, *, channel: Channel, direction: Direction, topic: Topic, priority: Priority
+) -> tuple[RoutingCandidate, ...]:
+    owners = catalog.owners(topic)
+    if not owners:
+        msg = (
+            f"no role of the catalog can take a {topic.value!r} interaction: none is "
+            f"responsible or accountable for a duty covering topic {topic.value!r}"
+        )
+        raise RoutingError(msg)
+    band = _LEVELS_FOR[priority]
+    position = {key: index for index, key in enumerate(catalog.keys)}
+    scored = []
+    for role, responsibility in owners:
+        distance = min(abs(role.level.rank - level.rank) for level in band)
+        score = (
+            channel not in role.channels,
+            direction not in role.directions,
+            distance,
+            responsibility.raci is not Raci.RESPONSIBLE,
+            role.tier or 1,
+            len(role.topics),
+            len(role.channels),
+            position[role.key],
+        )
+        scored.append((score, role, responsibility))
+    scored.sort(key=lambda item: item[0])
+    return tuple(
+        _candidate(
+            rank=rank,
+            role=role,
+            duty=responsibility.duty,
+            raci=responsibility.raci,
+            channel=channel,
+            direction=direction,
+            topic=topic,
+            priority=priority,
+            band=band,
+        )
+        for rank, (_, role, responsibility) in enumerate(scored, start=1)
+    )
+
+
+_DIRECTION_WORDS = {
+    (Direction.INBOUND, True): "takes inbound contacts",
+    (Direction.INBOUND, False): "does not take inbound contacts",
+    (Direction.OUTBOUND, True): "makes outbound contacts",
+    (Direction.OUTBOUND, False): "does not make outbound contacts",
+}
+_LINES = {1: "first line", 2: "second line", 3: "third line"}
+
+
+def _candidate(
+    *,
+    rank: int,
+    role: Role,
+    duty: Duty,
+    raci: Raci,
+    channel: Channel,
+    direction: Direction,
+    topic: Topic,
+    priority: Priority,
+    band: tuple[Level, ...],
+) -> RoutingCandidate:
+    works_channel = channel in role.channels
+    works_direction = direction in role.directions
+    level_fits = role.level in band
+    reasons = [
+        f"works {channel.value}" if works_channel else f"does not work {channel.value}",
+        _DIRECTION_WORDS[direction, works_direction],
+        f"{topic.value} is within its duty {duty.value} ({raci.value})",
+        f"{role.level.value} level suits {priority.value} priority"
+        if level_fits
+        else f"{role.level.value} level, while {priority.value} priority calls for "
+        + " or ".join(level.value for level in band),
+    ]
+    if role.tier is not None:
+        line = _LINES.get(role.tier, "support")
+        reasons.append(f"{line} (tier {role.tier})")
+    return RoutingCandidate(
+        role=role,
+        rank=rank,
+        duty=duty,
+        raci=raci,
+        works_channel=works_channel,
+        works_direction=works_direction,
+        level_fits=level_fits,
+        reasons=tuple(reasons),
+    )
