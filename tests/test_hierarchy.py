@@ -240,7 +240,7 @@ def test_text_tree() -> None:
     )
     forest = chart_of(("x", None), ("y", None), ("x1", "x"), forest=True)
     assert forest.to_text() == "\n".join(
-        ["x (call_center_agent)", "└── x1 (call_center_agent)", "y (call_center_agent)"]
+        ["x: Call Center Agent", "└── x1: Call Center Agent", "y: Call Center Agent"]
     )
 
 

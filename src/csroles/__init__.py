@@ -19,7 +19,7 @@ from csroles.errors import (
     UnknownRoleError,
     UnknownTitleError,
 )
-from csroles.hierarchy import OrgChart, Position
+from csroles.hierarchy import ChartFinding, ChartFindingCode, OrgChart, Position
 from csroles.interactions import Event, Interaction, Status, SurveyScale
 from csroles.portfolios import Portfolio, PortfolioPlan, balance_portfolios
 from csroles.responsibilities import (
@@ -66,6 +66,8 @@ __all__ = [  # noqa: RUF022 (sorted, with __version__ last: see tests/test_packa
     "CalendarError",
     "Catalog",
     "Channel",
+    "ChartFinding",
+    "ChartFindingCode",
     "CsrolesError",
     "Direction",
     "Duty",

@@ -20,10 +20,10 @@ one :class:`~csroles.errors.HierarchyError`.
 >>> chart.span_of_control("mgr"), chart.depth("ag-2")
 (2, 2)
 >>> print(chart.to_text())
-dir (call_center_director)
-└── mgr (call_center_manager)
-    ├── ag-1 (call_center_agent)
-    └── ag-2 (call_center_agent)
+dir: Call Center Director
+└── mgr: Call Center Manager
+    ├── ag-1: Call Center Agent
+    └── ag-2: Call Center Agent
 
 Construction is linear in the number of positions and never recurses, so
 charts of hundreds of thousands of positions, however deep, are fine.
@@ -33,17 +33,19 @@ charts of hundreds of thousands of positions, however deep, are fine.
 
 from __future__ import annotations
 
+import enum
 import math
-from collections.abc import Callable, Iterator
-from typing import Any
+from collections.abc import Callable, Iterable, Iterator
 
 import attrs
 
 from csroles import _validation as v
-from csroles.errors import HierarchyError, UnknownPositionError
-from csroles.vocabulary import Channel, Topic
+from csroles.catalog import Catalog, default_catalog
+from csroles.errors import HierarchyError, UnknownPositionError, UnknownRoleError
+from csroles.roles import Authority, Duty, Role
+from csroles.vocabulary import Channel, Language, Level, Topic
 
-__all__ = ["OrgChart", "Position"]
+__all__ = ["ChartFinding", "ChartFindingCode", "OrgChart", "Position"]
 
 _LISTED = 10  # problems of one kind named in an error message
 
@@ -56,22 +58,77 @@ def _check_capacity(owner: object, field: str, value: object) -> int | float:
     return value
 
 
-def _check_skill(owner: object, field: str, value: object) -> str:
-    return v.check_identifier(owner, field, value)
+class ChartFindingCode(enum.StrEnum):
+    """The stable codes of :class:`ChartFinding`.
+
+    =========================== ================================================
+    code                        finding
+    =========================== ================================================
+    ``individual_at_root``      an individual contributor heads the chart (or a
+                                tree of a forest)
+    ``level_inversion``         a position reports to one whose role is at a
+                                lower level (a manager reporting to an agent)
+    ``manager_without_reports`` a supervisor, manager or above with no reports
+    ``wide_span``               more direct reports than the limit
+    ``uncovered_duty``          a duty no position's role owns (is responsible
+                                or accountable for)
+    =========================== ================================================
+
+    >>> from csroles import ChartFindingCode
+    >>> ChartFindingCode("wide_span") is ChartFindingCode.WIDE_SPAN
+    True
+
+    .. versionadded:: 0.1.0
+    """
+
+    INDIVIDUAL_AT_ROOT = "individual_at_root"
+    LEVEL_INVERSION = "level_inversion"
+    MANAGER_WITHOUT_REPORTS = "manager_without_reports"
+    WIDE_SPAN = "wide_span"
+    UNCOVERED_DUTY = "uncovered_duty"
 
 
-def _sorted_items(
-    check: Callable[[object, str, object], object],
-) -> Callable[[Any, Any, Any], None]:
-    """Like ``items`` for a frozenset: check the items in a stable order for the message."""
+def _check_text(owner: object, field: str, value: object) -> str:
+    if type(value) is not str or not value.strip():
+        v.fail(owner, field, value, "a non-empty string")
+    return value
 
-    def validate(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-        if not isinstance(value, frozenset):  # pragma: no cover - the converter made it one
-            v.fail(instance, attribute.name, value, "a set")
-        for item in sorted(value, key=repr):
-            check(instance, attribute.name, item)
 
-    return validate
+@attrs.frozen(kw_only=True)
+class ChartFinding:
+    """One piece of advice about an org chart, from :meth:`OrgChart.check`.
+
+    Attributes:
+        code: what kind of finding it is (stable, for programs).
+        position: the id of the position it is about; None for the chart as
+            a whole (an uncovered duty).
+        related: other ids involved: the manager of an inversion, the roles
+            that would own an uncovered duty.
+        message: the finding in words, for people.
+
+    >>> from csroles import ChartFinding, ChartFindingCode
+    >>> ChartFinding(
+    ...     code=ChartFindingCode.WIDE_SPAN,
+    ...     position="mgr",
+    ...     message="'mgr' has 40 direct reports, more than 15",
+    ... ).code.value
+    'wide_span'
+
+    .. versionadded:: 0.1.0
+    """
+
+    code: ChartFindingCode = attrs.field(validator=v.member_of(ChartFindingCode))
+    position: str | None = attrs.field(validator=v.optional_validator(v.check_identifier))
+    related: tuple[str, ...] = attrs.field(
+        default=(), converter=v.to_tuple, validator=v.tuple_of(v.check_identifier)
+    )
+    message: str = attrs.field(validator=v.validator(_check_text))
+
+
+def _check_authority(owner: object, field: str, value: object) -> Authority:
+    if not isinstance(value, Authority):
+        v.fail(owner, field, value, "None or an Authority")
+    return value
 
 
 @attrs.frozen(kw_only=True)
@@ -89,6 +146,8 @@ class Position:
         skills: free labels for anything else (languages, products ...).
         capacity: the largest total account weight the position may carry
             in a portfolio (see :func:`~csroles.balance_portfolios`), or None.
+        authority: what this position may decide alone, when it differs
+            from its role's default (seed 004: the company sets the limits).
 
     >>> from csroles import Channel
     >>> rep = Position(
@@ -105,7 +164,7 @@ class Position:
     """
 
     id: str = attrs.field(validator=v.validator(v.check_identifier))
-    role: str = attrs.field(validator=v.validator(v.check_identifier))
+    role: str = attrs.field(validator=v.validator(v.check_key))
     reports_to: str | None = attrs.field(
         default=None, validator=v.optional_validator(v.check_identifier)
     )
@@ -113,18 +172,21 @@ class Position:
     channels: frozenset[Channel] = attrs.field(
         default=frozenset(),
         converter=v.to_frozenset,
-        validator=_sorted_items(v.enum_check(Channel)),
+        validator=v.frozenset_of(v.enum_check(Channel)),
     )
     topics: frozenset[Topic] = attrs.field(
         default=frozenset(),
         converter=v.to_frozenset,
-        validator=_sorted_items(v.enum_check(Topic)),
+        validator=v.frozenset_of(v.enum_check(Topic)),
     )
     skills: frozenset[str] = attrs.field(
-        default=frozenset(), converter=v.to_frozenset, validator=_sorted_items(_check_skill)
+        default=frozenset(), converter=v.to_frozenset, validator=v.frozenset_of(v.check_identifier)
     )
     capacity: int | float | None = attrs.field(
         default=None, validator=v.optional_validator(_check_capacity)
+    )
+    authority: Authority | None = attrs.field(
+        default=None, validator=v.optional_validator(_check_authority)
     )
 
 
@@ -134,9 +196,13 @@ def _check_position(owner: object, field: str, value: object) -> Position:
     return value
 
 
-def _check_flag(owner: object, field: str, value: object) -> bool:
-    if type(value) is not bool:
-        v.fail(owner, field, value, "True or False")
+def _to_catalog(value: Catalog | None) -> Catalog:
+    return default_catalog() if value is None else value
+
+
+def _check_catalog(owner: object, field: str, value: object) -> Catalog:
+    if not isinstance(value, Catalog):
+        v.fail(owner, field, value, "None (the built-in catalog) or a Catalog")
     return value
 
 
@@ -153,6 +219,8 @@ class OrgChart:
 
     Args:
         positions: the positions, in the order queries list them.
+        catalog: the catalog their roles come from; None for
+            :func:`~csroles.default_catalog`.
         forest: whether several roots (independent trees) are allowed; a
             forest may also be empty.
 
@@ -160,8 +228,9 @@ class OrgChart:
         HierarchyError: the positions do not form a tree (or a forest): the
             message lists every duplicate id, every missing manager, every
             cycle and the roots.
+        UnknownRoleError: a position's role is not in the catalog.
         InvalidEntityError: an item of ``positions`` is not a
-            :class:`Position`.
+            :class:`Position`, or ``catalog`` is not a catalog.
 
     >>> OrgChart(
     ...     positions=[
@@ -180,7 +249,11 @@ class OrgChart:
     positions: tuple[Position, ...] = attrs.field(
         converter=v.to_tuple, validator=v.items(_check_position)
     )
-    forest: bool = attrs.field(default=False, validator=v.validator(_check_flag))
+    catalog: Catalog = attrs.field(
+        default=None, converter=_to_catalog, validator=v.validator(_check_catalog), repr=False
+    )
+    forest: bool = attrs.field(default=False, validator=v.validator(v.check_flag))
+    _roles: dict[str, Role] = attrs.field(init=False, repr=False, eq=False)
     _index: dict[str, int] = attrs.field(init=False, repr=False, eq=False)
     _parent: list[int] = attrs.field(init=False, repr=False, eq=False)
     _children: list[list[int]] = attrs.field(init=False, repr=False, eq=False)
@@ -193,6 +266,7 @@ class OrgChart:
         index, parent, roots = _link(self.positions, forest=self.forest)
         children, order, depth, enter, leave = _layout(parent, roots)
         setter = object.__setattr__
+        setter(self, "_roles", _roles(self.positions, self.catalog))
         setter(self, "_index", index)
         setter(self, "_parent", parent)
         setter(self, "_children", children)
@@ -391,26 +465,196 @@ class OrgChart:
     def holding(self, role: str) -> tuple[Position, ...]:
         """The positions whose role is ``role``, in chart order.
 
+        Raises:
+            UnknownRoleError: ``role`` is not in the chart's catalog.
+
         >>> chart = OrgChart(
         ...     positions=[
         ...         Position(id="mgr", role="call_center_manager"),
         ...         Position(id="ag-1", role="call_center_agent", reports_to="mgr"),
         ...     ]
         ... )
-        >>> [p.id for p in chart.holding("call_center_agent")]
-        ['ag-1']
+        >>> [p.id for p in chart.holding("call_center_agent")], chart.holding("telemarketer")
+        (['ag-1'], ())
         """
+        self.catalog.get(role)
         return tuple(p for p in self.positions if p.role == role)
 
+    def role_of(self, id: str) -> Role:  # noqa: A002
+        """The catalog's :class:`~csroles.Role` for the position ``id``.
+
+        >>> chart = OrgChart(positions=[Position(id="mgr", role="call_center_manager")])
+        >>> chart.role_of("mgr").level
+        <Level.MANAGER: 'manager'>
+        """
+        return self._roles[self.positions[self._at(id)].role]
+
+    def authority_of(self, id: str) -> Authority:  # noqa: A002
+        """What the position ``id`` may decide alone: its own authority, else its role's.
+
+        >>> from decimal import Decimal
+        >>> from csroles import Authority
+        >>> chart = OrgChart(
+        ...     positions=[
+        ...         Position(id="mgr", role="call_center_manager"),
+        ...         Position(
+        ...             id="ag",
+        ...             role="call_center_agent",
+        ...             reports_to="mgr",
+        ...             authority=Authority(refund_limit=Decimal(20), currency="EUR"),
+        ...         ),
+        ...     ]
+        ... )
+        >>> chart.authority_of("ag").refund_limit, chart.authority_of("mgr").policy_exceptions
+        (Decimal('20'), True)
+        """
+        position = self.positions[self._at(id)]
+        if position.authority is not None:
+            return position.authority
+        return self._roles[position.role].authority
+
+    def topics_of(self, id: str) -> frozenset[Topic]:  # noqa: A002
+        """The topics the position ``id`` covers: its role's and its own.
+
+        >>> chart = OrgChart(positions=[Position(id="eng", role="customer_support_engineer")])
+        >>> sorted(chart.topics_of("eng"))
+        [<Topic.TECHNICAL_PROBLEM: 'technical_problem'>]
+        """
+        position = self.positions[self._at(id)]
+        return self._roles[position.role].topics | position.topics
+
+    # ------------------------------------------------------------ advice
+
+    def check(
+        self, *, max_span: int = 15, duties: Iterable[Duty] | None = None
+    ) -> tuple[ChartFinding, ...]:
+        """Advisory findings about the chart; never raises for a valid chart.
+
+        Args:
+            max_span: the most direct reports a position should have.
+            duties: the duties some position should own (be responsible or
+                accountable for); by default every duty the catalog's roles own.
+
+        Returns:
+            The findings about positions, in chart order, then the duties no
+            position owns, in :class:`~csroles.Duty` order. See
+            :class:`ChartFindingCode` for the codes.
+
+        Raises:
+            InvalidEntityError: ``max_span`` is not an int of 1 or more, or
+                ``duties`` holds something other than duties.
+
+        >>> chart = OrgChart(
+        ...     positions=[
+        ...         Position(id="ag", role="call_center_agent"),
+        ...         Position(id="mgr", role="call_center_manager", reports_to="ag"),
+        ...     ]
+        ... )
+        >>> for finding in chart.check(duties=[]):
+        ...     print(finding.code.value, finding.position, "-", finding.message)
+        individual_at_root ag - 'ag' (call_center_agent, individual) is at the root, expected a supervisor or above
+        level_inversion mgr - 'mgr' (call_center_manager, manager) reports to 'ag' (call_center_agent, individual), a lower level
+        manager_without_reports mgr - 'mgr' (call_center_manager, manager) has no reports
+        """
+        v.check_positive_int("OrgChart.check", "max_span", max_span)
+        wanted = self._wanted_duties(duties)
+        findings: list[ChartFinding] = []
+        positions = self.positions
+        roles = self._roles
+        for i, position in enumerate(positions):
+            role = roles[position.role]
+            me = f"{position.id!r} ({role.key}, {role.level.value})"
+            p = self._parent[i]
+            span = len(self._children[i])
+            if p < 0 and role.level is Level.INDIVIDUAL:
+                findings.append(
+                    ChartFinding(
+                        code=ChartFindingCode.INDIVIDUAL_AT_ROOT,
+                        position=position.id,
+                        message=f"{me} is at the root, expected a supervisor or above",
+                    )
+                )
+            if p >= 0:
+                boss = positions[p]
+                boss_role = roles[boss.role]
+                if role.level > boss_role.level:
+                    findings.append(
+                        ChartFinding(
+                            code=ChartFindingCode.LEVEL_INVERSION,
+                            position=position.id,
+                            related=(boss.id,),
+                            message=f"{me} reports to {boss.id!r} ({boss_role.key}, "
+                            f"{boss_role.level.value}), a lower level",
+                        )
+                    )
+            if span == 0 and role.level > Level.INDIVIDUAL:
+                findings.append(
+                    ChartFinding(
+                        code=ChartFindingCode.MANAGER_WITHOUT_REPORTS,
+                        position=position.id,
+                        message=f"{me} has no reports",
+                    )
+                )
+            if span > max_span:
+                findings.append(
+                    ChartFinding(
+                        code=ChartFindingCode.WIDE_SPAN,
+                        position=position.id,
+                        message=f"{position.id!r} has {span} direct reports, more than {max_span}",
+                    )
+                )
+        owned = {
+            r.duty
+            for key in {p.role for p in positions}
+            for r in roles[key].responsibilities
+            if r.raci.owns
+        }
+        for duty in Duty:
+            if duty in wanted and duty not in owned:
+                owners = [
+                    role.key
+                    for role in self.catalog.roles
+                    if any(r.duty == duty and r.raci.owns for r in role.responsibilities)
+                ]
+                findings.append(
+                    ChartFinding(
+                        code=ChartFindingCode.UNCOVERED_DUTY,
+                        position=None,
+                        related=tuple(owners),
+                        message=f"no position owns the duty {duty.value!r}"
+                        + (f" (roles that do: {', '.join(owners)})" if owners else ""),
+                    )
+                )
+        return tuple(findings)
+
+    def _wanted_duties(self, duties: Iterable[Duty] | None) -> frozenset[Duty]:
+        if duties is None:
+            return frozenset(
+                r.duty for role in self.catalog.roles for r in role.responsibilities if r.raci.owns
+            )
+        if isinstance(duties, (str, bytes)) or not isinstance(duties, Iterable):
+            v.fail("OrgChart.check", "duties", duties, "None or an iterable of Duty")
+        wanted = tuple(duties)
+        for index, duty in enumerate(wanted):
+            if not isinstance(duty, Duty):
+                v.fail("OrgChart.check", f"duties[{index}]", duty, "a Duty")
+        return frozenset(wanted)
+
     # ------------------------------------------------------------ drawing
+
+    def _label(self, position: Position) -> str:
+        titles = self._roles[position.role].titles
+        title = titles.get(Language.EN) or next(iter(titles.values()))
+        return f"{position.id}: {title}" + (f" ({position.name})" if position.name else "")
 
     def to_text(self, label: Callable[[Position], str] | None = None) -> str:
         """The chart drawn as a text tree, one position a line, depth first.
 
         Args:
-            label: how to write a position; by default its id and role key.
+            label: how to write a position; by default its id, its role's
+                English title and the name of the person in it.
         """
-        write = label if label is not None else _label
+        write = label if label is not None else self._label
         positions = self.positions
         lines: list[str] = []
         # (position, prefix of its children's lines)
@@ -433,8 +677,16 @@ class OrgChart:
         return "\n".join(lines)
 
 
-def _label(position: Position) -> str:
-    return f"{position.id} ({position.role})"
+def _roles(positions: tuple[Position, ...], catalog: Catalog) -> dict[str, Role]:
+    roles: dict[str, Role] = {}
+    for i, position in enumerate(positions):
+        key = position.role
+        if key not in roles:
+            try:
+                roles[key] = catalog.get(key)
+            except UnknownRoleError as error:
+                raise UnknownRoleError(f"OrgChart.positions[{i}].role: {error}") from None
+    return roles
 
 
 def _link(
