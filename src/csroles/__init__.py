@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from csroles.catalog import Catalog, default_catalog
 from csroles.converters import configure_converter, make_converter
+from csroles.customers import Account, Customer
 from csroles.errors import (
     CalendarError,
     CsrolesError,
@@ -19,6 +20,7 @@ from csroles.errors import (
     UnknownRoleError,
     UnknownTitleError,
 )
+from csroles.escalation import Escalation, Party, PartyKind
 from csroles.hierarchy import ChartFinding, ChartFindingCode, OrgChart, Position
 from csroles.interactions import Event, Interaction, Status, SurveyScale
 from csroles.portfolios import Portfolio, PortfolioPlan, balance_portfolios
@@ -60,6 +62,7 @@ from csroles.vocabulary import (
 )
 
 __all__ = [  # noqa: RUF022 (sorted, with __version__ last: see tests/test_package.py)
+    "Account",
     "Action",
     "Authority",
     "AuthorityDecision",
@@ -69,8 +72,10 @@ __all__ = [  # noqa: RUF022 (sorted, with __version__ last: see tests/test_packa
     "ChartFinding",
     "ChartFindingCode",
     "CsrolesError",
+    "Customer",
     "Direction",
     "Duty",
+    "Escalation",
     "EscalationKind",
     "EscalationReason",
     "Event",
@@ -85,6 +90,8 @@ __all__ = [  # noqa: RUF022 (sorted, with __version__ last: see tests/test_packa
     "Level",
     "Metric",
     "OrgChart",
+    "Party",
+    "PartyKind",
     "Pay",
     "Portfolio",
     "PortfolioPlan",

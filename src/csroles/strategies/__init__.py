@@ -1,0 +1,98 @@
+"""Hypothesis strategies for every csroles entity (install ``csroles[hypothesis]``).
+
+Each strategy is named after what it builds, in the plural, takes keyword-only
+arguments to narrow it, and only ever generates valid values:
+
+>>> from hypothesis import given, settings
+>>> from csroles import Channel, Priority
+>>> from csroles.strategies import interactions
+>>> @settings(max_examples=20)
+... @given(interactions(channels=[Channel.PHONE], priorities=[Priority.URGENT], max_events=8))
+... def test_urgent_calls(call):
+...     assert call.channel is Channel.PHONE
+...     assert call.priority is Priority.URGENT
+>>> test_urgent_calls()
+
+Once csroles is installed, hypothesis finds these strategies by type too
+(through the ``hypothesis`` entry point), so ``st.from_type(Interaction)``
+and ``st.builds`` work without importing this module:
+
+>>> from hypothesis import strategies as st
+>>> from csroles import Interaction
+>>> @settings(max_examples=5)
+... @given(st.from_type(Interaction))
+... def test_any(ticket):
+...     assert ticket.opened_at <= ticket.last_event_at
+>>> test_any()
+
+.. versionadded:: 0.1.0
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable
+from typing import Any
+
+# Which strategy builds each csroles type: the public class name in csroles,
+# then the name of the strategy function in this package.
+_STRATEGY_FOR_TYPE = {
+    "Account": "accounts",
+    "Customer": "customers",
+    "Escalation": "escalations",
+    "Event": "events",
+    "Interaction": "interactions",
+    "Party": "parties",
+}
+
+
+def _deferred(name: str) -> Callable[[type], Any]:
+    def resolve(_: type) -> Any:
+        return getattr(importlib.import_module("csroles.strategies"), name)()
+
+    return resolve
+
+
+def _hypothesis_setup_hook() -> None:
+    """Register a strategy for each csroles type (run by hypothesis's entry point).
+
+    Hypothesis runs this while it is being imported, which may happen while
+    this very module is being imported (``import csroles.strategies`` imports
+    hypothesis). So the hook is defined before anything imports hypothesis, and
+    it registers functions that look the strategies up only when used.
+    """
+    from hypothesis import strategies as st
+
+    import csroles
+
+    for type_name, strategy_name in _STRATEGY_FOR_TYPE.items():
+        st.register_type_strategy(getattr(csroles, type_name), _deferred(strategy_name))
+
+
+from csroles.strategies._entities import (  # noqa: E402 (after the hook: see its docstring)
+    ZONES,
+    accounts,
+    aware_datetimes,
+    customers,
+    escalations,
+    events,
+    identifiers,
+    interactions,
+    language_tags,
+    parties,
+    zone_names,
+)
+
+__all__ = [
+    "ZONES",
+    "accounts",
+    "aware_datetimes",
+    "customers",
+    "escalations",
+    "events",
+    "identifiers",
+    "interactions",
+    "language_tags",
+    "parties",
+    "zone_names",
+]

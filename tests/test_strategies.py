@@ -1,0 +1,181 @@
+"""The strategies: valid values only, realistic times, narrowing, registration."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from datetime import UTC, datetime, timedelta
+from zoneinfo import ZoneInfo
+
+import attrs
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from hypothesis.errors import InvalidArgument
+
+from csroles import (
+    Channel,
+    Direction,
+    Event,
+    EventKind,
+    Interaction,
+    Priority,
+    Topic,
+    make_converter,
+)
+from csroles.strategies import (
+    ZONES,
+    aware_datetimes,
+    events,
+    identifiers,
+    interactions,
+    zone_names,
+)
+from csroles.strategies._entities import _transitions
+
+CONV = make_converter()
+
+
+def revalidate(value: object) -> object:
+    """Build the value again through its constructor: every check runs once more."""
+    return attrs.evolve(value)  # type: ignore[misc]
+
+
+@given(interactions())
+def test_interactions_are_valid_and_round_trip(ticket: Interaction) -> None:
+    assert revalidate(ticket) == ticket
+    doc = CONV.unstructure(ticket)
+    assert CONV.structure(json.loads(json.dumps(doc)), Interaction) == ticket
+
+
+@given(events())
+def test_events_are_valid_and_round_trip(event: Event) -> None:
+    assert revalidate(event) == event
+    assert CONV.structure(json.loads(json.dumps(CONV.unstructure(event))), Event) == event
+
+
+@given(
+    interactions(
+        channels=[Channel.FAX, Channel.MAIL],
+        directions=[Direction.OUTBOUND],
+        topics=[Topic.RETURN],
+        priorities=[Priority.LOW],
+        min_events=3,
+        max_events=5,
+        ids=identifiers(prefix="T-"),
+        customer_ids=st.just("C-1"),
+        zones=st.just("Asia/Kathmandu"),
+    )
+)
+def test_interactions_narrow(ticket: Interaction) -> None:
+    assert ticket.channel in {Channel.FAX, Channel.MAIL}
+    assert ticket.direction is Direction.OUTBOUND
+    assert ticket.topic is Topic.RETURN
+    assert ticket.priority is Priority.LOW
+    assert 3 <= len(ticket.events) <= 5
+    assert ticket.id.startswith("T-")
+    assert ticket.customer_id == "C-1"
+    assert {e.at.utcoffset() for e in ticket.events} == {timedelta(hours=5, minutes=45)}
+
+
+def test_interactions_refuse_bad_sizes() -> None:
+    with pytest.raises(InvalidArgument, match="min_events"):
+        interactions(min_events=0)
+    with pytest.raises(InvalidArgument, match="min_events"):
+        interactions(min_events=4, max_events=3)
+
+
+@given(aware_datetimes())
+def test_aware_datetimes_carry_a_known_zone(at: datetime) -> None:
+    assert isinstance(at.tzinfo, ZoneInfo)
+    assert at.tzinfo.key in ZONES
+    assert datetime(2000, 1, 1, tzinfo=UTC) <= at <= datetime(2040, 1, 1, tzinfo=UTC)
+
+
+@given(
+    aware_datetimes(
+        min_value=datetime(2026, 3, 1, tzinfo=UTC),
+        max_value=datetime(2026, 4, 30, tzinfo=UTC),
+        zones=st.just("Europe/Rome"),
+    )
+)
+def test_aware_datetimes_respect_bounds(at: datetime) -> None:
+    assert datetime(2026, 3, 1, tzinfo=UTC) <= at <= datetime(2026, 4, 30, tzinfo=UTC)
+
+
+def test_dst_transitions_are_found_to_the_minute() -> None:
+    assert _transitions("Europe/Rome", 2026) == (
+        datetime(2026, 3, 29, 1, 0, tzinfo=UTC),
+        datetime(2026, 10, 25, 1, 0, tzinfo=UTC),
+    )
+    assert _transitions("Australia/Lord_Howe", 2026) == (
+        datetime(2026, 4, 4, 15, 0, tzinfo=UTC),
+        datetime(2026, 10, 3, 15, 30, tzinfo=UTC),
+    )
+    assert _transitions("Asia/Tokyo", 2026) == ()
+
+
+def test_timelines_cross_dst_changes_and_zones() -> None:
+    # Over many examples, timelines span offset changes and several zones.
+    crossings, zoned = [], []
+
+    @settings(max_examples=200)
+    @given(interactions(min_events=4))
+    def look(ticket: Interaction) -> None:
+        offsets = {e.at.utcoffset() for e in ticket.events}
+        zoned.append(len(offsets) > 1)
+        first, last = ticket.events[0].at, ticket.events[-1].at
+        crossings.append(
+            any(first < change <= last for change in _transitions("Europe/Rome", first.year))
+        )
+
+    look()
+    assert any(zoned)
+    assert sum(crossings) >= 1
+
+
+@given(zone_names())
+def test_zone_names_are_iana_names(name: str) -> None:
+    assert ZoneInfo(name).key == name
+
+
+@given(identifiers())
+def test_identifiers_are_valid_ids(value: str) -> None:
+    assert value
+    assert value == value.strip()
+
+
+def test_from_type_works_through_the_entry_point() -> None:
+    code = (
+        "import sys\n"
+        "from hypothesis import given, settings, strategies as st\n"
+        "import csroles\n"
+        "@settings(max_examples=5, database=None)\n"
+        "@given(st.from_type(csroles.Interaction), st.from_type(csroles.Event))\n"
+        "def check(ticket, event):\n"
+        "    assert ticket.events[0].kind is csroles.EventKind.OPENED\n"
+        "check()\n"
+        "print('ok')\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], check=True, capture_output=True, text=True
+    ).stdout
+    assert out.strip() == "ok"
+
+
+@given(events(kinds=[EventKind.SURVEY_ANSWERED]))
+def test_survey_events_have_scores_in_range(event: Event) -> None:
+    assert event.scale is not None
+    assert event.score is not None
+    low, high = event.scale.bounds
+    assert low <= event.score <= high
+
+
+def test_aware_datetimes_refuse_bad_bounds() -> None:
+    with pytest.raises(InvalidArgument, match="aware min_value <= max_value"):
+        aware_datetimes(min_value=datetime(2026, 1, 1))
+    with pytest.raises(InvalidArgument, match="aware min_value <= max_value"):
+        aware_datetimes(
+            min_value=datetime(2026, 1, 2, tzinfo=UTC), max_value=datetime(2026, 1, 1, tzinfo=UTC)
+        )
