@@ -52,7 +52,21 @@ def test_well_formed_language_tags(tag: str) -> None:
 
 @pytest.mark.parametrize(
     "tag",
-    ["", "e", "englishes", "en_GB", "en-", "-en", "en-GB-", "en--GB", "123", "en-G", "it ", "ит", 7],
+    [
+        "",
+        "e",
+        "englishes",
+        "en_GB",
+        "en-",
+        "-en",
+        "en-GB-",
+        "en--GB",
+        "123",
+        "en-G",
+        "it ",
+        "ит",
+        7,
+    ],
 )
 def test_malformed_language_tags(tag: object) -> None:
     with pytest.raises(

@@ -47,6 +47,7 @@ from csroles.roles import (
     Role,
 )
 from csroles.routing import RoutingCandidate, levels_for, route
+from csroles.teams import call_center_team, customer_organisation, success_team, support_team
 from csroles.vocabulary import (
     Channel,
     Direction,
@@ -112,16 +113,20 @@ __all__ = [  # noqa: RUF022 (sorted, with __version__ last: see tests/test_packa
     "UnknownRoleError",
     "UnknownTitleError",
     "balance_portfolios",
+    "call_center_team",
     "career_path",
     "career_paths_from",
     "check_responsibilities",
     "configure_converter",
+    "customer_organisation",
     "default_catalog",
     "levels_for",
     "make_converter",
     "may_decide",
     "raci_matrix",
     "route",
+    "success_team",
+    "support_team",
     "__version__",
 ]
 
