@@ -20,7 +20,15 @@ from csroles.errors import (
     UnknownRoleError,
     UnknownTitleError,
 )
-from csroles.escalation import Escalation, Party, PartyKind
+from csroles.escalation import (
+    Escalation,
+    EscalationCheck,
+    EscalationDecision,
+    Party,
+    PartyKind,
+    decide_escalation,
+    escalate,
+)
 from csroles.hierarchy import ChartFinding, ChartFindingCode, OrgChart, Position
 from csroles.interactions import Event, Interaction, Status, SurveyScale
 from csroles.portfolios import Portfolio, PortfolioPlan, balance_portfolios
@@ -77,6 +85,8 @@ __all__ = [  # noqa: RUF022 (sorted, with __version__ last: see tests/test_packa
     "Direction",
     "Duty",
     "Escalation",
+    "EscalationCheck",
+    "EscalationDecision",
     "EscalationKind",
     "EscalationReason",
     "Event",
@@ -119,7 +129,9 @@ __all__ = [  # noqa: RUF022 (sorted, with __version__ last: see tests/test_packa
     "check_responsibilities",
     "configure_converter",
     "customer_organisation",
+    "decide_escalation",
     "default_catalog",
+    "escalate",
     "levels_for",
     "make_converter",
     "may_decide",

@@ -462,6 +462,47 @@ class OrgChart:
         depth = self._depth
         return depth[i] + depth[j] - 2 * depth[low]
 
+    def nearest(self, id: str, where: Callable[[Position], bool]) -> tuple[Position, ...]:  # noqa: A002
+        """The positions nearest to ``id`` (in :meth:`distance`) for which ``where`` is true.
+
+        ``id`` itself is not considered. Returns every such position at the
+        smallest distance, in chart order; empty when there is none. Visits
+        positions outwards from ``id``, so near answers are cheap.
+
+        >>> chart = OrgChart(
+        ...     positions=[
+        ...         Position(id="mgr", role="call_center_manager"),
+        ...         Position(id="ag-1", role="call_center_agent", reports_to="mgr"),
+        ...         Position(id="ag-2", role="call_center_agent", reports_to="mgr"),
+        ...         Position(id="ag-3", role="call_center_agent", reports_to="mgr"),
+        ...     ]
+        ... )
+        >>> [p.id for p in chart.nearest("ag-1", lambda p: p.role == "call_center_agent")]
+        ['ag-2', 'ag-3']
+        """
+        start = self._at(id)
+        positions = self.positions
+        parent = self._parent
+        children = self._children
+        seen = {start}
+        frontier = [start]
+        while frontier:
+            following: list[int] = []
+            for i in frontier:
+                p = parent[i]
+                if p >= 0 and p not in seen:
+                    seen.add(p)
+                    following.append(p)
+                for k in children[i]:
+                    if k not in seen:
+                        seen.add(k)
+                        following.append(k)
+            found = sorted(k for k in following if where(positions[k]))
+            if found:
+                return tuple(positions[k] for k in found)
+            frontier = following
+        return ()
+
     def holding(self, role: str) -> tuple[Position, ...]:
         """The positions whose role is ``role``, in chart order.
 

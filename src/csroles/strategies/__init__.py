@@ -42,7 +42,9 @@ _STRATEGY_FOR_TYPE = {
     "Escalation": "escalations",
     "Event": "events",
     "Interaction": "interactions",
+    "OrgChart": "org_charts",
     "Party": "parties",
+    "Position": "positions",
 }
 
 
@@ -82,6 +84,7 @@ from csroles.strategies._entities import (  # noqa: E402 (after the hook: see it
     parties,
     zone_names,
 )
+from csroles.strategies._hierarchy import org_charts, positions  # noqa: E402
 
 __all__ = [
     "ZONES",
@@ -93,6 +96,8 @@ __all__ = [
     "identifiers",
     "interactions",
     "language_tags",
+    "org_charts",
     "parties",
+    "positions",
     "zone_names",
 ]
