@@ -471,17 +471,22 @@ def test_a_book_within_the_target_does_not_move(
     data: st.DataObject, accs: list[Acct], positions: list[Seat]
 ) -> None:
     fresh = balance_portfolios(accs, positions)
-    # Any complete assignment whose loads are all within the fresh plan's largest load stays.
-    order = data.draw(st.permutations(accs))
-    current: dict[str, str] = {}
-    loads = dict.fromkeys((s.id for s in positions), Fraction(0))
-    for account in order:
-        for seat in data.draw(st.permutations(positions)):
-            if loads[seat.id] + Fraction(account.weight) <= Fraction(fresh.max_load):
-                current[account.id] = seat.id
-                loads[seat.id] += Fraction(account.weight)
-                break
-    assume(len(current) == len(accs))
+    # Any complete assignment whose loads are all within the fresh plan's largest load
+    # stays: start from the fresh plan with its positions relabelled, then move
+    # accounts wherever they still fit.
+    relabel = dict(zip(positions, data.draw(st.permutations(positions)), strict=True))
+    by_id = {s.id: s for s in positions}
+    current = {a: relabel[by_id[p]].id for a, p in fresh.assignments.items()}
+    weights = {a.id: Fraction(a.weight) for a in accs}
+    loads = dict.fromkeys(by_id, Fraction(0))
+    for a, p in current.items():
+        loads[p] += weights[a]
+    for account in data.draw(st.permutations(accs)):
+        seat = data.draw(st.sampled_from(positions))
+        if loads[seat.id] + weights[account.id] <= Fraction(fresh.max_load):
+            loads[current[account.id]] -= weights[account.id]
+            loads[seat.id] += weights[account.id]
+            current[account.id] = seat.id
     plan = balance_portfolios(accs, positions, current=current)
     assert plan.moved == ()
     assert all(plan.position_of(a) == p for a, p in current.items())
