@@ -61,7 +61,7 @@ from cattrs.errors import AttributeValidationNote, ForbiddenExtraKeysError, Iter
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 
 from csroles import _validation as v
-from csroles.errors import InvalidEntityError
+from csroles.errors import CsrolesError, InvalidEntityError
 
 __all__ = ["configure_converter", "make_converter"]
 
@@ -128,7 +128,7 @@ def _problems(exc: BaseException, cl: object = None) -> list[tuple[str, str]]:
         return [
             (_key_path(k), f"unknown key, {expected}") for k in sorted(exc.extra_fields, key=repr)
         ]
-    if isinstance(exc, InvalidEntityError):
+    if isinstance(exc, CsrolesError):
         # An entity's own check: "Event.score: 9, expected ..." names the field.
         owned = _OWNED_MESSAGE.fullmatch(str(exc))
         if owned and isinstance(cl, type) and owned[1] == cl.__name__:
@@ -149,7 +149,7 @@ def _note_path(exc: BaseException) -> str:
 def _leaf_message(exc: BaseException) -> str:
     if isinstance(exc, KeyError):  # a required key is missing; its note names it
         return "missing, expected a value (the key is required)"
-    if isinstance(exc, InvalidEntityError):
+    if isinstance(exc, CsrolesError):
         return str(exc)
     return f"{exc!r}, expected a valid value"
 
@@ -594,6 +594,30 @@ def _entity_unstructure_factory(conv: cattrs.Converter) -> Callable[[type], Unho
     return factory
 
 
+def _chart_unstructure(conv: cattrs.Converter) -> Unhook:
+    """An org chart as its positions (and ``forest`` when set); its catalog only when not the default.
+
+    Charts over the built-in catalog do not carry 19 roles in every document;
+    a chart over a catalog of your own carries it, so that it round-trips.
+    """
+    from csroles.catalog import Catalog, default_catalog
+    from csroles.hierarchy import OrgChart, Position
+
+    positions = _unstructure_hook(conv, tuple[Position, ...])
+    catalog = conv.get_unstructure_hook(Catalog)
+
+    def unstructure_chart(chart: OrgChart) -> dict[str, Any]:
+        data: dict[str, Any] = {"positions": positions(chart.positions)}
+        if chart.forest:
+            data["forest"] = True
+        builtin = default_catalog()
+        if chart.catalog is not builtin and chart.catalog != builtin:
+            data["catalog"] = catalog(chart.catalog)
+        return data
+
+    return unstructure_chart
+
+
 def configure_converter(converter: cattrs.Converter) -> None:
     """Install the hooks that (un)structure every csroles entity on ``converter``.
 
@@ -629,6 +653,9 @@ def configure_converter(converter: cattrs.Converter) -> None:
     converter.register_unstructure_hook_factory(_is_vocabulary, lambda _: _enum_value)
     converter.register_structure_hook_factory(_is_entity, _entity_structure_factory(converter))
     converter.register_unstructure_hook_factory(_is_entity, _entity_unstructure_factory(converter))
+    from csroles.hierarchy import OrgChart
+
+    converter.register_unstructure_hook(OrgChart, _chart_unstructure(converter))
 
 
 def make_converter(**kwargs: Any) -> cattrs.Converter:

@@ -182,7 +182,7 @@ class Position:
     skills: frozenset[str] = attrs.field(
         default=frozenset(), converter=v.to_frozenset, validator=v.frozenset_of(v.check_identifier)
     )
-    capacity: int | float | None = attrs.field(
+    capacity: float | None = attrs.field(
         default=None, validator=v.optional_validator(_check_capacity)
     )
     authority: Authority | None = attrs.field(

@@ -107,7 +107,7 @@ class Portfolio:
     accounts: tuple[str, ...] = attrs.field(
         default=(), converter=v.to_tuple, validator=v.items(v.check_identifier)
     )
-    load: int | float = attrs.field(default=0, validator=v.validator(_check_load))
+    load: float = attrs.field(default=0, validator=v.validator(_check_load))
 
 
 def _check_portfolios(instance: PortfolioPlan, attribute: Any, value: tuple[object, ...]) -> None:
