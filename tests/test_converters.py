@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import collections
 import enum
 import json
 import re
@@ -17,16 +18,21 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from csroles import (
+    Account,
     Channel,
+    Customer,
+    Escalation,
     Event,
     EventKind,
     Interaction,
     InvalidEntityError,
     Language,
+    Party,
     Priority,
     configure_converter,
     make_converter,
 )
+from csroles.strategies import accounts, customers, escalations, events, interactions, parties
 
 CONV = make_converter()
 T0 = datetime(2026, 5, 4, 9, 0, tzinfo=UTC)
@@ -54,6 +60,7 @@ class Sample:
     flag: bool
     mood: Mood | None = None
     note: str | None = None
+    parties: frozenset[Party] = frozenset()
 
 
 # The converter handles the attrs classes that csroles defines; this one is
@@ -110,6 +117,25 @@ def test_every_supported_field_type_round_trips() -> None:
     doc = CONV.unstructure(with_mood)
     assert (doc["mood"], doc["note"]) == (2, "n")
     assert CONV.structure(doc, Sample) == with_mood
+
+
+def test_frozensets_of_entities_are_sorted_too() -> None:
+    value = attrs.evolve(
+        CONV.structure(sample_doc(), Sample),
+        parties=frozenset({Party.team("b"), Party.team("a"), Party.position("a")}),
+    )
+    doc = CONV.unstructure(value)
+    assert doc["parties"] == [
+        {"kind": "position", "id": "a"},
+        {"kind": "team", "id": "a"},
+        {"kind": "team", "id": "b"},
+    ]
+    assert CONV.structure(doc, Sample) == value
+
+
+def test_python_int_keys_are_accepted() -> None:
+    doc = {**sample_doc(), "shifts": {3: ["09:00", "10:00"]}}
+    assert CONV.structure(doc, Sample).shifts == {3: (time(9), time(10))}
 
 
 def test_datetimes_are_iso_text_with_their_offset() -> None:
@@ -358,12 +384,49 @@ def test_other_exceptions_from_user_hooks_are_reported_too() -> None:
     conv = make_converter()
 
     def explode(value: object, _: object) -> Code:
-        raise RuntimeError("boom")
+        error = RuntimeError("boom")
+        error.add_note("a note of the hook's own")
+        raise error
 
     conv.register_structure_hook(Code, explode)
     with pytest.raises(InvalidEntityError) as info:
         conv.structure({"code": 1}, WithCode)
     assert problems(info) == {"code": "RuntimeError('boom'), expected a valid value"}
+
+    def refuse(value: object, _: object) -> Code:
+        raise InvalidEntityError("Code: 1, expected a code")
+
+    conv = make_converter()
+    conv.register_structure_hook(Code, refuse)
+    with pytest.raises(InvalidEntityError) as info:
+        conv.structure({"code": 1}, WithCode)
+    assert problems(info) == {"code": "Code: 1, expected a code"}
+
+
+@attrs.frozen
+class WithDeque:
+    queue: collections.deque[int]
+
+
+attrs.resolve_types(WithDeque)
+WithDeque.__module__ = "csroles._sample"
+
+
+def test_problems_inside_cattrs_own_collections_keep_their_index() -> None:
+    # Types csroles has no hook for fall back to the converter's own hooks,
+    # whose detailed errors are turned into paths as well.
+    with pytest.raises(InvalidEntityError) as info:
+        CONV.structure({"queue": [1, "x"]}, WithDeque)
+    [(path, _)] = info.value.problems
+    assert path == "queue[1]"
+
+
+def test_only_two_member_unions_with_none_are_optional() -> None:
+    from csroles.converters import _optional_of
+
+    assert _optional_of(int | None) is int
+    assert _optional_of(int | str | None) is None
+    assert _optional_of(int) is None
 
 
 # ------------------------------------------------------------------ the converter itself
@@ -420,7 +483,7 @@ json_values = st.recursive(
 
 @given(json_values)
 def test_fuzz_only_invalid_entity_errors_escape(value: object) -> None:
-    for tp in (Interaction, Event, Sample):
+    for tp in (Interaction, Event, Sample, Customer, Account, Party, Escalation):
         found: tuple[tuple[str, str], ...] = ()
         try:
             CONV.structure(value, tp)
@@ -430,3 +493,116 @@ def test_fuzz_only_invalid_entity_errors_escape(value: object) -> None:
             pytest.fail(f"{value!r} structured as {tp.__name__}")
         assert found
         assert all(type(path) is str and type(text) is str for path, text in found)
+
+
+# ------------------------------------------------------------------ corrupting valid documents
+
+ENTITY_STRATEGIES: list[tuple[type, st.SearchStrategy[Any]]] = [
+    (Customer, customers()),
+    (Account, accounts()),
+    (Event, events()),
+    (Interaction, interactions(max_events=8)),
+    (Party, parties()),
+    (Escalation, escalations()),
+]
+IDS = [cls.__name__ for cls, _ in ENTITY_STRATEGIES]
+
+
+def nodes(doc: Any, path: str = "") -> list[tuple[str, tuple[Any, ...], Any]]:
+    """Every (path, keys, value) below ``doc``, paths written as the converter writes them."""
+    found: list[tuple[str, tuple[Any, ...], Any]] = []
+
+    def walk(node: Any, path: str, keys: tuple[Any, ...]) -> None:
+        found.append((path, keys, node))
+        if isinstance(node, dict):
+            for key, child in node.items():
+                walk(child, f"{path}.{key}" if path else key, (*keys, key))
+        elif isinstance(node, list):
+            for index, child in enumerate(node):
+                walk(child, f"{path}[{index}]", (*keys, index))
+
+    walk(doc, path, ())
+    return found
+
+
+def replaced(doc: Any, keys: tuple[Any, ...], value: Any) -> Any:
+    copy = json.loads(json.dumps(doc))
+    if not keys:
+        return value
+    parent = copy
+    for key in keys[:-1]:
+        parent = parent[key]
+    parent[keys[-1]] = value
+    return copy
+
+
+def paths_of(cls: type, doc: Any) -> list[str] | None:
+    try:
+        CONV.structure(doc, cls)
+    except InvalidEntityError as error:
+        return [path for path, _ in error.problems]
+    return None
+
+
+@pytest.mark.parametrize(("cls", "strategy"), ENTITY_STRATEGIES, ids=IDS)
+def test_a_corrupted_field_is_reported_at_its_path(
+    cls: type, strategy: st.SearchStrategy[Any]
+) -> None:
+    @given(strategy, st.data())
+    def check(value: Any, data: st.DataObject) -> None:
+        doc = CONV.unstructure(value)
+        leaves = [(p, k) for p, k, node in nodes(doc) if not isinstance(node, (dict, list))]
+        path, keys = data.draw(st.sampled_from(leaves), label="leaf")
+        # An object is never a valid scalar: exactly that field is reported.
+        assert paths_of(cls, replaced(doc, keys, {"corrupt": []})) == [path]
+        # Nor is a list anything but a list.
+        lists = [(p, k) for p, k, node in nodes(doc) if isinstance(node, list)]
+        if lists:
+            path, keys = data.draw(st.sampled_from(lists), label="list")
+            assert paths_of(cls, replaced(doc, keys, "corrupt")) == [path]
+
+    check()
+
+
+@pytest.mark.parametrize(("cls", "strategy"), ENTITY_STRATEGIES, ids=IDS)
+def test_unknown_and_missing_keys_are_reported_at_their_path(
+    cls: type, strategy: st.SearchStrategy[Any]
+) -> None:
+    @given(strategy, st.data())
+    def check(value: Any, data: st.DataObject) -> None:
+        doc = CONV.unstructure(value)
+        objects = [(p, k, node) for p, k, node in nodes(doc) if isinstance(node, dict)]
+        path, keys, node = data.draw(st.sampled_from(objects), label="object")
+        extra = {**node, "surplus": 1}
+        assert paths_of(cls, replaced(doc, keys, extra)) == [
+            f"{path}.surplus" if path else "surplus"
+        ]
+        key = data.draw(st.sampled_from(sorted(node)), label="key")
+        shorter = {k: v for k, v in node.items() if k != key}
+        found = paths_of(cls, replaced(doc, keys, shorter))
+        where = f"{path}.{key}" if path else key
+        # Either the key was optional and its default is valid, or that key is reported.
+        assert found is None or found == [where], (where, found)
+
+    check()
+
+
+@pytest.mark.parametrize(("cls", "strategy"), ENTITY_STRATEGIES, ids=IDS)
+def test_fuzzing_valid_documents_only_gives_invalid_entity_errors(
+    cls: type, strategy: st.SearchStrategy[Any]
+) -> None:
+    @given(strategy, st.data())
+    def check(value: Any, data: st.DataObject) -> None:
+        doc = CONV.unstructure(value)
+        for _ in range(3):
+            _, keys, _ = data.draw(st.sampled_from(nodes(doc)), label="node")
+            doc = replaced(doc, keys, data.draw(json_values, label="junk"))
+        result: object = None
+        problems: tuple[tuple[str, str], ...] = ()
+        try:
+            result = CONV.structure(doc, cls)
+        except InvalidEntityError as error:
+            problems = error.problems
+        assert problems or type(result) is cls
+
+    check()

@@ -81,6 +81,7 @@ def test_malformed_language_tags(tag: object) -> None:
         ({"id": ""}, r"^Customer\.id: '', expected a non-empty string"),
         ({"name": "Anna "}, r"^Customer\.name: 'Anna ', expected a non-empty string"),
         ({"languages": ["it", "IT"]}, r"^Customer\.languages\[1\]: 'IT', expected each value once"),
+        ({"languages": ["it", "it IT"]}, r"^Customer\.languages\[1\]: 'it IT', expected an IETF"),
         ({"channels": ["chat"]}, r"^Customer\.channels\[0\]: 'chat', expected a Channel"),
         (
             {"channels": [Channel.FAX, Channel.FAX]},

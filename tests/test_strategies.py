@@ -6,6 +6,7 @@ import json
 import subprocess
 import sys
 from datetime import UTC, datetime, timedelta
+from typing import Any
 from zoneinfo import ZoneInfo
 
 import attrs
@@ -15,21 +16,49 @@ from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
 
 from csroles import (
+    Account,
+    Authority,
+    Catalog,
     Channel,
+    Customer,
     Direction,
+    Escalation,
+    EscalationKind,
+    EscalationReason,
     Event,
     EventKind,
     Interaction,
+    OrgChart,
+    Party,
+    PartyKind,
+    Pay,
+    Position,
     Priority,
+    Request,
+    Responsibility,
+    Role,
     Topic,
     make_converter,
 )
 from csroles.strategies import (
     ZONES,
+    accounts,
+    authorities,
     aware_datetimes,
+    catalogs,
+    customers,
+    escalations,
     events,
     identifiers,
     interactions,
+    language_tags,
+    org_charts,
+    parties,
+    pays,
+    positions,
+    requests,
+    responsibilities,
+    roles,
     zone_names,
 )
 from csroles.strategies._entities import _transitions
@@ -42,17 +71,63 @@ def revalidate(value: object) -> object:
     return attrs.evolve(value)  # type: ignore[misc]
 
 
-@given(interactions())
-def test_interactions_are_valid_and_round_trip(ticket: Interaction) -> None:
-    assert revalidate(ticket) == ticket
-    doc = CONV.unstructure(ticket)
-    assert CONV.structure(json.loads(json.dumps(doc)), Interaction) == ticket
+# Every public entity with its strategy: the round trip and validity checks
+# below run over all of them.
+ENTITIES: list[tuple[type, st.SearchStrategy[Any]]] = [
+    (Customer, customers()),
+    (Account, accounts()),
+    (Event, events()),
+    (Interaction, interactions()),
+    (Party, parties()),
+    (Escalation, escalations()),
+    (Role, roles()),
+    (Responsibility, responsibilities()),
+    (Authority, authorities()),
+    (Request, requests()),
+    (Pay, pays()),
+    (Catalog, catalogs(max_roles=4)),
+    (Position, positions()),
+    (OrgChart, org_charts(max_size=10)),
+]
+# Values that policies return: results, not entities, so no strategies.
+RESULTS = {"AuthorityDecision", "RaciMatrix", "ResponsibilityFinding", "RoutingCandidate"} | {
+    "ChartFinding",
+    "EscalationCheck",
+    "EscalationDecision",
+    "Portfolio",
+    "PortfolioPlan",
+}
 
 
-@given(events())
-def test_events_are_valid_and_round_trip(event: Event) -> None:
-    assert revalidate(event) == event
-    assert CONV.structure(json.loads(json.dumps(CONV.unstructure(event))), Event) == event
+@pytest.mark.parametrize(("cls", "strategy"), ENTITIES, ids=[c.__name__ for c, _ in ENTITIES])
+def test_every_strategy_makes_valid_values_that_round_trip(
+    cls: type, strategy: st.SearchStrategy[Any]
+) -> None:
+    @given(strategy)
+    def check(value: Any) -> None:
+        assert type(value) is cls
+        assert revalidate(value) == value
+        doc = CONV.unstructure(value)
+        text = json.dumps(doc)
+        again = CONV.structure(json.loads(text), cls)
+        assert again == value
+        assert hash(again) == hash(value)
+        assert CONV.unstructure(again) == doc
+
+    check()
+
+
+def test_every_public_entity_has_a_strategy() -> None:
+    import csroles
+    import csroles.strategies
+
+    entities = {
+        name
+        for name in csroles.__all__
+        if isinstance(getattr(csroles, name), type) and attrs.has(getattr(csroles, name))
+    } - RESULTS
+    assert entities == {cls.__name__ for cls, _ in ENTITIES}
+    assert set(csroles.strategies._STRATEGY_FOR_TYPE) == entities
 
 
 @given(
@@ -179,3 +254,63 @@ def test_aware_datetimes_refuse_bad_bounds() -> None:
         aware_datetimes(
             min_value=datetime(2026, 1, 2, tzinfo=UTC), max_value=datetime(2026, 1, 1, tzinfo=UTC)
         )
+
+
+@given(customers(channels=[Channel.CHAT], languages=st.just("it"), zones=st.just("Asia/Tokyo")))
+def test_customers_narrow(customer: Customer) -> None:
+    assert set(customer.channels) <= {Channel.CHAT}
+    assert set(customer.languages) <= {"it"}
+    assert customer.timezone in {None, "Asia/Tokyo"}
+
+
+@given(accounts(customer_ids=st.just("C-1"), weights=st.just(2.0)))
+def test_accounts_narrow(account: Account) -> None:
+    assert (account.customer_id, account.weight) == ("C-1", 2.0)
+    has_figures = account.annual_revenue is not None or account.lifetime_value is not None
+    assert (account.currency is not None) or not has_figures
+
+
+@given(
+    escalations(
+        kinds=[EscalationKind.FUNCTIONAL],
+        reasons=[EscalationReason.EXPERTISE],
+        interaction_ids=st.just("T-9"),
+        at=st.just(datetime(2026, 1, 1, tzinfo=UTC)),
+    )
+)
+def test_escalations_narrow(escalation: Escalation) -> None:
+    assert escalation.kind is EscalationKind.FUNCTIONAL
+    assert escalation.reasons == frozenset({EscalationReason.EXPERTISE})
+    assert escalation.interaction_id == "T-9"
+    assert escalation.source.kind is not PartyKind.TEAM
+
+
+@given(parties(kinds=[PartyKind.TEAM]))
+def test_parties_narrow(party: Party) -> None:
+    assert party.kind is PartyKind.TEAM
+
+
+@given(language_tags())
+def test_language_tags_are_accepted(tag: str) -> None:
+    assert Customer(id="C", name="N", languages=[tag]).languages == (tag,)
+
+
+@pytest.mark.parametrize("first", ["csroles.strategies", "hypothesis", "csroles"])
+def test_the_plugin_works_whatever_is_imported_first(first: str) -> None:
+    # Hypothesis runs the entry point while it is imported, which may be in the
+    # middle of importing csroles.strategies.
+    code = (
+        f"import {first}\n"
+        "from hypothesis import given, settings, strategies as st\n"
+        "import csroles\n"
+        "@settings(max_examples=3, database=None)\n"
+        "@given(st.from_type(csroles.Customer), st.from_type(csroles.Escalation))\n"
+        "def check(customer, escalation):\n"
+        "    assert isinstance(customer, csroles.Customer)\n"
+        "check()\n"
+        "print('ok')\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], check=True, capture_output=True, text=True
+    ).stdout
+    assert out.strip() == "ok"

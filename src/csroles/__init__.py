@@ -7,7 +7,8 @@ True
 
 from __future__ import annotations
 
-from csroles.catalog import Catalog, default_catalog
+from typing import TYPE_CHECKING, Any
+
 from csroles.converters import configure_converter, make_converter
 from csroles.customers import Account, Customer
 from csroles.errors import (
@@ -29,20 +30,7 @@ from csroles.escalation import (
     decide_escalation,
     escalate,
 )
-from csroles.hierarchy import ChartFinding, ChartFindingCode, OrgChart, Position
 from csroles.interactions import Event, Interaction, Status, SurveyScale
-from csroles.portfolios import Portfolio, PortfolioPlan, balance_portfolios
-from csroles.responsibilities import (
-    AuthorityDecision,
-    FindingCode,
-    RaciMatrix,
-    ResponsibilityFinding,
-    career_path,
-    career_paths_from,
-    check_responsibilities,
-    may_decide,
-    raci_matrix,
-)
 from csroles.roles import (
     Action,
     Authority,
@@ -54,8 +42,6 @@ from csroles.roles import (
     Responsibility,
     Role,
 )
-from csroles.routing import RoutingCandidate, levels_for, route
-from csroles.teams import call_center_team, customer_organisation, success_team, support_team
 from csroles.vocabulary import (
     Channel,
     Direction,
@@ -69,6 +55,54 @@ from csroles.vocabulary import (
     Priority,
     Topic,
 )
+
+if TYPE_CHECKING:
+    from csroles.catalog import Catalog, default_catalog
+    from csroles.hierarchy import ChartFinding, ChartFindingCode, OrgChart, Position
+    from csroles.portfolios import Portfolio, PortfolioPlan, balance_portfolios
+    from csroles.responsibilities import (
+        AuthorityDecision,
+        FindingCode,
+        RaciMatrix,
+        ResponsibilityFinding,
+        career_path,
+        career_paths_from,
+        check_responsibilities,
+        may_decide,
+        raci_matrix,
+    )
+    from csroles.routing import RoutingCandidate, levels_for, route
+    from csroles.teams import call_center_team, customer_organisation, success_team, support_team
+
+# The catalog and the policies are imported on first use (PEP 562): a program
+# that only builds and converts entities does not pay for them at import.
+_LAZY = {
+    "Catalog": "csroles.catalog",
+    "default_catalog": "csroles.catalog",
+    "AuthorityDecision": "csroles.responsibilities",
+    "FindingCode": "csroles.responsibilities",
+    "RaciMatrix": "csroles.responsibilities",
+    "ResponsibilityFinding": "csroles.responsibilities",
+    "career_path": "csroles.responsibilities",
+    "career_paths_from": "csroles.responsibilities",
+    "check_responsibilities": "csroles.responsibilities",
+    "may_decide": "csroles.responsibilities",
+    "raci_matrix": "csroles.responsibilities",
+    "RoutingCandidate": "csroles.routing",
+    "levels_for": "csroles.routing",
+    "route": "csroles.routing",
+    "ChartFinding": "csroles.hierarchy",
+    "ChartFindingCode": "csroles.hierarchy",
+    "OrgChart": "csroles.hierarchy",
+    "Position": "csroles.hierarchy",
+    "Portfolio": "csroles.portfolios",
+    "PortfolioPlan": "csroles.portfolios",
+    "balance_portfolios": "csroles.portfolios",
+    "call_center_team": "csroles.teams",
+    "customer_organisation": "csroles.teams",
+    "success_team": "csroles.teams",
+    "support_team": "csroles.teams",
+}
 
 __all__ = [  # noqa: RUF022 (sorted, with __version__ last: see tests/test_package.py)
     "Account",
@@ -143,7 +177,14 @@ __all__ = [  # noqa: RUF022 (sorted, with __version__ last: see tests/test_packa
 ]
 
 
-def __getattr__(name: str) -> str:
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is not None:
+        from importlib import import_module
+
+        value = getattr(import_module(module), name)
+        globals()[name] = value
+        return value
     # The version is read from the installed metadata on first use, so that
     # `import csroles` does not pay for importlib.metadata.
     if name == "__version__":
@@ -152,3 +193,7 @@ def __getattr__(name: str) -> str:
         return version("csroles")
     msg = f"module 'csroles' has no attribute {name!r}"
     raise AttributeError(msg)
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *__all__})

@@ -71,8 +71,6 @@ def to_frozen_mapping(value: Any) -> Any:
     Anything else is passed through unchanged for the field's validator to
     report with the field's name.
     """
-    if isinstance(value, FrozenMapping):
-        return value
     if isinstance(value, Mapping):
         return FrozenMapping(value)
     return value

@@ -83,7 +83,8 @@ def check_duration(
 
 
 @functools.lru_cache(maxsize=1024)
-def _known_zone(name: str) -> bool:
+def known_zone(name: str) -> bool:
+    """Whether ``name`` is an IANA zone name that this system knows (cached)."""
     try:
         zoneinfo.ZoneInfo(name)
     except (zoneinfo.ZoneInfoNotFoundError, ValueError):
@@ -93,7 +94,7 @@ def _known_zone(name: str) -> bool:
 
 def check_zone(owner: object, field: str, value: object) -> str:
     """An IANA time-zone name such as ``"Europe/Rome"``."""
-    if type(value) is not str or not value or not _known_zone(value):
+    if type(value) is not str or not value or not known_zone(value):
         fail(owner, field, value, "an IANA time-zone name such as 'Europe/Rome'")
     return value
 

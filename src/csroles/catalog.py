@@ -14,7 +14,6 @@
 
 from __future__ import annotations
 
-import difflib
 import functools
 import unicodedata
 from collections.abc import Iterable, Iterator
@@ -237,7 +236,9 @@ class Catalog:
             for _, lang, title in _titles_of(role)
             if lang in languages
         }
-        close = difflib.get_close_matches(normal, list(known), n=3, cutoff=0.5)
+        from difflib import get_close_matches  # only when a lookup fails
+
+        close = get_close_matches(normal, list(known), n=3, cutoff=0.5)
         hint = (
             "; closest known titles: " + ", ".join(repr(known[c]) for c in close) if close else ""
         )
@@ -343,7 +344,9 @@ def _unknown_key_message(key: object, keys: Iterable[str]) -> str:
     message = f"no role {key!r} in the catalog"
     if not isinstance(key, str):
         return f"{message}; expected a role key (a snake_case string)"
-    close = difflib.get_close_matches(key, keys, n=3, cutoff=0.6)
+    from difflib import get_close_matches  # only when a lookup fails
+
+    close = get_close_matches(key, keys, n=3, cutoff=0.6)
     close += [k for k in keys if key and key in k and k not in close][: 3 - len(close)]
     if close:
         quoted = [repr(k) for k in close]

@@ -185,11 +185,6 @@ def _structure_bool(value: object, _: object = None) -> bool:
     _fail(f"{value!r}, expected true or false")
 
 
-def _structure_none(value: object, _: object = None) -> None:
-    if value is not None:
-        _fail(f"{value!r}, expected null")
-
-
 _DATETIME_FORM = "an ISO 8601 date and time with a UTC offset, such as '2026-05-01T10:00:00+02:00'"
 
 
@@ -420,7 +415,6 @@ _SCALARS: dict[object, Hook] = {
     int: _structure_int,
     float: _structure_float,
     bool: _structure_bool,
-    type(None): _structure_none,
     datetime: _structure_datetime,
     date: _structure_date,
     time: _structure_time,
@@ -594,6 +588,12 @@ def _entity_unstructure_factory(conv: cattrs.Converter) -> Callable[[type], Unho
     return factory
 
 
+def _is_org_chart(tp: object) -> bool:
+    return getattr(tp, "__module__", None) == "csroles.hierarchy" and (
+        getattr(tp, "__qualname__", None) == "OrgChart"
+    )
+
+
 def _chart_unstructure(conv: cattrs.Converter) -> Unhook:
     """An org chart as its positions (and ``forest`` when set); its catalog only when not the default.
 
@@ -653,9 +653,11 @@ def configure_converter(converter: cattrs.Converter) -> None:
     converter.register_unstructure_hook_factory(_is_vocabulary, lambda _: _enum_value)
     converter.register_structure_hook_factory(_is_entity, _entity_structure_factory(converter))
     converter.register_unstructure_hook_factory(_is_entity, _entity_unstructure_factory(converter))
-    from csroles.hierarchy import OrgChart
-
-    converter.register_unstructure_hook(OrgChart, _chart_unstructure(converter))
+    # Registered last, so it wins over the entity factory; matched by name so that
+    # configuring a converter does not import the org chart (and the catalog).
+    converter.register_unstructure_hook_factory(
+        _is_org_chart, lambda _: _chart_unstructure(converter)
+    )
 
 
 def make_converter(**kwargs: Any) -> cattrs.Converter:

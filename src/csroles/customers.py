@@ -28,7 +28,7 @@ from __future__ import annotations
 import functools
 import math
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 import attrs
@@ -65,12 +65,14 @@ def _check_tag(owner: object, field: str, value: object) -> str:
 
 
 def _no_duplicates(owner: object, field: str, values: tuple[Any, ...], key: Any = None) -> None:
+    """Refuse the first repeated value; called once a repetition has been seen."""
     seen: set[object] = set()
     for index, value in enumerate(values):
         marker = key(value) if key else value
         if marker in seen:
             v.fail(owner, f"{field}[{index}]", value, "each value once (this one is repeated)")
         seen.add(marker)
+    raise AssertionError(values)  # pragma: no cover (the caller saw a repetition)
 
 
 def _subtags(tag: str) -> list[str]:
@@ -82,6 +84,18 @@ def _subtags(tag: str) -> list[str]:
 
 
 _check_channel = v.enum_check(Channel)
+
+
+def _check_each(
+    owner: object,
+    field: str,
+    values: Iterable[object],
+    check: Callable[[object, str, object], object],
+) -> None:
+    """Refuse the first bad value; called once a bad value has been seen."""
+    for index, value in enumerate(values):
+        check(owner, f"{field}[{index}]", value)
+    raise AssertionError(values)  # pragma: no cover (the caller saw a bad value)
 
 
 @attrs.frozen(kw_only=True)
@@ -117,25 +131,49 @@ class Customer:
     .. versionadded:: 0.1.0
     """
 
-    id: str = attrs.field(validator=v.validator(v.check_identifier))
-    name: str = attrs.field(validator=v.validator(v.check_identifier))
-    languages: tuple[str, ...] = attrs.field(
-        default=(), converter=v.to_tuple, validator=v.items(_check_tag)
-    )
-    channels: tuple[Channel, ...] = attrs.field(
-        default=(), converter=v.to_tuple, validator=v.items(_check_channel)
-    )
-    timezone: str | None = attrs.field(default=None, validator=v.optional_validator(v.check_zone))
-    segment: str | None = attrs.field(
-        default=None, validator=v.optional_validator(v.check_identifier)
-    )
-    opted_out: frozenset[Channel] = attrs.field(
-        default=frozenset(), converter=v.to_frozenset, validator=v.items(_check_channel)
-    )
+    id: str
+    name: str
+    languages: tuple[str, ...] = attrs.field(default=(), converter=v.to_tuple)
+    channels: tuple[Channel, ...] = attrs.field(default=(), converter=v.to_tuple)
+    timezone: str | None = None
+    segment: str | None = None
+    opted_out: frozenset[Channel] = attrs.field(default=frozenset(), converter=v.to_frozenset)
 
     def __attrs_post_init__(self) -> None:
-        _no_duplicates(self, "languages", self.languages, key=str.lower)
-        _no_duplicates(self, "channels", self.channels)
+        # Fast checks for the common, valid case (customers are built in bulk
+        # from help-desk exports); the detailed checks only run to explain a
+        # refusal.
+        for field in ("id", "name"):
+            value = getattr(self, field)
+            if type(value) is not str or not value or value != value.strip():
+                v.check_identifier(self, field, value)
+        languages = self.languages
+        for tag in languages:
+            if type(tag) is not str or not _well_formed(tag):
+                _check_each(self, "languages", languages, _check_tag)
+        if len(languages) > 1 and len({tag.lower() for tag in languages}) != len(languages):
+            _no_duplicates(self, "languages", languages, key=str.lower)
+        channels = self.channels
+        for channel in channels:
+            if type(channel) is not Channel:
+                _check_each(self, "channels", channels, _check_channel)
+        if len(channels) > 1 and len(set(channels)) != len(channels):
+            _no_duplicates(self, "channels", channels)
+        zone = self.timezone
+        if zone is not None and (type(zone) is not str or not v.known_zone(zone)):
+            v.check_zone(self, "timezone", zone)
+        segment = self.segment
+        if segment is not None and (
+            type(segment) is not str or not segment or segment != segment.strip()
+        ):
+            v.check_identifier(self, "segment", segment)
+        if self.opted_out:
+            self._check_opted_out()
+
+    def _check_opted_out(self) -> None:
+        for channel in self.opted_out:
+            if type(channel) is not Channel:
+                _check_each(self, "opted_out", sorted(self.opted_out, key=repr), _check_channel)
         for channel in self.channels:
             if channel in self.opted_out:
                 v.fail(self, "opted_out", channel, "a channel that is not also preferred")

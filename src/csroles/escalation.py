@@ -30,15 +30,19 @@ import re
 from collections.abc import Callable, Mapping
 from datetime import datetime, timezone
 from types import MappingProxyType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
 from csroles import _validation as v
-from csroles.hierarchy import OrgChart, Position
 from csroles.interactions import Event, Interaction
 from csroles.roles import Raci, Request, Role
 from csroles.vocabulary import EscalationKind, EscalationReason, EventKind, Level, Topic
+
+if TYPE_CHECKING:
+    # The org chart brings the catalog with it: imported when a decision is made,
+    # so that `import csroles` (which imports this entity module) stays light.
+    from csroles.hierarchy import OrgChart, Position
 
 __all__ = [
     "DEFAULT_TEAMS",
@@ -490,6 +494,8 @@ def decide_escalation(
 
     .. versionadded:: 0.1.0
     """
+    from csroles.hierarchy import OrgChart
+
     fn = "decide_escalation"
     if not isinstance(interaction, Interaction):
         v.fail(fn, "interaction", interaction, "an Interaction")

@@ -196,8 +196,9 @@ class Event:
         at = self.at
         if type(at) is not datetime or type(at.tzinfo) is not timezone:
             object.__setattr__(self, "at", v.check_instant(self, "at", at))
-        if self.by is not None:
-            v.check_identifier(self, "by", self.by)
+        by = self.by
+        if by is not None and (type(by) is not str or not by or by != by.strip()):
+            v.check_identifier(self, "by", by)
         if self.note is not None and type(self.note) is not str:
             v.fail(self, "note", self.note, "None or a string")
         if (

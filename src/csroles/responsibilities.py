@@ -20,6 +20,7 @@ from __future__ import annotations
 import enum
 from collections import deque
 from collections.abc import Iterable, Mapping
+from decimal import Decimal
 from typing import cast
 
 import attrs
@@ -49,13 +50,22 @@ def _roles_of(roles: Catalog | Iterable[Role], function: str) -> tuple[Role, ...
     if isinstance(roles, str | bytes | Mapping) or not isinstance(roles, Iterable):
         fail(function, "roles", roles, "a Catalog or an iterable of Role")
     result = tuple(roles)
+    keys: set[str] = set()
     for index, role in enumerate(result):
         if not isinstance(role, Role):
             fail(function, f"roles[{index}]", role, "a Role")
+        if role.key in keys:
+            fail(function, f"roles[{index}].key", role.key, "a key that no other role uses")
+        keys.add(role.key)
     return result
 
 
 # ---------------------------------------------------------------- RACI matrix
+
+
+def _check_duty(function: str, duty: object) -> None:
+    if not isinstance(duty, Duty):
+        fail(function, "duty", duty, "a Duty")
 
 
 @attrs.frozen(kw_only=True)
@@ -84,11 +94,19 @@ class RaciMatrix:
 
     def get(self, duty: Duty, role: str) -> Raci | None:
         """The letter of ``role`` (a key) for ``duty``, or None if it has no part in it."""
+        _check_duty("RaciMatrix.get", duty)
+        given: object = role
+        if not isinstance(given, str):
+            fail("RaciMatrix.get", "role", role, "a role key")
         row = self.cells.get(duty)
         return None if row is None else row.get(role)
 
     def with_letter(self, duty: Duty, raci: Raci) -> tuple[str, ...]:
         """The keys of the roles with letter ``raci`` for ``duty``, in column order."""
+        _check_duty("RaciMatrix.with_letter", duty)
+        given: object = raci
+        if not isinstance(given, Raci):
+            fail("RaciMatrix.with_letter", "raci", raci, "a Raci")
         row = self.cells.get(duty, {})
         return tuple(key for key in self.roles if row.get(key) is raci)
 
@@ -245,7 +263,7 @@ def check_responsibilities(roles: Catalog | Iterable[Role]) -> tuple[Responsibil
                     f"{', '.join(accountable)}; one should be",
                 )
             )
-    seen: dict[tuple[Level, frozenset[tuple[Duty, Raci]]], Role] = {}
+    seen: dict[tuple[Level, frozenset[tuple[Duty, Raci]]], list[Role]] = {}
     for role in members:
         if not role.responsibilities:
             findings.append(
@@ -257,8 +275,9 @@ def check_responsibilities(roles: Catalog | Iterable[Role]) -> tuple[Responsibil
             )
             continue
         shape = (role.level, frozenset((r.duty, r.raci) for r in role.responsibilities))
-        twin = seen.get(shape)
-        if twin is not None and twin.titles != role.titles:
+        earlier = seen.setdefault(shape, [])
+        twin = next((other for other in earlier if other.titles != role.titles), None)
+        if twin is not None:
             findings.append(
                 ResponsibilityFinding(
                     code=FindingCode.INDISTINCT_ROLES,
@@ -269,7 +288,7 @@ def check_responsibilities(roles: Catalog | Iterable[Role]) -> tuple[Responsibil
                     "say who is responsible for what",
                 )
             )
-        seen.setdefault(shape, role)
+        earlier.append(role)
     return tuple(findings)
 
 
@@ -288,6 +307,11 @@ class AuthorityDecision:
         lowest_level: The lowest level at which a role of the catalog may
             decide it alone (None if no role may).
         deciders: The keys of the roles at ``lowest_level`` that may, in catalog order.
+
+    >>> from csroles import Request, may_decide
+    >>> decision = may_decide("call_center_manager", Request.hire())
+    >>> decision.allowed, decision.reason
+    (True, 'call_center_manager may approve hires')
 
     .. versionadded:: 0.1.0
     """
@@ -360,9 +384,9 @@ _Lowest = tuple[Level | None, tuple[str, ...]]
 def _lowest(catalog: Catalog, request: Request) -> _Lowest:
     """The lowest level whose roles may decide ``request``, and those roles in catalog order.
 
-    The answer for a non-monetary action depends on the action alone and is
-    kept in the catalog's cache; for refunds and credits only the roles with
-    a non-zero limit are scanned, level by level.
+    The answer for a non-monetary action depends on the action alone; for a
+    refund or credit, on the amount and a per-currency ladder of the roles'
+    limits. Both are kept in the catalog's cache.
     """
     memo = catalog._memo
     if not request.action.is_monetary:
@@ -371,7 +395,36 @@ def _lowest(catalog: Catalog, request: Request) -> _Lowest:
             known = _scan(_by_level(catalog, monetary=False), request)
             memo[("lowest", request.action)] = known
         return cast("_Lowest", known)
-    return _scan(_by_level(catalog, monetary=True), request)
+    ladder = memo.get(("ladder", request.currency))
+    if ladder is None:
+        ladder = _ladder(catalog, cast("str", request.currency))
+        memo[("ladder", request.currency)] = ladder
+    amount = cast("Decimal", request.amount)
+    for level, highest, limits in cast("_Ladder", ladder):
+        if amount <= highest:
+            return level, tuple(key for key, limit in limits if amount <= limit)
+    return None, ()
+
+
+_Ladder = tuple[tuple[Level, Decimal, tuple[tuple[str, Decimal], ...]], ...]
+
+
+def _ladder(catalog: Catalog, currency: str) -> _Ladder:
+    """Per level, lowest first: the refund limits in ``currency`` of the roles that have one.
+
+    A limit in another currency counts as none (currencies are not
+    converted); a limit without a currency is zero or unlimited (``Authority``).
+    """
+    rungs = []
+    for level, roles in _by_level(catalog, monetary=True):
+        limits = tuple(
+            (role.key, role.authority.refund_limit)
+            for role in roles
+            if role.authority.currency in (None, currency)
+        )
+        if limits:
+            rungs.append((level, max(limit for _, limit in limits), limits))
+    return tuple(rungs)
 
 
 def _by_level(catalog: Catalog, *, monetary: bool) -> tuple[tuple[Level, tuple[Role, ...]], ...]:

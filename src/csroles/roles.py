@@ -48,6 +48,7 @@ from csroles._validation import (
     to_tuple,
     tuple_of,
     validator,
+    with_article,
 )
 from csroles.vocabulary import Channel, Direction, Focus, Language, Level, Metric, Topic
 
@@ -133,7 +134,7 @@ _DUTY_TOPICS: dict[Duty, frozenset[Topic]] = {
     Duty.DIAGNOSE_TECHNICAL_PROBLEMS: frozenset({Topic.TECHNICAL_PROBLEM}),
     Duty.HELP_WITH_INSTALLATION: frozenset({Topic.INSTALLATION}),
     Duty.RESOLVE_CONFLICTS: frozenset({Topic.COMPLAINT}),
-    Duty.ONBOARD_CLIENTS: frozenset({Topic.ONBOARDING, Topic.INSTALLATION}),
+    Duty.ONBOARD_CLIENTS: frozenset({Topic.ONBOARDING}),
     Duty.MANAGE_PORTFOLIO: frozenset({Topic.ACCOUNT_REVIEW}),
     Duty.BUILD_RELATIONSHIPS: frozenset({Topic.ACCOUNT_REVIEW}),
     Duty.UPSELL_AND_CROSS_SELL: frozenset({Topic.SALES}),
@@ -562,7 +563,7 @@ def _instance_of(cls: type, *, optional: bool = False) -> Any:
                 instance,
                 attribute.name,
                 value,
-                f"a {cls.__name__}" + (" or None" if optional else ""),
+                with_article(cls.__name__) + (" or None" if optional else ""),
             )
 
     return validate

@@ -11,7 +11,7 @@ ranked, best first, by these rules in turn:
    or failing that is as close to it as possible;
 4. it is responsible for the duty (does the work) rather than accountable;
 5. its support tier is lower (first line before second line; no tier counts as first line);
-6. it is more specialised: fewer topics, then fewer channels;
+6. it is more specialised: fewer channels, then fewer topics;
 7. catalog order.
 
 Routing is total on the built-in catalog (every topic has an owner); on a
@@ -53,7 +53,7 @@ from csroles._validation import fail
 from csroles.catalog import Catalog, default_catalog
 from csroles.errors import RoutingError
 from csroles.interactions import Interaction
-from csroles.roles import Duty, Raci, Role
+from csroles.roles import Duty, Raci, Responsibility, Role
 from csroles.vocabulary import Channel, Direction, Level, Priority, Topic
 
 __all__ = ["RoutingCandidate", "levels_for", "route"]
@@ -93,6 +93,22 @@ class RoutingCandidate:
         works_direction: Whether the role works the interaction's direction.
         level_fits: Whether the role's level suits the interaction's current priority.
         reasons: The facts above in words, in ranking order, for people.
+
+    >>> from datetime import datetime, timezone
+    >>> from csroles import Channel, Direction, EventKind, Priority, Topic, route
+    >>> from csroles.interactions import Event
+    >>> mail = Interaction(
+    ...     id="T-3",
+    ...     customer_id="C-3",
+    ...     channel=Channel.EMAIL,
+    ...     direction=Direction.INBOUND,
+    ...     topic=Topic.COMPLAINT,
+    ...     priority=Priority.LOW,
+    ...     events=[Event(kind=EventKind.OPENED, at=datetime(2026, 5, 4, 9, tzinfo=timezone.utc))],
+    ... )
+    >>> first = route(mail)[0]
+    >>> first.role.key, first.duty.value, first.works_channel, first.level_fits
+    ('email_support_agent', 'handle_complaints', True, True)
 
     .. versionadded:: 0.1.0
     """
@@ -162,33 +178,66 @@ def route(interaction: Interaction, catalog: Catalog | None = None) -> tuple[Rou
     return cast("tuple[RoutingCandidate, ...]", found)
 
 
+# Per owner of a topic, what ranking needs that does not depend on the interaction:
+# role, responsibility, level rank, raci order, tier, channel count, topic count, position.
+_Owner = tuple[Role, Responsibility, int, bool, int, int, int, int]
+_LEVEL_RANKS: dict[Priority, tuple[int, ...]] = {
+    priority: tuple(level.rank for level in levels) for priority, levels in _LEVELS_FOR.items()
+}
+
+
+def _owners(catalog: Catalog, topic: Topic) -> tuple[_Owner, ...]:
+    """The static part of ranking the owners of ``topic``, kept in the catalog's cache."""
+    key = ("route_owners", topic)
+    known = catalog._memo.get(key)
+    if known is None:
+        position = {k: index for index, k in enumerate(catalog.keys)}
+        known = tuple(
+            (
+                role,
+                responsibility,
+                role.level.rank,
+                responsibility.raci is not Raci.RESPONSIBLE,
+                role.tier or 1,
+                len(role.channels),
+                len(role.topics),
+                position[role.key],
+            )
+            for role, responsibility in catalog.owners(topic)
+        )
+        catalog._memo[key] = known
+    return cast("tuple[_Owner, ...]", known)
+
+
 def _rank(
     catalog: Catalog, *, channel: Channel, direction: Direction, topic: Topic, priority: Priority
 ) -> tuple[RoutingCandidate, ...]:
-    owners = catalog.owners(topic)
+    owners = _owners(catalog, topic)
     if not owners:
         msg = (
             f"no role of the catalog can take a {topic.value!r} interaction: none is "
             f"responsible or accountable for a duty covering topic {topic.value!r}"
         )
         raise RoutingError(msg)
-    band = _LEVELS_FOR[priority]
-    position = {key: index for index, key in enumerate(catalog.keys)}
-    scored = []
-    for role, responsibility in owners:
-        distance = min(abs(role.level.rank - level.rank) for level in band)
-        score = (
-            channel not in role.channels,
-            direction not in role.directions,
-            distance,
-            responsibility.raci is not Raci.RESPONSIBLE,
-            role.tier or 1,
-            len(role.topics),
-            len(role.channels),
-            position[role.key],
+    band = _LEVEL_RANKS[priority]
+    scored = sorted(
+        (
+            (
+                channel not in role.channels,
+                direction not in role.directions,
+                min(abs(level - b) for b in band),
+                accountable,
+                tier,
+                channels,
+                topics,
+                position,
+            ),
+            role,
+            responsibility,
         )
-        scored.append((score, role, responsibility))
-    scored.sort(key=lambda item: item[0])
+        for role, responsibility, level, accountable, tier, channels, topics, position in owners
+    )
+    levels = _LEVELS_FOR[priority]
     return tuple(
         _candidate(
             rank=rank,
@@ -199,7 +248,7 @@ def _rank(
             direction=direction,
             topic=topic,
             priority=priority,
-            band=band,
+            band=levels,
         )
         for rank, (_, role, responsibility) in enumerate(scored, start=1)
     )

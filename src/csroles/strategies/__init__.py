@@ -45,6 +45,12 @@ _STRATEGY_FOR_TYPE = {
     "OrgChart": "org_charts",
     "Party": "parties",
     "Position": "positions",
+    "Role": "roles",
+    "Responsibility": "responsibilities",
+    "Authority": "authorities",
+    "Request": "requests",
+    "Catalog": "catalogs",
+    "Pay": "pays",
 }
 
 
@@ -85,11 +91,22 @@ from csroles.strategies._entities import (  # noqa: E402 (after the hook: see it
     zone_names,
 )
 from csroles.strategies._hierarchy import org_charts, positions  # noqa: E402
+from csroles.strategies._roles import (  # noqa: E402 (after the hook: see its docstring)
+    authorities,
+    catalogs,
+    pays,
+    requests,
+    responsibilities,
+    role_keys,
+    roles,
+)
 
 __all__ = [
     "ZONES",
     "accounts",
+    "authorities",
     "aware_datetimes",
+    "catalogs",
     "customers",
     "escalations",
     "events",
@@ -98,6 +115,11 @@ __all__ = [
     "language_tags",
     "org_charts",
     "parties",
+    "pays",
     "positions",
+    "requests",
+    "responsibilities",
+    "role_keys",
+    "roles",
     "zone_names",
 ]
