@@ -60,3 +60,37 @@ for candidate in route(call)[:2]:
     print(f"  {candidate.rank}. {candidate.role.key}: " + "; ".join(candidate.reasons))
 refund = may_decide("customer_service_representative", Request.refund(Decimal("40"), "EUR"))
 print("May the representative refund 40 EUR alone?", refund.allowed, "-", refund.reason)
+section("Customers, interactions and their timelines")
+from datetime import datetime, timedelta  # noqa: E402
+from zoneinfo import ZoneInfo  # noqa: E402
+
+from csroles import Customer, Direction, Event, EventKind, Interaction, Topic  # noqa: E402
+
+anna = Customer(id="C-42", name="Anna Bianchi", languages=["it-CH", "en"],
+                channels=[Channel.CHAT, Channel.EMAIL], timezone="Europe/Zurich")  # fmt: skip
+print("Anna speaks", anna.preferred_language(["en", "it"]), "on", anna.preferred_channel(Channel))
+rome = ZoneInfo("Europe/Rome")
+t0 = datetime(2026, 10, 24, 17, 30, tzinfo=rome)
+ticket = Interaction(
+    id="T-1001", customer_id=anna.id, channel=Channel.EMAIL, direction=Direction.INBOUND,
+    topic=Topic.RETURN, priority=Priority.NORMAL,
+    events=[Event(kind=EventKind.OPENED, at=t0),
+            Event(kind=EventKind.AGENT_REPLIED, at=t0 + timedelta(minutes=20), by="agent-7"),
+            Event(kind=EventKind.WAITING_ON_CUSTOMER, at=t0 + timedelta(minutes=21))],
+)  # fmt: skip
+ticket = ticket.with_event(
+    Event(kind=EventKind.CUSTOMER_REPLIED, at=datetime(2026, 10, 25, 9, tzinfo=rome))
+)
+print("Status:", ticket.status.value, "| first reply after", ticket.first_reply_at - t0)
+print("Open for", ticket.last_event_at - t0, "across the end of daylight saving time")
+
+section("Plain data in and out")
+conv = csroles.make_converter()
+document = conv.unstructure(ticket)
+print("events[3] as data:", document["events"][3])
+document["events"][3]["at"] = "2026-10-25T09:00:00"
+document["channel"] = "pigeon"
+try:
+    conv.structure(document, Interaction)
+except csroles.InvalidEntityError as error:
+    print(error)

@@ -61,6 +61,8 @@ class Sample:
     mood: Mood | None = None
     note: str | None = None
     parties: frozenset[Party] = frozenset()
+    either: Mood | None = Mood.CALM
+    label: str | None = "x"
 
 
 # The converter handles the attrs classes that csroles defines; this one is
@@ -117,6 +119,12 @@ def test_every_supported_field_type_round_trips() -> None:
     doc = CONV.unstructure(with_mood)
     assert (doc["mood"], doc["note"]) == (2, "n")
     assert CONV.structure(doc, Sample) == with_mood
+    # Optional fields whose default is not None write None out.
+    unset = attrs.evolve(value, either=None, label=None)
+    doc = CONV.unstructure(unset)
+    assert (doc["either"], doc["label"]) == (None, None)
+    assert CONV.structure(doc, Sample) == unset
+    assert CONV.unstructure(attrs.evolve(value, either=Mood.ANGRY))["either"] == 2
 
 
 def test_frozensets_of_entities_are_sorted_too() -> None:
@@ -443,6 +451,14 @@ def test_configure_converter_leaves_the_rest_alone() -> None:
 
     assert conv.structure({"n": "7", "extra": 1}, Mine) == Mine(n=7)
     assert conv.unstructure(Mine(n=1)) == {"n": 1}
+
+
+def test_configure_converter_needs_a_converter() -> None:
+    for wrong in (None, cattrs.BaseConverter(), "conv"):
+        with pytest.raises(
+            InvalidEntityError, match=r"^configure_converter\.converter: .*, expected a cattrs"
+        ):
+            configure_converter(wrong)  # type: ignore[arg-type]
 
 
 def test_nothing_is_registered_globally() -> None:

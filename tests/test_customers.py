@@ -229,3 +229,44 @@ def test_account_rules(changes: dict[str, Any], pattern: str) -> None:
     fields: dict[str, Any] = {"id": "A-1", "customer_id": "C-1", **changes}
     with pytest.raises(InvalidEntityError, match=pattern):
         Account(**fields)
+
+
+@pytest.mark.parametrize(
+    ("changes", "pattern"),
+    [
+        ({"languages": "it"}, r"^Customer\.languages: 'it', expected a collection such as a list"),
+        ({"languages": 5}, r"^Customer\.languages: 5, expected a collection"),
+        ({"channels": {"chat": 1}}, r"^Customer\.channels: \{'chat': 1\}, expected a collection"),
+        ({"opted_out": [["fax"]]}, r"^Customer\.opted_out: \[\['fax'\]\], expected a collection"),
+        ({"opted_out": "fax"}, r"^Customer\.opted_out: 'fax', expected a collection"),
+    ],
+)
+def test_collections_must_be_collections(changes: dict[str, Any], pattern: str) -> None:
+    with pytest.raises(InvalidEntityError, match=pattern):
+        customer(**changes)
+
+
+@pytest.mark.parametrize(
+    ("call", "pattern"),
+    [
+        (
+            lambda c: c.preferred_language("en"),
+            r"^Customer\.preferred_language\(supported=\.\.\.\): 'en', expected a collection",
+        ),
+        (
+            lambda c: c.preferred_language(["en", 5]),
+            r"^Customer\.preferred_language\(supported\[1\]\): 5, expected a str$",
+        ),
+        (
+            lambda c: c.preferred_channel(None),
+            r"^Customer\.preferred_channel\(available=\.\.\.\): None, expected a collection",
+        ),
+        (
+            lambda c: c.preferred_channel(["chat"]),
+            r"^Customer\.preferred_channel\(available\[0\]\): 'chat', expected a Channel$",
+        ),
+    ],
+)
+def test_choices_refuse_bad_arguments(call: Any, pattern: str) -> None:
+    with pytest.raises(InvalidEntityError, match=pattern):
+        call(customer(languages=["en"], channels=[Channel.CHAT]))

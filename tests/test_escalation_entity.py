@@ -6,17 +6,25 @@ from datetime import UTC, datetime, timedelta, timezone
 from typing import Any
 from zoneinfo import ZoneInfo
 
+import attrs
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from csroles import (
+    Account,
+    Customer,
     Escalation,
     EscalationKind,
     EscalationReason,
+    Event,
     EventKind,
+    Interaction,
     InvalidEntityError,
     Party,
     PartyKind,
 )
+from csroles.strategies import accounts, customers, escalations, events, interactions, parties
 
 AT = datetime(2026, 5, 4, 10, 15, tzinfo=UTC)
 
@@ -103,6 +111,8 @@ def test_the_time_keeps_its_instant_with_a_fixed_offset() -> None:
         ({"kind": "functional"}, r"^Escalation\.kind: 'functional', expected an EscalationKind"),
         ({"reasons": []}, r"^Escalation\.reasons: frozenset\(\), expected at least one"),
         ({"reasons": ["sla_risk"]}, r"^Escalation\.reasons\[0\]: 'sla_risk', expected an"),
+        ({"reasons": "sla_risk"}, r"^Escalation\.reasons: 'sla_risk', expected a collection"),
+        ({"reasons": 3}, r"^Escalation\.reasons: 3, expected a collection"),
         ({"at": datetime(2026, 5, 4)}, r"^Escalation\.at: .*naive"),
         ({"at": "2026-05-04T10:00Z"}, r"^Escalation\.at: '2026-05-04T10:00Z', expected an aware"),
         ({"note": 1}, r"^Escalation\.note: 1, expected None or a string"),
@@ -121,3 +131,51 @@ def test_as_event() -> None:
     assert event.assignee == "role:customer_service_manager"
     assert (event.by, event.note) == ("agent-7", "over the limit")
     assert escalation().as_event().by is None
+
+
+# ------------------------------------------------------------------ junk in any field
+
+JUNK = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(),
+    st.floats(),
+    st.text(max_size=5),
+    st.binary(max_size=3),
+    st.datetimes(),
+    st.lists(st.integers(), max_size=2),
+    st.lists(st.lists(st.integers(), max_size=1), min_size=1, max_size=2),
+    st.dictionaries(st.text(max_size=2), st.integers(), max_size=2),
+    st.frozensets(st.integers(), max_size=2),
+    st.sampled_from([object(), int, EventKind.OPENED, Party.team("x")]),
+)
+CONSTRUCTORS: list[tuple[type, st.SearchStrategy[Any]]] = [
+    (Customer, customers()),
+    (Account, accounts()),
+    (Event, events()),
+    (Interaction, interactions(max_events=5)),
+    (Party, parties()),
+    (Escalation, escalations()),
+]
+
+
+@pytest.mark.parametrize(
+    ("cls", "strategy"), CONSTRUCTORS, ids=[cls.__name__ for cls, _ in CONSTRUCTORS]
+)
+def test_constructors_refuse_junk_with_invalid_entity_error(
+    cls: type, strategy: st.SearchStrategy[Any]
+) -> None:
+    names = [a.alias for a in attrs.fields(cls) if a.init]
+
+    @given(strategy, st.sampled_from(names), JUNK)
+    def check(value: Any, name: str, junk: object) -> None:
+        fields = {n: getattr(value, n) for n in names}
+        fields[name] = junk
+        message = f"{cls.__name__}."
+        try:
+            cls(**fields)
+        except InvalidEntityError as error:
+            message = str(error)
+        assert message.startswith(f"{cls.__name__}."), message
+
+    check()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import UTC, datetime, timedelta, timezone
+from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -521,3 +522,42 @@ def test_growing_a_timeline_agrees_with_the_oracle(
     assert t.status.value == facts["status"]
     assert t.assignee == facts["assignee"]
     assert t.current_priority.value == facts["priority"]
+
+
+# ------------------------------------------------------------------ the docs' lifecycle table
+
+DOCS = Path(__file__).parent.parent / "docs" / "entities.md"
+
+
+def lifecycle_table() -> str:
+    """The lifecycle as a markdown table: rows are events, columns the status before it."""
+    header = "| event | " + " | ".join(f"`{s.value}`" for s in Status) + " |"
+    lines = [header, "|---|" + "---|" * len(Status)]
+    lines.append("| `opened` | first event only, leads to `open` |" + " |" * (len(Status) - 1))
+    for kind in EventKind:
+        if kind is K.OPENED:
+            continue
+        cells = [
+            f"`{TRANSITIONS[s][kind].value}`" if kind in TRANSITIONS[s] else "refused"
+            for s in Status
+        ]
+        lines.append(f"| `{kind.value}` | " + " | ".join(cells) + " |")
+    return "\n".join(lines)
+
+
+def test_the_docs_show_the_lifecycle_table() -> None:
+    text = DOCS.read_text(encoding="utf-8")
+    begin, end = "<!-- lifecycle table: begin -->\n", "\n<!-- lifecycle table: end -->"
+    committed = text[text.index(begin) + len(begin) : text.index(end)]
+    assert committed == lifecycle_table(), "regenerate the table with lifecycle_table()"
+
+
+def test_timelines_must_be_collections() -> None:
+    with pytest.raises(InvalidEntityError, match=r"^Interaction\.events: 5, expected a timeline"):
+        attrs.evolve(ticket(), events=5)  # type: ignore[arg-type]
+    with pytest.raises(InvalidEntityError, match=r"^Interaction\.events: 'x', expected a timeline"):
+        attrs.evolve(ticket(), events="x")
+    with pytest.raises(
+        InvalidEntityError, match=r"^Interaction\.with_events\(events=\.\.\.\): 5, expected a"
+    ):
+        ticket().with_events(5)  # type: ignore[arg-type]

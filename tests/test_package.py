@@ -46,7 +46,8 @@ def test_import_is_light() -> None:
     # no importlib.metadata until asked.
     code = (
         "import sys, csroles\n"
-        "heavy = {'hypothesis', 'logging', 'importlib.metadata', 'csroles.strategies'}\n"
+        "heavy = {'hypothesis', 'logging', 'importlib.metadata', 'csroles.strategies',\n"
+        "         'cattrs', 'csroles.converters'}\n"
         "print(sorted(heavy & set(sys.modules)))\n"
     )
     out = subprocess.run(

@@ -46,6 +46,30 @@ assert career_path("call_center_agent", "customer_service_manager")
 assert career_paths_from("customer_service_representative")
 conv = make_converter()
 assert conv.structure(conv.unstructure(mine), Catalog) == mine
+# entities, converter
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
+at = datetime(2026, 10, 25, 1, 30, tzinfo=ZoneInfo("Europe/Rome"))
+customer = Customer(id="C-1", name="Anna", languages=["it-CH"], channels=[Channel.CHAT],
+                    timezone="Europe/Zurich", opted_out=[Channel.FAX])
+assert customer.preferred_language(["it"]) == "it"
+assert customer.preferred_channel([Channel.CHAT]) is Channel.CHAT
+account = Account(id="A-1", customer_id="C-1", weight=2, annual_revenue=1.0, currency="EUR")
+ticket = Interaction(id="T-1", customer_id="C-1", channel=Channel.CHAT,
+                     direction=Direction.INBOUND, topic=Topic.BILLING, priority=Priority.LOW,
+                     events=[Event(kind=EventKind.OPENED, at=at)])
+ticket = ticket.with_event(Event(kind=EventKind.RESOLVED, at=at + timedelta(hours=2)))
+assert ticket.status is Status.RESOLVED
+escalation = Escalation(interaction_id="T-1", source=Party.position("p-1"),
+                        target=Party.team("billing"), kind=EscalationKind.FUNCTIONAL,
+                        reasons=[EscalationReason.EXPERTISE], at=at)
+conv = make_converter()
+for value in (customer, account, ticket, escalation, escalation.as_event()):
+    assert conv.structure(conv.unstructure(value), type(value)) == value
+try:
+    conv.structure({"id": 1, "events": "x"}, Interaction)
+except InvalidEntityError as error:
+    assert error.problems
 """
 
 HARNESS = """

@@ -81,3 +81,25 @@ def test_fail_names_the_owner() -> None:
 def test_collection_converters() -> None:
     assert Sample(id="x", channels=iter([Channel.FAX])).channels == (Channel.FAX,)
     assert v.to_frozenset([1, 1, 2]) == frozenset({1, 2})
+
+
+def test_collection_converters_pass_non_collections_on_for_the_validator() -> None:
+    assert v.to_tuple("ab") == "ab"  # type: ignore[comparison-overlap]
+    assert v.to_tuple(3) == 3  # type: ignore[arg-type, comparison-overlap]
+    assert v.to_frozenset({"a": 1}) == {"a": 1}  # type: ignore[comparison-overlap]
+    assert v.to_frozenset([[1]]) == [[1]]  # type: ignore[comparison-overlap]
+    with pytest.raises(
+        InvalidEntityError, match=r"^Sample\.channels: 'chat', expected a collection"
+    ):
+        Sample(id="x", channels="chat")
+
+
+def test_items_of_a_frozenset_are_checked_in_a_stable_order() -> None:
+    @attrs.frozen
+    class Tags:
+        tags: frozenset[Channel] = attrs.field(
+            converter=v.to_frozenset, validator=v.items(v.enum_check(Channel))
+        )
+
+    with pytest.raises(InvalidEntityError, match=r"^Tags\.tags\[0\]: 'a', expected a Channel"):
+        Tags(tags={"b", "a", Channel.FAX})

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from csroles.converters import configure_converter, make_converter
 from csroles.customers import Account, Customer
 from csroles.errors import (
     CalendarError,
@@ -58,6 +57,7 @@ from csroles.vocabulary import (
 
 if TYPE_CHECKING:
     from csroles.catalog import Catalog, default_catalog
+    from csroles.converters import configure_converter, make_converter
     from csroles.hierarchy import ChartFinding, ChartFindingCode, OrgChart, Position
     from csroles.portfolios import Portfolio, PortfolioPlan, balance_portfolios
     from csroles.responsibilities import (
@@ -74,9 +74,12 @@ if TYPE_CHECKING:
     from csroles.routing import RoutingCandidate, levels_for, route
     from csroles.teams import call_center_team, customer_organisation, success_team, support_team
 
-# The catalog and the policies are imported on first use (PEP 562): a program
-# that only builds and converts entities does not pay for them at import.
+# The converter, the catalog and the policies are imported on first use (PEP 562):
+# a program that only builds entities does not pay for cattrs, and one that only
+# builds and converts entities does not pay for the catalog.
 _LAZY = {
+    "configure_converter": "csroles.converters",
+    "make_converter": "csroles.converters",
     "Catalog": "csroles.catalog",
     "default_catalog": "csroles.catalog",
     "AuthorityDecision": "csroles.responsibilities",

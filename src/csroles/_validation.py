@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import enum
 import functools
+import typing
 import zoneinfo
 from collections.abc import Callable, Iterable, Mapping
 from datetime import UTC, datetime, timedelta, timezone
@@ -189,12 +190,19 @@ def member_of(cls: type[enum.Enum]) -> Callable[[Any, Any, Any], None]:
 
 
 def items(check: Callable[[object, str, object], object]) -> Callable[[Any, Any, Any], None]:
-    """An attrs validator for a collection: ``check`` each item, naming its index."""
+    """An attrs validator for a collection: ``check`` each item, naming its index.
 
-    def validate(
-        instance: object, attribute: attrs.Attribute[Any], value: Iterable[object]
-    ) -> None:
-        for index, item in enumerate(value):
+    The value must be a tuple or a frozenset (what :func:`to_tuple` and
+    :func:`to_frozenset` make of a collection); a frozenset's items are checked
+    in the order of their ``repr``, so that the index named is the same on
+    every run.
+    """
+
+    def validate(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        check_collection(instance, attribute.name, value)
+        collection = typing.cast("Iterable[object]", value)
+        ordered = sorted(collection, key=repr) if type(value) is frozenset else collection
+        for index, item in enumerate(ordered):
             check(instance, f"{attribute.name}[{index}]", item)
 
     return validate
@@ -217,12 +225,12 @@ def frozenset_of(
 ) -> Callable[[Any, Any, Any], None]:
     """An attrs validator: the value is a frozenset (after :func:`to_frozenset`); ``check`` each item.
 
-    :func:`to_frozenset` leaves a tuple when an item is unhashable: its items are
-    checked first, so the message names the bad item.
+    :func:`to_frozenset` leaves a list or tuple as it is when an item is
+    unhashable: its items are checked first, so the message names the bad item.
     """
 
     def validate(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-        if isinstance(value, tuple):
+        if isinstance(value, tuple | list):
             for index, item in enumerate(value):
                 check(instance, f"{attribute.name}[{index}]", item)
         if not isinstance(value, frozenset):
@@ -231,6 +239,15 @@ def frozenset_of(
             check(instance, attribute.name, item)
 
     return validate
+
+
+COLLECTION = "a collection such as a list, a tuple or a set (not a string or a mapping)"
+
+
+def check_collection(owner: object, field: str, value: object) -> None:
+    """A tuple or frozenset, as the collection converters make them."""
+    if type(value) is not tuple and type(value) is not frozenset:
+        fail(owner, field, value, COLLECTION)
 
 
 def enum_check(cls: type[E]) -> Callable[[object, str, object], E]:
@@ -246,32 +263,38 @@ def enum_check(cls: type[E]) -> Callable[[object, str, object], E]:
     return check
 
 
+def is_collection(value: object) -> bool:
+    """Whether ``value`` is a collection of items: not a string, bytes or a mapping."""
+    return isinstance(value, Iterable) and not isinstance(value, str | bytes | Mapping)
+
+
 def to_tuple(value: Iterable[Any]) -> tuple[Any, ...]:
-    """An attrs converter: any iterable to a tuple.
+    """An attrs converter: any collection to a tuple.
 
     mypy's attrs plugin cannot bind a generic converter, so the constructor
     accepts ``Iterable[Any]``; the attribute keeps its precise type, and the
-    field's validator checks the items.
+    field's validator checks the items. Anything else (a string, a mapping,
+    a number) is passed on unchanged, for the validator to refuse with a
+    message that names the field.
     """
-    if isinstance(value, str | bytes | Mapping) or not isinstance(value, Iterable):
-        # Left for the field's validator, which reports it with its name.
+    if type(value) is tuple or not is_collection(value):
         return value  # type: ignore[return-value]
     return tuple(value)
 
 
 def to_frozenset(value: Iterable[Any]) -> frozenset[Any]:
-    """An attrs converter: any iterable to a frozenset.
+    """An attrs converter: any collection of hashable items to a frozenset.
 
-    A string, a mapping or a non-iterable is passed through unchanged for the
-    field's validator to report; so is an iterable with unhashable items.
+    Like :func:`to_tuple`, it passes anything else on unchanged for the
+    validator to refuse, and so it does with a collection holding an
+    unhashable item.
     """
-    if isinstance(value, str | bytes | Mapping) or not isinstance(value, Iterable):
+    if type(value) is frozenset or not is_collection(value):
         return value  # type: ignore[return-value]
-    items = tuple(value)
     try:
-        return frozenset(items)
-    except TypeError:
-        return items  # type: ignore[return-value]
+        return frozenset(value)
+    except TypeError:  # an unhashable item
+        return value  # type: ignore[return-value]
 
 
 # ------------------------------------------------------------------ instants

@@ -57,6 +57,7 @@ from typing import Any
 
 import attrs
 import cattrs
+import cattrs.fns
 from cattrs.errors import AttributeValidationNote, ForbiddenExtraKeysError, IterableValidationNote
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 
@@ -463,8 +464,8 @@ def _structure_hook(conv: cattrs.Converter, tp: Any) -> Hook:  # noqa: PLR0911 (
     return hook
 
 
-def _identity(value: object) -> object:
-    return value
+# cattrs inlines fields whose hook is its own identity function.
+_identity: Unhook = cattrs.fns.identity
 
 
 def _unstructure_hook(conv: cattrs.Converter, tp: Any) -> Unhook:  # noqa: PLR0911 (a return per kind of type)
@@ -573,9 +574,11 @@ def _entity_unstructure_factory(conv: cattrs.Converter) -> Callable[[type], Unho
         overrides = {}
         for a in attrs.fields(attrs.resolve_types(cl)):
             if a.init:
-                hook = _unstructure_hook(conv, a.type)
-                if hook is not _identity:
-                    overrides[a.name] = override(unstruct_hook=hook)
+                inner = _optional_of(a.type) if a.default is None else None
+                # A None default is omitted before the hook is called, so an
+                # optional field can use the hook of its inner type.
+                hook = _unstructure_hook(conv, a.type if inner is None else inner)
+                overrides[a.name] = override(unstruct_hook=hook)
         unhook: Unhook = make_dict_unstructure_fn(
             cl,
             conv,
@@ -638,8 +641,13 @@ def configure_converter(converter: cattrs.Converter) -> None:
     >>> conv.structure("urgent", Priority)
     <Priority.URGENT: 'urgent'>
 
+    Raises:
+        InvalidEntityError: ``converter`` is not a :class:`cattrs.Converter`.
+
     .. versionadded:: 0.1.0
     """
+    if not isinstance(converter, cattrs.Converter):
+        v.fail("configure_converter", "converter", converter, "a cattrs.Converter")
     for tp, hook in _SCALARS.items():
         if tp in {datetime, date, time, timedelta, Decimal}:
             converter.register_structure_hook(tp, hook)

@@ -28,8 +28,9 @@ from __future__ import annotations
 import functools
 import math
 import re
+import typing
 from collections.abc import Callable, Iterable
-from typing import Any
+from typing import Any, TypeVar
 
 import attrs
 
@@ -37,6 +38,8 @@ from csroles import _validation as v
 from csroles.vocabulary import Channel
 
 __all__ = ["Account", "Customer"]
+
+T = TypeVar("T")
 
 # BCP 47 (RFC 5646) well-formed tags, without the grandfathered irregular ones:
 # language[-script][-region](-variant)*(-extension)*[-x-private].
@@ -98,6 +101,17 @@ def _check_each(
     raise AssertionError(values)  # pragma: no cover (the caller saw a bad value)
 
 
+def _arguments(owner: object, method: str, name: str, values: object, kind: type[T]) -> list[T]:
+    """``values`` as a list, refusing anything but a collection of ``kind``."""
+    if not v.is_collection(values):
+        v.fail(owner, f"{method}({name}=...)", values, v.COLLECTION)
+    found: list[T] = list(typing.cast("Iterable[T]", values))
+    for index, value in enumerate(found):
+        if not isinstance(value, kind):
+            v.fail(owner, f"{method}({name}[{index}])", value, v.with_article(kind.__name__))
+    return found
+
+
 @attrs.frozen(kw_only=True)
 class Customer:
     """A person or organisation that contacts the company, or that the company contacts.
@@ -147,18 +161,13 @@ class Customer:
             value = getattr(self, field)
             if type(value) is not str or not value or value != value.strip():
                 v.check_identifier(self, field, value)
-        languages = self.languages
-        for tag in languages:
-            if type(tag) is not str or not _well_formed(tag):
-                _check_each(self, "languages", languages, _check_tag)
-        if len(languages) > 1 and len({tag.lower() for tag in languages}) != len(languages):
-            _no_duplicates(self, "languages", languages, key=str.lower)
-        channels = self.channels
-        for channel in channels:
-            if type(channel) is not Channel:
-                _check_each(self, "channels", channels, _check_channel)
-        if len(channels) > 1 and len(set(channels)) != len(channels):
-            _no_duplicates(self, "channels", channels)
+        languages, channels = self.languages, self.channels
+        if type(languages) is not tuple or type(channels) is not tuple:
+            v.check_collection(self, "languages", languages)
+            v.check_collection(self, "channels", channels)
+        if type(self.opted_out) is not frozenset:
+            v.check_collection(self, "opted_out", self.opted_out)
+        self._check_preferences(languages, channels)
         zone = self.timezone
         if zone is not None and (type(zone) is not str or not v.known_zone(zone)):
             v.check_zone(self, "timezone", zone)
@@ -169,6 +178,18 @@ class Customer:
             v.check_identifier(self, "segment", segment)
         if self.opted_out:
             self._check_opted_out()
+
+    def _check_preferences(self, languages: tuple[str, ...], channels: tuple[Channel, ...]) -> None:
+        for tag in languages:
+            if type(tag) is not str or not _well_formed(tag):
+                _check_each(self, "languages", languages, _check_tag)
+        if len(languages) > 1 and len({tag.lower() for tag in languages}) != len(languages):
+            _no_duplicates(self, "languages", languages, key=str.lower)
+        for channel in channels:
+            if type(channel) is not Channel:
+                _check_each(self, "channels", channels, _check_channel)
+        if len(channels) > 1 and len(set(channels)) != len(channels):
+            _no_duplicates(self, "channels", channels)
 
     def _check_opted_out(self) -> None:
         for channel in self.opted_out:
@@ -198,8 +219,8 @@ class Customer:
         True
         """
         offered: dict[str, str] = {}
-        for tag in supported:
-            offered.setdefault(str(tag).lower(), tag)
+        for tag in _arguments(self, "preferred_language", "supported", supported, str):
+            offered.setdefault(tag.lower(), tag)
         for tag in self.languages:
             for form in _subtags(tag):
                 if form in offered:
@@ -232,7 +253,7 @@ class Customer:
         >>> c.preferred_channel([Channel.PHONE]) is None
         True
         """
-        offered = list(available)
+        offered = _arguments(self, "preferred_channel", "available", available, Channel)
         for channel in self.channels:
             if channel in offered:
                 return channel

@@ -148,14 +148,14 @@ class Event:
 
     Each kind carries exactly the data it needs, and no other:
 
-    ==========================================  ==========================================
-    kind                                        data
-    ==========================================  ==========================================
-    ``priority_changed``                        ``priority``: the new priority
-    ``assigned``, ``transferred``, ``escalated`` ``assignee``: the new assignee or target
-    ``survey_answered``                         ``scale`` and ``score`` within its bounds
-    any other kind                              none
-    ==========================================  ==========================================
+    ================================================  ==========================================
+    kind                                              data
+    ================================================  ==========================================
+    ``priority_changed``                              ``priority``: the new priority
+    ``assigned``, ``transferred``, ``escalated``      ``assignee``: the new assignee or target
+    ``survey_answered``                               ``scale`` and ``score`` within its bounds
+    any other kind                                    none
+    ================================================  ==========================================
 
     ``by`` (who did it) and ``note`` (free text) are optional on every kind.
     ``at`` must be timezone-aware; it is stored with its fixed UTC offset
@@ -415,6 +415,8 @@ def _timeline_error(index: int, message: str) -> InvalidEntityError:
 
 def _replay(events: tuple[Event, ...], priority: Priority) -> _Facts:
     """Check the lifecycle of ``events`` and derive the facts it leads to."""
+    if type(events) is not tuple:
+        v.fail("Interaction", "events", events, f"a timeline: {v.COLLECTION} of Events")
     if not events:
         raise InvalidEntityError(
             "Interaction.events: (), expected a timeline that starts with an 'opened' event"
@@ -609,4 +611,6 @@ class Interaction:
         >>> len(done.events), done.closed_at == t0
         (3, True)
         """
+        if not v.is_collection(events):
+            v.fail(self, "with_events(events=...)", events, f"{v.COLLECTION} of Events")
         return attrs.evolve(self, events=(*self.events, *events))
