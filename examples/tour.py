@@ -19,47 +19,6 @@ print("Levels, lowest first:    ", " < ".join(level.value for level in Level))
 print("Priorities, lowest first:", " < ".join(p.value for p in Priority))
 print("Is urgent above high?", Priority.URGENT > Priority.HIGH)
 
-section("Roles and who takes what")
-from datetime import UTC, datetime  # noqa: E402
-from decimal import Decimal  # noqa: E402
-
-from csroles import (  # noqa: E402
-    Direction,
-    EventKind,
-    Interaction,
-    Language,
-    Request,
-    Topic,
-    default_catalog,
-    may_decide,
-    route,
-)
-from csroles.interactions import Event  # noqa: E402
-
-catalog = default_catalog()
-print(f"The built-in catalog has {len(catalog)} roles, e.g.:")
-for key in (
-    "customer_service_representative",
-    "customer_support_engineer",
-    "customer_success_manager",
-):
-    role = catalog.get(key)
-    print(f"  {role.titles[Language.EN]:<32} {role.level.value:<10} it: {role.titles[Language.IT]}")
-    print(f"  {'':<32} {'':<10} ru: {role.titles[Language.RU]}")
-call = Interaction(
-    id="T-1",
-    customer_id="C-1",
-    channel=Channel.PHONE,
-    direction=Direction.INBOUND,
-    topic=Topic.TECHNICAL_PROBLEM,
-    priority=Priority.URGENT,
-    events=[Event(kind=EventKind.OPENED, at=datetime(2026, 5, 4, 9, tzinfo=UTC))],
-)
-print("An urgent phone call about a technical problem goes first to:")
-for candidate in route(call)[:2]:
-    print(f"  {candidate.rank}. {candidate.role.key}: " + "; ".join(candidate.reasons))
-refund = may_decide("customer_service_representative", Request.refund(Decimal("40"), "EUR"))
-print("May the representative refund 40 EUR alone?", refund.allowed, "-", refund.reason)
 section("Customers, interactions and their timelines")
 from datetime import datetime, timedelta  # noqa: E402
 from zoneinfo import ZoneInfo  # noqa: E402
@@ -94,3 +53,34 @@ try:
     conv.structure(document, Interaction)
 except csroles.InvalidEntityError as error:
     print(error)
+
+section("Roles and who takes what")
+from datetime import UTC  # noqa: E402
+from decimal import Decimal  # noqa: E402
+
+from csroles import Language, Request, default_catalog, may_decide, route  # noqa: E402
+
+catalog = default_catalog()
+print(f"The built-in catalog has {len(catalog)} roles, e.g.:")
+for key in (
+    "customer_service_representative",
+    "customer_support_engineer",
+    "customer_success_manager",
+):
+    role = catalog.get(key)
+    print(f"  {role.titles[Language.EN]:<32} {role.level.value:<10} it: {role.titles[Language.IT]}")
+    print(f"  {'':<32} {'':<10} ru: {role.titles[Language.RU]}")
+call = Interaction(
+    id="T-1",
+    customer_id="C-1",
+    channel=Channel.PHONE,
+    direction=Direction.INBOUND,
+    topic=Topic.TECHNICAL_PROBLEM,
+    priority=Priority.URGENT,
+    events=[Event(kind=EventKind.OPENED, at=datetime(2026, 5, 4, 9, tzinfo=UTC))],
+)
+print("An urgent phone call about a technical problem goes first to:")
+for candidate in route(call)[:2]:
+    print(f"  {candidate.rank}. {candidate.role.key}: " + "; ".join(candidate.reasons))
+refund = may_decide("customer_service_representative", Request.refund(Decimal("40"), "EUR"))
+print("May the representative refund 40 EUR alone?", refund.allowed, "-", refund.reason)

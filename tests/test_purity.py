@@ -26,26 +26,6 @@ for error in (CsrolesError, InvalidEntityError, UnknownRoleError, UnknownTitleEr
         raise error("x")
     except CsrolesError:
         pass
-# Roles, the catalog and the responsibility policies.
-import datetime as _dt, decimal as _dec
-catalog = default_catalog()
-assert catalog.get("telemarketer").key == "telemarketer"
-assert catalog.role_for_title("Агент колл-центра").key == "call_center_agent"
-assert check_responsibilities(catalog) == ()
-assert raci_matrix(catalog).accountable(Duty.HIRE)
-mine = catalog.remove("telemarketer").replace(catalog.get("call_center_agent"))
-for channel in Channel:
-    for topic in Topic:
-        ticket = Interaction(id="T", customer_id="C", channel=channel, direction=Direction.INBOUND,
-                             topic=topic, priority=Priority.URGENT,
-                             events=[Event(kind=EventKind.OPENED,
-                                           at=_dt.datetime(2026, 5, 4, tzinfo=_dt.timezone.utc))])
-        assert route(ticket, mine)[0].reasons
-assert not may_decide("call_center_agent", Request.refund(_dec.Decimal("5"), "EUR")).allowed
-assert career_path("call_center_agent", "customer_service_manager")
-assert career_paths_from("customer_service_representative")
-conv = make_converter()
-assert conv.structure(conv.unstructure(mine), Catalog) == mine
 # entities, converter
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
@@ -70,6 +50,26 @@ try:
     conv.structure({"id": 1, "events": "x"}, Interaction)
 except InvalidEntityError as error:
     assert error.problems
+# Roles, the catalog and the responsibility policies.
+import datetime as _dt, decimal as _dec
+catalog = default_catalog()
+assert catalog.get("telemarketer").key == "telemarketer"
+assert catalog.role_for_title("Агент колл-центра").key == "call_center_agent"
+assert check_responsibilities(catalog) == ()
+assert raci_matrix(catalog).accountable(Duty.HIRE)
+mine = catalog.remove("telemarketer").replace(catalog.get("call_center_agent"))
+for channel in Channel:
+    for topic in Topic:
+        ticket = Interaction(id="T", customer_id="C", channel=channel, direction=Direction.INBOUND,
+                             topic=topic, priority=Priority.URGENT,
+                             events=[Event(kind=EventKind.OPENED,
+                                           at=_dt.datetime(2026, 5, 4, tzinfo=_dt.timezone.utc))])
+        assert route(ticket, mine)[0].reasons
+assert not may_decide("call_center_agent", Request.refund(_dec.Decimal("5"), "EUR")).allowed
+assert career_path("call_center_agent", "customer_service_manager")
+assert career_paths_from("customer_service_representative")
+conv = make_converter()
+assert conv.structure(conv.unstructure(mine), Catalog) == mine
 """
 
 HARNESS = """
