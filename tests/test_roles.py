@@ -18,11 +18,9 @@ from csroles import (
     Direction,
     Duty,
     Focus,
-    Industry,
     InvalidEntityError,
     Language,
     Level,
-    Metric,
     Pay,
     Raci,
     Request,
@@ -604,11 +602,6 @@ def test_individual_roles_of_the_default_catalog_decide_nothing_alone() -> None:
     for role in default_catalog():
         if role.level is Level.INDIVIDUAL:
             assert role.authority == Authority(), role.key
-
-
-def test_role_metrics_are_metrics() -> None:
-    assert all(isinstance(m, Metric) for role in default_catalog() for m in role.metrics)
-    assert all(isinstance(i, Industry) for role in default_catalog() for i in role.industries)
 
 
 def test_from_type_builds_roles_and_catalogs() -> None:

@@ -225,12 +225,12 @@ def frozenset_of(
 ) -> Callable[[Any, Any, Any], None]:
     """An attrs validator: the value is a frozenset (after :func:`to_frozenset`); ``check`` each item.
 
-    :func:`to_frozenset` leaves a list or tuple as it is when an item is
-    unhashable: its items are checked first, so the message names the bad item.
+    :func:`to_frozenset` leaves a list or tuple with an unhashable item as it is:
+    its items are checked first, so the message names the bad item.
     """
 
     def validate(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-        if isinstance(value, tuple | list):
+        if isinstance(value, list | tuple):  # left by to_frozenset: an unhashable item
             for index, item in enumerate(value):
                 check(instance, f"{attribute.name}[{index}]", item)
         if not isinstance(value, frozenset):
@@ -286,8 +286,7 @@ def to_frozenset(value: Iterable[Any]) -> frozenset[Any]:
     """An attrs converter: any collection of hashable items to a frozenset.
 
     Like :func:`to_tuple`, it passes anything else on unchanged for the
-    validator to refuse, and so it does with a collection holding an
-    unhashable item.
+    validator to refuse.
     """
     if type(value) is frozenset or not is_collection(value):
         return value  # type: ignore[return-value]

@@ -45,7 +45,7 @@ first line (tier 1)
 
 from __future__ import annotations
 
-from typing import cast
+from typing import NamedTuple, cast
 
 import attrs
 
@@ -178,12 +178,16 @@ def route(interaction: Interaction, catalog: Catalog | None = None) -> tuple[Rou
     return cast("tuple[RoutingCandidate, ...]", found)
 
 
-# Per owner of a topic, what ranking needs that does not depend on the interaction:
-# role, responsibility, level rank, raci order, tier, channel count, topic count, position.
-_Owner = tuple[Role, Responsibility, int, bool, int, int, int, int]
-_LEVEL_RANKS: dict[Priority, tuple[int, ...]] = {
-    priority: tuple(level.rank for level in levels) for priority, levels in _LEVELS_FOR.items()
-}
+class _Owner(NamedTuple):
+    """What ranking needs of one owner of a topic that does not depend on the interaction."""
+
+    role: Role
+    responsibility: Responsibility
+    distance: dict[Priority, int]  # from the role's level to the levels that suit a priority
+    # RACI order, tier, channel count, topic count, catalog position: rules 4 to 7.
+    rest: tuple[bool, int, int, int, int]
+    duty_words: str  # "<duty> (<letter>)"
+    tier_words: str | None  # "first line (tier 1)"
 
 
 def _owners(catalog: Catalog, topic: Topic) -> tuple[_Owner, ...]:
@@ -193,15 +197,24 @@ def _owners(catalog: Catalog, topic: Topic) -> tuple[_Owner, ...]:
     if known is None:
         position = {k: index for index, k in enumerate(catalog.keys)}
         known = tuple(
-            (
-                role,
-                responsibility,
-                role.level.rank,
-                responsibility.raci is not Raci.RESPONSIBLE,
-                role.tier or 1,
-                len(role.channels),
-                len(role.topics),
-                position[role.key],
+            _Owner(
+                role=role,
+                responsibility=responsibility,
+                distance={
+                    priority: min(abs(role.level.rank - level.rank) for level in levels)
+                    for priority, levels in _LEVELS_FOR.items()
+                },
+                rest=(
+                    responsibility.raci is not Raci.RESPONSIBLE,
+                    role.tier or 1,
+                    len(role.channels),
+                    len(role.topics),
+                    position[role.key],
+                ),
+                duty_words=f"{responsibility.duty.value} ({responsibility.raci.value})",
+                tier_words=None
+                if role.tier is None
+                else f"{_LINES.get(role.tier, 'support')} (tier {role.tier})",
             )
             for role, responsibility in catalog.owners(topic)
         )
@@ -219,39 +232,51 @@ def _rank(
             f"responsible or accountable for a duty covering topic {topic.value!r}"
         )
         raise RoutingError(msg)
-    band = _LEVEL_RANKS[priority]
     scored = sorted(
         (
             (
-                channel not in role.channels,
-                direction not in role.directions,
-                min(abs(level - b) for b in band),
-                accountable,
-                tier,
-                channels,
-                topics,
-                position,
+                channel not in owner.role.channels,
+                direction not in owner.role.directions,
+                owner.distance[priority],
+                owner.rest,
             ),
-            role,
-            responsibility,
+            owner,
         )
-        for role, responsibility, level, accountable, tier, channels, topics, position in owners
+        for owner in owners
     )
+    # The words shared by every candidate, built once.
     levels = _LEVELS_FOR[priority]
-    return tuple(
-        _candidate(
-            rank=rank,
-            role=role,
-            duty=responsibility.duty,
-            raci=responsibility.raci,
-            channel=channel,
-            direction=direction,
-            topic=topic,
-            priority=priority,
-            band=levels,
-        )
-        for rank, (_, role, responsibility) in enumerate(scored, start=1)
+    channel_words = (f"works {channel.value}", f"does not work {channel.value}")
+    direction_words = (_DIRECTION_WORDS[direction, True], _DIRECTION_WORDS[direction, False])
+    topic_words = f"{topic.value} is within its duty "
+    fits = f" level suits {priority.value} priority"
+    misfits = f" level, while {priority.value} priority calls for " + " or ".join(
+        level.value for level in levels
     )
+    candidates = []
+    for rank, ((channel_miss, direction_miss, distance, _), owner) in enumerate(scored, start=1):
+        role = owner.role
+        reasons: tuple[str, ...] = (
+            channel_words[channel_miss],
+            direction_words[direction_miss],
+            topic_words + owner.duty_words,
+            role.level.value + (misfits if distance else fits),
+        )
+        if owner.tier_words is not None:
+            reasons = (*reasons, owner.tier_words)
+        candidates.append(
+            RoutingCandidate(
+                role=role,
+                rank=rank,
+                duty=owner.responsibility.duty,
+                raci=owner.responsibility.raci,
+                works_channel=not channel_miss,
+                works_direction=not direction_miss,
+                level_fits=not distance,
+                reasons=reasons,
+            )
+        )
+    return tuple(candidates)
 
 
 _DIRECTION_WORDS = {
@@ -261,42 +286,3 @@ _DIRECTION_WORDS = {
     (Direction.OUTBOUND, False): "does not make outbound contacts",
 }
 _LINES = {1: "first line", 2: "second line", 3: "third line"}
-
-
-def _candidate(
-    *,
-    rank: int,
-    role: Role,
-    duty: Duty,
-    raci: Raci,
-    channel: Channel,
-    direction: Direction,
-    topic: Topic,
-    priority: Priority,
-    band: tuple[Level, ...],
-) -> RoutingCandidate:
-    works_channel = channel in role.channels
-    works_direction = direction in role.directions
-    level_fits = role.level in band
-    reasons = [
-        f"works {channel.value}" if works_channel else f"does not work {channel.value}",
-        _DIRECTION_WORDS[direction, works_direction],
-        f"{topic.value} is within its duty {duty.value} ({raci.value})",
-        f"{role.level.value} level suits {priority.value} priority"
-        if level_fits
-        else f"{role.level.value} level, while {priority.value} priority calls for "
-        + " or ".join(level.value for level in band),
-    ]
-    if role.tier is not None:
-        line = _LINES.get(role.tier, "support")
-        reasons.append(f"{line} (tier {role.tier})")
-    return RoutingCandidate(
-        role=role,
-        rank=rank,
-        duty=duty,
-        raci=raci,
-        works_channel=works_channel,
-        works_direction=works_direction,
-        level_fits=level_fits,
-        reasons=tuple(reasons),
-    )
