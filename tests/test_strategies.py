@@ -16,8 +16,10 @@ from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
 
 from csroles import (
+    SLA,
     Account,
     Authority,
+    BusinessCalendar,
     Catalog,
     Channel,
     Customer,
@@ -37,6 +39,7 @@ from csroles import (
     Request,
     Responsibility,
     Role,
+    SLAClock,
     Topic,
     make_converter,
 )
@@ -45,6 +48,7 @@ from csroles.strategies import (
     accounts,
     authorities,
     aware_datetimes,
+    business_calendars,
     catalogs,
     customers,
     escalations,
@@ -59,6 +63,8 @@ from csroles.strategies import (
     requests,
     responsibilities,
     roles,
+    sla_clocks,
+    slas,
     zone_names,
 )
 from csroles.strategies._entities import _transitions
@@ -88,6 +94,9 @@ ENTITIES: list[tuple[type, st.SearchStrategy[Any]]] = [
     (Catalog, catalogs(max_roles=4)),
     (Position, positions()),
     (OrgChart, org_charts(max_size=10)),
+    (BusinessCalendar, business_calendars()),
+    (SLA, slas()),
+    (SLAClock, sla_clocks()),
 ]
 # Values that policies return: results, not entities, so no strategies.
 RESULTS = {"AuthorityDecision", "RaciMatrix", "ResponsibilityFinding", "RoutingCandidate"} | {

@@ -21,7 +21,7 @@ from typing import Any, NoReturn, TypeVar
 
 import attrs
 
-from csroles.errors import InvalidEntityError
+from csroles.errors import CsrolesError, InvalidEntityError
 
 __all__: list[str] = []
 
@@ -33,8 +33,15 @@ def with_article(noun: str) -> str:
     return f"an {noun}" if noun[:1].lower() in "aeiou" else f"a {noun}"
 
 
-def fail(owner: object, field: str, value: object, expected: str) -> NoReturn:
-    """Raise the standard InvalidEntityError for ``owner.field``.
+def fail(
+    owner: object,
+    field: str,
+    value: object,
+    expected: str,
+    *,
+    error: type[CsrolesError] = InvalidEntityError,
+) -> NoReturn:
+    """Raise the standard InvalidEntityError (or ``error``) for ``owner.field``.
 
     ``owner`` is an instance, a class or a class name.
     """
@@ -44,7 +51,7 @@ def fail(owner: object, field: str, value: object, expected: str) -> NoReturn:
         name = owner.__name__
     else:
         name = type(owner).__name__
-    raise InvalidEntityError(f"{name}.{field}: {value!r}, expected {expected}")
+    raise error(f"{name}.{field}: {value!r}, expected {expected}")
 
 
 # ------------------------------------------------------------------ checks
@@ -58,28 +65,45 @@ def check_identifier(owner: object, field: str, value: object) -> str:
     return value
 
 
-def check_aware(owner: object, field: str, value: object) -> datetime:
+def check_aware(
+    owner: object,
+    field: str,
+    value: object,
+    *,
+    error: type[CsrolesError] = InvalidEntityError,
+) -> datetime:
     """A timezone-aware datetime (a naive one is refused, never taken as UTC)."""
     if not isinstance(value, datetime):
-        fail(owner, field, value, "an aware datetime")
+        fail(owner, field, value, "an aware datetime", error=error)
     if value.utcoffset() is None:
-        fail(owner, field, value, "an aware datetime (this one is naive: give it a tzinfo)")
+        fail(
+            owner,
+            field,
+            value,
+            "an aware datetime (this one is naive: give it a tzinfo)",
+            error=error,
+        )
     return value
 
 
 def check_duration(
-    owner: object, field: str, value: object, *, allow_negative: bool = False
+    owner: object,
+    field: str,
+    value: object,
+    *,
+    allow_negative: bool = False,
+    error: type[CsrolesError] = InvalidEntityError,
 ) -> timedelta:
     """A timedelta, or a pendulum Duration without months or years, as a plain timedelta."""
     if not isinstance(value, timedelta):
-        fail(owner, field, value, "a datetime.timedelta")
+        fail(owner, field, value, "a datetime.timedelta", error=error)
     # pendulum.Duration subclasses timedelta and may carry calendar months/years,
     # which are not fixed lengths.
     if getattr(value, "months", 0) or getattr(value, "years", 0):
-        fail(owner, field, value, "a fixed-length duration (months and years are not)")
+        fail(owner, field, value, "a fixed-length duration (months and years are not)", error=error)
     result = timedelta(days=value.days, seconds=value.seconds, microseconds=value.microseconds)
     if not allow_negative and result < timedelta(0):
-        fail(owner, field, value, "a duration of zero or more")
+        fail(owner, field, value, "a duration of zero or more", error=error)
     return result
 
 
@@ -93,10 +117,16 @@ def known_zone(name: str) -> bool:
     return True
 
 
-def check_zone(owner: object, field: str, value: object) -> str:
+def check_zone(
+    owner: object,
+    field: str,
+    value: object,
+    *,
+    error: type[CsrolesError] = InvalidEntityError,
+) -> str:
     """An IANA time-zone name such as ``"Europe/Rome"``."""
     if type(value) is not str or not value or not known_zone(value):
-        fail(owner, field, value, "an IANA time-zone name such as 'Europe/Rome'")
+        fail(owner, field, value, "an IANA time-zone name such as 'Europe/Rome'", error=error)
     return value
 
 

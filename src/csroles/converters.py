@@ -63,6 +63,7 @@ from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, overrid
 
 from csroles import _validation as v
 from csroles.errors import CsrolesError, InvalidEntityError
+from csroles.sla.calendar import BusinessCalendar
 
 __all__ = ["configure_converter", "make_converter"]
 
@@ -528,6 +529,23 @@ def _sorted(items: list[Any]) -> list[Any]:
 # ------------------------------------------------------------------ entities
 
 
+# Fields stored in one shape and written in another: the type of the written
+# form, and how to turn the stored value into it. A calendar stores its hours as
+# sorted (weekday, shifts) pairs and writes them as the mapping its constructor
+# takes: {"0": [["09:00:00", "17:00:00"]]}.
+_FORMS: dict[type, dict[str, tuple[object, Unhook]]] = {
+    BusinessCalendar: {
+        "hours": (dict[int, tuple[tuple[time, time], ...]], dict),
+        "special_hours": (dict[date, tuple[tuple[time, time], ...]], dict),
+    },
+}
+
+
+def _field_type(cl: type, field: attrs.Attribute[Any]) -> object:
+    form = _FORMS.get(cl, {}).get(field.name)
+    return field.type if form is None else form[0]
+
+
 def _is_entity(tp: object) -> bool:
     return isinstance(tp, type) and attrs.has(tp) and tp.__module__.startswith("csroles.")
 
@@ -541,7 +559,7 @@ def _is_vocabulary(tp: object) -> bool:
 def _entity_structure_factory(conv: cattrs.Converter) -> Callable[[type], Hook]:
     def factory(cl: type) -> Hook:
         overrides = {
-            a.name: override(struct_hook=_structure_hook(conv, a.type))
+            a.name: override(struct_hook=_structure_hook(conv, _field_type(cl, a)))
             for a in attrs.fields(attrs.resolve_types(cl))
             if a.init
         }
@@ -574,10 +592,14 @@ def _entity_unstructure_factory(conv: cattrs.Converter) -> Callable[[type], Unho
         overrides = {}
         for a in attrs.fields(attrs.resolve_types(cl)):
             if a.init:
-                inner = _optional_of(a.type) if a.default is None else None
+                field_type = _field_type(cl, a)
+                inner = _optional_of(field_type) if a.default is None else None
                 # A None default is omitted before the hook is called, so an
                 # optional field can use the hook of its inner type.
-                hook = _unstructure_hook(conv, a.type if inner is None else inner)
+                hook = _unstructure_hook(conv, field_type if inner is None else inner)
+                form = _FORMS.get(cl, {}).get(a.name)
+                if form is not None:
+                    hook = _compose(hook, form[1])
                 overrides[a.name] = override(unstruct_hook=hook)
         unhook: Unhook = make_dict_unstructure_fn(
             cl,
@@ -619,6 +641,10 @@ def _chart_unstructure(conv: cattrs.Converter) -> Unhook:
         return data
 
     return unstructure_chart
+
+
+def _compose(outer: Unhook, inner: Unhook) -> Unhook:
+    return lambda value: outer(inner(value))
 
 
 def configure_converter(converter: cattrs.Converter) -> None:

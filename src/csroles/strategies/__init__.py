@@ -38,6 +38,7 @@ from typing import Any
 # then the name of the strategy function in this package.
 _STRATEGY_FOR_TYPE = {
     "Account": "accounts",
+    "BusinessCalendar": "business_calendars",
     "Customer": "customers",
     "Escalation": "escalations",
     "Event": "events",
@@ -51,6 +52,8 @@ _STRATEGY_FOR_TYPE = {
     "Request": "requests",
     "Catalog": "catalogs",
     "Pay": "pays",
+    "SLA": "slas",
+    "SLAClock": "sla_clocks",
 }
 
 
@@ -100,12 +103,14 @@ from csroles.strategies._roles import (  # noqa: E402 (after the hook: see its d
     role_keys,
     roles,
 )
+from csroles.strategies._sla import business_calendars, sla_clocks, slas  # noqa: E402
 
 __all__ = [
     "ZONES",
     "accounts",
     "authorities",
     "aware_datetimes",
+    "business_calendars",
     "catalogs",
     "customers",
     "escalations",
@@ -121,5 +126,7 @@ __all__ = [
     "responsibilities",
     "role_keys",
     "roles",
+    "sla_clocks",
+    "slas",
     "zone_names",
 ]

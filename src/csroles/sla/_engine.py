@@ -1,0 +1,781 @@
+"""The private integer-time engine behind :class:`~csroles.sla.BusinessCalendar`.
+
+Instants are integers: microseconds since 1970-01-01 00:00 UTC. Local wall
+times are the same kind of integer read on the zone's wall clock, as if the
+wall clock were UTC.
+
+The open time of a calendar is a set of half-open intervals ``[opening,
+closing)``. The engine answers every question through one function, the
+cumulative open time ``C(t)`` (open microseconds from an arbitrary origin up to
+``t``): ``C`` is continuous and never decreases, so
+
+- the open time in ``[a, b)`` is ``C(b) - C(a)``;
+- adding ``d`` to ``s`` is the earliest ``t`` with ``C(t) = C(s) + d``;
+- subtracting ``d`` from ``e`` is the latest ``s`` with ``C(s) = C(e) - d``.
+
+The timeline is cut into contiguous *blocks*, built lazily one UTC year at a
+time and kept with the value of ``C`` at each block's start, so that ``C`` and
+its inverses are a bisection over blocks plus a bisection inside one block: the
+cost does not depend on how far apart the two instants are.
+
+- A *periodic* block repeats one precomputed week: the union of the weekday
+  shifts folded onto ``[0, 1 week)`` of wall time, shifted to UTC by the block's
+  constant UTC offset. Whole weeks are jumped arithmetically.
+- An *explicit* block holds its own sorted intervals, computed date by date
+  with :mod:`zoneinfo` exactly as the documented semantics read wall times
+  (fold=0). Explicit blocks cover a few days around every UTC-offset change of
+  the zone and around every holiday and special-hours date; closures are cut
+  out of whatever block they fall in.
+
+The offset changes of a zone are found by sampling its UTC offset every
+``_STEP`` (two days): no zone in the tz database changes its offset twice
+within three days, so a sample pair that agrees has no change between them (the
+test suite checks this property of the installed tz database).
+
+The SLA clocks and their batch form share this work through the ``*_us``
+methods of :class:`Engine` (``add_us``, ``between_us``, ``is_open_us``,
+``next_open_us``, ``next_closed_us``, ``last_open_us``, ``subtract_us``), which
+take and return integer microseconds, and the conversions :func:`to_us` and
+:meth:`Engine.from_us`; ``BusinessCalendar`` forwards the common ones as
+``_add_us``, ``_between_us`` and ``_is_open_us``. The work is cached per
+calendar value, so every caller holding the same calendar shares it.
+"""
+
+from __future__ import annotations
+
+import functools
+import zoneinfo
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterator, Mapping, Sequence
+from datetime import UTC, date, datetime, time, timedelta
+from typing import Final
+
+from csroles.errors import CalendarError
+
+__all__: list[str] = []
+
+US: Final = 1_000_000
+DAY: Final = 86_400 * US
+WEEK: Final = 7 * DAY
+ONE_US: Final = timedelta(microseconds=1)
+EPOCH: Final = datetime(1970, 1, 1, tzinfo=UTC)
+EPOCH_ORDINAL: Final = date(1970, 1, 1).toordinal()
+# Wall-time origin of the weekly template: 1970-01-05 00:00, a Monday.
+MONDAY0: Final = 4 * DAY
+# The engine works inside these UTC years (the edges of datetime stay out of reach).
+MIN_YEAR: Final = 2
+MAX_YEAR: Final = 9998
+_STEP: Final = 2 * DAY
+# Around an offset change or an exception date, so much time is computed date by date.
+_MARGIN: Final = 4 * DAY
+# next_opening / next_closing look this far past the last date-specific exception.
+_HORIZON: Final = 800 * DAY
+
+_sub = datetime.__sub__  # aware difference of any datetime subclass, as a plain timedelta
+# Below 2**51 microseconds (years 1898 to 2041), us / 10**6 as a float is within a
+# quarter of a microsecond of the exact number of seconds.
+_FLOAT_EXACT: Final = 2**51
+
+
+def _year_start(year: int) -> int:
+    return (date(year, 1, 1).toordinal() - EPOCH_ORDINAL) * DAY
+
+
+MIN_US: Final = _year_start(MIN_YEAR)
+MAX_US: Final = _year_start(MAX_YEAR + 1)
+
+
+def _year_of(us: int) -> int:
+    return date.fromordinal(us // DAY + EPOCH_ORDINAL).year
+
+
+def to_us(moment: datetime) -> int:
+    """An aware datetime as integer microseconds since the epoch (exact)."""
+    return _sub(moment, EPOCH) // ONE_US
+
+
+def _utc_offset(zone: zoneinfo.ZoneInfo, us: int) -> int:
+    moment = (EPOCH + timedelta(microseconds=us)).astimezone(zone)
+    return moment.utcoffset() // ONE_US  # type: ignore[operator]
+
+
+@functools.lru_cache(maxsize=4096)
+def _offset_changes(zone_key: str, year: int) -> tuple[tuple[int, int], ...]:
+    """Windows ``(lo, hi)`` around every UTC-offset change near a UTC year.
+
+    Each window covers a change and ``_MARGIN`` on both sides; the samples span
+    the year plus five days on each side.
+    """
+    zone = zoneinfo.ZoneInfo(zone_key)
+    t = _year_start(year) - 5 * DAY
+    stop = _year_start(year + 1) + 5 * DAY
+    previous = _utc_offset(zone, t)
+    windows = []
+    while t < stop:
+        following = _utc_offset(zone, t + _STEP)
+        if following != previous:
+            windows.append((t - _MARGIN, t + _STEP + _MARGIN))
+            previous = following
+        t += _STEP
+    return tuple(windows)
+
+
+def _merge(intervals: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Sort and merge overlapping or touching (non-empty) intervals."""
+    merged: list[tuple[int, int]] = []
+    for lo, hi in sorted(intervals):
+        if merged and lo <= merged[-1][1]:
+            if hi > merged[-1][1]:
+                merged[-1] = (merged[-1][0], hi)
+        else:
+            merged.append((lo, hi))
+    return merged
+
+
+class _Sorted:
+    """Sorted, disjoint, non-touching intervals with their cumulative lengths."""
+
+    __slots__ = ("cum_before", "cum_end", "ends", "starts", "total")
+
+    def __init__(self, intervals: list[tuple[int, int]]) -> None:
+        self.starts = [lo for lo, _ in intervals]
+        self.ends = [hi for _, hi in intervals]
+        self.cum_before: list[int] = []
+        self.cum_end: list[int] = []
+        total = 0
+        for lo, hi in intervals:
+            self.cum_before.append(total)
+            total += hi - lo
+            self.cum_end.append(total)
+        self.total = total
+
+
+class _Block:
+    """A stretch ``[lo, hi)`` of the timeline that repeats a pattern of intervals.
+
+    The pattern (``starts``, ``ends`` and their cumulative lengths) covers
+    ``[0, period)`` and repeats from the instant ``t0`` on. A periodic block
+    repeats the weekly template (``period`` one week, ``t0`` a Monday 00:00
+    wall time shifted by the block's UTC offset); an explicit block holds its
+    own intervals once (``t0 = lo``, ``period = hi - lo``). Both are read by the
+    same arithmetic, which :meth:`Engine.add_us` inlines.
+    """
+
+    __slots__ = (
+        "base",
+        "cum_before",
+        "cum_end",
+        "ends",
+        "fields",
+        "hi",
+        "lo",
+        "pattern",
+        "period",
+        "periodic",
+        "starts",
+        "t0",
+        "total",
+        "unit",
+    )
+
+    def __init__(
+        self, lo: int, hi: int, t0: int, period: int, pattern: _Sorted, *, periodic: bool
+    ) -> None:
+        self.lo = lo
+        self.hi = hi
+        self.t0 = t0
+        self.period = period
+        self.periodic = periodic
+        self.pattern = pattern
+        self.starts = pattern.starts
+        self.ends = pattern.ends
+        self.cum_before = pattern.cum_before
+        self.cum_end = pattern.cum_end
+        self.unit = pattern.total  # open time per period
+        self.base = self._g(lo - t0)
+        self.total = self._g(hi - t0) - self.base  # open time in [lo, hi)
+        # What the inlined arithmetic of Engine.add_us reads, in one attribute.
+        self.fields = (
+            t0,
+            period,
+            self.starts,
+            self.ends,
+            self.cum_before,
+            self.cum_end,
+            self.unit,
+            self.base,
+            self.base + self.total,
+        )
+
+    @classmethod
+    def repeating(cls, lo: int, hi: int, week: _Sorted, offset: int) -> _Block:
+        return cls(lo, hi, MONDAY0 - offset, WEEK, week, periodic=True)
+
+    @classmethod
+    def explicit(cls, lo: int, hi: int, intervals: list[tuple[int, int]]) -> _Block:
+        relative = [(a - lo, b - lo) for a, b in intervals]
+        return cls(lo, hi, lo, hi - lo, _Sorted(relative), periodic=False)
+
+    def restrict(self, lo: int, hi: int) -> _Block:
+        if self.periodic:
+            return _Block(lo, hi, self.t0, WEEK, self.pattern, periodic=True)
+        kept = [
+            (max(a + self.t0, lo), min(b + self.t0, hi))
+            for a, b in zip(self.starts, self.ends, strict=True)
+            if a + self.t0 < hi and b + self.t0 > lo
+        ]
+        return _Block.explicit(lo, hi, kept)
+
+    def _g(self, x: int) -> int:
+        """Open time in ``[t0, t0 + x)`` of the endlessly repeated pattern."""
+        periods, rest = divmod(x, self.period)
+        j = bisect_right(self.starts, rest) - 1
+        if j < 0:
+            return periods * self.unit
+        return periods * self.unit + self.cum_before[j] + min(rest, self.ends[j]) - self.starts[j]
+
+    def _g_inverse(self, goal: int) -> int:
+        """The earliest ``x`` with ``_g(x) == goal`` (``goal`` > 0 periods' worth)."""
+        periods, rest = divmod(goal, self.unit)
+        if rest == 0:
+            periods -= 1
+            rest = self.unit
+        k = bisect_left(self.cum_end, rest)
+        return periods * self.period + self.starts[k] + rest - self.cum_before[k]
+
+    def measure_to(self, t: int) -> int:
+        """Open time in ``[lo, t)``."""
+        return self._g(t - self.t0) - self.base
+
+    def earliest(self, rem: int) -> int:
+        """The earliest ``t`` with ``measure_to(t) == rem``, for ``0 < rem <= total``."""
+        return self.t0 + self._g_inverse(self.base + rem)
+
+    def latest(self, rem: int) -> int:
+        """The latest ``t`` with ``measure_to(t) == rem``, for ``0 <= rem < total``."""
+        periods, rest = divmod(self.base + rem, self.unit)
+        j = bisect_right(self.cum_before, rest) - 1
+        return self.t0 + periods * self.period + self.starts[j] + rest - self.cum_before[j]
+
+    def _find(self, t: int) -> tuple[int, int, int]:
+        """``(periods, rest, j)``: where ``t`` falls, and the last interval starting at or before it."""
+        periods, rest = divmod(t - self.t0, self.period)
+        return periods, rest, bisect_right(self.starts, rest) - 1
+
+    def is_open(self, t: int) -> bool:
+        _, rest, j = self._find(t)
+        return j >= 0 and rest < self.ends[j]
+
+    def first_open(self, t: int) -> int | None:
+        """The first open instant in ``[t, hi)``, or None."""
+        if not self.starts:
+            return None
+        periods, rest, j = self._find(t)
+        if j >= 0 and rest < self.ends[j]:
+            return t
+        if j + 1 < len(self.starts):
+            found = self.t0 + periods * self.period + self.starts[j + 1]
+        else:
+            found = self.t0 + (periods + 1) * self.period + self.starts[0]
+        return found if found < self.hi else None
+
+    def last_open_end(self, t: int) -> int | None:
+        """``sup`` of the open instants in ``[lo, t)``, or None if there are none."""
+        if not self.starts:
+            return None
+        periods, rest = divmod(t - self.t0, self.period)
+        j = bisect_left(self.starts, rest) - 1
+        if j >= 0:
+            found = self.t0 + periods * self.period + min(self.ends[j], rest)
+        else:
+            found = self.t0 + (periods - 1) * self.period + self.ends[-1]
+        return found if found > self.lo else None
+
+    def run_end(self, t: int) -> int:
+        """For an open ``t``: where its open run closes, or ``hi`` if it runs to the end."""
+        periods, _, j = self._find(t)
+        end = self.ends[j]
+        if end == self.period and self.starts[0] == 0:
+            # The run goes on into the next period.
+            if len(self.starts) == 1:
+                return self.hi
+            end = self.period + self.ends[0]
+        return min(self.t0 + periods * self.period + end, self.hi)
+
+
+# A shift as the engine keeps it: its start and end wall times, and whether the
+# end falls on the following day.
+Shift = tuple[time, time, bool]
+
+
+def _shift_us(shift: Shift) -> tuple[int, int]:
+    start, end, next_day = shift
+    s = (start.hour * 3600 + start.minute * 60 + start.second) * US + start.microsecond
+    e = (end.hour * 3600 + end.minute * 60 + end.second) * US + end.microsecond
+    return s, e + (DAY if next_day else 0)
+
+
+def _describe(us: int) -> str:
+    if MIN_US - 400 * DAY <= us < MAX_US + 300 * DAY:
+        return (EPOCH + timedelta(microseconds=us)).isoformat()
+    return "an instant beyond the datetime range"
+
+
+def _check_range(us: int) -> None:
+    if not MIN_US <= us < MAX_US:
+        raise CalendarError(
+            f"BusinessCalendar: the computation reaches {_describe(us)}, expected instants "
+            f"from {MIN_YEAR:04d}-01-01 to {MAX_YEAR:04d}-12-31 (UTC)"
+        )
+
+
+class _Chunk:
+    """The blocks of one UTC year."""
+
+    __slots__ = ("blocks", "starts", "total")
+
+    def __init__(self, blocks: list[_Block]) -> None:
+        self.blocks = blocks
+        self.starts = [block.lo for block in blocks]
+        self.total = sum(block.total for block in blocks)
+
+
+class _Index:
+    """Consecutive years of blocks with ``C`` at each block's start (and at the end)."""
+
+    __slots__ = ("blocks", "cums", "first", "hi", "last", "lo", "starts")
+
+    def __init__(self, first: int, last: int, chunks: list[_Chunk], origin: int) -> None:
+        self.first = first
+        self.last = last
+        self.lo = _year_start(first)
+        self.hi = _year_start(last + 1)
+        self.blocks = [block for chunk in chunks for block in chunk.blocks]
+        self.starts = [block.lo for block in self.blocks]
+        self.cums = [origin]
+        for block in self.blocks:
+            self.cums.append(self.cums[-1] + block.total)
+
+    def cumulative(self, t: int) -> int:
+        i = bisect_right(self.starts, t) - 1
+        return self.cums[i] + self.blocks[i].measure_to(t)
+
+
+class Engine:
+    """The open time of one calendar, as integer microseconds.
+
+    Args:
+        zone_key: an IANA zone name.
+        weekly: seven sequences of shifts, Monday first.
+        holidays: local dates whose shifts are removed.
+        special: local dates whose shifts replace the weekday's.
+        closures: closed UTC intervals, in microseconds.
+    """
+
+    __slots__ = (
+        "_always_open",
+        "_chunks",
+        "_closures",
+        "_exceptions",
+        "_holidays",
+        "_index",
+        "_last_edge",
+        "_special",
+        "_special_span",
+        "_tpl",
+        "_weekly",
+        "zone",
+        "zone_key",
+    )
+
+    def __init__(
+        self,
+        zone_key: str,
+        weekly: Sequence[Sequence[Shift]],
+        holidays: frozenset[date],
+        special: Mapping[date, Sequence[Shift]],
+        closures: Sequence[tuple[int, int]],
+    ) -> None:
+        self.zone_key = zone_key
+        self.zone = zoneinfo.ZoneInfo(zone_key)
+        self._weekly = [tuple(day) for day in weekly]
+        self._holidays = frozenset(day.toordinal() for day in holidays)
+        self._special = {day.toordinal(): tuple(shifts) for day, shifts in special.items()}
+        self._closures = _merge(list(closures))
+        self._exceptions = sorted(self._holidays | set(self._special))
+        # Where date-specific exceptions end (next_closing searches a while past it)
+        # and which span holds the open time of the special dates.
+        edges = [(o - EPOCH_ORDINAL) * DAY for o in self._exceptions]
+        edges += [edge for closure in self._closures for edge in closure]
+        self._last_edge = max(edges, default=None)
+        special_open = [
+            (o - EPOCH_ORDINAL) * DAY
+            for o, shifts in self._special.items()
+            if shifts and o not in self._holidays
+        ]
+        self._special_span = (
+            (min(special_open) - 2 * DAY, max(special_open) + 3 * DAY) if special_open else None
+        )
+        pieces: list[tuple[int, int]] = []
+        for weekday, shifts in enumerate(self._weekly):
+            for shift in shifts:
+                s, e = _shift_us(shift)
+                s, e = s + weekday * DAY, e + weekday * DAY
+                pieces.append((s, min(e, WEEK)))
+                if e > WEEK:
+                    pieces.append((0, e - WEEK))
+        self._tpl = _Sorted(_merge(pieces))
+        # Every weekday holds a whole-day shift starting at the same wall time and
+        # nothing is date-specific: the shifts chain into one endless open run, even
+        # across offset changes, since each shift ends where the next one starts.
+        whole_days = [{s for s, e, _ in day if s == e} for day in self._weekly]
+        self._always_open = (
+            not self._exceptions and not self._closures and bool(set.intersection(*whole_days))
+        )
+        self._chunks: dict[int, _Chunk] = {}
+        self._index: _Index | None = None
+
+    # ------------------------------------------------------------- conversions
+
+    def from_us(self, us: int) -> datetime:
+        """An instant as an aware datetime in the calendar's zone (exact)."""
+        if -_FLOAT_EXACT < us < _FLOAT_EXACT:
+            # The float quotient is within 0.25 us of the exact value, and
+            # fromtimestamp rounds to the nearest microsecond.
+            return datetime.fromtimestamp(us / US, self.zone)
+        seconds, micro = divmod(us, US)
+        return datetime.fromtimestamp(seconds, self.zone).replace(microsecond=micro)
+
+    # ------------------------------------------------------------- exact model
+
+    def _instant(self, ordinal: int, wall: time) -> int:
+        """The instant of a wall time on a local date, read with fold=0."""
+        local = datetime.combine(date.fromordinal(ordinal), wall, tzinfo=self.zone)
+        return _sub(local, EPOCH) // ONE_US
+
+    def _exact(self, lo: int, hi: int) -> list[tuple[int, int]]:
+        """The open intervals within ``[lo, hi)``, computed date by date."""
+        found: list[tuple[int, int]] = []
+        first = lo // DAY + EPOCH_ORDINAL - 3
+        last = hi // DAY + EPOCH_ORDINAL + 2
+        for ordinal in range(first, last):
+            if ordinal in self._holidays:
+                continue
+            shifts = self._special.get(ordinal)
+            if shifts is None:
+                shifts = self._weekly[(ordinal - 1) % 7]
+            for start, end, next_day in shifts:
+                opening = self._instant(ordinal, start)
+                closing = self._instant(ordinal + next_day, end)
+                if opening < closing and closing > lo and opening < hi:
+                    found.append((max(opening, lo), min(closing, hi)))
+        return _merge(found)
+
+    # ------------------------------------------------------------- blocks
+
+    def _chunk(self, year: int) -> _Chunk:
+        chunk = self._chunks.get(year)
+        if chunk is None:
+            chunk = self._chunks[year] = _Chunk(self._build_year(year))
+        return chunk
+
+    def _build_year(self, year: int) -> list[_Block]:
+        lo, hi = _year_start(year), _year_start(year + 1)
+        windows: list[tuple[int, int]] = []
+        if self._tpl.total:
+            windows += _offset_changes(self.zone_key, year)
+        exceptions = self._exceptions
+        first = bisect_left(exceptions, lo // DAY + EPOCH_ORDINAL - 5)
+        last = bisect_right(exceptions, hi // DAY + EPOCH_ORDINAL + 5)
+        for ordinal in exceptions[first:last]:
+            midnight = (ordinal - EPOCH_ORDINAL) * DAY
+            windows.append((midnight - 2 * DAY, midnight + 4 * DAY))
+        blocks: list[_Block] = []
+        cursor = lo
+        for window_lo, window_hi in _merge(windows):
+            w_lo, w_hi = max(window_lo, lo), min(window_hi, hi)
+            if w_hi <= w_lo:
+                continue
+            if w_lo > cursor:
+                blocks.append(self._regular(cursor, w_lo))
+            blocks.append(_Block.explicit(w_lo, w_hi, self._exact(w_lo, w_hi)))
+            cursor = w_hi
+        if cursor < hi:
+            blocks.append(self._regular(cursor, hi))
+        return self._carve(blocks)
+
+    def _regular(self, lo: int, hi: int) -> _Block:
+        if not self._tpl.total:
+            return _Block.explicit(lo, hi, [])
+        return _Block.repeating(lo, hi, self._tpl, _utc_offset(self.zone, lo))
+
+    def _carve(self, blocks: list[_Block]) -> list[_Block]:
+        """Cut the closures out of the blocks."""
+        closures = self._closures
+        if not closures:
+            return blocks
+        ends = [c_hi for _, c_hi in closures]
+        out: list[_Block] = []
+        for block in blocks:
+            cursor = block.lo
+            for c_lo, c_hi in closures[bisect_right(ends, cursor) :]:
+                if c_lo >= block.hi:
+                    break
+                if c_lo > cursor:
+                    out.append(block.restrict(cursor, c_lo))
+                end = min(c_hi, block.hi)
+                out.append(_Block.explicit(max(c_lo, cursor), end, []))
+                cursor = end
+            if cursor == block.lo:
+                out.append(block)
+            elif cursor < block.hi:
+                out.append(block.restrict(cursor, block.hi))
+        return out
+
+    def _where(self, t: int) -> tuple[int, int]:
+        """The year and the index in that year's chunk of the block holding ``t``."""
+        _check_range(t)
+        year = _year_of(t)
+        return year, bisect_right(self._chunk(year).starts, t) - 1
+
+    def _forward(self, t: int) -> Iterator[_Block]:
+        """The block holding ``t``, then every later block."""
+        year, i = self._where(t)
+        while True:
+            blocks = self._chunk(year).blocks
+            yield from blocks[i:]
+            year, i = year + 1, 0
+            _check_range(_year_start(year))
+
+    def _backward(self, t: int) -> Iterator[_Block]:
+        """The block holding ``t``, then every earlier block."""
+        year, i = self._where(t)
+        yield from reversed(self._chunk(year).blocks[: i + 1])
+        while True:
+            year -= 1
+            _check_range(_year_start(year))
+            yield from reversed(self._chunk(year).blocks)
+
+    # ------------------------------------------------------------- the index
+
+    def _covering(self, lo: int, hi: int) -> _Index:
+        """An index that covers the instants ``lo`` to ``hi``."""
+        _check_range(lo)
+        _check_range(hi)
+        index = self._index
+        if index is not None and index.lo <= lo and hi < index.hi:
+            return index
+        first, last = _year_of(lo), _year_of(hi)
+        if index is None or first > index.last + 2 or last < index.first - 2:
+            index = _Index(first, last, [self._chunk(y) for y in range(first, last + 1)], 0)
+        else:
+            index = self._widen(index, min(first, index.first), max(last, index.last))
+        self._index = index
+        return index
+
+    def _widen(self, index: _Index, first: int, last: int) -> _Index:
+        before = [self._chunk(y) for y in range(first, index.first)]
+        after = [self._chunk(y) for y in range(index.last + 1, last + 1)]
+        origin = index.cums[0] - sum(chunk.total for chunk in before)
+        everything = [*before, *(_Chunk(index.blocks),), *after]
+        return _Index(first, last, everything, origin)
+
+    def _grow(self, index: _Index, *, forward: bool) -> _Index:
+        """The index with one more year after (or before) it."""
+        if forward:
+            self._check_open_ahead(index.hi, forward=True)
+            _check_range(index.hi)
+            index = self._widen(index, index.first, index.last + 1)
+        else:
+            self._check_open_ahead(index.lo, forward=False)
+            _check_range(index.lo - 1)
+            index = self._widen(index, index.first - 1, index.last)
+        self._index = index
+        return index
+
+    def _check_open_ahead(self, t: int, *, forward: bool) -> None:
+        """Refuse to search on past ``t`` when no open time can lie beyond it."""
+        if self._tpl.total:
+            return  # every week of the template has open time
+        span = self._special_span
+        if span is None or (forward and t > span[1]) or (not forward and t < span[0]):
+            raise CalendarError(
+                "BusinessCalendar: the calendar has no open time "
+                f"{'after' if forward else 'before'} {_describe(t)}"
+            )
+
+    # ------------------------------------------------------------- queries
+
+    def between_us(self, a: int, b: int) -> int:
+        """Open microseconds in ``[a, b)``, zero when ``b <= a``."""
+        if b <= a:
+            return 0
+        if self._always_open:
+            return b - a
+        index = self._covering(a, b)
+        return index.cumulative(b) - index.cumulative(a)
+
+    def is_open_us(self, t: int) -> bool:
+        """Whether the calendar is open at ``t``."""
+        if self._always_open:
+            return True
+        year, i = self._where(t)
+        return self._chunk(year).blocks[i].is_open(t)
+
+    def add_us(self, start: int, duration: int) -> int:
+        """The earliest ``t >= start`` with ``duration`` of open time in ``[start, t)``.
+
+        For a zero duration, the first open instant at or after ``start``.
+        """
+        index = self._index
+        if duration > 0 and index is not None and index.lo <= start < index.hi:
+            # The hot path of every deadline, with the block arithmetic inlined:
+            # C(start) + duration, then the block where C reaches it, and where.
+            i = bisect_right(index.starts, start) - 1
+            t0, period, starts, ends, cum_before, cum_end, unit, base, top = index.blocks[i].fields
+            periods, rest = divmod(start - t0, period)
+            j = bisect_right(starts, rest) - 1
+            goal = periods * unit + duration  # _g(start - t0) + duration
+            if j >= 0:
+                end = ends[j]
+                goal += cum_before[j] + (rest if rest < end else end) - starts[j]
+            if goal > top:  # beyond this block: find the block through C
+                cums = index.cums
+                target = cums[i] + goal - base
+                if target > cums[-1]:
+                    return self._add(start, duration)
+                i = bisect_left(cums, target) - 1
+                t0, period, starts, ends, cum_before, cum_end, unit, base, top = index.blocks[
+                    i
+                ].fields
+                goal = target - cums[i] + base
+            periods, rest = divmod(goal, unit)
+            if rest == 0:
+                periods -= 1
+                rest = unit
+            k = bisect_left(cum_end, rest)
+            return t0 + periods * period + starts[k] + rest - cum_before[k]
+        return self._add(start, duration)
+
+    def _add(self, start: int, duration: int) -> int:
+        if duration == 0:
+            return self.next_open_us(start)
+        # Open time never exceeds elapsed time: the result is at least start + duration.
+        if not MIN_US <= start < MAX_US - duration:
+            _check_range(start)
+            _check_range(start + duration)
+        if self._always_open:
+            return start + duration
+        index = self._index
+        if index is None or not index.lo <= start < index.hi:
+            index = self._covering(start, start)
+        i = bisect_right(index.starts, start) - 1
+        cums = index.cums
+        target = cums[i] + index.blocks[i].measure_to(start) + duration
+        while cums[-1] < target:
+            index = self._grow(index, forward=True)
+            cums = index.cums
+        i = bisect_left(cums, target) - 1
+        return index.blocks[i].earliest(target - cums[i])
+
+    def subtract_us(self, end: int, duration: int) -> int:
+        """The latest ``s <= end`` with ``duration`` of open time in ``[s, end)``.
+
+        For a zero duration, the supremum of the open instants at or before
+        ``end`` (see :meth:`last_open_us`).
+        """
+        if duration == 0:
+            return self.last_open_us(end)
+        _check_range(end)
+        _check_range(end - duration)
+        if self._always_open:
+            return end - duration
+        index = self._covering(end, end)
+        target = index.cumulative(end) - duration
+        while index.cums[0] > target:
+            index = self._grow(index, forward=False)
+        i = bisect_right(index.cums, target) - 1
+        return index.blocks[i].latest(target - index.cums[i])
+
+    def next_open_us(self, t: int) -> int:
+        """The first open instant at or after ``t``."""
+        if self._always_open:
+            _check_range(t)
+            return t
+        for block in self._forward(t):
+            found = block.first_open(max(t, block.lo))
+            if found is not None:
+                return found
+            self._check_open_ahead(block.hi, forward=True)
+        raise AssertionError  # pragma: no cover - the loop ends by returning or raising
+
+    def last_open_us(self, t: int) -> int:
+        """The supremum of the open instants at or before ``t``.
+
+        That is ``t`` itself when the calendar is open at ``t`` or just before
+        it, else the closing time of the last open period before ``t``.
+        """
+        if self._always_open or self.is_open_us(t):
+            return t
+        for block in self._backward(t):
+            found = block.last_open_end(min(t, block.hi))
+            if found is not None:
+                return found
+            self._check_open_ahead(block.lo, forward=False)
+        raise AssertionError  # pragma: no cover - the loop ends by returning or raising
+
+    def next_closed_us(self, t: int, limit: int | None = None) -> int:
+        """The first closed instant at or after ``t``.
+
+        With a ``limit``, the search stops there and returns ``limit`` if the
+        calendar is still open; without one, it gives up (``CalendarError``)
+        some two years after ``t`` and the last date-specific exception.
+        """
+        if self._always_open:
+            if limit is not None:
+                return limit
+            raise CalendarError(
+                "BusinessCalendar: the calendar is open at every instant, it never closes"
+            )
+        if limit is None:
+            horizon = max(t, self._last_edge if self._last_edge is not None else t) + _HORIZON
+        else:
+            horizon = limit
+        for block in self._forward(t):
+            if not block.is_open(t):
+                return t
+            end = block.run_end(t)
+            if end < block.hi:
+                return min(end, horizon) if limit is not None else end
+            if end >= horizon:
+                if limit is not None:
+                    return limit
+                raise CalendarError(
+                    "BusinessCalendar: the calendar does not close within "
+                    f"{_HORIZON // DAY} days after {_describe(t)} and its last date-specific"
+                    " exception"
+                )
+            t = end
+        raise AssertionError  # pragma: no cover - the loop ends by returning or raising
+
+    def periods_us(self, a: int, b: int) -> Iterator[tuple[int, int]]:
+        """The maximal open periods clipped to ``[a, b)``, in order."""
+        t = a
+        while t < b:
+            opening = self._next_open_before(t, b)
+            if opening is None:
+                return
+            closing = self.next_closed_us(opening, b)
+            yield opening, closing
+            t = closing
+
+    def _next_open_before(self, t: int, limit: int) -> int | None:
+        if self._always_open:
+            return t
+        for block in self._forward(t):
+            found = block.first_open(max(t, block.lo))
+            if found is not None:
+                return found if found < limit else None
+            if block.hi >= limit:
+                return None
+        raise AssertionError  # pragma: no cover - the loop ends by returning or raising

@@ -1,0 +1,275 @@
+"""Strategies for business calendars, SLAs and SLA clocks."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import UTC, date, datetime, time, timedelta
+
+from hypothesis import strategies as st
+from hypothesis.errors import InvalidArgument
+
+from csroles.sla.calendar import BusinessCalendar
+from csroles.sla.clocks import ClockState, SLAClock
+from csroles.sla.policy import SLA, PriorityChangePolicy, ReopenPolicy, ZonePolicy
+from csroles.strategies._entities import aware_datetimes, identifiers, zone_names
+from csroles.vocabulary import Metric, Priority
+
+__all__ = ["business_calendars", "sla_clocks", "slas"]
+
+Shift = tuple[time, time]
+Week = dict[int, list[Shift]]
+
+_OFFICE = [(time(9), time(17))]
+_SPLIT = [(time(9), time(13)), (time(14), time(18))]
+_NIGHT = [(time(22), time(6))]
+_WHOLE_DAY = [(time(0), time(0))]
+
+# Wall times near which zones change their offset (00:00 in Santiago and Havana,
+# 01:00 to 03:00 elsewhere, 02:30 for Lord Howe), and ordinary office times.
+_WALLS = [time(h, m) for h in (0, 1, 2, 3) for m in (0, 30)] + [
+    time(8),
+    time(9),
+    time(12, 30),
+    time(13),
+    time(17),
+    time(18),
+    time(22),
+    time(23, 30),
+]
+
+
+def _walls() -> st.SearchStrategy[time]:
+    return st.one_of(st.sampled_from(_WALLS), st.times().map(lambda wall: wall.replace(fold=0)))
+
+
+def _shift_lists(max_shifts: int) -> st.SearchStrategy[list[Shift]]:
+    return st.lists(st.tuples(_walls(), _walls()), max_size=max_shifts)
+
+
+@st.composite
+def _weeks(draw: st.DrawFn, max_shifts: int) -> Week:
+    kinds = ["office", "split", "night", "always", "any"]
+    if max_shifts < len(_SPLIT):
+        kinds.remove("split")
+    kind = draw(st.sampled_from(kinds))
+    if kind == "always":
+        return dict.fromkeys(range(7), _WHOLE_DAY)
+    if kind != "any":
+        pattern = {"office": _OFFICE, "split": _SPLIT, "night": _NIGHT}[kind]
+        days = draw(st.sampled_from([range(5), range(6), range(7)]))
+        return dict.fromkeys(days, pattern)
+    week = draw(st.dictionaries(st.integers(0, 6), _shift_lists(max_shifts), max_size=7))
+    if not any(week.values()):
+        week[draw(st.integers(0, 6))] = _OFFICE
+    return week
+
+
+def _later(pair: tuple[datetime, timedelta]) -> tuple[datetime, datetime]:
+    # In UTC: wall-clock arithmetic could land before the start in an autumn fold.
+    start, length = pair
+    return start, (start.astimezone(UTC) + length).astimezone(start.tzinfo)
+
+
+def business_calendars(
+    *,
+    zones: st.SearchStrategy[str] | None = None,
+    max_shifts_per_day: int = 3,
+    min_date: date = date(2000, 1, 1),
+    max_date: date = date(2039, 12, 31),
+    holidays: bool = True,
+    special_hours: bool = True,
+    closures: bool = True,
+) -> st.SearchStrategy[BusinessCalendar]:
+    """Valid business calendars: office hours, split shifts, night shifts, 24/7 and odd ones.
+
+    Shifts often start or end near the wall times at which zones change their
+    UTC offset; dates of holidays and special hours, and closures, fall
+    between ``min_date`` and ``max_date``.
+
+    Args:
+        zones: the zone names to use; :func:`zone_names` by default.
+        max_shifts_per_day: the most shifts drawn for one day (at least 1).
+        min_date: the earliest date of a holiday, special hours or closure.
+        max_date: the latest such date.
+        holidays: whether to draw holidays.
+        special_hours: whether to draw date-specific hours.
+        closures: whether to draw closures.
+
+    Raises:
+        InvalidArgument: ``max_shifts_per_day`` is below 1, or ``min_date`` is
+            after ``max_date``.
+
+    >>> from datetime import UTC, datetime, timedelta
+    >>> from hypothesis import given, settings
+    >>> from csroles.strategies import business_calendars
+    >>> @settings(max_examples=20)
+    ... @given(business_calendars(closures=False))
+    ... def test_deadlines_are_not_early(calendar):
+    ...     start = datetime(2026, 3, 1, tzinfo=UTC)
+    ...     assert calendar.add_business_time(start, timedelta(hours=8)) >= start + timedelta(
+    ...         hours=8
+    ...     )
+    >>> test_deadlines_are_not_early()
+
+    .. versionadded:: 0.1.0
+    """
+    if max_shifts_per_day < 1:
+        msg = f"expected max_shifts_per_day >= 1, got {max_shifts_per_day!r}"
+        raise InvalidArgument(msg)
+    if min_date > max_date:
+        msg = f"expected min_date <= max_date, got {min_date!r} and {max_date!r}"
+        raise InvalidArgument(msg)
+    days = st.dates(min_date, max_date)
+    lo = datetime.combine(min_date, time(0), tzinfo=UTC)
+    hi = datetime.combine(max_date, time(0), tzinfo=UTC)
+    intervals = st.tuples(
+        aware_datetimes(min_value=lo, max_value=hi),
+        st.timedeltas(timedelta(minutes=1), timedelta(days=3)),
+    ).map(_later)
+    return st.builds(
+        BusinessCalendar,
+        timezone=zones if zones is not None else zone_names(),
+        hours=_weeks(max_shifts_per_day),
+        holidays=st.frozensets(days, max_size=10) if holidays else st.just(frozenset()),
+        special_hours=(
+            st.dictionaries(days, _shift_lists(max_shifts_per_day), max_size=3)
+            if special_hours
+            else st.just({})
+        ),
+        closures=st.lists(intervals, max_size=2) if closures else st.just([]),
+    )
+
+
+# ------------------------------------------------------------------ SLAs and clocks
+
+_CLOCK_METRICS = (Metric.FIRST_RESPONSE_TIME, Metric.NEXT_RESPONSE_TIME, Metric.RESOLUTION_TIME)
+_ONE_US = timedelta(microseconds=1)
+
+
+def _targets(max_target: timedelta) -> st.SearchStrategy[timedelta]:
+    # Mostly whole minutes, as SLAs are written; sometimes down to the microsecond.
+    minutes = max(1, max_target // timedelta(minutes=1))
+    return st.one_of(
+        st.integers(1, minutes).map(lambda n: timedelta(minutes=n)),
+        st.timedeltas(min_value=_ONE_US, max_value=max_target),
+    )
+
+
+@st.composite
+def _target_maps(
+    draw: st.DrawFn, metrics: tuple[Metric, ...], max_target: timedelta
+) -> dict[Metric, timedelta | dict[Priority, timedelta]]:
+    chosen = draw(st.lists(st.sampled_from(metrics), min_size=1, unique=True))
+    targets: dict[Metric, timedelta | dict[Priority, timedelta]] = {}
+    for metric in chosen:
+        if draw(st.booleans()):
+            targets[metric] = draw(_targets(max_target))
+        else:
+            targets[metric] = {p: draw(_targets(max_target)) for p in Priority}
+    return targets
+
+
+_THRESHOLDS = st.lists(
+    st.floats(min_value=0, max_value=1, exclude_min=True, exclude_max=True),
+    unique=True,
+    max_size=3,
+).map(lambda fractions: tuple(sorted(fractions)))
+
+
+def slas(
+    *,
+    calendars: st.SearchStrategy[BusinessCalendar | None] | None = None,
+    metrics: Sequence[Metric] = _CLOCK_METRICS,
+    max_target: timedelta = timedelta(days=10),
+) -> st.SearchStrategy[SLA]:
+    """Valid SLAs: targets for some clock metrics, thresholds and every combination of policies.
+
+    Args:
+        calendars: the calendars to count in; ``None`` (calendar hours) or
+            :func:`business_calendars` by default.
+        metrics: the metrics to choose targets from (at least one is chosen);
+            the metrics with clocks by default.
+        max_target: the longest target.
+
+    Raises:
+        InvalidArgument: ``metrics`` is empty or holds a metric without a
+            clock, or ``max_target`` is not positive.
+
+    >>> from hypothesis import given, settings
+    >>> from csroles import Metric, Priority
+    >>> from csroles.strategies import slas
+    >>> @settings(max_examples=20)
+    ... @given(slas(metrics=[Metric.RESOLUTION_TIME]))
+    ... def test_targets(sla):
+    ...     assert sla.metrics == (Metric.RESOLUTION_TIME,)
+    ...     assert sla.target(Metric.RESOLUTION_TIME, Priority.URGENT).total_seconds() > 0
+    >>> test_targets()
+
+    .. versionadded:: 0.1.0
+    """
+    chosen = tuple(metrics)
+    if not chosen or any(m not in _CLOCK_METRICS for m in chosen):
+        names = ", ".join(m.value for m in _CLOCK_METRICS)
+        msg = f"expected metrics with clocks ({names}), got {metrics!r}"
+        raise InvalidArgument(msg)
+    if max_target <= timedelta(0):
+        msg = f"expected a positive max_target, got {max_target!r}"
+        raise InvalidArgument(msg)
+    return st.builds(
+        SLA,
+        name=identifiers(),
+        targets=_target_maps(chosen, max_target),
+        calendar=calendars if calendars is not None else st.none() | business_calendars(),
+        warning_thresholds=_THRESHOLDS,
+        on_priority_change=st.sampled_from(PriorityChangePolicy),
+        on_reopen=st.sampled_from(ReopenPolicy),
+        zone=st.sampled_from(ZonePolicy),
+    )
+
+
+@st.composite
+def _sla_clocks(draw: st.DrawFn) -> SLAClock:
+    state = draw(st.sampled_from(ClockState))
+    completed = draw(st.integers(0, 5))
+    if state is ClockState.MET:
+        completed = max(completed, 1)
+    moments = aware_datetimes()
+    breached_at = draw(moments) if state is ClockState.BREACHED else None
+    due_at = None
+    if state in (ClockState.RUNNING, ClockState.WARNING):
+        due_at = draw(moments)
+    elif state is ClockState.BREACHED and draw(st.booleans()):
+        due_at = breached_at  # still running past its deadline
+    low = 1 if state is ClockState.BREACHED else 0
+    return SLAClock(
+        metric=draw(st.sampled_from(_CLOCK_METRICS)),
+        target=draw(_targets(timedelta(days=10))),
+        elapsed=draw(st.timedeltas(min_value=timedelta(0), max_value=timedelta(days=20))),
+        state=state,
+        due_at=due_at,
+        breached_at=breached_at,
+        completed_cycles=completed,
+        breached_cycles=draw(st.integers(low, completed + 1)),
+        warning_level=draw(st.integers(0, 3)),
+    )
+
+
+def sla_clocks() -> st.SearchStrategy[SLAClock]:
+    """Valid SLA clocks in every state, as :func:`~csroles.sla_status` reports them.
+
+    The fields are consistent with one another (a breached clock has a breach
+    instant, a running one a due instant ...), not with any particular
+    interaction: to get the clocks of an interaction, call ``sla_status``.
+
+    >>> from hypothesis import given, settings
+    >>> from csroles.sla import ClockState
+    >>> from csroles.strategies import sla_clocks
+    >>> @settings(max_examples=20)
+    ... @given(sla_clocks())
+    ... def test_breach_instants(clock):
+    ...     assert (clock.breached_at is None) == (clock.state is not ClockState.BREACHED)
+    >>> test_breach_instants()
+
+    .. versionadded:: 0.1.0
+    """
+    return _sla_clocks()
