@@ -28,7 +28,7 @@ from csroles.interactions import Event, Interaction
 from csroles.sla import BusinessCalendar
 from csroles.sla.clocks import ClockState, SLAClock, sla_status, sla_statuses
 from csroles.sla.policy import SLA, PriorityChangePolicy, ReopenPolicy, ZonePolicy
-from tests.test_clocks_oracle import grid_slas, timelines
+from tests.test_clocks_oracle import ANCHORS, CALENDARS, CUSTOMER_ZONES, grid_slas, timelines
 
 K = EventKind
 S = ClockState
@@ -690,3 +690,63 @@ def test_clock_instants_are_stored_with_fixed_offsets() -> None:
 def test_bad_clock_fields(fields: dict[str, Any], pattern: str) -> None:
     with pytest.raises(InvalidEntityError, match=pattern):
         clock_of(**fields)
+
+
+# ------------------------------------------------------------------ the batch form
+
+
+@given(
+    policy=grid_slas(max_units=40, calendars=st.sampled_from(CALENDARS)),
+    tickets=st.lists(
+        timelines(max_gap=24, anchors=ANCHORS, spread=100 * 24), min_size=1, max_size=6
+    ),
+    zones=st.lists(st.sampled_from(CUSTOMER_ZONES), min_size=6, max_size=6),
+    extra=st.integers(0, 400),
+)
+def test_the_batch_shares_calendar_work_exactly(
+    policy: SLA, tickets: list[Interaction], zones: list[str | None], extra: int
+) -> None:
+    """Several customers' zones, interactions weeks apart (several clusters), one now."""
+    tickets = [attrs.evolve(t, id=f"T-{i}", customer_id=f"C-{i}") for i, t in enumerate(tickets)]
+    customers = [Customer(id=f"C-{i}", name="Ada", timezone=zone) for i, zone in enumerate(zones)]
+    now = max(t.last_event_at for t in tickets) + extra * timedelta(minutes=15)
+    expected = tuple(
+        sla_status(policy, t, now, customer=customers[i]) for i, t in enumerate(tickets)
+    )
+    assert sla_statuses(policy, tickets, now, customers=customers) == expected
+
+
+def test_many_interactions_in_chunks() -> None:
+    desk = sla(calendar=DESK)
+    tickets = [
+        attrs.evolve(desk_ticket((K.OPENED, rome(4, 9) + i * 7 * M)), id=f"T-{i}")
+        for i in range(1200)
+    ]
+    now = rome(22, 12)
+    assert sla_statuses(desk, tickets, now) == tuple(sla_status(desk, t, now) for t in tickets)
+
+
+def test_shared_time_falls_back_to_the_calendar() -> None:
+    from csroles.sla._clockwork import SharedTime, to_us
+
+    start, end = to_us(rome(4, 10)), to_us(rome(8, 16))
+    shared = SharedTime(DESK, [start, end], reach=end)
+    assert shared.between(start, end) == DESK._between_us(start, end)
+    other = to_us(rome(5, 12))  # not one of the instants
+    assert shared.between(start, other) == DESK._between_us(start, other)
+    assert shared.add(start, 1) == start + 1
+    beyond = 40 * 3600 * 1_000_000  # past the last period swept
+    assert shared.add(start, beyond) == DESK._add_us(start, beyond)
+    assert shared.add(other, 1) == DESK._add_us(other, 1)
+    assert SharedTime(DESK, [], reach=end).between(start, end) == DESK._between_us(start, end)
+
+
+def test_a_lone_instant_weeks_before_the_others() -> None:
+    desk = sla(calendar=DESK)
+    early = desk_ticket((K.OPENED, rome(4, 9)))
+    later = attrs.evolve(desk_ticket((K.OPENED, rome(1, 9, month=6))), id="T-10")
+    now = rome(3, 12, month=6)
+    assert sla_statuses(desk, [early, later], now) == (
+        sla_status(desk, early, now),
+        sla_status(desk, later, now),
+    )

@@ -70,6 +70,34 @@ assert career_path("call_center_agent", "customer_service_manager")
 assert career_paths_from("customer_service_representative")
 conv = make_converter()
 assert conv.structure(conv.unstructure(mine), Catalog) == mine
+from datetime import date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
+desk = BusinessCalendar(timezone="America/Santiago", hours={d: [(time(9), time(17))] for d in range(5)},
+                        holidays={date(2026, 9, 18)}, special_hours={date(2026, 12, 24): [(time(9), time(12))]},
+                        closures=[(datetime(2026, 6, 1, 15, tzinfo=ZoneInfo("UTC")), datetime(2026, 6, 1, 16, tzinfo=ZoneInfo("UTC")))])
+start = datetime(2026, 9, 17, 16, tzinfo=ZoneInfo("Europe/Rome"))
+end = desk.add_business_time(start, timedelta(hours=400))
+assert desk.business_time_between(start, end) == timedelta(hours=400)
+assert desk.subtract_business_time(end, timedelta(hours=400)) >= start
+desk.is_open(start); desk.next_opening(start); desk.next_closing(start)
+list(desk.open_periods(start, end)); desk.shifts_on(date(2026, 12, 24))
+BusinessCalendar.always_open().with_timezone("Asia/Kathmandu").add_business_time(start, timedelta(0))
+make_converter().structure(make_converter().unstructure(desk), BusinessCalendar)
+sla = SLA(name="S", calendar=desk, zone=ZonePolicy.CUSTOMER,
+          targets={Metric.FIRST_RESPONSE_TIME: timedelta(hours=4), Metric.NEXT_RESPONSE_TIME: timedelta(hours=2),
+                   Metric.RESOLUTION_TIME: {p: timedelta(hours=8) for p in Priority}})
+ticket = Interaction(id="T-1", customer_id="C-1", channel=Channel.EMAIL, direction=Direction.INBOUND,
+                     topic=Topic.BILLING, priority=Priority.NORMAL, events=[
+                         Event(kind=EventKind.OPENED, at=start),
+                         Event(kind=EventKind.AGENT_REPLIED, at=start + timedelta(hours=1)),
+                         Event(kind=EventKind.CUSTOMER_REPLIED, at=start + timedelta(hours=2)),
+                         Event(kind=EventKind.WAITING_ON_THIRD_PARTY, at=start + timedelta(hours=3))])
+customer = Customer(id="C-1", name="Ada", timezone="Asia/Tokyo")
+clocks = sla_status(sla, ticket, start + timedelta(days=3), customer=customer)
+assert sla_statuses(sla, [ticket], start + timedelta(days=3), customers=[customer]) == (clocks,)
+make_converter().structure(make_converter().unstructure(sla), SLA)
+[make_converter().structure(make_converter().unstructure(c), SLAClock) for c in clocks]
+sla.calendar_for(customer); sla.target(Metric.RESOLUTION_TIME, Priority.LOW)
 """
 
 HARNESS = """

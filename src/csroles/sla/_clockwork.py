@@ -38,7 +38,8 @@ change.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from bisect import bisect_left
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import UTC, datetime, timedelta, tzinfo
 from typing import TYPE_CHECKING
 
@@ -64,19 +65,29 @@ RUNNING, PAUSED, WARNING, MET, BREACHED = range(5)
 Between = Callable[[int, int], int]
 Add = Callable[[int, int], int]
 
-_K = EventKind
-# The kinds that can change a clock; the others (assignments, surveys ...) are skipped.
+# The kinds that can change a clock, as module constants: looking a member up
+# on its enum class costs several times a global lookup, on every event.
+AGENT_REPLIED = EventKind.AGENT_REPLIED
+CUSTOMER_REPLIED = EventKind.CUSTOMER_REPLIED
+WAITING_ON_CUSTOMER = EventKind.WAITING_ON_CUSTOMER
+WAITING_ON_THIRD_PARTY = EventKind.WAITING_ON_THIRD_PARTY
+RESUMED = EventKind.RESUMED
+PRIORITY_CHANGED = EventKind.PRIORITY_CHANGED
+RESOLVED = EventKind.RESOLVED
+CLOSED = EventKind.CLOSED
+REOPENED = EventKind.REOPENED
+# The others (assignments, surveys ...) are skipped.
 RELEVANT = frozenset(
     {
-        _K.AGENT_REPLIED,
-        _K.CUSTOMER_REPLIED,
-        _K.WAITING_ON_CUSTOMER,
-        _K.WAITING_ON_THIRD_PARTY,
-        _K.RESUMED,
-        _K.PRIORITY_CHANGED,
-        _K.RESOLVED,
-        _K.CLOSED,
-        _K.REOPENED,
+        AGENT_REPLIED,
+        CUSTOMER_REPLIED,
+        WAITING_ON_CUSTOMER,
+        WAITING_ON_THIRD_PARTY,
+        RESUMED,
+        PRIORITY_CHANGED,
+        RESOLVED,
+        CLOSED,
+        REOPENED,
     }
 )
 
@@ -200,9 +211,23 @@ class Clock:
 Result = tuple[Metric, int, int, int, int | None, int | None, int, int]
 
 
+def timeline(events: Sequence[Event], now: int) -> list[tuple[Event, int]]:
+    """The events after the opening that can change a clock, up to ``now``, with their instants."""
+    found = []
+    relevant = RELEVANT
+    for event in events[1:]:
+        if event.kind in relevant:
+            at = to_us(event.at)
+            if at > now:
+                break
+            found.append((event, at))
+    return found
+
+
 def replay(  # noqa: PLR0912, PLR0915
-    events: Sequence[Event],
+    timeline: Iterable[tuple[Event, int]],
     priority: Priority,
+    opened_at: int,
     now: int,
     plan: Mapping[Metric, Mapping[Priority, int]],
     *,
@@ -211,13 +236,12 @@ def replay(  # noqa: PLR0912, PLR0915
     between: Between,
     add: Add,
 ) -> list[Result]:
-    """Replay a timeline (``events[0]`` is the opening, at or before ``now``) up to ``now``.
+    """Replay a :func:`timeline` from the opening at ``opened_at`` up to ``now``.
 
     ``plan`` maps each metric the SLA covers to its targets per priority, in
-    microseconds. Events after ``now`` are ignored. Returns one result per
-    covered metric whose clock has started, in the order of ``CLOCK_METRICS``.
+    microseconds. Returns one result per covered metric whose clock has
+    started, in the order of ``CLOCK_METRICS``.
     """
-    opened_at = to_us(events[0].at)
     first = Clock(plan[FRT], between, add) if FRT in plan else None
     nxt = Clock(plan[NRT], between, add) if NRT in plan else None
     res = Clock(plan[RT], between, add) if RT in plan else None
@@ -228,42 +252,36 @@ def replay(  # noqa: PLR0912, PLR0915
         res.start(opened_at, priority)
     agent_spoke = False  # the latest reply was an agent's
     waiting_on_customer = False  # the current pause is a wait on the customer
-    relevant = RELEVANT
 
-    for event in events[1:]:
+    for event, at in timeline:
         kind = event.kind
-        if kind not in relevant:
-            continue
-        at = to_us(event.at)
-        if at > now:
-            break
-        if kind is _K.AGENT_REPLIED:
+        if kind is AGENT_REPLIED:
             agent_spoke = True
             if first is not None and first.active:
                 first.stop(at)
             if nxt is not None and nxt.active:
                 nxt.stop(at)
-        elif kind is _K.CUSTOMER_REPLIED:
+        elif kind is CUSTOMER_REPLIED:
             if agent_spoke and nxt is not None and not nxt.active:
                 nxt.start(at, priority)
             agent_spoke = False
             if waiting_on_customer and res is not None and res.active:
                 res.resume(at)
             waiting_on_customer = False
-        elif kind is _K.WAITING_ON_CUSTOMER or kind is _K.WAITING_ON_THIRD_PARTY:
-            waiting_on_customer = kind is _K.WAITING_ON_CUSTOMER
+        elif kind is WAITING_ON_CUSTOMER or kind is WAITING_ON_THIRD_PARTY:
+            waiting_on_customer = kind is WAITING_ON_CUSTOMER
             if res is not None and res.running:
                 res.pause(at)
-        elif kind is _K.RESUMED:
+        elif kind is RESUMED:
             waiting_on_customer = False
             if res is not None and res.active:
                 res.resume(at)
-        elif kind is _K.PRIORITY_CHANGED:
+        elif kind is PRIORITY_CHANGED:
             priority = event.priority  # type: ignore[assignment]  # the Event checks it
             for clock in clocks:
                 if clock.active:
                     clock.reprioritize(at, priority, from_start=from_start)
-        elif kind is _K.RESOLVED or kind is _K.CLOSED:
+        elif kind is RESOLVED or kind is CLOSED:
             waiting_on_customer = False
             for clock in clocks:
                 if clock.active:
@@ -277,15 +295,16 @@ def replay(  # noqa: PLR0912, PLR0915
                 res.start(at, priority)
 
     results: list[Result] = []
-    for metric, clock in ((FRT, first), (NRT, nxt), (RT, res)):
-        if clock is not None and clock.started:
-            results.append(clock.result(metric, now))
+    for metric, candidate in ((FRT, first), (NRT, nxt), (RT, res)):
+        if candidate is not None and candidate.started:
+            results.append(candidate.result(metric, now))
     return results
 
 
 # ------------------------------------------------------------------ integer time
 
 _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+_UTC = UTC
 _US = timedelta(microseconds=1)
 _NO_OFFSET = timedelta(0)
 _sub = datetime.__sub__  # the aware difference of any datetime subclass, as a plain timedelta
@@ -332,3 +351,106 @@ def elapsed_add(a: int, d: int) -> int:
 def calendar_functions(calendar: BusinessCalendar) -> tuple[Between, Add]:
     """``between`` and ``add`` in integer microseconds for a business calendar."""
     return calendar._between_us, calendar._add_us  # its integer entry points
+
+
+# ------------------------------------------------------------------ shared business time
+
+#: Instants closer than this share one enumeration of open periods in a batch;
+#: across a wider gap, one ``between`` call bridges it.
+CLUSTER_GAP = 14 * 86_400 * 1_000_000
+
+
+class SharedTime:
+    """Business time at many known instants of one calendar, computed in one sweep.
+
+    The batch form of the clocks knows, before replaying anything, every
+    instant at which its clocks will ask for business time: the openings, the
+    events and ``now``. Sorted, they are grouped in clusters; the calendar's
+    open periods are enumerated once per cluster, and the cumulative open time
+    ``B`` at every instant is found by walking them, so that ``between(a, b)``
+    is ``B(b) - B(a)`` and ``add(a, d)`` a bisection (the last cluster reaches
+    far enough past ``now`` for every deadline). Anything else falls back to
+    the calendar. The results are those of the calendar, to the microsecond.
+    """
+
+    __slots__ = ("_add", "_between", "_cum", "_cum_ends", "_cum_starts", "_starts", "_where")
+
+    def __init__(self, calendar: BusinessCalendar, points: Iterable[int], reach: int) -> None:
+        self._between = calendar._between_us  # its integer entry points
+        self._add = calendar._add_us
+        self._cum: dict[int, int] = {}  # instant -> B(instant)
+        self._where: dict[int, int] = {}  # instant -> its cluster
+        self._starts: list[list[int]] = []  # per cluster: period starts
+        self._cum_starts: list[list[int]] = []  # per cluster: B at each period start
+        self._cum_ends: list[list[int]] = []  # per cluster: B at each period end
+        ordered = sorted(set(points))
+        if not ordered:
+            return
+        clusters: list[list[int]] = [[ordered[0]]]
+        for point in ordered[1:]:
+            if point - clusters[-1][-1] > CLUSTER_GAP:
+                clusters.append([point])
+            else:
+                clusters[-1].append(point)
+        base = 0
+        previous_end = ordered[0]
+        for number, members in enumerate(clusters):
+            lo = members[0]
+            hi = members[-1] if number < len(clusters) - 1 else max(members[-1], reach)
+            base += self._between(previous_end, lo)
+            base = self._sweep(number, members, lo, hi, base, calendar)
+            previous_end = hi
+
+    def _sweep(  # noqa: PLR0917
+        self,
+        number: int,
+        members: list[int],
+        lo: int,
+        hi: int,
+        base: int,
+        calendar: BusinessCalendar,
+    ) -> int:
+        """Record B at ``members`` (B(lo) = base) and the periods of [lo, hi); return B(hi)."""
+        zone = _UTC
+        starts: list[int] = []
+        cum_starts: list[int] = []
+        cum_ends: list[int] = []
+        total = base
+        for opening, closing in calendar.open_periods(from_us(lo, zone), from_us(hi, zone)):
+            s, e = to_us(opening), to_us(closing)
+            starts.append(s)
+            cum_starts.append(total)
+            total += e - s
+            cum_ends.append(total)
+        cum, where = self._cum, self._where
+        i, count = 0, len(starts)
+        for point in members:
+            while i < count and cum_ends[i] - cum_starts[i] + starts[i] <= point:
+                i += 1  # the period ends at or before the point
+            if i < count and starts[i] < point:
+                cum[point] = cum_starts[i] + point - starts[i]
+            else:  # in a gap (or past the last period): B has not grown since
+                cum[point] = cum_starts[i] if i < count else total
+            where[point] = number
+        self._starts.append(starts)
+        self._cum_starts.append(cum_starts)
+        self._cum_ends.append(cum_ends)
+        return total
+
+    def between(self, a: int, b: int) -> int:
+        """Open time in ``[a, b)`` (``b >= a``)."""
+        cum = self._cum
+        if a in cum and b in cum:
+            return cum[b] - cum[a]
+        return self._between(a, b)
+
+    def add(self, a: int, d: int) -> int:
+        """The earliest ``t >= a`` with ``d > 0`` of open time in ``[a, t)``."""
+        number = self._where.get(a)
+        if number is not None:
+            goal = self._cum[a] + d
+            cum_ends = self._cum_ends[number]
+            j = bisect_left(cum_ends, goal)
+            if j < len(cum_ends):
+                return self._starts[number][j] + goal - self._cum_starts[number][j]
+        return self._add(a, d)

@@ -52,6 +52,7 @@ from csroles.customers import Customer
 from csroles.errors import CalendarError
 from csroles.interactions import Interaction
 from csroles.sla import _clockwork as cw
+from csroles.sla.calendar import BusinessCalendar
 from csroles.sla.policy import SLA, PriorityChangePolicy, ReopenPolicy, ZonePolicy
 from csroles.vocabulary import Metric
 
@@ -94,6 +95,10 @@ _EXPECTED_METRIC = "a metric with a clock: one of " + ", ".join(
 )
 _EXPECTED_STATE = "a ClockState: one of " + ", ".join(repr(s.value) for s in ClockState)
 _ZERO = timedelta(0)
+# Enum members as module constants: the class lookup is slow on hot paths.
+_BY_CUSTOMER = ZonePolicy.CUSTOMER
+_FROM_START = PriorityChangePolicy.FROM_START
+_CONTINUE = ReopenPolicy.CONTINUE
 
 
 @attrs.frozen(kw_only=True)
@@ -259,20 +264,21 @@ class SLAClock:
 class _TimeModel:
     """Business time in integer microseconds for one calendar (or calendar hours) and zone."""
 
-    __slots__ = ("add", "between", "zone")
+    __slots__ = ("add", "between", "calendar", "zone")
 
     def __init__(self, sla: SLA, zone_name: str | None) -> None:
         calendar = sla.calendar
         self.between: cw.Between
         self.add: cw.Add
         self.zone: tzinfo
+        self.calendar = calendar  # in the zone the clocks use; None for calendar hours
         if calendar is None:
             self.between = cw.elapsed_between
             self.add = cw.elapsed_add
             self.zone = _zone(zone_name or "UTC")
             return
         if zone_name is not None and zone_name != calendar.timezone:
-            calendar = calendar.with_timezone(zone_name)
+            calendar = self.calendar = calendar.with_timezone(zone_name)
         self.zone = _zone(calendar.timezone)
         self.between, self.add = cw.calendar_functions(calendar)
 
@@ -283,9 +289,7 @@ def _zone(name: str) -> tzinfo:
 
 
 def _time_model(sla: SLA, customer: Customer | None) -> _TimeModel:
-    zone_name = (
-        customer.timezone if customer is not None and sla.zone is ZonePolicy.CUSTOMER else None
-    )
+    zone_name = customer.timezone if customer is not None and sla.zone is _BY_CUSTOMER else None
     # Resolving a calendar in a customer's zone is not free, and the same few
     # SLAs serve every interaction: each SLA keeps its time models by zone.
     models = sla._models  # a cache that lives with the SLA
@@ -337,6 +341,18 @@ def _check_customer(customer: object, interaction: Interaction) -> Customer | No
     return customer
 
 
+def _opened_at(owner: str, interaction: Interaction, now: int, now_dt: datetime) -> int:
+    opened = interaction.events[0].at
+    opened_at = cw.to_us(opened)
+    if now < opened_at:
+        msg = (
+            f"{owner}.now: {now_dt.isoformat()} is before interaction {interaction.id!r} "
+            f"opened ({opened.isoformat()}), expected an instant at or after the opening"
+        )
+        raise CalendarError(msg)
+    return opened_at
+
+
 def _status(
     owner: str,
     sla: SLA,
@@ -347,20 +363,15 @@ def _status(
     model: _TimeModel,
 ) -> tuple[SLAClock, ...]:
     events = interaction.events
-    opened = events[0].at
-    if now < cw.to_us(opened):
-        msg = (
-            f"{owner}.now: {now_dt.isoformat()} is before interaction {interaction.id!r} "
-            f"opened ({opened.isoformat()}), expected an instant at or after the opening"
-        )
-        raise CalendarError(msg)
+    opened_at = _opened_at(owner, interaction, now, now_dt)
     results = cw.replay(
-        events,
+        cw.timeline(events, now),
         interaction.priority,
+        opened_at,
         now,
         sla._plan,  # the SLA's private targets in microseconds
-        from_start=sla.on_priority_change is PriorityChangePolicy.FROM_START,
-        continue_on_reopen=sla.on_reopen is ReopenPolicy.CONTINUE,
+        from_start=sla.on_priority_change is _FROM_START,
+        continue_on_reopen=sla.on_reopen is _CONTINUE,
         between=model.between,
         add=model.add,
     )
@@ -408,6 +419,67 @@ def _clock(result: cw.Result, thresholds: tuple[float, ...], zone: tzinfo) -> SL
     _set_breached(clock, breaches)
     _set_warning(clock, level)
     return clock
+
+
+def _shared_time(
+    sla: SLA, calendar: BusinessCalendar, points: list[int], now: int
+) -> cw.SharedTime:
+    longest = max(t for per_priority in sla._plan.values() for t in per_priority.values())
+    # Far enough past now for every deadline: no clock has more than its target left.
+    reach = calendar._add_us(now, longest)
+    return cw.SharedTime(calendar, points, reach)
+
+
+# Interactions are replayed in chunks: enough to share each calendar's work
+# widely, few enough that the work in progress stays small.
+_CHUNK = 512
+
+
+def _statuses(  # noqa: PLR0917
+    owner: str,
+    sla: SLA,
+    chunk: list[Interaction],
+    now: int,
+    now_dt: datetime,
+    by_id: Mapping[str, Customer],
+) -> list[tuple[SLAClock, ...]]:
+    # First every timeline, so that each calendar's business time can be
+    # computed for all their instants at once; then the replays.
+    work = []
+    instants: dict[_TimeModel, tuple[BusinessCalendar, list[int]]] = {}
+    for interaction in chunk:
+        model = _time_model(sla, by_id.get(interaction.customer_id))
+        opened_at = _opened_at(owner, interaction, now, now_dt)
+        timeline = cw.timeline(interaction.events, now)
+        work.append((interaction, model, opened_at, timeline))
+        if model.calendar is not None:
+            found = instants.setdefault(model, (model.calendar, [now]))[1]
+            found.append(opened_at)
+            found.extend(at for _, at in timeline)
+    shared = {
+        model: _shared_time(sla, calendar, points, now)
+        for model, (calendar, points) in instants.items()
+    }
+    from_start = sla.on_priority_change is _FROM_START
+    continue_on_reopen = sla.on_reopen is _CONTINUE
+    thresholds = sla.warning_thresholds
+    plan = sla._plan
+    results = []
+    for interaction, model, opened_at, timeline in work:
+        time = shared.get(model)
+        replayed = cw.replay(
+            timeline,
+            interaction.priority,
+            opened_at,
+            now,
+            plan,
+            from_start=from_start,
+            continue_on_reopen=continue_on_reopen,
+            between=model.between if time is None else time.between,
+            add=model.add if time is None else time.add,
+        )
+        results.append(tuple(_clock(result, thresholds, model.zone) for result in replayed))
+    return results
 
 
 def sla_status(
@@ -521,11 +593,14 @@ def sla_statuses(
             if not isinstance(customer, Customer):
                 v.fail(owner, f"customers[{index}]", customer, "a Customer")
             by_id[customer.id] = customer
-    results = []
+    results: list[tuple[SLAClock, ...]] = []
+    chunk: list[Interaction] = []
     for index, interaction in enumerate(_items(owner, "interactions", interactions)):
         if not isinstance(interaction, Interaction):
             v.fail(owner, f"interactions[{index}]", interaction, "an Interaction")
-        customer = by_id.get(interaction.customer_id)
-        model = _time_model(sla, customer)
-        results.append(_status(owner, sla, interaction, now_us, now_dt=now, model=model))
+        chunk.append(interaction)
+        if len(chunk) == _CHUNK:
+            results.extend(_statuses(owner, sla, chunk, now_us, now, by_id))
+            chunk = []
+    results.extend(_statuses(owner, sla, chunk, now_us, now, by_id))
     return tuple(results)
