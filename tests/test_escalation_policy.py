@@ -9,17 +9,21 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from csroles import (
+    SLA,
     Authority,
     Channel,
     Direction,
     EscalationCheck,
     EscalationDecision,
     EscalationKind,
+    EscalationPolicy,
     EscalationReason,
+    EscalationStep,
     EventKind,
     Interaction,
     InvalidEntityError,
     Level,
+    Metric,
     OrgChart,
     Party,
     Position,
@@ -31,10 +35,13 @@ from csroles import (
     customer_organisation,
     decide_escalation,
     escalate,
+    escalation_step,
+    sla_status,
     support_team,
 )
 from csroles.escalation import DEFAULT_TEAMS
 from csroles.interactions import Event
+from csroles.sla import ClockState
 from csroles.strategies import interactions, org_charts
 
 OPENED = datetime(2026, 5, 4, 9, tzinfo=UTC)
@@ -130,6 +137,23 @@ REQUESTS = st.one_of(
     ),
     st.sampled_from([Request.policy_exception(), Request.priority_change(), Request.hire()]),
 )
+SLAS = st.builds(
+    lambda targets: SLA(name="Support", targets=targets),
+    st.dictionaries(
+        st.sampled_from(
+            [Metric.FIRST_RESPONSE_TIME, Metric.NEXT_RESPONSE_TIME, Metric.RESOLUTION_TIME]
+        ),
+        st.integers(1, 5 * 24 * 60).map(lambda minutes: timedelta(minutes=minutes)),
+        min_size=1,
+    ),
+)
+STRICT = EscalationPolicy(
+    steps=[
+        EscalationStep(threshold=0.25, level=Level.SUPERVISOR),
+        EscalationStep(threshold=0.8, level=Level.MANAGER),
+        EscalationStep(threshold=2.0, level=Level.DIRECTOR),
+    ]
+)
 LIMITED = Authority(refund_limit=Decimal(100), currency="EUR", change_priorities=True)
 
 
@@ -152,13 +176,44 @@ def situations(draw: st.DrawFn) -> dict[str, object]:
         "colleague": draw(st.none() | st.sampled_from(others)) if others else None,
         "manager_requested": draw(st.booleans()),
         "teams": draw(st.none() | st.just({Topic.BILLING: "finance"})),
+        "sla": draw(st.none() | SLAS),
+        "policy": draw(st.none() | st.just(STRICT)),
     }
 
 
 # ------------------------------------------------------------------ properties
 
 
-def expected_reasons(case: dict[str, object], topic: Topic) -> list[EscalationReason]:
+def sla_level(case: dict[str, object], call: Interaction, now: datetime) -> Level | None:
+    """The level the SLA clocks call for: the highest step any counting clock reached."""
+    sla: SLA | None = case["sla"]  # type: ignore[assignment]
+    if sla is None:
+        return None
+    policy: EscalationPolicy = case["policy"] or EscalationPolicy()  # type: ignore[assignment]
+    reached = [
+        step.level
+        for clock in sla_status(sla, call, now)
+        if clock.state in (ClockState.RUNNING, ClockState.WARNING)
+        or (clock.state is ClockState.BREACHED and clock.due_at is not None)
+        for step in policy.steps
+        if clock.elapsed / clock.target >= step.threshold
+    ]
+    return max(reached, default=None)
+
+
+def needed_level(case: dict[str, object], call: Interaction, now: datetime) -> Level | None:
+    levels = [sla_level(case, call, now)]
+    if case["customer_conflict"]:
+        levels.append(Level.MANAGER)
+    if case["manager_requested"]:
+        levels.append(Level.SUPERVISOR)
+    return max((level for level in levels if level is not None), default=None)
+
+
+def expected_reasons(
+    case: dict[str, object], call: Interaction, now: datetime
+) -> list[EscalationReason]:
+    topic = call.topic
     chart: OrgChart = case["chart"]  # type: ignore[assignment]
     handler: str = case["handler"]  # type: ignore[assignment]
     request: Request | None = case["request"]  # type: ignore[assignment]
@@ -167,6 +222,8 @@ def expected_reasons(case: dict[str, object], topic: Topic) -> list[EscalationRe
         expected.append(EscalationReason.AUTHORITY)
     if not covers(chart, handler, topic) or case["unresolved"]:
         expected.append(EscalationReason.EXPERTISE)
+    if sla_level(case, call, now) is not None:
+        expected.append(EscalationReason.SLA_RISK)
     if case["customer_conflict"] or case["colleague"] is not None:
         expected.append(EscalationReason.CONFLICT)
     if case["manager_requested"]:
@@ -175,7 +232,10 @@ def expected_reasons(case: dict[str, object], topic: Topic) -> list[EscalationRe
 
 
 def check_hierarchical(
-    case: dict[str, object], decision: EscalationDecision, expected: list[EscalationReason]
+    case: dict[str, object],
+    decision: EscalationDecision,
+    expected: list[EscalationReason],
+    level: Level | None,
 ) -> None:
     """The first manager up the chain who meets every need, or none."""
     chart: OrgChart = case["chart"]  # type: ignore[assignment]
@@ -183,15 +243,13 @@ def check_hierarchical(
     colleague: str | None = case["colleague"]  # type: ignore[assignment]
 
     def fit(key: str) -> bool:
-        level = role(chart, key).level
         return (
             (
                 EscalationReason.AUTHORITY not in expected
                 or authority(chart, key).permits(case["request"])  # type: ignore[arg-type]
             )
-            and (not case["customer_conflict"] or level >= Level.MANAGER)
+            and (level is None or role(chart, key).level >= level)
             and (colleague is None or key in chain(chart, colleague))
-            and (not case["manager_requested"] or level >= Level.SUPERVISOR)
         )
 
     above = [k for k in chain(chart, handler) if fit(k)]
@@ -236,14 +294,21 @@ def check_functional(case: dict[str, object], decision: EscalationDecision, topi
         assert decision.target == Party.team(team)
 
 
-@given(situations(), interactions(max_events=4))
-def test_decisions_agree_with_the_oracles(case: dict[str, object], call: Interaction) -> None:
-    decision = decide_escalation(call, now=call.last_event_at, **case)  # type: ignore[arg-type]
-    expected = expected_reasons(case, call.topic)
+LATER = st.integers(0, 6 * 24 * 3600).map(lambda seconds: timedelta(seconds=seconds))
+
+
+@given(situations(), interactions(max_events=4), LATER)
+def test_decisions_agree_with_the_oracles(
+    case: dict[str, object], call: Interaction, later: timedelta
+) -> None:
+    now = call.last_event_at + later
+    decision = decide_escalation(call, now=now, **case)  # type: ignore[arg-type]
+    expected = expected_reasons(case, call, now)
     assert decision.reasons == tuple(expected)
     assert [c.reason for c in decision.checks] == [
         EscalationReason.AUTHORITY,
         EscalationReason.EXPERTISE,
+        EscalationReason.SLA_RISK,
         EscalationReason.CONFLICT,
         EscalationReason.CUSTOMER_REQUEST,
     ]
@@ -251,11 +316,12 @@ def test_decisions_agree_with_the_oracles(case: dict[str, object], call: Interac
     assert decision.handler == case["handler"]
     hierarchical = {
         EscalationReason.AUTHORITY,
+        EscalationReason.SLA_RISK,
         EscalationReason.CONFLICT,
         EscalationReason.CUSTOMER_REQUEST,
     }
     if hierarchical & set(expected):
-        check_hierarchical(case, decision, expected)
+        check_hierarchical(case, decision, expected, needed_level(case, call, now))
     elif expected:
         check_functional(case, decision, call.topic)
     else:
@@ -448,6 +514,7 @@ def test_explain_lists_every_check() -> None:
         ),
         "  + authority: a refund of 80 EUR: 'cc-agent-1-2' (call_center_agent) may not grant refunds or credits",
         "  - expertise: 'cc-agent-1-2' (call_center_agent) covers the topic 'billing'",
+        "  - sla_risk: no SLA was given",
         "  - conflict: no conflict with the customer or a colleague",
         "  - customer_request: the customer did not ask for a manager",
     ]
@@ -615,3 +682,147 @@ def test_decisions_validate_themselves() -> None:
             EscalationDecision(**(base | fields))  # type: ignore[arg-type]
     with pytest.raises(InvalidEntityError, match=r"EscalationCheck\.applies: 'no'"):
         EscalationCheck(reason=EscalationReason.CONFLICT, applies="no", message="m")  # type: ignore[arg-type]
+
+
+# ------------------------------------------------------------------ SLA-driven escalation
+
+
+SUPPORT_SLA = SLA(
+    name="Support",
+    targets={
+        Metric.FIRST_RESPONSE_TIME: timedelta(hours=1),
+        Metric.RESOLUTION_TIME: timedelta(hours=8),
+    },
+)
+
+
+def test_half_a_target_goes_to_a_supervisor_a_breach_to_a_manager() -> None:
+    call = ticket()
+    quiet = decide_escalation(
+        call, handler="csr-1", chart=ORG, now=OPENED + timedelta(minutes=20), sla=SUPPORT_SLA
+    )
+    assert not quiet.escalate
+    assert quiet.checks[2].message == "no SLA clock still counting has used 50% of its target"
+    half = decide_escalation(
+        call, handler="csr-1", chart=ORG, now=OPENED + timedelta(minutes=40), sla=SUPPORT_SLA
+    )
+    assert half.target == Party.position("cs-supervisor")
+    assert half.reasons == (EscalationReason.SLA_RISK,)
+    assert half.checks[2].message == (
+        "first_response_time has used 67% of its 1:00:00 target (counting): at 50% it goes to "
+        "a supervisor or above"
+    )
+    late = decide_escalation(
+        call, handler="csr-1", chart=ORG, now=OPENED + timedelta(hours=2), sla=SUPPORT_SLA
+    )
+    assert late.target == Party.position("cs-manager")
+    assert late.checks[2].message.startswith(
+        "first_response_time has used 200% of its 1:00:00 target (breached): at 100%"
+    )
+
+
+def test_a_reply_stops_the_first_response_clock() -> None:
+    call = ticket().with_event(
+        Event(kind=EventKind.AGENT_REPLIED, at=OPENED + timedelta(minutes=10), by="csr-1")
+    )
+    decision = decide_escalation(
+        call, handler="csr-1", chart=ORG, now=OPENED + timedelta(hours=5), sla=SUPPORT_SLA
+    )
+    # First response met; resolution at 5 of 8 hours.
+    assert decision.target == Party.position("cs-supervisor")
+    assert decision.checks[2].message.startswith("resolution_time has used 62%")
+
+
+def test_a_paused_clock_does_not_escalate() -> None:
+    call = ticket().with_events(
+        [
+            Event(kind=EventKind.AGENT_REPLIED, at=OPENED + timedelta(minutes=10), by="csr-1"),
+            Event(kind=EventKind.WAITING_ON_CUSTOMER, at=OPENED + timedelta(minutes=11)),
+        ]
+    )
+    decision = decide_escalation(
+        call, handler="csr-1", chart=ORG, now=OPENED + timedelta(days=3), sla=SUPPORT_SLA
+    )
+    assert not decision.escalate
+
+
+def test_a_custom_policy() -> None:
+    policy = EscalationPolicy(steps=[EscalationStep(threshold=0.25, level=Level.DIRECTOR)])
+    decision = decide_escalation(
+        ticket(),
+        handler="cc-agent-1-1",
+        chart=ORG,
+        now=OPENED + timedelta(minutes=20),
+        sla=SUPPORT_SLA,
+        policy=policy,
+    )
+    assert decision.target == Party.position("cc-director")
+
+
+def test_escalation_step_is_a_pure_function_of_clocks() -> None:
+    clocks = sla_status(SUPPORT_SLA, ticket(), OPENED + timedelta(hours=6))
+    step, clock = escalation_step(clocks)  # type: ignore[misc]
+    assert (step.level, clock.metric) == (Level.MANAGER, Metric.FIRST_RESPONSE_TIME)
+    assert escalation_step(clocks) == escalation_step(list(reversed(clocks)))
+    assert escalation_step(()) is None
+    strict = escalation_step(clocks, policy=STRICT)
+    assert strict is not None
+    assert strict[0].level is Level.DIRECTOR
+
+
+def test_policy_and_step_validation() -> None:
+    with pytest.raises(
+        InvalidEntityError, match=r"EscalationStep\.threshold: 0, expected a positive"
+    ):
+        EscalationStep(threshold=0, level=Level.MANAGER)
+    with pytest.raises(InvalidEntityError, match=r"EscalationStep\.threshold: True"):
+        EscalationStep(threshold=True, level=Level.MANAGER)
+    with pytest.raises(InvalidEntityError, match=r"EscalationStep\.threshold: inf"):
+        EscalationStep(threshold=float("inf"), level=Level.MANAGER)
+    with pytest.raises(InvalidEntityError, match=r"EscalationStep\.level: 'manager'"):
+        EscalationStep(threshold=1, level="manager")  # type: ignore[arg-type]
+    assert EscalationStep(threshold=1, level=Level.MANAGER).threshold == 1.0
+    with pytest.raises(
+        InvalidEntityError, match=r"EscalationPolicy\.steps: \(\), expected at least one"
+    ):
+        EscalationPolicy(steps=[])
+    with pytest.raises(
+        InvalidEntityError, match=r"EscalationPolicy\.steps\[0\]: 0.5, expected an EscalationStep"
+    ):
+        EscalationPolicy(steps=[0.5])
+    with pytest.raises(
+        InvalidEntityError, match=r"EscalationPolicy\.steps\[1\]: .* increasing threshold"
+    ):
+        EscalationPolicy(
+            steps=[
+                EscalationStep(threshold=1.0, level=Level.SUPERVISOR),
+                EscalationStep(threshold=0.5, level=Level.MANAGER),
+            ]
+        )
+
+
+def test_escalation_step_bad_input() -> None:
+    with pytest.raises(
+        InvalidEntityError, match=r"escalation_step\.clocks: 'x', expected an iterable"
+    ):
+        escalation_step("x")  # type: ignore[arg-type]
+    with pytest.raises(
+        InvalidEntityError, match=r"escalation_step\.clocks\[0\]: 1, expected an SLAClock"
+    ):
+        escalation_step([1])  # type: ignore[list-item]
+    with pytest.raises(
+        InvalidEntityError, match=r"escalation_step\.policy: 'strict', expected None"
+    ):
+        escalation_step([], policy="strict")  # type: ignore[arg-type]
+
+
+def test_decide_escalation_refuses_a_bad_sla_or_policy() -> None:
+    good: dict[str, object] = {"handler": "csr-1", "chart": ORG, "now": OPENED}
+    with pytest.raises(
+        InvalidEntityError, match=r"decide_escalation\.sla: 'gold', expected None or an SLA"
+    ):
+        decide_escalation(ticket(), sla="gold", **good)  # type: ignore[arg-type]
+    with pytest.raises(
+        InvalidEntityError, match=r"decide_escalation\.policy: 1, expected None or an"
+    ):
+        decide_escalation(ticket(), policy=1, **good)  # type: ignore[arg-type]

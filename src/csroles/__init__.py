@@ -24,10 +24,13 @@ from csroles.escalation import (
     Escalation,
     EscalationCheck,
     EscalationDecision,
+    EscalationPolicy,
+    EscalationStep,
     Party,
     PartyKind,
     decide_escalation,
     escalate,
+    escalation_step,
 )
 from csroles.interactions import Event, Interaction, Status, SurveyScale
 from csroles.roles import (
@@ -138,7 +141,9 @@ __all__ = [  # noqa: RUF022 (sorted, with __version__ last: see tests/test_packa
     "EscalationCheck",
     "EscalationDecision",
     "EscalationKind",
+    "EscalationPolicy",
     "EscalationReason",
+    "EscalationStep",
     "Event",
     "EventKind",
     "FindingCode",
@@ -187,6 +192,7 @@ __all__ = [  # noqa: RUF022 (sorted, with __version__ last: see tests/test_packa
     "decide_escalation",
     "default_catalog",
     "escalate",
+    "escalation_step",
     "levels_for",
     "make_converter",
     "may_decide",

@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import enum
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from datetime import datetime, timezone
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
@@ -35,8 +35,11 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from csroles import _validation as v
+from csroles.customers import Customer
 from csroles.interactions import Event, Interaction
 from csroles.roles import Raci, Request, Role
+from csroles.sla.clocks import ClockState, SLAClock, sla_status
+from csroles.sla.policy import SLA
 from csroles.vocabulary import EscalationKind, EscalationReason, EventKind, Level, Topic
 
 if TYPE_CHECKING:
@@ -49,10 +52,13 @@ __all__ = [
     "Escalation",
     "EscalationCheck",
     "EscalationDecision",
+    "EscalationPolicy",
+    "EscalationStep",
     "Party",
     "PartyKind",
     "decide_escalation",
     "escalate",
+    "escalation_step",
 ]
 
 
@@ -242,6 +248,157 @@ internal team", then to internal product teams. Pass ``teams=`` to
 """
 
 
+def _check_threshold(owner: object, field: str, value: object) -> float:
+    if not isinstance(value, (int, float)) or isinstance(value, bool):
+        v.fail(owner, field, value, "a positive finite fraction of the target, such as 0.5")
+    if not 0 < value < float("inf"):
+        v.fail(owner, field, value, "a positive finite fraction of the target, such as 0.5")
+    return float(value)
+
+
+@attrs.frozen(kw_only=True)
+class EscalationStep:
+    """One step of an :class:`EscalationPolicy`: at this share of an SLA target, this level.
+
+    Attributes:
+        threshold: the fraction of the target (``0.5`` is half of it, ``1.0``
+            the target itself: a breach).
+        level: the lowest :class:`~csroles.Level` the interaction must reach.
+
+    >>> from csroles import Level
+    >>> EscalationStep(threshold=1.0, level=Level.MANAGER).level.value
+    'manager'
+
+    .. versionadded:: 0.1.0
+    """
+
+    threshold: float = attrs.field(validator=v.validator(_check_threshold))
+    level: Level = attrs.field(validator=v.member_of(Level))
+
+
+def _check_step(owner: object, field: str, value: object) -> EscalationStep:
+    if not isinstance(value, EscalationStep):
+        v.fail(owner, field, value, "an EscalationStep")
+    return value
+
+
+def _check_steps(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    v.tuple_of(_check_step)(instance, attribute, value)
+    steps: tuple[EscalationStep, ...] = value  # type: ignore[assignment]
+    if not steps:
+        v.fail(instance, attribute.name, value, "at least one EscalationStep")
+    for index in range(1, len(steps)):
+        before, step = steps[index - 1], steps[index]
+        if step.threshold <= before.threshold or step.level < before.level:
+            v.fail(
+                instance,
+                f"{attribute.name}[{index}]",
+                step,
+                "steps in increasing threshold order whose levels never go down",
+            )
+
+
+def _default_steps() -> tuple[EscalationStep, ...]:
+    return (
+        EscalationStep(threshold=0.5, level=Level.SUPERVISOR),
+        EscalationStep(threshold=1.0, level=Level.MANAGER),
+    )
+
+
+@attrs.frozen(kw_only=True)
+class EscalationPolicy:
+    """How far up an interaction goes as its SLA clocks run down.
+
+    The default: at half of a target a supervisor (or above) takes it; once
+    the target is missed, a manager (or above).
+
+    >>> from csroles import Level
+    >>> policy = EscalationPolicy()
+    >>> [(step.threshold, step.level.value) for step in policy.steps]
+    [(0.5, 'supervisor'), (1.0, 'manager')]
+    >>> EscalationPolicy(
+    ...     steps=[
+    ...         EscalationStep(threshold=0.75, level=Level.DIRECTOR),
+    ...         EscalationStep(threshold=1.0, level=Level.MANAGER),
+    ...     ]
+    ... )
+    Traceback (most recent call last):
+    ...
+    csroles.errors.InvalidEntityError: EscalationPolicy.steps[1]: EscalationStep(threshold=1.0, level=<Level.MANAGER: 'manager'>), expected steps in increasing threshold order whose levels never go down
+
+    .. versionadded:: 0.1.0
+    """
+
+    steps: tuple[EscalationStep, ...] = attrs.field(
+        factory=_default_steps, converter=v.to_tuple, validator=_check_steps
+    )
+
+
+_DEFAULT_POLICY = EscalationPolicy()
+_LIVE = frozenset({ClockState.RUNNING, ClockState.WARNING, ClockState.BREACHED})
+
+
+def escalation_step(
+    clocks: Iterable[SLAClock], *, policy: EscalationPolicy | None = None
+) -> tuple[EscalationStep, SLAClock] | None:
+    """The highest step of ``policy`` that a counting SLA clock has reached, and that clock.
+
+    Only clocks still counting matter: running, in warning, or breached and
+    still open (a paused clock waits on someone else; a stopped one is done).
+    Among the clocks at the highest step, the one with the largest share of its
+    target used is returned. None when no clock has reached the first step.
+
+    Args:
+        clocks: SLA clocks, as :func:`~csroles.sla_status` returns them.
+        policy: the steps; :class:`EscalationPolicy` () by default.
+
+    Raises:
+        InvalidEntityError: ``clocks`` holds something else than clocks, or
+            ``policy`` is not an :class:`EscalationPolicy`.
+
+    >>> from datetime import datetime, timedelta, UTC
+    >>> from csroles import Metric, SLAClock
+    >>> from csroles.sla import ClockState
+    >>> clock = SLAClock(
+    ...     metric=Metric.RESOLUTION_TIME,
+    ...     target=timedelta(hours=8),
+    ...     elapsed=timedelta(hours=5),
+    ...     state=ClockState.WARNING,
+    ...     due_at=datetime(2026, 5, 4, 17, tzinfo=UTC),
+    ... )
+    >>> step, which = escalation_step([clock])
+    >>> step.level.value, which.fraction_used
+    ('supervisor', 0.625)
+
+    .. versionadded:: 0.1.0
+    """
+    fn = "escalation_step"
+    if policy is None:
+        policy = _DEFAULT_POLICY
+    elif not isinstance(policy, EscalationPolicy):
+        v.fail(fn, "policy", policy, "None or an EscalationPolicy")
+    if isinstance(clocks, (str, bytes, Mapping)) or not isinstance(clocks, Iterable):
+        v.fail(fn, "clocks", clocks, "an iterable of SLAClock")
+    best: tuple[int, float, SLAClock] | None = None
+    for index, clock in enumerate(clocks):
+        if not isinstance(clock, SLAClock):
+            v.fail(fn, f"clocks[{index}]", clock, "an SLAClock")
+        if clock.state not in _LIVE or (
+            clock.state is ClockState.BREACHED and clock.due_at is None
+        ):
+            continue
+        used = clock.fraction_used
+        reached = -1
+        for n, step in enumerate(policy.steps):
+            if used >= step.threshold:
+                reached = n
+        if reached >= 0 and (best is None or (reached, used) > (best[0], best[1])):
+            best = (reached, used, clock)
+    if best is None:
+        return None
+    return policy.steps[best[0]], best[2]
+
+
 def _check_text(owner: object, field: str, value: object) -> str:
     if type(value) is not str or not value.strip():
         v.fail(owner, field, value, "a non-empty string")
@@ -400,6 +557,10 @@ class _Need:
     test: Callable[[Position], bool]
 
 
+def _a(word: str) -> str:
+    return f"an {word}" if word[0] in "aeiou" else f"a {word}"
+
+
 def _describe(chart: OrgChart, key: str) -> str:
     return f"{key!r} ({chart.position(key).role})"
 
@@ -416,6 +577,9 @@ def decide_escalation(
     colleague: str | None = None,
     manager_requested: bool = False,
     teams: Mapping[Topic, str] | None = None,
+    sla: SLA | None = None,
+    customer: Customer | None = None,
+    policy: EscalationPolicy | None = None,
 ) -> EscalationDecision:
     """Decide whether, which way and to whom the handler of an interaction passes it on.
 
@@ -425,16 +589,21 @@ def decide_escalation(
       what the handler's position may decide alone (:meth:`OrgChart.authority_of`);
     - ``expertise``: the interaction's topic is outside the handler's duties,
       or the handler covers it but could not resolve it (``unresolved``);
+    - ``sla_risk``: with an ``sla``, a clock still counting has used enough
+      of its target to reach a step of ``policy`` (:func:`escalation_step`;
+      by default half of the target calls for a supervisor, a breach for a
+      manager);
     - ``conflict``: a dispute with the customer (``customer_conflict``: a
       manager handles it, seed 000) or with a colleague (``colleague``: their
       common manager settles it);
     - ``customer_request``: the customer asked for a manager
       (``manager_requested``).
 
-    Authority, conflict and customer requests go up the chain of command
-    (hierarchical): to the nearest manager who meets every need at once (has
-    the authority, is a manager for a conflict, is above the colleague, is a
-    supervisor or above for a customer's request), skipping those who do not.
+    Authority, SLA risk, conflict and customer requests go up the chain of
+    command (hierarchical): to the nearest manager who meets every need at
+    once (has the authority; is at the level the SLA step, a conflict (a
+    manager) or a customer's request (a supervisor) calls for; is above the
+    colleague), skipping those who do not.
     Expertise alone goes sideways (functional): to the nearest position, in
     chain-of-command distance, that works on the topic (is responsible for a
     duty covering it) and, when the handler covers it too, works at a higher
@@ -458,10 +627,15 @@ def decide_escalation(
         colleague: the id of a colleague the handler is in conflict with.
         manager_requested: the customer asked for a manager.
         teams: internal teams by topic, for functional escalations beyond the chart.
+        sla: the SLA the interaction is bound by, if its clocks should count.
+        customer: the interaction's customer, for an SLA read in the
+            customer's zone (see :func:`~csroles.sla_status`).
+        policy: the SLA escalation steps; :class:`EscalationPolicy` () by default.
 
     Raises:
         UnknownPositionError: ``handler`` or ``colleague`` is not in the chart.
         InvalidEntityError: another argument is malformed.
+        CalendarError: ``now`` is not an aware datetime (with an ``sla``).
 
     >>> from datetime import datetime, UTC
     >>> from csroles import (
@@ -513,12 +687,20 @@ def decide_escalation(
     if colleague is not None and chart.position(colleague).id == me:
         v.fail(fn, "colleague", colleague, "a position other than the handler")
     internal = _teams(fn, teams)
+    if sla is not None and not isinstance(sla, SLA):
+        v.fail(fn, "sla", sla, "None or an SLA")
+    if policy is not None and not isinstance(policy, EscalationPolicy):
+        v.fail(fn, "policy", policy, "None or an EscalationPolicy")
 
     weigh = _Weighing(chart=chart, handler=me)
     weigh.authority(request)
     covers = weigh.expertise(interaction.topic, unresolved=unresolved)
+    weigh.sla_risk(
+        None if sla is None else sla_status(sla, interaction, now, customer), policy=policy
+    )
     weigh.conflict(customer=customer_conflict, colleague=colleague)
     weigh.customer_request(asked=manager_requested)
+    weigh.settle_level()
     decision = _Outcome(interaction_id=interaction.id, handler=me, checks=tuple(weigh.checks))
     if weigh.needs:
         return _hierarchical(chart, weigh, decision)
@@ -537,6 +719,46 @@ class _Weighing:
     handler: str
     checks: list[EscalationCheck] = attrs.Factory(list)
     needs: list[_Need] = attrs.Factory(list)
+    level: Level | None = None  # the lowest level the reasons call for
+
+    def at_least(self, level: Level) -> None:
+        if self.level is None or level > self.level:
+            self.level = level
+
+    def settle_level(self) -> None:
+        """Turn the level the reasons call for into one need."""
+        level = self.level
+        if level is None:
+            return
+        chart = self.chart
+        self.needs.append(
+            _Need(
+                f"is {_a(level.value)} or above",
+                lambda p: chart.role_of(p.id).level >= level,
+            )
+        )
+
+    def sla_risk(
+        self, clocks: tuple[SLAClock, ...] | None, *, policy: EscalationPolicy | None
+    ) -> None:
+        reason = EscalationReason.SLA_RISK
+        if clocks is None:
+            self.add(reason, "no SLA was given", applies=False)
+            return
+        reached = escalation_step(clocks, policy=policy)
+        first = (policy or _DEFAULT_POLICY).steps[0].threshold
+        if reached is None:
+            message = f"no SLA clock still counting has used {first:.0%} of its target"
+            self.add(reason, message, applies=False)
+            return
+        step, clock = reached
+        state = "breached" if clock.state is ClockState.BREACHED else "counting"
+        message = (
+            f"{clock.metric.value} has used {clock.fraction_used:.0%} of its {clock.target} target"
+            f" ({state}): at {step.threshold:.0%} it goes to {_a(step.level.value)} or above"
+        )
+        self.add(reason, message, applies=True)
+        self.at_least(step.level)
 
     @property
     def who(self) -> str:
@@ -583,12 +805,7 @@ class _Weighing:
         found = []
         if customer:
             found.append("a dispute with the customer, which a manager handles")
-            self.needs.append(
-                _Need(
-                    "is a manager or above",
-                    lambda p: chart.role_of(p.id).level >= Level.MANAGER,
-                )
-            )
+            self.at_least(Level.MANAGER)
         if colleague is not None:
             mate = chart.position(colleague).id
             found.append(
@@ -607,13 +824,7 @@ class _Weighing:
             self.add(reason, "the customer did not ask for a manager", applies=False)
             return
         self.add(reason, "the customer asked for a manager", applies=True)
-        chart = self.chart
-        self.needs.append(
-            _Need(
-                "is a supervisor or above",
-                lambda p: chart.role_of(p.id).level >= Level.SUPERVISOR,
-            )
-        )
+        self.at_least(Level.SUPERVISOR)
 
 
 @attrs.frozen
