@@ -35,7 +35,9 @@ from __future__ import annotations
 
 import enum
 import math
+import operator
 from collections.abc import Callable, Iterable, Iterator
+from typing import Any, NoReturn
 
 import attrs
 
@@ -48,6 +50,9 @@ from csroles.vocabulary import Channel, Language, Level, Topic
 __all__ = ["ChartFinding", "ChartFindingCode", "OrgChart", "Position"]
 
 _LISTED = 10  # problems of one kind named in an error message
+# Chains of command are remembered for positions at most this deep, so that the
+# memory they take stays within this many references a position.
+_REMEMBERED_DEPTH = 32
 
 
 def _check_capacity(owner: object, field: str, value: object) -> int | float:
@@ -255,25 +260,58 @@ class OrgChart:
     forest: bool = attrs.field(default=False, validator=v.validator(v.check_flag))
     _roles: dict[str, Role] = attrs.field(init=False, repr=False, eq=False)
     _index: dict[str, int] = attrs.field(init=False, repr=False, eq=False)
-    _parent: list[int] = attrs.field(init=False, repr=False, eq=False)
-    _children: list[list[int]] = attrs.field(init=False, repr=False, eq=False)
+    _parent: list[int] = attrs.field(init=False, repr=False, eq=False)  # -1 for a root
     _depth: list[int] = attrs.field(init=False, repr=False, eq=False)
-    _order: list[int] = attrs.field(init=False, repr=False, eq=False)  # depth-first
-    _enter: list[int] = attrs.field(init=False, repr=False, eq=False)  # index in _order
-    _leave: list[int] = attrs.field(init=False, repr=False, eq=False)  # last descendant's
+    # Built on first use by the queries that need them (see _kids and _tour).
+    _lazy: dict[str, Any] = attrs.field(init=False, repr=False, eq=False)
+    # Each position's chain of command, remembered once asked for (see chain_of_command).
+    _chains: list[tuple[Position, ...] | None] = attrs.field(init=False, repr=False, eq=False)
 
     def __attrs_post_init__(self) -> None:
-        index, parent, roots = _link(self.positions, forest=self.forest)
-        children, order, depth, enter, leave = _layout(parent, roots)
+        index, parent, depth = _link(self.positions, forest=self.forest)
         setter = object.__setattr__
         setter(self, "_roles", _roles(self.positions, self.catalog))
         setter(self, "_index", index)
         setter(self, "_parent", parent)
-        setter(self, "_children", children)
         setter(self, "_depth", depth)
-        setter(self, "_order", order)
-        setter(self, "_enter", enter)
-        setter(self, "_leave", leave)
+        setter(self, "_lazy", {})
+        setter(self, "_chains", [None] * len(parent))
+
+    def _kids(self) -> list[list[int]]:
+        """Each position's direct reports (indexes, in chart order)."""
+        kids: list[list[int]] | None = self._lazy.get("kids")
+        if kids is None:
+            kids = [[] for _ in self._parent]
+            for i, p in enumerate(self._parent):
+                if p >= 0:
+                    kids[p].append(i)
+            self._lazy["kids"] = kids
+        return kids
+
+    def _tour(self) -> tuple[list[int], list[int], list[int]]:
+        """The depth-first order, and each position's place in it and its last descendant's."""
+        tour: tuple[list[int], list[int], list[int]] | None = self._lazy.get("tour")
+        if tour is None:
+            kids = self._kids()
+            order: list[int] = []
+            stack = [i for i, p in enumerate(self._parent) if p < 0]
+            stack.reverse()
+            while stack:
+                i = stack.pop()
+                order.append(i)
+                stack.extend(reversed(kids[i]))
+            enter = [0] * len(order)
+            for at, i in enumerate(order):
+                enter[i] = at
+            leave = list(enter)
+            parent = self._parent
+            for i in reversed(order):
+                p = parent[i]
+                if p >= 0 and leave[i] > leave[p]:
+                    leave[p] = leave[i]
+            tour = (order, enter, leave)
+            self._lazy["tour"] = tour
+        return tour
 
     # ------------------------------------------------------------ lookup
 
@@ -328,7 +366,9 @@ class OrgChart:
     def chain_of_command(self, id: str) -> tuple[Position, ...]:  # noqa: A002
         """The managers of ``id``, from its direct manager up to the root.
 
-        Empty for a root. Linear in the depth of ``id``.
+        Empty for a root. Linear in the depth of ``id`` the first time; the
+        chain is then remembered (for positions up to 32 levels deep), so
+        asking again costs a lookup.
 
         >>> chart = OrgChart(
         ...     positions=[
@@ -339,19 +379,32 @@ class OrgChart:
         >>> [p.id for p in chart.chain_of_command("mgr")], chart.chain_of_command("dir")
         (['dir'], ())
         """
+        i = self._at(id)
+        chains = self._chains
+        found = chains[i]
+        if found is not None:
+            return found
         positions = self.positions
         parent = self._parent
+        # Walk up to the root or to the first manager whose chain is known.
         chain = []
-        i = parent[self._at(id)]
-        while i >= 0:
-            chain.append(positions[i])
-            i = parent[i]
-        return tuple(chain)
+        j = parent[i]
+        while j >= 0:
+            chain.append(positions[j])
+            known = chains[j]
+            if known is not None:
+                chain.extend(known)
+                break
+            j = parent[j]
+        found = tuple(chain)
+        if len(found) <= _REMEMBERED_DEPTH:
+            chains[i] = found
+        return found
 
     def reports(self, id: str) -> tuple[Position, ...]:  # noqa: A002
         """The positions that report directly to ``id``, in chart order."""
         positions = self.positions
-        return tuple(positions[k] for k in self._children[self._at(id)])
+        return tuple(positions[k] for k in self._kids()[self._at(id)])
 
     def all_reports(self, id: str) -> tuple[Position, ...]:  # noqa: A002
         """Every position below ``id``, depth first (each report before its own reports).
@@ -368,11 +421,12 @@ class OrgChart:
         """
         i = self._at(id)
         positions = self.positions
-        return tuple(positions[k] for k in self._order[self._enter[i] + 1 : self._leave[i] + 1])
+        order, enter, leave = self._tour()
+        return tuple(positions[k] for k in order[enter[i] + 1 : leave[i] + 1])
 
     def span_of_control(self, id: str) -> int:  # noqa: A002
         """The number of direct reports of ``id``."""
-        return len(self._children[self._at(id)])
+        return len(self._kids()[self._at(id)])
 
     def depth(self, id: str) -> int:  # noqa: A002
         """How many managers ``id`` has above it: 0 for a root."""
@@ -392,7 +446,8 @@ class OrgChart:
         """
         m = self._at(manager, "manager")
         r = self._at(report, "report")
-        return self._enter[m] < self._enter[r] <= self._leave[m]
+        _, enter, leave = self._tour()
+        return enter[m] < enter[r] <= leave[m]
 
     def _lowest_common(self, a: int, b: int) -> int:
         """The lowest position that is ``a``, ``b`` or above both; -1 in different trees."""
@@ -483,7 +538,7 @@ class OrgChart:
         start = self._at(id)
         positions = self.positions
         parent = self._parent
-        children = self._children
+        children = self._kids()
         seen = {start}
         frontier = [start]
         while frontier:
@@ -602,11 +657,12 @@ class OrgChart:
         findings: list[ChartFinding] = []
         positions = self.positions
         roles = self._roles
+        kids = self._kids()
         for i, position in enumerate(positions):
             role = roles[position.role]
             me = f"{position.id!r} ({role.key}, {role.level.value})"
             p = self._parent[i]
-            span = len(self._children[i])
+            span = len(kids[i])
             if p < 0 and role.level is Level.INDIVIDUAL:
                 findings.append(
                     ChartFinding(
@@ -697,15 +753,16 @@ class OrgChart:
         """
         write = label if label is not None else self._label
         positions = self.positions
+        children = self._kids()
         lines: list[str] = []
         # (position, prefix of its children's lines)
         stack: list[tuple[int, str, str]] = []
-        roots = [i for i in self._order if self._parent[i] < 0]
+        roots = [i for i, p in enumerate(self._parent) if p < 0]
         stack.extend((r, "", "") for r in reversed(roots))
         while stack:
             i, head, prefix = stack.pop()
             lines.append(head + write(positions[i]))
-            kids = self._children[i]
+            kids = children[i]
             for n in range(len(kids) - 1, -1, -1):
                 last = n == len(kids) - 1
                 stack.append(
@@ -719,93 +776,110 @@ class OrgChart:
 
 
 def _roles(positions: tuple[Position, ...], catalog: Catalog) -> dict[str, Role]:
-    roles: dict[str, Role] = {}
-    for i, position in enumerate(positions):
-        key = position.role
-        if key not in roles:
-            try:
-                roles[key] = catalog.get(key)
-            except UnknownRoleError as error:
-                raise UnknownRoleError(f"OrgChart.positions[{i}].role: {error}") from None
+    """The catalog's role for each role key of the chart; UnknownRoleError names the first miss."""
+    keys = set(map(_ROLE, positions))
+    roles = {key: catalog.get(key) for key in keys if key in catalog}
+    if len(roles) != len(keys):
+        first = next(i for i, p in enumerate(positions) if p.role not in roles)
+        try:
+            catalog.get(positions[first].role)
+        except UnknownRoleError as error:
+            raise UnknownRoleError(f"OrgChart.positions[{first}].role: {error}") from None
     return roles
+
+
+_ID = operator.attrgetter("id")
+_ROLE = operator.attrgetter("role")
+_MANAGER = operator.attrgetter("reports_to")
 
 
 def _link(
     positions: tuple[Position, ...], *, forest: bool
 ) -> tuple[dict[str, int], list[int], list[int]]:
-    """The id index, each position's manager index (-1 for a root) and the roots.
+    """The id index, each position's manager index (-1 for a root) and depths.
 
-    Raises HierarchyError listing every duplicate id, missing manager and cycle.
+    The common case, a valid chart, takes a few passes that run in C and one
+    walk up the reporting lines that sets each depth once. Any problem sends
+    the chart to :func:`_refuse`, which lists them all.
     """
-    index: dict[str, int] = {}
+    count = len(positions)
+    ids = list(map(_ID, positions))
+    # The first position with an id wins (reversed, so earlier ones overwrite).
+    index = dict(zip(reversed(ids), range(count - 1, -1, -1), strict=True))
+    get = index.get
+    parent = [-1 if m is None else get(m, -2) for m in map(_MANAGER, positions)]
+    roots = parent.count(-1)
+    if len(index) != count or -2 in parent or (roots != 1 and not forest):
+        _refuse(positions, ids, index, parent, forest=forest)
+    depth = _depths(parent)
+    if depth is None:
+        _refuse(positions, ids, index, parent, forest=forest)
+    return index, parent, depth
+
+
+def _depths(parent: list[int]) -> list[int] | None:
+    """Each position's depth, each set once by walking up to a known one; None on a cycle."""
+    depth = [-1] * len(parent)
+    for start, known in enumerate(depth):
+        if known >= 0:
+            continue
+        path = []
+        i = start
+        while i >= 0:
+            d = depth[i]
+            if d >= 0:
+                break
+            if d == -2:  # already on this walk: a cycle
+                return None
+            depth[i] = -2
+            path.append(i)
+            i = parent[i]
+        level = depth[i] if i >= 0 else -1
+        for k in reversed(path):
+            level += 1
+            depth[k] = level
+    return depth
+
+
+def _refuse(
+    positions: tuple[Position, ...],
+    ids: list[str],
+    index: dict[str, int],
+    parent: list[int],
+    *,
+    forest: bool,
+) -> NoReturn:
+    """Raise the HierarchyError that lists every structural problem of the chart."""
     problems: list[str] = []
-    duplicates: list[str] = []
-    for i, position in enumerate(positions):
-        if index.setdefault(position.id, i) != i:
-            duplicates.append(f"{position.id!r} (positions {index[position.id]} and {i})")
+    duplicates = [
+        f"{key!r} (positions {index[key]} and {i})" for i, key in enumerate(ids) if index[key] != i
+    ]
     if duplicates:
         problems.append("duplicate ids " + _listing(duplicates))
-    parent = [-1] * len(positions)
-    missing: list[str] = []
-    roots: list[int] = []
-    for i, position in enumerate(positions):
-        manager = position.reports_to
-        if manager is None:
-            roots.append(i)
-            continue
-        j = index.get(manager, -1)
-        if j < 0:
-            missing.append(f"{position.id!r} reports to {manager!r}, which is not in the chart")
-        parent[i] = j
+    missing = [
+        f"{positions[i].id!r} reports to {positions[i].reports_to!r}, which is not in the chart"
+        for i, p in enumerate(parent)
+        if p == -2
+    ]
     problems.extend(missing[:_LISTED])
     if len(missing) > _LISTED:
         problems.append(f"and {len(missing) - _LISTED} more positions with a missing manager")
-    cycles = _cycles(parent)
+    walkable = [-1 if p == -2 else p for p in parent]
+    cycles = _cycles(walkable)
     for cycle in cycles[:_LISTED]:
         path = " -> ".join(repr(positions[i].id) for i in [*cycle, cycle[0]])
         problems.append(f"cycle {path}")
     if len(cycles) > _LISTED:
         problems.append(f"and {len(cycles) - _LISTED} more cycles")
+    roots = [i for i, p in enumerate(parent) if p == -1]
     if not forest and len(roots) != 1 and not cycles:
         named = _listing([repr(positions[i].id) for i in roots])
         problems.append(f"{len(roots)} roots" + (f" ({named})" if roots else ""))
-    if problems:
-        expected = "a forest of positions" if forest else "one tree of positions"
-        if not forest and len(roots) > 1:
-            expected += " (pass forest=True to allow several roots)"
-        msg = f"OrgChart.positions: {'; '.join(problems)}; expected {expected}"
-        raise HierarchyError(msg)
-    return index, parent, roots
-
-
-def _layout(
-    parent: list[int], roots: list[int]
-) -> tuple[list[list[int]], list[int], list[int], list[int], list[int]]:
-    """Children lists, depth-first order, depths, and each subtree's span in that order."""
-    count = len(parent)
-    children: list[list[int]] = [[] for _ in range(count)]
-    for i in range(count):
-        if parent[i] >= 0:
-            children[parent[i]].append(i)
-    order: list[int] = []
-    depth = [0] * count
-    stack = list(reversed(roots))
-    while stack:
-        i = stack.pop()
-        order.append(i)
-        kids = children[i]
-        for k in kids:
-            depth[k] = depth[i] + 1
-        stack.extend(reversed(kids))
-    enter = [0] * count
-    for at, i in enumerate(order):
-        enter[i] = at
-    leave = list(enter)
-    for i in reversed(order):
-        p = parent[i]
-        if p >= 0 and leave[i] > leave[p]:
-            leave[p] = leave[i]
-    return children, order, depth, enter, leave
+    expected = "a forest of positions" if forest else "one tree of positions"
+    if not forest and len(roots) > 1:
+        expected += " (pass forest=True to allow several roots)"
+    msg = f"OrgChart.positions: {'; '.join(problems)}; expected {expected}"
+    raise HierarchyError(msg)
 
 
 def _cycles(parent: list[int]) -> list[list[int]]:
