@@ -330,3 +330,21 @@ def test_queries_refuse_unknown_ids() -> None:
     big = chart_of(("r", None), *[(f"p{n}", "r") for n in range(2001)])
     with pytest.raises(UnknownPositionError, match=r"no position 'p1x' in the chart$"):
         big.depth("p1x")
+
+
+@given(trees(max_size=60), st.data())
+def test_remembered_chains_stay_right(positions: list[Position], data: st.DataObject) -> None:
+    # Chains are remembered as they are asked for: any order of questions, asked
+    # twice, gives the oracle's answers.
+    chart = OrgChart(positions=positions)
+    up = links(positions)
+    for key in data.draw(st.permutations(list(up))) * 2:
+        assert [p.id for p in chart.chain_of_command(key)] == chain_oracle(up, key)
+
+
+def test_chains_deeper_than_the_memory_limit() -> None:
+    chart = chart_of(*[(f"p{n}", None if n == 0 else f"p{n - 1}") for n in range(80)])
+    for key in ("p79", "p40", "p33", "p32", "p79", "p1"):
+        assert [p.id for p in chart.chain_of_command(key)] == [
+            f"p{n}" for n in range(int(key[1:]) - 1, -1, -1)
+        ]
