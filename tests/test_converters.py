@@ -8,6 +8,7 @@ import json
 import re
 from collections.abc import Mapping
 from datetime import UTC, date, datetime, time, timedelta, timezone
+from decimal import Decimal
 from typing import Any
 
 import attrs
@@ -61,6 +62,7 @@ class Sample:
     mood: Mood | None = None
     note: str | None = None
     parties: frozenset[Party] = frozenset()
+    amount: Decimal = Decimal("0")
     either: Mood | None = Mood.CALM
     label: str | None = "x"
 
@@ -230,6 +232,35 @@ def test_bad_scalars(tp: type, value: object, pattern: str) -> None:
         CONV.structure(value, tp)
 
 
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("1250.00", Decimal("1250.00")),
+        ("-0.5", Decimal("-0.5")),
+        (".5", Decimal("0.5")),
+        ("1e3", Decimal("1E+3")),
+        (3, Decimal(3)),
+        (0.1, Decimal("0.1")),
+        (Decimal("2.50"), Decimal("2.50")),
+    ],
+)
+def test_decimals(value: object, expected: Decimal) -> None:
+    result = CONV.structure(value, Decimal)
+    assert result == expected
+    assert str(result) == str(expected)
+    assert CONV.structure(CONV.unstructure(result), Decimal) == result
+    assert CONV.unstructure(Decimal("1250.00")) == "1250.00"
+
+
+@pytest.mark.parametrize(
+    "value", ["NaN", "Infinity", "1,5", "", "1.2.3", "1e99999", float("nan"), True, None,
+              Decimal("NaN"), "9" * 101]
+)  # fmt: skip
+def test_bad_decimals(value: object) -> None:
+    with pytest.raises(InvalidEntityError, match=r"expected a decimal number as text"):
+        CONV.structure(value, Decimal)
+
+
 def test_scalars_accepted_as_objects() -> None:
     assert CONV.structure(date(2026, 1, 2), date) == date(2026, 1, 2)
     assert CONV.structure(time(9), time) == time(9)
@@ -263,6 +294,7 @@ def test_scalars_accepted_as_objects() -> None:
         ("pair", [3.0, "x"], "pair[0]", r"^3.0, expected an integer"),
         ("pair", [True, "x"], "pair[0]", r"^True, expected an integer"),
         ("flag", 1, "flag", r"^1, expected true or false"),
+        ("amount", "12 EUR", "amount", r"^'12 EUR', expected a decimal number"),
         ("mood", 3, "mood", r"^3, expected a Mood: one of 1, 2"),
         ("mood", [], "mood", r"^\[\], expected a Mood"),
         ("note", 5, "note", r"^5, expected a string"),

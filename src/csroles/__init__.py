@@ -88,38 +88,6 @@ if TYPE_CHECKING:
     from csroles.routing import RoutingCandidate, levels_for, route
     from csroles.teams import call_center_team, customer_organisation, success_team, support_team
 
-# The converter, the catalog and the policies are imported on first use (PEP 562):
-# a program that only builds entities does not pay for cattrs, and one that only
-# builds and converts entities does not pay for the catalog.
-_LAZY = {
-    "configure_converter": "csroles.converters",
-    "make_converter": "csroles.converters",
-    "Catalog": "csroles.catalog",
-    "default_catalog": "csroles.catalog",
-    "AuthorityDecision": "csroles.responsibilities",
-    "FindingCode": "csroles.responsibilities",
-    "RaciMatrix": "csroles.responsibilities",
-    "ResponsibilityFinding": "csroles.responsibilities",
-    "career_path": "csroles.responsibilities",
-    "career_paths_from": "csroles.responsibilities",
-    "check_responsibilities": "csroles.responsibilities",
-    "may_decide": "csroles.responsibilities",
-    "raci_matrix": "csroles.responsibilities",
-    "RoutingCandidate": "csroles.routing",
-    "levels_for": "csroles.routing",
-    "route": "csroles.routing",
-    "ChartFinding": "csroles.hierarchy",
-    "ChartFindingCode": "csroles.hierarchy",
-    "OrgChart": "csroles.hierarchy",
-    "Position": "csroles.hierarchy",
-    "Portfolio": "csroles.portfolios",
-    "PortfolioPlan": "csroles.portfolios",
-    "balance_portfolios": "csroles.portfolios",
-    "call_center_team": "csroles.teams",
-    "customer_organisation": "csroles.teams",
-    "success_team": "csroles.teams",
-    "support_team": "csroles.teams",
-}
 
 __all__ = [  # noqa: RUF022 (sorted, with __version__ last: see tests/test_package.py)
     "Account",
@@ -206,20 +174,53 @@ __all__ = [  # noqa: RUF022 (sorted, with __version__ last: see tests/test_packa
 ]
 
 
-def __getattr__(name: str) -> Any:
-    module = _LAZY.get(name)
-    if module is not None:
-        from importlib import import_module
+# Imported on first use (PEP 562): the converter, so that `import csroles` does
+# not pay for cattrs, and the catalog and the policies, so that a program that
+# only builds entities does not pay for them.
+_LAZY = {
+    "configure_converter": "csroles.converters",
+    "make_converter": "csroles.converters",
+    "Catalog": "csroles.catalog",
+    "default_catalog": "csroles.catalog",
+    "AuthorityDecision": "csroles.responsibilities",
+    "FindingCode": "csroles.responsibilities",
+    "RaciMatrix": "csroles.responsibilities",
+    "ResponsibilityFinding": "csroles.responsibilities",
+    "career_path": "csroles.responsibilities",
+    "career_paths_from": "csroles.responsibilities",
+    "check_responsibilities": "csroles.responsibilities",
+    "may_decide": "csroles.responsibilities",
+    "raci_matrix": "csroles.responsibilities",
+    "RoutingCandidate": "csroles.routing",
+    "levels_for": "csroles.routing",
+    "route": "csroles.routing",
+    "ChartFinding": "csroles.hierarchy",
+    "ChartFindingCode": "csroles.hierarchy",
+    "OrgChart": "csroles.hierarchy",
+    "Position": "csroles.hierarchy",
+    "Portfolio": "csroles.portfolios",
+    "PortfolioPlan": "csroles.portfolios",
+    "balance_portfolios": "csroles.portfolios",
+    "call_center_team": "csroles.teams",
+    "customer_organisation": "csroles.teams",
+    "success_team": "csroles.teams",
+    "support_team": "csroles.teams",
+}
 
-        value = getattr(import_module(module), name)
-        globals()[name] = value
-        return value
+
+def __getattr__(name: str) -> Any:
     # The version is read from the installed metadata on first use, so that
     # `import csroles` does not pay for importlib.metadata.
     if name == "__version__":
         from importlib.metadata import version
 
         return version("csroles")
+    if name in _LAZY:
+        import importlib
+
+        value = getattr(importlib.import_module(_LAZY[name]), name)
+        globals()[name] = value
+        return value
     msg = f"module 'csroles' has no attribute {name!r}"
     raise AttributeError(msg)
 

@@ -165,16 +165,14 @@ def check_currency(owner: object, field: str, value: object) -> str:
     return value
 
 
-def check_amount(
-    owner: object, field: str, value: object, *, allow_infinity: bool = False
-) -> Decimal:
-    """A money amount: a finite Decimal of zero or more (``Decimal("Infinity")`` if allowed).
+def check_amount(owner: object, field: str, value: object) -> Decimal:
+    """A money amount: a finite Decimal of zero or more.
 
     Floats are refused: they cannot hold most decimal amounts exactly.
     """
     if not isinstance(value, Decimal) or value.is_nan() or value < 0:
         fail(owner, field, value, "a Decimal of zero or more (floats are inexact)")
-    if value.is_infinite() and not allow_infinity:
+    if value.is_infinite():
         fail(owner, field, value, "a finite Decimal")
     return value
 

@@ -35,6 +35,7 @@ The formats (see the docs' Serialization page):
 - durations as ISO 8601 durations in hours, minutes and seconds (``"PT1H30M"``,
   ``"PT0.000001S"``, ``"-PT15M"``), exact to the microsecond; on input ``D``
   (24 hours) and ``W`` (7 days) are accepted too, years and months are not;
+- ``Decimal`` amounts as text (``"1250.00"``), exact; on input finite JSON numbers too;
 - enums by value, tuples as lists, frozensets as sorted lists, mapping keys as text;
 - optional fields left at their default (``None``, empty) are omitted.
 
@@ -52,7 +53,7 @@ import types
 import typing
 from collections.abc import Callable
 from datetime import date, datetime, time, timedelta
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from typing import Any
 
 import attrs
@@ -227,19 +228,16 @@ def _structure_time(value: object, _: object = None) -> time:
     _fail(f"{value!r}, expected an ISO 8601 time of day such as '09:30:00'")
 
 
-_DECIMAL_FORM = "a decimal number as text, such as '25.50' (or an integer)"
+_DECIMAL = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d{1,4})?")
+_DECIMAL_FORM = "a decimal number as text such as '1250.00' (or a finite JSON number)"
 
 
 def _structure_decimal(value: object, _: object = None) -> Decimal:
-    # Text keeps amounts exact; a JSON float would already have lost digits.
-    if type(value) is int:
+    if type(value) is str and len(value) <= 100 and _DECIMAL.fullmatch(value):
         return Decimal(value)
-    if type(value) is str and len(value) <= 100 and value == value.strip():
-        try:
-            return Decimal(value)
-        except InvalidOperation:
-            pass
-    elif type(value) is Decimal:
+    if (type(value) is int or type(value) is float) and math.isfinite(value):
+        return Decimal(repr(value))
+    if type(value) is Decimal and value.is_finite():
         return value
     _fail(f"{_short(value)}, expected {_DECIMAL_FORM}")
 
@@ -651,7 +649,7 @@ def configure_converter(converter: cattrs.Converter) -> None:
     """Install the hooks that (un)structure every csroles entity on ``converter``.
 
     Hooks are registered for the csroles entities and vocabularies, and for
-    ``datetime``, ``date``, ``time`` and ``timedelta`` (see the formats in the
+    ``datetime``, ``date``, ``time``, ``timedelta`` and ``Decimal`` (see the formats in the
     module's documentation); nothing else of the converter changes. Field
     values of csroles entities are checked strictly (no ``"5"`` for an integer,
     no text for a list), unknown keys are refused, and every problem is

@@ -406,6 +406,7 @@ def _lowest(catalog: Catalog, request: Request) -> _Lowest:
     return None, ()
 
 
+_NO_LIMIT = Decimal("Infinity")
 _Ladder = tuple[tuple[Level, Decimal, tuple[tuple[str, Decimal], ...]], ...]
 
 
@@ -414,11 +415,15 @@ def _ladder(catalog: Catalog, currency: str) -> _Ladder:
 
     A limit in another currency counts as none (currencies are not
     converted); a limit without a currency is zero or unlimited (``Authority``).
+    No limit compares as an infinite Decimal here.
     """
     rungs = []
     for level, roles in _by_level(catalog, monetary=True):
         limits = tuple(
-            (role.key, role.authority.refund_limit)
+            (
+                role.key,
+                _NO_LIMIT if role.authority.refund_limit is None else role.authority.refund_limit,
+            )
             for role in roles
             if role.authority.currency in (None, currency)
         )
@@ -434,7 +439,7 @@ def _by_level(catalog: Catalog, *, monetary: bool) -> tuple[tuple[Level, tuple[R
     if groups is None:
         grouped: dict[Level, list[Role]] = {}
         for role in catalog.roles:
-            if not monetary or role.authority.refund_limit > 0:
+            if not monetary or role.authority.refund_limit != 0:
                 grouped.setdefault(role.level, []).append(role)
         groups = tuple((level, tuple(grouped[level])) for level in Level if level in grouped)
         catalog._memo[key] = groups

@@ -355,7 +355,6 @@ _ACTION_WORDS = {
     Action.HIRE: "a hire",
 }
 
-_UNLIMITED = Decimal("Infinity")
 _REFUSALS = {
     Action.POLICY_EXCEPTION: "may not make policy exceptions",
     Action.HIRE: "may not approve hires",
@@ -368,11 +367,11 @@ class Authority:
     """What a role may decide alone, without passing the matter to someone else.
 
     ``refund_limit`` is the largest refund or credit the role may grant, in
-    ``currency``; ``Decimal("Infinity")`` means no limit. Without a currency
-    the limit must be zero or unlimited (it then holds in every currency); a
-    limit in a currency refuses requests in any other, since csroles does not
-    convert currencies. The default is no authority at all: representatives
-    do not make the rules (seed 004).
+    ``currency``; ``None`` means no limit. Without a currency the limit must be
+    zero or ``None`` (it then holds in every currency); a limit in a currency
+    refuses requests in any other, since csroles does not convert currencies.
+    The default is no authority at all: representatives do not make the rules
+    (seed 004).
 
     >>> from decimal import Decimal
     >>> from csroles import Authority, Request
@@ -385,10 +384,8 @@ class Authority:
     .. versionadded:: 0.1.0
     """
 
-    refund_limit: Decimal = attrs.field(
-        default=Decimal(0),
-        converter=_to_decimal,
-        validator=lambda i, a, v: check_amount(i, a.name, v, allow_infinity=True),
+    refund_limit: Decimal | None = attrs.field(
+        default=Decimal(0), converter=_to_decimal, validator=optional_validator(check_amount)
     )
     currency: str | None = attrs.field(default=None, validator=optional_validator(check_currency))
     policy_exceptions: bool = attrs.field(default=False, validator=validator(check_flag))
@@ -396,19 +393,19 @@ class Authority:
     change_priorities: bool = attrs.field(default=False, validator=validator(check_flag))
 
     def __attrs_post_init__(self) -> None:
-        if self.currency is None and self.refund_limit not in (0, _UNLIMITED):
-            fail(self, "currency", None, "an ISO 4217 code for a finite, non-zero refund_limit")
+        if self.currency is None and self.refund_limit:
+            fail(self, "currency", None, "an ISO 4217 code for a refund_limit above zero")
 
     @classmethod
     def unlimited(cls) -> Authority:
         """Every power: unlimited refunds and credits in any currency, exceptions, hires, priorities.
 
         >>> from csroles import Authority
-        >>> Authority.unlimited().refund_limit
-        Decimal('Infinity')
+        >>> Authority.unlimited().refund_limit is None
+        True
         """
         return cls(
-            refund_limit=_UNLIMITED,
+            refund_limit=None,
             policy_exceptions=True,
             approve_hires=True,
             change_priorities=True,
@@ -437,14 +434,15 @@ class Authority:
             }[action]
             return None if allowed else _REFUSALS[action]
         amount = cast("Decimal", request.amount)  # a monetary Request always has one
-        if self.refund_limit == 0:
+        limit = self.refund_limit
+        if limit == 0:
             refusal: str | None = "may not grant refunds or credits"
         elif self.currency is not None and self.currency != request.currency:
             refusal = (
                 f"its refund limit is in {self.currency}, the request is in "
                 f"{request.currency} (currencies are not converted)"
             )
-        elif amount > self.refund_limit:
+        elif limit is not None and amount > limit:
             refusal = (
                 f"{amount} {request.currency} exceeds its limit of "
                 f"{self.refund_limit} {self.currency}"
@@ -455,7 +453,7 @@ class Authority:
 
     def _grant(self, request: Request) -> str:
         if request.action.is_monetary:
-            if self.refund_limit == _UNLIMITED:
+            if self.refund_limit is None:
                 return f"may grant refunds and credits of any amount in {self.currency or 'any currency'}"
             return f"{request.amount} {request.currency} is within its limit of {self.refund_limit} {self.currency}"
         return {

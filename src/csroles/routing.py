@@ -183,9 +183,13 @@ class _Owner(NamedTuple):
 
     role: Role
     responsibility: Responsibility
-    distance: dict[Priority, int]  # from the role's level to the levels that suit a priority
+    # Member names, whose str hashes are cached: an enum member hashes in Python code.
+    channels: frozenset[str]
+    directions: frozenset[str]
+    distance: tuple[int, ...]  # by priority rank: from the role's level to the suitable ones
     # RACI order, tier, channel count, topic count, catalog position: rules 4 to 7.
     rest: tuple[bool, int, int, int, int]
+    level_words: str  # the level's value
     duty_words: str  # "<duty> (<letter>)"
     tier_words: str | None  # "first line (tier 1)"
 
@@ -200,10 +204,12 @@ def _owners(catalog: Catalog, topic: Topic) -> tuple[_Owner, ...]:
             _Owner(
                 role=role,
                 responsibility=responsibility,
-                distance={
-                    priority: min(abs(role.level.rank - level.rank) for level in levels)
-                    for priority, levels in _LEVELS_FOR.items()
-                },
+                channels=frozenset(channel.name for channel in role.channels),
+                directions=frozenset(direction.name for direction in role.directions),
+                distance=tuple(
+                    min(abs(role.level.rank - level.rank) for level in _LEVELS_FOR[priority])
+                    for priority in Priority
+                ),
                 rest=(
                     responsibility.raci is not Raci.RESPONSIBLE,
                     role.tier or 1,
@@ -211,6 +217,7 @@ def _owners(catalog: Catalog, topic: Topic) -> tuple[_Owner, ...]:
                     len(role.topics),
                     position[role.key],
                 ),
+                level_words=role.level.value,
                 duty_words=f"{responsibility.duty.value} ({responsibility.raci.value})",
                 tier_words=None
                 if role.tier is None
@@ -232,27 +239,26 @@ def _rank(
             f"responsible or accountable for a duty covering topic {topic.value!r}"
         )
         raise RoutingError(msg)
+    # ``_name_`` and ``_value_`` are plain attributes; ``name`` and ``value`` are
+    # descriptors, several times slower on this path.
+    channel_name, direction_name = channel._name_, direction._name_
+    urgency, fits, misfits = _PRIORITY_WORDS[priority._value_]
     scored = sorted(
         (
             (
-                channel not in owner.role.channels,
-                direction not in owner.role.directions,
-                owner.distance[priority],
+                channel_name not in owner.channels,
+                direction_name not in owner.directions,
+                owner.distance[urgency],
                 owner.rest,
             ),
             owner,
         )
         for owner in owners
     )
-    # The words shared by every candidate, built once.
-    levels = _LEVELS_FOR[priority]
-    channel_words = (f"works {channel.value}", f"does not work {channel.value}")
-    direction_words = (_DIRECTION_WORDS[direction, True], _DIRECTION_WORDS[direction, False])
-    topic_words = f"{topic.value} is within its duty "
-    fits = f" level suits {priority.value} priority"
-    misfits = f" level, while {priority.value} priority calls for " + " or ".join(
-        level.value for level in levels
-    )
+    # The words shared by every candidate.
+    channel_words = _CHANNEL_WORDS[channel._value_]
+    direction_words = _DIRECTION_WORDS[direction._value_]
+    topic_words = f"{topic._value_} is within its duty "
     candidates = []
     for rank, ((channel_miss, direction_miss, distance, _), owner) in enumerate(scored, start=1):
         role = owner.role
@@ -260,7 +266,7 @@ def _rank(
             channel_words[channel_miss],
             direction_words[direction_miss],
             topic_words + owner.duty_words,
-            role.level.value + (misfits if distance else fits),
+            owner.level_words + (misfits if distance else fits),
         )
         if owner.tier_words is not None:
             reasons = (*reasons, owner.tier_words)
@@ -279,10 +285,20 @@ def _rank(
     return tuple(candidates)
 
 
+# Words of the reasons by the plain value of a channel, direction or priority:
+# (when it fits, when it does not), and a priority's rank.
+_CHANNEL_WORDS = {c.value: (f"works {c.value}", f"does not work {c.value}") for c in Channel}
 _DIRECTION_WORDS = {
-    (Direction.INBOUND, True): "takes inbound contacts",
-    (Direction.INBOUND, False): "does not take inbound contacts",
-    (Direction.OUTBOUND, True): "makes outbound contacts",
-    (Direction.OUTBOUND, False): "does not make outbound contacts",
+    Direction.INBOUND.value: ("takes inbound contacts", "does not take inbound contacts"),
+    Direction.OUTBOUND.value: ("makes outbound contacts", "does not make outbound contacts"),
+}
+_PRIORITY_WORDS = {
+    p.value: (
+        p.rank,
+        f" level suits {p.value} priority",
+        f" level, while {p.value} priority calls for "
+        + " or ".join(level.value for level in _LEVELS_FOR[p]),
+    )
+    for p in Priority
 }
 _LINES = {1: "first line", 2: "second line", 3: "third line"}
