@@ -5,8 +5,15 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
 
-from csroles import ChartFindingCode, OrgChart, Position, default_catalog
-from csroles.strategies import org_charts, positions
+from csroles import (
+    ChartFindingCode,
+    EscalationPolicy,
+    EscalationStep,
+    OrgChart,
+    Position,
+    default_catalog,
+)
+from csroles.strategies import escalation_policies, escalation_steps, org_charts, positions
 
 
 @given(org_charts(max_size=25, max_depth=3))
@@ -52,6 +59,15 @@ def test_positions(position: Position) -> None:
     assert position.reports_to == "boss"
 
 
+@given(escalation_policies(max_steps=3), escalation_steps())
+def test_escalation_policies(policy: EscalationPolicy, step: EscalationStep) -> None:
+    thresholds = [s.threshold for s in policy.steps]
+    assert 1 <= len(thresholds) <= 3
+    assert thresholds == sorted(set(thresholds))
+    assert [s.level for s in policy.steps] == sorted(s.level for s in policy.steps)
+    assert step.threshold > 0
+
+
 @settings(max_examples=10)
 @given(st.from_type(Position), st.from_type(OrgChart))
 def test_registered_for_from_type(position: Position, chart: OrgChart) -> None:
@@ -69,6 +85,7 @@ def test_registered_for_from_type(position: Position, chart: OrgChart) -> None:
         lambda: org_charts(roles=[]),
         lambda: org_charts(roles=["ceo"]),
         lambda: positions(roles=["ceo"]),
+        lambda: escalation_policies(max_steps=0),
     ],
 )
 def test_bad_arguments(build: object) -> None:

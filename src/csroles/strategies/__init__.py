@@ -41,6 +41,8 @@ _STRATEGY_FOR_TYPE = {
     "BusinessCalendar": "business_calendars",
     "Customer": "customers",
     "Escalation": "escalations",
+    "EscalationPolicy": "escalation_policies",
+    "EscalationStep": "escalation_steps",
     "Event": "events",
     "Interaction": "interactions",
     "OrgChart": "org_charts",
@@ -93,7 +95,12 @@ from csroles.strategies._entities import (  # noqa: E402 (after the hook: see it
     parties,
     zone_names,
 )
-from csroles.strategies._hierarchy import org_charts, positions  # noqa: E402
+from csroles.strategies._hierarchy import (  # noqa: E402
+    escalation_policies,
+    escalation_steps,
+    org_charts,
+    positions,
+)
 from csroles.strategies._roles import (  # noqa: E402 (after the hook: see its docstring)
     authorities,
     catalogs,
@@ -113,6 +120,8 @@ __all__ = [
     "business_calendars",
     "catalogs",
     "customers",
+    "escalation_policies",
+    "escalation_steps",
     "escalations",
     "events",
     "identifiers",

@@ -8,11 +8,12 @@ from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
 
 from csroles.catalog import Catalog, default_catalog
+from csroles.escalation import EscalationPolicy, EscalationStep
 from csroles.hierarchy import OrgChart, Position
 from csroles.strategies._entities import identifiers
-from csroles.vocabulary import Channel, Topic
+from csroles.vocabulary import Channel, Level, Topic
 
-__all__ = ["org_charts", "positions"]
+__all__ = ["escalation_policies", "escalation_steps", "org_charts", "positions"]
 
 _NAMES = st.sampled_from(
     ["Anna", "Bruno", "Carla", "Dmitri", "Elena", "Farid", "Giulia", "Hana", "Ivan", "Olga"]
@@ -199,3 +200,58 @@ def org_charts(
         forest=forest,
         descending=descending_levels,
     )
+
+
+_THRESHOLDS = st.floats(min_value=0.01, max_value=5, allow_nan=False, allow_infinity=False)
+
+
+def escalation_steps() -> st.SearchStrategy[EscalationStep]:
+    """Valid escalation steps: a positive share of a target and a level.
+
+    >>> from hypothesis import given, settings
+    >>> from csroles.strategies import escalation_steps
+    >>> @settings(max_examples=10)
+    ... @given(escalation_steps())
+    ... def test(step):
+    ...     assert step.threshold > 0
+    >>> test()
+
+    .. versionadded:: 0.1.0
+    """
+    return st.builds(EscalationStep, threshold=_THRESHOLDS, level=st.sampled_from(Level))
+
+
+@st.composite
+def _policies(draw: st.DrawFn, *, max_steps: int) -> EscalationPolicy:
+    thresholds = sorted(draw(st.sets(_THRESHOLDS, min_size=1, max_size=max_steps)))
+    ranks = sorted(
+        draw(st.lists(st.sampled_from(Level), min_size=len(thresholds), max_size=len(thresholds)))
+    )
+    return EscalationPolicy(
+        steps=[EscalationStep(threshold=t, level=r) for t, r in zip(thresholds, ranks, strict=True)]
+    )
+
+
+def escalation_policies(*, max_steps: int = 4) -> st.SearchStrategy[EscalationPolicy]:
+    """Valid escalation policies: steps in increasing threshold order, levels never going down.
+
+    Args:
+        max_steps: the most steps (at least 1).
+
+    Raises:
+        InvalidArgument: ``max_steps`` is below 1.
+
+    >>> from hypothesis import given, settings
+    >>> from csroles.strategies import escalation_policies
+    >>> @settings(max_examples=10)
+    ... @given(escalation_policies(max_steps=2))
+    ... def test(policy):
+    ...     assert 1 <= len(policy.steps) <= 2
+    >>> test()
+
+    .. versionadded:: 0.1.0
+    """
+    if max_steps < 1:
+        msg = f"expected max_steps of 1 or more, got {max_steps}"
+        raise InvalidArgument(msg)
+    return _policies(max_steps=max_steps)
