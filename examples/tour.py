@@ -151,3 +151,41 @@ for clock in sla_status(sla, order, now):
     print(
         f"    {clock.metric.value:20} {clock.state.value:8} used {clock.elapsed} of {clock.target}, due {due}"
     )
+
+section("Org charts and escalation")
+from csroles import (  # noqa: E402
+    Account,
+    Request,
+    balance_portfolios,
+    call_center_team,
+    customer_organisation,
+    decide_escalation,
+)
+
+print(call_center_team(managers=2, agents_per_manager=2).to_text())
+org = customer_organisation()
+print(
+    "Chain of command of cc-agent-1-2:",
+    " > ".join(p.id for p in org.chain_of_command("cc-agent-1-2")),
+)
+call = Interaction(
+    id="T-2001",
+    customer_id="C-7",
+    channel=Channel.PHONE,
+    direction=Direction.INBOUND,
+    topic=Topic.TECHNICAL_PROBLEM,
+    priority=Priority.HIGH,
+    events=[Event(kind=EventKind.OPENED, at=opened)],
+)
+print(decide_escalation(call, handler="cc-agent-1-2", chart=org, now=opened).explain())
+refund = Request.refund(80, "EUR")
+print(
+    decide_escalation(
+        call, handler="support-rep-1", chart=org, now=opened, request=refund
+    ).explain()
+)
+book = [
+    Account(id=f"A-{n}", customer_id="C-7", weight=w) for n, w in enumerate([9, 7, 6, 5, 4, 3, 2])
+]
+plan = balance_portfolios(book, org.holding("relationship_manager"))
+print("Portfolio loads:", plan.loads)

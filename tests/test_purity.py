@@ -116,6 +116,18 @@ assert sla_statuses(sla, [ticket], start + timedelta(days=3), customers=[custome
 make_converter().structure(make_converter().unstructure(sla), SLA)
 [make_converter().structure(make_converter().unstructure(c), SLAClock) for c in clocks]
 sla.calendar_for(customer); sla.target(Metric.RESOLUTION_TIME, Priority.LOW)
+# org charts, escalation, portfolios
+org = customer_organisation()
+assert [p.id for p in org.chain_of_command("cc-agent-1-1")] == ["cc-manager-1", "cc-director", "cco"]
+assert org.check() == () and org.to_text() and org.common_manager("csr-1", "csr-2").id == "cs-supervisor"
+assert all(OrgChart(positions=t().positions) == t() for t in (call_center_team, support_team, success_team))
+decision = decide_escalation(ticket, handler="cc-agent-1-1", chart=org, now=at, request=Request.refund(90, "EUR"))
+assert decision.escalate and decision.explain()
+decision = decide_escalation(ticket, handler="csr-1", chart=org, now=at + timedelta(days=3), sla=sla)
+assert escalation_step(clocks, policy=EscalationPolicy()) is None or decision.reasons
+plan = balance_portfolios([account, Account(id="A-2", customer_id="C-1")], org.holding("relationship_manager"))
+assert sorted(plan.assignments) == ["A-1", "A-2"]
+assert make_converter().structure(make_converter().unstructure(org), OrgChart) == org
 """
 
 HARNESS = """

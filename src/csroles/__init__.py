@@ -16,10 +16,22 @@ from csroles.errors import (
     HierarchyError,
     InvalidEntityError,
     RoutingError,
+    UnknownPositionError,
     UnknownRoleError,
     UnknownTitleError,
 )
-from csroles.escalation import Escalation, Party, PartyKind
+from csroles.escalation import (
+    Escalation,
+    EscalationCheck,
+    EscalationDecision,
+    EscalationPolicy,
+    EscalationStep,
+    Party,
+    PartyKind,
+    decide_escalation,
+    escalate,
+    escalation_step,
+)
 from csroles.interactions import Event, Interaction, Status, SurveyScale
 from csroles.roles import (
     Action,
@@ -60,6 +72,8 @@ from csroles.vocabulary import (
 if TYPE_CHECKING:
     from csroles.catalog import Catalog, default_catalog
     from csroles.converters import configure_converter, make_converter
+    from csroles.hierarchy import ChartFinding, ChartFindingCode, OrgChart, Position
+    from csroles.portfolios import Portfolio, PortfolioPlan, balance_portfolios
     from csroles.responsibilities import (
         AuthorityDecision,
         FindingCode,
@@ -72,6 +86,7 @@ if TYPE_CHECKING:
         raci_matrix,
     )
     from csroles.routing import RoutingCandidate, levels_for, route
+    from csroles.teams import call_center_team, customer_organisation, success_team, support_team
     from csroles.titles import TitleParts, compose_title, parse_title
 
 
@@ -84,14 +99,20 @@ __all__ = [  # noqa: RUF022 (sorted, with __version__ last: see tests/test_packa
     "CalendarError",
     "Catalog",
     "Channel",
+    "ChartFinding",
+    "ChartFindingCode",
     "ClockState",
     "CsrolesError",
     "Customer",
     "Direction",
     "Duty",
     "Escalation",
+    "EscalationCheck",
+    "EscalationDecision",
     "EscalationKind",
+    "EscalationPolicy",
     "EscalationReason",
+    "EscalationStep",
     "Event",
     "EventKind",
     "FindingCode",
@@ -103,9 +124,13 @@ __all__ = [  # noqa: RUF022 (sorted, with __version__ last: see tests/test_packa
     "Language",
     "Level",
     "Metric",
+    "OrgChart",
     "Party",
     "PartyKind",
     "Pay",
+    "Portfolio",
+    "PortfolioPlan",
+    "Position",
     "Priority",
     "PriorityChangePolicy",
     "Raci",
@@ -123,15 +148,22 @@ __all__ = [  # noqa: RUF022 (sorted, with __version__ last: see tests/test_packa
     "SurveyScale",
     "TitleParts",
     "Topic",
+    "UnknownPositionError",
     "UnknownRoleError",
     "UnknownTitleError",
     "ZonePolicy",
+    "balance_portfolios",
+    "call_center_team",
     "career_path",
     "career_paths_from",
     "check_responsibilities",
     "compose_title",
     "configure_converter",
+    "customer_organisation",
+    "decide_escalation",
     "default_catalog",
+    "escalate",
+    "escalation_step",
     "levels_for",
     "make_converter",
     "may_decide",
@@ -140,6 +172,8 @@ __all__ = [  # noqa: RUF022 (sorted, with __version__ last: see tests/test_packa
     "route",
     "sla_status",
     "sla_statuses",
+    "success_team",
+    "support_team",
     "__version__",
 ]
 
@@ -167,6 +201,17 @@ _LAZY = {
     "TitleParts": "csroles.titles",
     "compose_title": "csroles.titles",
     "parse_title": "csroles.titles",
+    "ChartFinding": "csroles.hierarchy",
+    "ChartFindingCode": "csroles.hierarchy",
+    "OrgChart": "csroles.hierarchy",
+    "Position": "csroles.hierarchy",
+    "Portfolio": "csroles.portfolios",
+    "PortfolioPlan": "csroles.portfolios",
+    "balance_portfolios": "csroles.portfolios",
+    "call_center_team": "csroles.teams",
+    "customer_organisation": "csroles.teams",
+    "success_team": "csroles.teams",
+    "support_team": "csroles.teams",
 }
 
 
