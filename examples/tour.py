@@ -120,6 +120,76 @@ print("Open periods until Monday noon:")
 for opening, closing in desk.open_periods(opened, datetime(2026, 12, 28, 12, tzinfo=opened.tzinfo)):
     print("   ", opening.strftime("%a %d %b %H:%M"), "to", closing.strftime("%H:%M"))
 
+section("SLA clocks")
+from csroles import SLA, sla_status  # noqa: E402
+
+sla = SLA(
+    name="Standard",
+    calendar=desk,
+    targets={
+        Metric.FIRST_RESPONSE_TIME: timedelta(hours=4),
+        Metric.RESOLUTION_TIME: {
+            Priority.LOW: timedelta(hours=40),
+            Priority.NORMAL: timedelta(hours=16),
+            Priority.HIGH: timedelta(hours=8),
+            Priority.URGENT: timedelta(hours=4),
+        },
+    },
+)
+order = Interaction(
+    id="T-1042", customer_id="C-7", channel=Channel.EMAIL, direction=Direction.INBOUND,
+    topic=Topic.TECHNICAL_PROBLEM, priority=Priority.NORMAL,
+    events=[Event(kind=EventKind.OPENED, at=opened),
+            Event(kind=EventKind.AGENT_REPLIED, at=datetime(2026, 12, 24, 10, tzinfo=rome)),
+            Event(kind=EventKind.WAITING_ON_CUSTOMER, at=datetime(2026, 12, 24, 11, tzinfo=rome)),
+            Event(kind=EventKind.CUSTOMER_REPLIED, at=datetime(2026, 12, 28, 9, tzinfo=rome))],
+)  # fmt: skip
+now = datetime(2026, 12, 28, 15, tzinfo=rome)
+print("Status on", now.strftime("%a %d %b %H:%M"))
+for clock in sla_status(sla, order, now):
+    due = clock.due_at.strftime("%a %d %b %H:%M") if clock.due_at else "-"
+    print(
+        f"    {clock.metric.value:20} {clock.state.value:8} used {clock.elapsed} of {clock.target}, due {due}"
+    )
+
+section("Org charts and escalation")
+from csroles import (  # noqa: E402
+    Account,
+    Request,
+    balance_portfolios,
+    call_center_team,
+    customer_organisation,
+    decide_escalation,
+)
+
+print(call_center_team(managers=2, agents_per_manager=2).to_text())
+org = customer_organisation()
+print(
+    "Chain of command of cc-agent-1-2:",
+    " > ".join(p.id for p in org.chain_of_command("cc-agent-1-2")),
+)
+call = Interaction(
+    id="T-2001",
+    customer_id="C-7",
+    channel=Channel.PHONE,
+    direction=Direction.INBOUND,
+    topic=Topic.TECHNICAL_PROBLEM,
+    priority=Priority.HIGH,
+    events=[Event(kind=EventKind.OPENED, at=opened)],
+)
+print(decide_escalation(call, handler="cc-agent-1-2", chart=org, now=opened).explain())
+refund = Request.refund(80, "EUR")
+print(
+    decide_escalation(
+        call, handler="support-rep-1", chart=org, now=opened, request=refund
+    ).explain()
+)
+book = [
+    Account(id=f"A-{n}", customer_id="C-7", weight=w) for n, w in enumerate([9, 7, 6, 5, 4, 3, 2])
+]
+plan = balance_portfolios(book, org.holding("relationship_manager"))
+print("Portfolio loads:", plan.loads)
+
 section("Metrics: a scorecard for a small team")
 from csroles import (  # noqa: E402
     Metric,

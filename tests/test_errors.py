@@ -11,6 +11,8 @@ VALUE_ERRORS = [
     csroles.CalendarError,
 ]
 LOOKUP_ERRORS = [csroles.UnknownRoleError, csroles.UnknownTitleError, csroles.RoutingError]
+# An unknown position is both a hierarchy problem and a failed lookup.
+BOTH = [csroles.UnknownPositionError]
 
 
 @pytest.mark.parametrize("cls", VALUE_ERRORS)
@@ -27,6 +29,12 @@ def test_lookup_errors_are_csroles_and_lookup_errors(cls: type[Exception]) -> No
     assert not issubclass(cls, ValueError)
 
 
+@pytest.mark.parametrize("cls", BOTH)
+def test_unknown_positions_are_hierarchy_and_lookup_errors(cls: type[Exception]) -> None:
+    assert issubclass(cls, csroles.HierarchyError)
+    assert issubclass(cls, LookupError)
+
+
 def test_base_is_a_plain_exception() -> None:
     assert issubclass(csroles.CsrolesError, Exception)
     assert not issubclass(csroles.CsrolesError, (ValueError, LookupError))
@@ -35,7 +43,7 @@ def test_base_is_a_plain_exception() -> None:
 def test_every_public_error_is_exported() -> None:
     assert set(errors.__all__) == {
         "CsrolesError",
-        *(c.__name__ for c in VALUE_ERRORS + LOOKUP_ERRORS),
+        *(c.__name__ for c in VALUE_ERRORS + LOOKUP_ERRORS + BOTH),
     }
     for name in errors.__all__:
         assert getattr(csroles, name) is getattr(errors, name)

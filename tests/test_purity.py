@@ -120,6 +120,33 @@ desk.is_open(start); desk.next_opening(start); desk.next_closing(start)
 list(desk.open_periods(start, end)); desk.shifts_on(date(2026, 12, 24))
 BusinessCalendar.always_open().with_timezone("Asia/Kathmandu").add_business_time(start, timedelta(0))
 make_converter().structure(make_converter().unstructure(desk), BusinessCalendar)
+sla = SLA(name="S", calendar=desk, zone=ZonePolicy.CUSTOMER,
+          targets={Metric.FIRST_RESPONSE_TIME: timedelta(hours=4), Metric.NEXT_RESPONSE_TIME: timedelta(hours=2),
+                   Metric.RESOLUTION_TIME: {p: timedelta(hours=8) for p in Priority}})
+ticket = Interaction(id="T-1", customer_id="C-1", channel=Channel.EMAIL, direction=Direction.INBOUND,
+                     topic=Topic.BILLING, priority=Priority.NORMAL, events=[
+                         Event(kind=EventKind.OPENED, at=start),
+                         Event(kind=EventKind.AGENT_REPLIED, at=start + timedelta(hours=1)),
+                         Event(kind=EventKind.CUSTOMER_REPLIED, at=start + timedelta(hours=2)),
+                         Event(kind=EventKind.WAITING_ON_THIRD_PARTY, at=start + timedelta(hours=3))])
+customer = Customer(id="C-1", name="Ada", timezone="Asia/Tokyo")
+clocks = sla_status(sla, ticket, start + timedelta(days=3), customer=customer)
+assert sla_statuses(sla, [ticket], start + timedelta(days=3), customers=[customer]) == (clocks,)
+make_converter().structure(make_converter().unstructure(sla), SLA)
+[make_converter().structure(make_converter().unstructure(c), SLAClock) for c in clocks]
+sla.calendar_for(customer); sla.target(Metric.RESOLUTION_TIME, Priority.LOW)
+# org charts, escalation, portfolios
+org = customer_organisation()
+assert [p.id for p in org.chain_of_command("cc-agent-1-1")] == ["cc-manager-1", "cc-director", "cco"]
+assert org.check() == () and org.to_text() and org.common_manager("csr-1", "csr-2").id == "cs-supervisor"
+assert all(OrgChart(positions=t().positions) == t() for t in (call_center_team, support_team, success_team))
+decision = decide_escalation(ticket, handler="cc-agent-1-1", chart=org, now=at, request=Request.refund(90, "EUR"))
+assert decision.escalate and decision.explain()
+decision = decide_escalation(ticket, handler="csr-1", chart=org, now=at + timedelta(days=3), sla=sla)
+assert escalation_step(clocks, policy=EscalationPolicy()) is None or decision.reasons
+plan = balance_portfolios([account, Account(id="A-2", customer_id="C-1")], org.holding("relationship_manager"))
+assert sorted(plan.assignments) == ["A-1", "A-2"]
+assert make_converter().structure(make_converter().unstructure(org), OrgChart) == org
 """
 
 HARNESS = """

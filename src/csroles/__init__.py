@@ -16,10 +16,22 @@ from csroles.errors import (
     HierarchyError,
     InvalidEntityError,
     RoutingError,
+    UnknownPositionError,
     UnknownRoleError,
     UnknownTitleError,
 )
-from csroles.escalation import Escalation, Party, PartyKind
+from csroles.escalation import (
+    Escalation,
+    EscalationCheck,
+    EscalationDecision,
+    EscalationPolicy,
+    EscalationStep,
+    Party,
+    PartyKind,
+    decide_escalation,
+    escalate,
+    escalation_step,
+)
 from csroles.interactions import Event, Interaction, Status, SurveyScale
 from csroles.roles import (
     Action,
@@ -32,7 +44,17 @@ from csroles.roles import (
     Responsibility,
     Role,
 )
-from csroles.sla import BusinessCalendar
+from csroles.sla import (
+    SLA,
+    BusinessCalendar,
+    ClockState,
+    PriorityChangePolicy,
+    ReopenPolicy,
+    SLAClock,
+    ZonePolicy,
+    sla_status,
+    sla_statuses,
+)
 from csroles.vocabulary import (
     Channel,
     Direction,
@@ -50,6 +72,7 @@ from csroles.vocabulary import (
 if TYPE_CHECKING:
     from csroles.catalog import Catalog, default_catalog
     from csroles.converters import configure_converter, make_converter
+    from csroles.hierarchy import ChartFinding, ChartFindingCode, OrgChart, Position
     from csroles.metrics import (
         DailyWorkload,
         DurationStats,
@@ -78,6 +101,7 @@ if TYPE_CHECKING:
         survey_scores,
         workload,
     )
+    from csroles.portfolios import Portfolio, PortfolioPlan, balance_portfolios
     from csroles.responsibilities import (
         AuthorityDecision,
         FindingCode,
@@ -90,6 +114,7 @@ if TYPE_CHECKING:
         raci_matrix,
     )
     from csroles.routing import RoutingCandidate, levels_for, route
+    from csroles.teams import call_center_team, customer_organisation, success_team, support_team
     from csroles.titles import TitleParts, compose_title, parse_title
 
 
@@ -102,6 +127,9 @@ __all__ = [  # noqa: RUF022 (sorted, with __version__ last: see tests/test_packa
     "CalendarError",
     "Catalog",
     "Channel",
+    "ChartFinding",
+    "ChartFindingCode",
+    "ClockState",
     "CsrolesError",
     "Customer",
     "DailyWorkload",
@@ -109,8 +137,12 @@ __all__ = [  # noqa: RUF022 (sorted, with __version__ last: see tests/test_packa
     "DurationStats",
     "Duty",
     "Escalation",
+    "EscalationCheck",
+    "EscalationDecision",
     "EscalationKind",
+    "EscalationPolicy",
     "EscalationReason",
+    "EscalationStep",
     "Event",
     "EventKind",
     "FindingCode",
@@ -123,20 +155,28 @@ __all__ = [  # noqa: RUF022 (sorted, with __version__ last: see tests/test_packa
     "Level",
     "Metric",
     "NetPromoterScore",
+    "OrgChart",
     "Party",
     "PartyKind",
     "Pay",
     "Period",
+    "Portfolio",
+    "PortfolioPlan",
+    "Position",
     "Priority",
+    "PriorityChangePolicy",
     "Raci",
     "RaciMatrix",
     "Ratio",
+    "ReopenPolicy",
     "Request",
     "Responsibility",
     "ResponsibilityFinding",
     "Role",
     "RoutingCandidate",
     "RoutingError",
+    "SLA",
+    "SLAClock",
     "Scorecard",
     "ScorecardLine",
     "ServiceMetrics",
@@ -144,12 +184,16 @@ __all__ = [  # noqa: RUF022 (sorted, with __version__ last: see tests/test_packa
     "SurveyScale",
     "TitleParts",
     "Topic",
+    "UnknownPositionError",
     "UnknownRoleError",
     "UnknownTitleError",
+    "ZonePolicy",
+    "balance_portfolios",
     "by_channel",
     "by_position",
     "by_role",
     "by_team",
+    "call_center_team",
     "career_path",
     "career_paths_from",
     "check_responsibilities",
@@ -158,8 +202,12 @@ __all__ = [  # noqa: RUF022 (sorted, with __version__ last: see tests/test_packa
     "csat",
     "customer_effort_score",
     "customer_lifetime_value",
+    "customer_organisation",
+    "decide_escalation",
     "default_catalog",
     "duration_stats",
+    "escalate",
+    "escalation_step",
     "first_contact_resolution",
     "group_metrics",
     "levels_for",
@@ -174,6 +222,10 @@ __all__ = [  # noqa: RUF022 (sorted, with __version__ last: see tests/test_packa
     "retention_rate",
     "route",
     "service_metrics",
+    "sla_status",
+    "sla_statuses",
+    "success_team",
+    "support_team",
     "survey_scores",
     "workload",
     "__version__",
@@ -229,6 +281,17 @@ _LAZY = {
     "TitleParts": "csroles.titles",
     "compose_title": "csroles.titles",
     "parse_title": "csroles.titles",
+    "ChartFinding": "csroles.hierarchy",
+    "ChartFindingCode": "csroles.hierarchy",
+    "OrgChart": "csroles.hierarchy",
+    "Position": "csroles.hierarchy",
+    "Portfolio": "csroles.portfolios",
+    "PortfolioPlan": "csroles.portfolios",
+    "balance_portfolios": "csroles.portfolios",
+    "call_center_team": "csroles.teams",
+    "customer_organisation": "csroles.teams",
+    "success_team": "csroles.teams",
+    "support_team": "csroles.teams",
 }
 
 

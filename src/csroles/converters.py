@@ -63,7 +63,7 @@ from cattrs.errors import AttributeValidationNote, ForbiddenExtraKeysError, Iter
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 
 from csroles import _validation as v
-from csroles.errors import CalendarError, InvalidEntityError
+from csroles.errors import CsrolesError, InvalidEntityError
 from csroles.sla.calendar import BusinessCalendar
 
 __all__ = ["configure_converter", "make_converter"]
@@ -131,7 +131,7 @@ def _problems(exc: BaseException, cl: object = None) -> list[tuple[str, str]]:
         return [
             (_key_path(k), f"unknown key, {expected}") for k in sorted(exc.extra_fields, key=repr)
         ]
-    if isinstance(exc, (InvalidEntityError, CalendarError)):
+    if isinstance(exc, CsrolesError):
         # An entity's own check: "Event.score: 9, expected ..." names the field.
         owned = _OWNED_MESSAGE.fullmatch(str(exc))
         if owned and isinstance(cl, type) and owned[1] == cl.__name__:
@@ -152,7 +152,7 @@ def _note_path(exc: BaseException) -> str:
 def _leaf_message(exc: BaseException) -> str:
     if isinstance(exc, KeyError):  # a required key is missing; its note names it
         return "missing, expected a value (the key is required)"
-    if isinstance(exc, (InvalidEntityError, CalendarError)):
+    if isinstance(exc, CsrolesError):
         return str(exc)
     return f"{exc!r}, expected a valid value"
 
@@ -611,6 +611,36 @@ def _entity_unstructure_factory(conv: cattrs.Converter) -> Callable[[type], Unho
     return factory
 
 
+def _is_org_chart(tp: object) -> bool:
+    return getattr(tp, "__module__", None) == "csroles.hierarchy" and (
+        getattr(tp, "__qualname__", None) == "OrgChart"
+    )
+
+
+def _chart_unstructure(conv: cattrs.Converter) -> Unhook:
+    """An org chart as its positions (and ``forest`` when set); its catalog only when not the default.
+
+    Charts over the built-in catalog do not carry 19 roles in every document;
+    a chart over a catalog of your own carries it, so that it round-trips.
+    """
+    from csroles.catalog import Catalog, default_catalog
+    from csroles.hierarchy import OrgChart, Position
+
+    positions = _unstructure_hook(conv, tuple[Position, ...])
+    catalog = conv.get_unstructure_hook(Catalog)
+
+    def unstructure_chart(chart: OrgChart) -> dict[str, Any]:
+        data: dict[str, Any] = {"positions": positions(chart.positions)}
+        if chart.forest:
+            data["forest"] = True
+        builtin = default_catalog()
+        if chart.catalog is not builtin and chart.catalog != builtin:
+            data["catalog"] = catalog(chart.catalog)
+        return data
+
+    return unstructure_chart
+
+
 def _compose(outer: Unhook, inner: Unhook) -> Unhook:
     return lambda value: outer(inner(value))
 
@@ -655,6 +685,11 @@ def configure_converter(converter: cattrs.Converter) -> None:
     converter.register_unstructure_hook_factory(_is_vocabulary, lambda _: _enum_value)
     converter.register_structure_hook_factory(_is_entity, _entity_structure_factory(converter))
     converter.register_unstructure_hook_factory(_is_entity, _entity_unstructure_factory(converter))
+    # Registered last, so it wins over the entity factory; matched by name so that
+    # configuring a converter does not import the org chart (and the catalog).
+    converter.register_unstructure_hook_factory(
+        _is_org_chart, lambda _: _chart_unstructure(converter)
+    )
 
 
 def make_converter(**kwargs: Any) -> cattrs.Converter:

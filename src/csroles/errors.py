@@ -26,6 +26,7 @@ __all__ = [
     "HierarchyError",
     "InvalidEntityError",
     "RoutingError",
+    "UnknownPositionError",
     "UnknownRoleError",
     "UnknownTitleError",
 ]
@@ -120,6 +121,19 @@ class CalendarError(CsrolesError, ValueError):
 
     >>> from csroles import CalendarError
     >>> isinstance(CalendarError("timezone: 'Mars/Olympus' is not an IANA zone"), ValueError)
+    True
+
+    .. versionadded:: 0.1.0
+    """
+
+
+class UnknownPositionError(HierarchyError, LookupError):
+    """A position id is not in the org chart; the message suggests close ids.
+
+    It is a :class:`HierarchyError` and a :class:`LookupError`:
+
+    >>> from csroles import HierarchyError, UnknownPositionError
+    >>> isinstance(UnknownPositionError("no position 'ag-9'"), (HierarchyError, LookupError))
     True
 
     .. versionadded:: 0.1.0

@@ -1,4 +1,4 @@
-"""Service levels: business calendars and business time.
+"""Service levels: business calendars, SLA policies and their clocks.
 
 >>> from datetime import time
 >>> from csroles.sla import BusinessCalendar
@@ -11,5 +11,17 @@
 from __future__ import annotations
 
 from csroles.sla.calendar import BusinessCalendar
+from csroles.sla.clocks import ClockState, SLAClock, sla_status, sla_statuses
+from csroles.sla.policy import SLA, PriorityChangePolicy, ReopenPolicy, ZonePolicy
 
-__all__ = ["BusinessCalendar"]
+__all__ = [
+    "SLA",
+    "BusinessCalendar",
+    "ClockState",
+    "PriorityChangePolicy",
+    "ReopenPolicy",
+    "SLAClock",
+    "ZonePolicy",
+    "sla_status",
+    "sla_statuses",
+]

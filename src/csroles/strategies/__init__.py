@@ -41,9 +41,13 @@ _STRATEGY_FOR_TYPE = {
     "BusinessCalendar": "business_calendars",
     "Customer": "customers",
     "Escalation": "escalations",
+    "EscalationPolicy": "escalation_policies",
+    "EscalationStep": "escalation_steps",
     "Event": "events",
     "Interaction": "interactions",
+    "OrgChart": "org_charts",
     "Party": "parties",
+    "Position": "positions",
     "Role": "roles",
     "Responsibility": "responsibilities",
     "Authority": "authorities",
@@ -52,6 +56,8 @@ _STRATEGY_FOR_TYPE = {
     "Pay": "pays",
     "Period": "periods",
     "TitleParts": "title_parts",
+    "SLA": "slas",
+    "SLAClock": "sla_clocks",
 }
 
 
@@ -91,6 +97,12 @@ from csroles.strategies._entities import (  # noqa: E402 (after the hook: see it
     parties,
     zone_names,
 )
+from csroles.strategies._hierarchy import (  # noqa: E402
+    escalation_policies,
+    escalation_steps,
+    org_charts,
+    positions,
+)
 from csroles.strategies._metrics import periods  # noqa: E402 (after the hook)
 from csroles.strategies._roles import (  # noqa: E402 (after the hook: see its docstring)
     authorities,
@@ -101,7 +113,7 @@ from csroles.strategies._roles import (  # noqa: E402 (after the hook: see its d
     role_keys,
     roles,
 )
-from csroles.strategies._sla import business_calendars  # noqa: E402
+from csroles.strategies._sla import business_calendars, sla_clocks, slas  # noqa: E402
 from csroles.strategies._titles import (  # noqa: E402 (after the hook: see its docstring)
     job_titles,
     title_parts,
@@ -115,19 +127,25 @@ __all__ = [
     "business_calendars",
     "catalogs",
     "customers",
+    "escalation_policies",
+    "escalation_steps",
     "escalations",
     "events",
     "identifiers",
     "interactions",
     "job_titles",
     "language_tags",
+    "org_charts",
     "parties",
     "pays",
     "periods",
+    "positions",
     "requests",
     "responsibilities",
     "role_keys",
     "roles",
+    "sla_clocks",
+    "slas",
     "title_parts",
     "zone_names",
 ]

@@ -1,16 +1,20 @@
-"""Strategies for business calendars."""
+"""Strategies for business calendars, SLAs and SLA clocks."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import UTC, date, datetime, time, timedelta
 
 from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
 
 from csroles.sla.calendar import BusinessCalendar
-from csroles.strategies._entities import aware_datetimes, zone_names
+from csroles.sla.clocks import ClockState, SLAClock
+from csroles.sla.policy import SLA, PriorityChangePolicy, ReopenPolicy, ZonePolicy
+from csroles.strategies._entities import aware_datetimes, identifiers, zone_names
+from csroles.vocabulary import Metric, Priority
 
-__all__ = ["business_calendars"]
+__all__ = ["business_calendars", "sla_clocks", "slas"]
 
 Shift = tuple[time, time]
 Week = dict[int, list[Shift]]
@@ -134,3 +138,138 @@ def business_calendars(
         ),
         closures=st.lists(intervals, max_size=2) if closures else st.just([]),
     )
+
+
+# ------------------------------------------------------------------ SLAs and clocks
+
+_CLOCK_METRICS = (Metric.FIRST_RESPONSE_TIME, Metric.NEXT_RESPONSE_TIME, Metric.RESOLUTION_TIME)
+_ONE_US = timedelta(microseconds=1)
+
+
+def _targets(max_target: timedelta) -> st.SearchStrategy[timedelta]:
+    # Mostly whole minutes, as SLAs are written; sometimes down to the microsecond.
+    minutes = max(1, max_target // timedelta(minutes=1))
+    return st.one_of(
+        st.integers(1, minutes).map(lambda n: timedelta(minutes=n)),
+        st.timedeltas(min_value=_ONE_US, max_value=max_target),
+    )
+
+
+@st.composite
+def _target_maps(
+    draw: st.DrawFn, metrics: tuple[Metric, ...], max_target: timedelta
+) -> dict[Metric, timedelta | dict[Priority, timedelta]]:
+    chosen = draw(st.lists(st.sampled_from(metrics), min_size=1, unique=True))
+    targets: dict[Metric, timedelta | dict[Priority, timedelta]] = {}
+    for metric in chosen:
+        if draw(st.booleans()):
+            targets[metric] = draw(_targets(max_target))
+        else:
+            targets[metric] = {p: draw(_targets(max_target)) for p in Priority}
+    return targets
+
+
+_THRESHOLDS = st.lists(
+    st.floats(min_value=0, max_value=1, exclude_min=True, exclude_max=True),
+    unique=True,
+    max_size=3,
+).map(lambda fractions: tuple(sorted(fractions)))
+
+
+def slas(
+    *,
+    calendars: st.SearchStrategy[BusinessCalendar | None] | None = None,
+    metrics: Sequence[Metric] = _CLOCK_METRICS,
+    max_target: timedelta = timedelta(days=10),
+) -> st.SearchStrategy[SLA]:
+    """Valid SLAs: targets for some clock metrics, thresholds and every combination of policies.
+
+    Args:
+        calendars: the calendars to count in; ``None`` (calendar hours) or
+            :func:`business_calendars` by default.
+        metrics: the metrics to choose targets from (at least one is chosen);
+            the metrics with clocks by default.
+        max_target: the longest target.
+
+    Raises:
+        InvalidArgument: ``metrics`` is empty or holds a metric without a
+            clock, or ``max_target`` is not positive.
+
+    >>> from hypothesis import given, settings
+    >>> from csroles import Metric, Priority
+    >>> from csroles.strategies import slas
+    >>> @settings(max_examples=20)
+    ... @given(slas(metrics=[Metric.RESOLUTION_TIME]))
+    ... def test_targets(sla):
+    ...     assert sla.metrics == (Metric.RESOLUTION_TIME,)
+    ...     assert sla.target(Metric.RESOLUTION_TIME, Priority.URGENT).total_seconds() > 0
+    >>> test_targets()
+
+    .. versionadded:: 0.1.0
+    """
+    chosen = tuple(metrics)
+    if not chosen or any(m not in _CLOCK_METRICS for m in chosen):
+        names = ", ".join(m.value for m in _CLOCK_METRICS)
+        msg = f"expected metrics with clocks ({names}), got {metrics!r}"
+        raise InvalidArgument(msg)
+    if max_target <= timedelta(0):
+        msg = f"expected a positive max_target, got {max_target!r}"
+        raise InvalidArgument(msg)
+    return st.builds(
+        SLA,
+        name=identifiers(),
+        targets=_target_maps(chosen, max_target),
+        calendar=calendars if calendars is not None else st.none() | business_calendars(),
+        warning_thresholds=_THRESHOLDS,
+        on_priority_change=st.sampled_from(PriorityChangePolicy),
+        on_reopen=st.sampled_from(ReopenPolicy),
+        zone=st.sampled_from(ZonePolicy),
+    )
+
+
+@st.composite
+def _sla_clocks(draw: st.DrawFn) -> SLAClock:
+    state = draw(st.sampled_from(ClockState))
+    completed = draw(st.integers(0, 5))
+    if state is ClockState.MET:
+        completed = max(completed, 1)
+    moments = aware_datetimes()
+    breached_at = draw(moments) if state is ClockState.BREACHED else None
+    due_at = None
+    if state in (ClockState.RUNNING, ClockState.WARNING):
+        due_at = draw(moments)
+    elif state is ClockState.BREACHED and draw(st.booleans()):
+        due_at = breached_at  # still running past its deadline
+    low = 1 if state is ClockState.BREACHED else 0
+    return SLAClock(
+        metric=draw(st.sampled_from(_CLOCK_METRICS)),
+        target=draw(_targets(timedelta(days=10))),
+        elapsed=draw(st.timedeltas(min_value=timedelta(0), max_value=timedelta(days=20))),
+        state=state,
+        due_at=due_at,
+        breached_at=breached_at,
+        completed_cycles=completed,
+        breached_cycles=draw(st.integers(low, completed + 1)),
+        warning_level=draw(st.integers(0, 3)),
+    )
+
+
+def sla_clocks() -> st.SearchStrategy[SLAClock]:
+    """Valid SLA clocks in every state, as :func:`~csroles.sla_status` reports them.
+
+    The fields are consistent with one another (a breached clock has a breach
+    instant, a running one a due instant ...), not with any particular
+    interaction: to get the clocks of an interaction, call ``sla_status``.
+
+    >>> from hypothesis import given, settings
+    >>> from csroles.sla import ClockState
+    >>> from csroles.strategies import sla_clocks
+    >>> @settings(max_examples=20)
+    ... @given(sla_clocks())
+    ... def test_breach_instants(clock):
+    ...     assert (clock.breached_at is None) == (clock.state is not ClockState.BREACHED)
+    >>> test_breach_instants()
+
+    .. versionadded:: 0.1.0
+    """
+    return _sla_clocks()

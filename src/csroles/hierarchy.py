@@ -1,0 +1,904 @@
+"""Org charts: positions, who reports to whom, and the chain of command.
+
+A :class:`Position` is a seat in the organisation: a role of the catalog, the
+position it reports to, and what the person in it covers. An
+:class:`OrgChart` is an immutable, validated set of positions: construction
+refuses duplicate ids, managers that are not in the chart, cycles and (unless
+the chart is a forest) more than one root, listing every problem at once in
+one :class:`~csroles.errors.HierarchyError`.
+
+>>> chart = OrgChart(
+...     positions=[
+...         Position(id="dir", role="call_center_director"),
+...         Position(id="mgr", role="call_center_manager", reports_to="dir"),
+...         Position(id="ag-1", role="call_center_agent", reports_to="mgr"),
+...         Position(id="ag-2", role="call_center_agent", reports_to="mgr"),
+...     ]
+... )
+>>> [p.id for p in chart.chain_of_command("ag-1")]
+['mgr', 'dir']
+>>> chart.span_of_control("mgr"), chart.depth("ag-2")
+(2, 2)
+>>> print(chart.to_text())
+dir: Call Center Director
+└── mgr: Call Center Manager
+    ├── ag-1: Call Center Agent
+    └── ag-2: Call Center Agent
+
+Construction is linear in the number of positions and never recurses, so
+charts of hundreds of thousands of positions, however deep, are fine.
+
+.. versionadded:: 0.1.0
+"""
+
+from __future__ import annotations
+
+import enum
+import math
+import operator
+from collections.abc import Callable, Iterable, Iterator
+from typing import Any, NoReturn
+
+import attrs
+
+from csroles import _validation as v
+from csroles.catalog import Catalog, default_catalog
+from csroles.errors import HierarchyError, UnknownPositionError, UnknownRoleError
+from csroles.roles import Authority, Duty, Role
+from csroles.vocabulary import Channel, Language, Level, Topic
+
+__all__ = ["ChartFinding", "ChartFindingCode", "OrgChart", "Position"]
+
+_LISTED = 10  # problems of one kind named in an error message
+# Chains of command are remembered for positions at most this deep, so that the
+# memory they take stays within this many references a position.
+_REMEMBERED_DEPTH = 32
+
+
+def _check_capacity(owner: object, field: str, value: object) -> int | float:
+    if not isinstance(value, (int, float)) or isinstance(value, bool):
+        v.fail(owner, field, value, "None or a finite number of zero or more")
+    if not math.isfinite(value) or value < 0:
+        v.fail(owner, field, value, "None or a finite number of zero or more")
+    return value
+
+
+class ChartFindingCode(enum.StrEnum):
+    """The stable codes of :class:`ChartFinding`.
+
+    =========================== ================================================
+    code                        finding
+    =========================== ================================================
+    ``individual_at_root``      an individual contributor heads the chart (or a
+                                tree of a forest)
+    ``level_inversion``         a position reports to one whose role is at a
+                                lower level (a manager reporting to an agent)
+    ``manager_without_reports`` a supervisor, manager or above with no reports
+    ``wide_span``               more direct reports than the limit
+    ``uncovered_duty``          a duty no position's role owns (is responsible
+                                or accountable for)
+    =========================== ================================================
+
+    >>> from csroles import ChartFindingCode
+    >>> ChartFindingCode("wide_span") is ChartFindingCode.WIDE_SPAN
+    True
+
+    .. versionadded:: 0.1.0
+    """
+
+    INDIVIDUAL_AT_ROOT = "individual_at_root"
+    LEVEL_INVERSION = "level_inversion"
+    MANAGER_WITHOUT_REPORTS = "manager_without_reports"
+    WIDE_SPAN = "wide_span"
+    UNCOVERED_DUTY = "uncovered_duty"
+
+
+def _check_text(owner: object, field: str, value: object) -> str:
+    if type(value) is not str or not value.strip():
+        v.fail(owner, field, value, "a non-empty string")
+    return value
+
+
+@attrs.frozen(kw_only=True)
+class ChartFinding:
+    """One piece of advice about an org chart, from :meth:`OrgChart.check`.
+
+    Attributes:
+        code: what kind of finding it is (stable, for programs).
+        position: the id of the position it is about; None for the chart as
+            a whole (an uncovered duty).
+        related: other ids involved: the manager of an inversion, the roles
+            that would own an uncovered duty.
+        message: the finding in words, for people.
+
+    >>> from csroles import ChartFinding, ChartFindingCode
+    >>> ChartFinding(
+    ...     code=ChartFindingCode.WIDE_SPAN,
+    ...     position="mgr",
+    ...     message="'mgr' has 40 direct reports, more than 15",
+    ... ).code.value
+    'wide_span'
+
+    .. versionadded:: 0.1.0
+    """
+
+    code: ChartFindingCode = attrs.field(validator=v.member_of(ChartFindingCode))
+    position: str | None = attrs.field(validator=v.optional_validator(v.check_identifier))
+    related: tuple[str, ...] = attrs.field(
+        default=(), converter=v.to_tuple, validator=v.tuple_of(v.check_identifier)
+    )
+    message: str = attrs.field(validator=v.validator(_check_text))
+
+
+def _check_authority(owner: object, field: str, value: object) -> Authority:
+    if not isinstance(value, Authority):
+        v.fail(owner, field, value, "None or an Authority")
+    return value
+
+
+@attrs.frozen(kw_only=True)
+class Position:
+    """A seat in an org chart: a role, a manager, and what its holder covers.
+
+    Args:
+        id: the position's id, unique in its chart.
+        role: the key of a role of the chart's catalog, such as
+            ``"call_center_agent"``.
+        reports_to: the id of the managing position, or None for a root.
+        name: the name of the person in the seat, if any.
+        channels: channels this position works, on top of its role's.
+        topics: topics this position covers, on top of its role's duties.
+        skills: free labels for anything else (languages, products ...).
+        capacity: the largest total account weight the position may carry
+            in a portfolio (see :func:`~csroles.balance_portfolios`), or None.
+        authority: what this position may decide alone, when it differs
+            from its role's default (seed 004: the company sets the limits).
+
+    >>> from csroles import Channel
+    >>> rep = Position(
+    ...     id="rep-7",
+    ...     role="customer_service_representative",
+    ...     reports_to="sup-1",
+    ...     name="Giulia",
+    ...     channels=[Channel.CHAT],
+    ... )
+    >>> rep.channels
+    frozenset({<Channel.CHAT: 'chat'>})
+
+    .. versionadded:: 0.1.0
+    """
+
+    id: str = attrs.field(validator=v.validator(v.check_identifier))
+    role: str = attrs.field(validator=v.validator(v.check_key))
+    reports_to: str | None = attrs.field(
+        default=None, validator=v.optional_validator(v.check_identifier)
+    )
+    name: str | None = attrs.field(default=None, validator=v.optional_validator(v.check_identifier))
+    channels: frozenset[Channel] = attrs.field(
+        default=frozenset(),
+        converter=v.to_frozenset,
+        validator=v.frozenset_of(v.enum_check(Channel)),
+    )
+    topics: frozenset[Topic] = attrs.field(
+        default=frozenset(),
+        converter=v.to_frozenset,
+        validator=v.frozenset_of(v.enum_check(Topic)),
+    )
+    skills: frozenset[str] = attrs.field(
+        default=frozenset(), converter=v.to_frozenset, validator=v.frozenset_of(v.check_identifier)
+    )
+    capacity: float | None = attrs.field(
+        default=None, validator=v.optional_validator(_check_capacity)
+    )
+    authority: Authority | None = attrs.field(
+        default=None, validator=v.optional_validator(_check_authority)
+    )
+
+
+def _check_position(owner: object, field: str, value: object) -> Position:
+    if not isinstance(value, Position):
+        v.fail(owner, field, value, "a Position")
+    return value
+
+
+def _to_catalog(value: Catalog | None) -> Catalog:
+    return default_catalog() if value is None else value
+
+
+def _check_catalog(owner: object, field: str, value: object) -> Catalog:
+    if not isinstance(value, Catalog):
+        v.fail(owner, field, value, "None (the built-in catalog) or a Catalog")
+    return value
+
+
+def _listing(items: list[str]) -> str:
+    shown = ", ".join(items[:_LISTED])
+    if len(items) > _LISTED:
+        shown += f" and {len(items) - _LISTED} more"
+    return shown
+
+
+@attrs.frozen(kw_only=True)
+class OrgChart:
+    """An immutable, validated org chart.
+
+    Args:
+        positions: the positions, in the order queries list them.
+        catalog: the catalog their roles come from; None for
+            :func:`~csroles.default_catalog`.
+        forest: whether several roots (independent trees) are allowed; a
+            forest may also be empty.
+
+    Raises:
+        HierarchyError: the positions do not form a tree (or a forest): the
+            message lists every duplicate id, every missing manager, every
+            cycle and the roots.
+        UnknownRoleError: a position's role is not in the catalog.
+        InvalidEntityError: an item of ``positions`` is not a
+            :class:`Position`, or ``catalog`` is not a catalog.
+
+    >>> OrgChart(
+    ...     positions=[
+    ...         Position(id="a", role="call_center_manager", reports_to="b"),
+    ...         Position(id="b", role="call_center_manager", reports_to="a"),
+    ...         Position(id="c", role="call_center_agent", reports_to="x"),
+    ...     ]
+    ... )
+    Traceback (most recent call last):
+    ...
+    csroles.errors.HierarchyError: OrgChart.positions: 'c' reports to 'x', which is not in the chart; cycle 'a' -> 'b' -> 'a'; expected one tree of positions
+
+    .. versionadded:: 0.1.0
+    """
+
+    positions: tuple[Position, ...] = attrs.field(
+        converter=v.to_tuple, validator=v.items(_check_position)
+    )
+    catalog: Catalog = attrs.field(
+        default=None, converter=_to_catalog, validator=v.validator(_check_catalog), repr=False
+    )
+    forest: bool = attrs.field(default=False, validator=v.validator(v.check_flag))
+    _roles: dict[str, Role] = attrs.field(init=False, repr=False, eq=False)
+    _index: dict[str, int] = attrs.field(init=False, repr=False, eq=False)
+    _parent: list[int] = attrs.field(init=False, repr=False, eq=False)  # -1 for a root
+    _depth: list[int] = attrs.field(init=False, repr=False, eq=False)
+    # Built on first use by the queries that need them (see _kids and _tour).
+    _lazy: dict[str, Any] = attrs.field(init=False, repr=False, eq=False)
+    # Each position's chain of command, remembered once asked for (see chain_of_command).
+    _chains: list[tuple[Position, ...] | None] = attrs.field(init=False, repr=False, eq=False)
+
+    def __attrs_post_init__(self) -> None:
+        index, parent, depth = _link(self.positions, forest=self.forest)
+        setter = object.__setattr__
+        setter(self, "_roles", _roles(self.positions, self.catalog))
+        setter(self, "_index", index)
+        setter(self, "_parent", parent)
+        setter(self, "_depth", depth)
+        setter(self, "_lazy", {})
+        setter(self, "_chains", [None] * len(parent))
+
+    def _kids(self) -> list[list[int]]:
+        """Each position's direct reports (indexes, in chart order)."""
+        kids: list[list[int]] | None = self._lazy.get("kids")
+        if kids is None:
+            kids = [[] for _ in self._parent]
+            for i, p in enumerate(self._parent):
+                if p >= 0:
+                    kids[p].append(i)
+            self._lazy["kids"] = kids
+        return kids
+
+    def _tour(self) -> tuple[list[int], list[int], list[int]]:
+        """The depth-first order, and each position's place in it and its last descendant's."""
+        tour: tuple[list[int], list[int], list[int]] | None = self._lazy.get("tour")
+        if tour is None:
+            kids = self._kids()
+            order: list[int] = []
+            stack = [i for i, p in enumerate(self._parent) if p < 0]
+            stack.reverse()
+            while stack:
+                i = stack.pop()
+                order.append(i)
+                stack.extend(reversed(kids[i]))
+            enter = [0] * len(order)
+            for at, i in enumerate(order):
+                enter[i] = at
+            leave = list(enter)
+            parent = self._parent
+            for i in reversed(order):
+                p = parent[i]
+                if p >= 0 and leave[i] > leave[p]:
+                    leave[p] = leave[i]
+            tour = (order, enter, leave)
+            self._lazy["tour"] = tour
+        return tour
+
+    # ------------------------------------------------------------ lookup
+
+    def __len__(self) -> int:
+        return len(self.positions)
+
+    def __iter__(self) -> Iterator[Position]:
+        return iter(self.positions)
+
+    def __contains__(self, key: object) -> bool:
+        return isinstance(key, str) and key in self._index
+
+    def _at(self, key: object, field: str = "id") -> int:
+        i = self._index.get(key, -1) if isinstance(key, str) else -1
+        if i < 0:
+            message = f"OrgChart.{field}: no position {key!r} in the chart"
+            if isinstance(key, str) and len(self._index) <= 2000:
+                import difflib
+
+                close = difflib.get_close_matches(key, self._index, n=3)
+                if close:
+                    message += "; did you mean " + " or ".join(map(repr, close)) + "?"
+            raise UnknownPositionError(message)
+        return i
+
+    def position(self, id: str) -> Position:  # noqa: A002 - the field is called id
+        """The position with ``id``.
+
+        Raises:
+            UnknownPositionError: no position has that id.
+
+        >>> chart = OrgChart(positions=[Position(id="dir", role="call_center_director")])
+        >>> chart.position("dir").role
+        'call_center_director'
+        >>> chart.position("dri")
+        Traceback (most recent call last):
+        ...
+        csroles.errors.UnknownPositionError: OrgChart.id: no position 'dri' in the chart; did you mean 'dir'?
+        """
+        return self.positions[self._at(id)]
+
+    @property
+    def roots(self) -> tuple[Position, ...]:
+        """The positions that report to no one (one, unless the chart is a forest)."""
+        return tuple(p for p in self.positions if p.reports_to is None)
+
+    def manager(self, id: str) -> Position | None:  # noqa: A002
+        """The position ``id`` reports to, or None for a root."""
+        p = self._parent[self._at(id)]
+        return None if p < 0 else self.positions[p]
+
+    def chain_of_command(self, id: str) -> tuple[Position, ...]:  # noqa: A002
+        """The managers of ``id``, from its direct manager up to the root.
+
+        Empty for a root. Linear in the depth of ``id`` the first time; the
+        chain is then remembered (for positions up to 32 levels deep), so
+        asking again costs a lookup.
+
+        >>> chart = OrgChart(
+        ...     positions=[
+        ...         Position(id="dir", role="call_center_director"),
+        ...         Position(id="mgr", role="call_center_manager", reports_to="dir"),
+        ...     ]
+        ... )
+        >>> [p.id for p in chart.chain_of_command("mgr")], chart.chain_of_command("dir")
+        (['dir'], ())
+        """
+        i = self._at(id)
+        chains = self._chains
+        found = chains[i]
+        if found is not None:
+            return found
+        positions = self.positions
+        parent = self._parent
+        # Walk up to the root or to the first manager whose chain is known.
+        chain = []
+        j = parent[i]
+        while j >= 0:
+            chain.append(positions[j])
+            known = chains[j]
+            if known is not None:
+                chain.extend(known)
+                break
+            j = parent[j]
+        found = tuple(chain)
+        if len(found) <= _REMEMBERED_DEPTH:
+            chains[i] = found
+        return found
+
+    def reports(self, id: str) -> tuple[Position, ...]:  # noqa: A002
+        """The positions that report directly to ``id``, in chart order."""
+        positions = self.positions
+        return tuple(positions[k] for k in self._kids()[self._at(id)])
+
+    def all_reports(self, id: str) -> tuple[Position, ...]:  # noqa: A002
+        """Every position below ``id``, depth first (each report before its own reports).
+
+        >>> chart = OrgChart(
+        ...     positions=[
+        ...         Position(id="dir", role="call_center_director"),
+        ...         Position(id="mgr", role="call_center_manager", reports_to="dir"),
+        ...         Position(id="ag", role="call_center_agent", reports_to="mgr"),
+        ...     ]
+        ... )
+        >>> [p.id for p in chart.all_reports("dir")]
+        ['mgr', 'ag']
+        """
+        i = self._at(id)
+        positions = self.positions
+        order, enter, leave = self._tour()
+        return tuple(positions[k] for k in order[enter[i] + 1 : leave[i] + 1])
+
+    def span_of_control(self, id: str) -> int:  # noqa: A002
+        """The number of direct reports of ``id``."""
+        return len(self._kids()[self._at(id)])
+
+    def depth(self, id: str) -> int:  # noqa: A002
+        """How many managers ``id`` has above it: 0 for a root."""
+        return self._depth[self._at(id)]
+
+    def is_above(self, manager: str, report: str) -> bool:
+        """Whether ``manager`` is in the chain of command of ``report``. Constant time.
+
+        >>> chart = OrgChart(
+        ...     positions=[
+        ...         Position(id="dir", role="call_center_director"),
+        ...         Position(id="mgr", role="call_center_manager", reports_to="dir"),
+        ...     ]
+        ... )
+        >>> chart.is_above("dir", "mgr"), chart.is_above("mgr", "dir"), chart.is_above("mgr", "mgr")
+        (True, False, False)
+        """
+        m = self._at(manager, "manager")
+        r = self._at(report, "report")
+        _, enter, leave = self._tour()
+        return enter[m] < enter[r] <= leave[m]
+
+    def _lowest_common(self, a: int, b: int) -> int:
+        """The lowest position that is ``a``, ``b`` or above both; -1 in different trees."""
+        depth = self._depth
+        parent = self._parent
+        while depth[a] > depth[b]:
+            a = parent[a]
+        while depth[b] > depth[a]:
+            b = parent[b]
+        while a != b:
+            a = parent[a]
+            b = parent[b]
+            if a < 0:
+                return -1
+        return a
+
+    def common_manager(self, a: str, b: str) -> Position | None:
+        """The nearest position that both ``a`` and ``b`` report to, directly or not.
+
+        A position never manages itself, so when ``a`` is above ``b`` the
+        common manager is ``a``'s own manager (who would settle a conflict
+        between the two); None when there is no such position (a root is
+        involved, or the positions are in different trees of a forest).
+
+        >>> chart = OrgChart(
+        ...     positions=[
+        ...         Position(id="dir", role="call_center_director"),
+        ...         Position(id="mgr-1", role="call_center_manager", reports_to="dir"),
+        ...         Position(id="mgr-2", role="call_center_manager", reports_to="dir"),
+        ...         Position(id="ag", role="call_center_agent", reports_to="mgr-1"),
+        ...     ]
+        ... )
+        >>> chart.common_manager("ag", "mgr-2").id, chart.common_manager("ag", "mgr-1").id
+        ('dir', 'dir')
+        >>> print(chart.common_manager("ag", "dir"))
+        None
+        """
+        i = self._at(a, "a")
+        j = self._at(b, "b")
+        low = self._lowest_common(i, j)
+        if low in (i, j):
+            low = self._parent[low]
+        return None if low < 0 else self.positions[low]
+
+    def distance(self, a: str, b: str) -> int | None:
+        """The number of reporting lines between ``a`` and ``b``; None in different trees.
+
+        >>> chart = OrgChart(
+        ...     positions=[
+        ...         Position(id="mgr", role="call_center_manager"),
+        ...         Position(id="ag-1", role="call_center_agent", reports_to="mgr"),
+        ...         Position(id="ag-2", role="call_center_agent", reports_to="mgr"),
+        ...     ]
+        ... )
+        >>> (
+        ...     chart.distance("ag-1", "ag-2"),
+        ...     chart.distance("ag-1", "mgr"),
+        ...     chart.distance("mgr", "mgr"),
+        ... )
+        (2, 1, 0)
+        """
+        i = self._at(a, "a")
+        j = self._at(b, "b")
+        low = self._lowest_common(i, j)
+        if low < 0:
+            return None
+        depth = self._depth
+        return depth[i] + depth[j] - 2 * depth[low]
+
+    def nearest(self, id: str, where: Callable[[Position], bool]) -> tuple[Position, ...]:  # noqa: A002
+        """The positions nearest to ``id`` (in :meth:`distance`) for which ``where`` is true.
+
+        ``id`` itself is not considered. Returns every such position at the
+        smallest distance, in chart order; empty when there is none. Visits
+        positions outwards from ``id``, so near answers are cheap.
+
+        >>> chart = OrgChart(
+        ...     positions=[
+        ...         Position(id="mgr", role="call_center_manager"),
+        ...         Position(id="ag-1", role="call_center_agent", reports_to="mgr"),
+        ...         Position(id="ag-2", role="call_center_agent", reports_to="mgr"),
+        ...         Position(id="ag-3", role="call_center_agent", reports_to="mgr"),
+        ...     ]
+        ... )
+        >>> [p.id for p in chart.nearest("ag-1", lambda p: p.role == "call_center_agent")]
+        ['ag-2', 'ag-3']
+        """
+        start = self._at(id)
+        positions = self.positions
+        parent = self._parent
+        children = self._kids()
+        seen = {start}
+        frontier = [start]
+        while frontier:
+            following: list[int] = []
+            for i in frontier:
+                p = parent[i]
+                if p >= 0 and p not in seen:
+                    seen.add(p)
+                    following.append(p)
+                for k in children[i]:
+                    if k not in seen:
+                        seen.add(k)
+                        following.append(k)
+            found = sorted(k for k in following if where(positions[k]))
+            if found:
+                return tuple(positions[k] for k in found)
+            frontier = following
+        return ()
+
+    def holding(self, role: str) -> tuple[Position, ...]:
+        """The positions whose role is ``role``, in chart order.
+
+        Raises:
+            UnknownRoleError: ``role`` is not in the chart's catalog.
+
+        >>> chart = OrgChart(
+        ...     positions=[
+        ...         Position(id="mgr", role="call_center_manager"),
+        ...         Position(id="ag-1", role="call_center_agent", reports_to="mgr"),
+        ...     ]
+        ... )
+        >>> [p.id for p in chart.holding("call_center_agent")], chart.holding("telemarketer")
+        (['ag-1'], ())
+        """
+        self.catalog.get(role)
+        return tuple(p for p in self.positions if p.role == role)
+
+    def role_of(self, id: str) -> Role:  # noqa: A002
+        """The catalog's :class:`~csroles.Role` for the position ``id``.
+
+        >>> chart = OrgChart(positions=[Position(id="mgr", role="call_center_manager")])
+        >>> chart.role_of("mgr").level
+        <Level.MANAGER: 'manager'>
+        """
+        return self._roles[self.positions[self._at(id)].role]
+
+    def authority_of(self, id: str) -> Authority:  # noqa: A002
+        """What the position ``id`` may decide alone: its own authority, else its role's.
+
+        >>> from decimal import Decimal
+        >>> from csroles import Authority
+        >>> chart = OrgChart(
+        ...     positions=[
+        ...         Position(id="mgr", role="call_center_manager"),
+        ...         Position(
+        ...             id="ag",
+        ...             role="call_center_agent",
+        ...             reports_to="mgr",
+        ...             authority=Authority(refund_limit=Decimal(20), currency="EUR"),
+        ...         ),
+        ...     ]
+        ... )
+        >>> chart.authority_of("ag").refund_limit, chart.authority_of("mgr").policy_exceptions
+        (Decimal('20'), True)
+        """
+        position = self.positions[self._at(id)]
+        if position.authority is not None:
+            return position.authority
+        return self._roles[position.role].authority
+
+    def topics_of(self, id: str) -> frozenset[Topic]:  # noqa: A002
+        """The topics the position ``id`` covers: its role's and its own.
+
+        >>> chart = OrgChart(positions=[Position(id="eng", role="customer_support_engineer")])
+        >>> sorted(chart.topics_of("eng"))
+        [<Topic.TECHNICAL_PROBLEM: 'technical_problem'>]
+        """
+        position = self.positions[self._at(id)]
+        return self._roles[position.role].topics | position.topics
+
+    # ------------------------------------------------------------ advice
+
+    def check(
+        self, *, max_span: int = 15, duties: Iterable[Duty] | None = None
+    ) -> tuple[ChartFinding, ...]:
+        """Advisory findings about the chart; never raises for a valid chart.
+
+        Args:
+            max_span: the most direct reports a position should have.
+            duties: the duties some position should own (be responsible or
+                accountable for); by default every duty the catalog's roles own.
+
+        Returns:
+            The findings about positions, in chart order, then the duties no
+            position owns, in :class:`~csroles.Duty` order. See
+            :class:`ChartFindingCode` for the codes.
+
+        Raises:
+            InvalidEntityError: ``max_span`` is not an int of 1 or more, or
+                ``duties`` holds something other than duties.
+
+        >>> chart = OrgChart(
+        ...     positions=[
+        ...         Position(id="ag", role="call_center_agent"),
+        ...         Position(id="mgr", role="call_center_manager", reports_to="ag"),
+        ...     ]
+        ... )
+        >>> for finding in chart.check(duties=[]):
+        ...     print(finding.code.value, finding.position, "-", finding.message)
+        individual_at_root ag - 'ag' (call_center_agent, individual) is at the root, expected a supervisor or above
+        level_inversion mgr - 'mgr' (call_center_manager, manager) reports to 'ag' (call_center_agent, individual), a lower level
+        manager_without_reports mgr - 'mgr' (call_center_manager, manager) has no reports
+        """
+        v.check_positive_int("OrgChart.check", "max_span", max_span)
+        wanted = self._wanted_duties(duties)
+        findings: list[ChartFinding] = []
+        positions = self.positions
+        roles = self._roles
+        kids = self._kids()
+        for i, position in enumerate(positions):
+            role = roles[position.role]
+            me = f"{position.id!r} ({role.key}, {role.level.value})"
+            p = self._parent[i]
+            span = len(kids[i])
+            if p < 0 and role.level is Level.INDIVIDUAL:
+                findings.append(
+                    ChartFinding(
+                        code=ChartFindingCode.INDIVIDUAL_AT_ROOT,
+                        position=position.id,
+                        message=f"{me} is at the root, expected a supervisor or above",
+                    )
+                )
+            if p >= 0:
+                boss = positions[p]
+                boss_role = roles[boss.role]
+                if role.level > boss_role.level:
+                    findings.append(
+                        ChartFinding(
+                            code=ChartFindingCode.LEVEL_INVERSION,
+                            position=position.id,
+                            related=(boss.id,),
+                            message=f"{me} reports to {boss.id!r} ({boss_role.key}, "
+                            f"{boss_role.level.value}), a lower level",
+                        )
+                    )
+            if span == 0 and role.level > Level.INDIVIDUAL:
+                findings.append(
+                    ChartFinding(
+                        code=ChartFindingCode.MANAGER_WITHOUT_REPORTS,
+                        position=position.id,
+                        message=f"{me} has no reports",
+                    )
+                )
+            if span > max_span:
+                findings.append(
+                    ChartFinding(
+                        code=ChartFindingCode.WIDE_SPAN,
+                        position=position.id,
+                        message=f"{position.id!r} has {span} direct reports, more than {max_span}",
+                    )
+                )
+        owned = {
+            r.duty
+            for key in {p.role for p in positions}
+            for r in roles[key].responsibilities
+            if r.raci.owns
+        }
+        for duty in Duty:
+            if duty in wanted and duty not in owned:
+                owners = [
+                    role.key
+                    for role in self.catalog.roles
+                    if any(r.duty == duty and r.raci.owns for r in role.responsibilities)
+                ]
+                findings.append(
+                    ChartFinding(
+                        code=ChartFindingCode.UNCOVERED_DUTY,
+                        position=None,
+                        related=tuple(owners),
+                        message=f"no position owns the duty {duty.value!r}"
+                        + (f" (roles that do: {', '.join(owners)})" if owners else ""),
+                    )
+                )
+        return tuple(findings)
+
+    def _wanted_duties(self, duties: Iterable[Duty] | None) -> frozenset[Duty]:
+        if duties is None:
+            return frozenset(
+                r.duty for role in self.catalog.roles for r in role.responsibilities if r.raci.owns
+            )
+        if isinstance(duties, (str, bytes)) or not isinstance(duties, Iterable):
+            v.fail("OrgChart.check", "duties", duties, "None or an iterable of Duty")
+        wanted = tuple(duties)
+        for index, duty in enumerate(wanted):
+            if not isinstance(duty, Duty):
+                v.fail("OrgChart.check", f"duties[{index}]", duty, "a Duty")
+        return frozenset(wanted)
+
+    # ------------------------------------------------------------ drawing
+
+    def _label(self, position: Position) -> str:
+        titles = self._roles[position.role].titles
+        title = titles.get(Language.EN) or next(iter(titles.values()))
+        return f"{position.id}: {title}" + (f" ({position.name})" if position.name else "")
+
+    def to_text(self, label: Callable[[Position], str] | None = None) -> str:
+        """The chart drawn as a text tree, one position a line, depth first.
+
+        Args:
+            label: how to write a position; by default its id, its role's
+                English title and the name of the person in it.
+        """
+        write = label if label is not None else self._label
+        positions = self.positions
+        children = self._kids()
+        lines: list[str] = []
+        # (position, prefix of its children's lines)
+        stack: list[tuple[int, str, str]] = []
+        roots = [i for i, p in enumerate(self._parent) if p < 0]
+        stack.extend((r, "", "") for r in reversed(roots))
+        while stack:
+            i, head, prefix = stack.pop()
+            lines.append(head + write(positions[i]))
+            kids = children[i]
+            for n in range(len(kids) - 1, -1, -1):
+                last = n == len(kids) - 1
+                stack.append(
+                    (
+                        kids[n],
+                        prefix + ("└── " if last else "├── "),
+                        prefix + ("    " if last else "│   "),
+                    )
+                )
+        return "\n".join(lines)
+
+
+def _roles(positions: tuple[Position, ...], catalog: Catalog) -> dict[str, Role]:
+    """The catalog's role for each role key of the chart; UnknownRoleError names the first miss."""
+    keys = set(map(_ROLE, positions))
+    roles = {key: catalog.get(key) for key in keys if key in catalog}
+    if len(roles) != len(keys):
+        first = next(i for i, p in enumerate(positions) if p.role not in roles)
+        try:
+            catalog.get(positions[first].role)
+        except UnknownRoleError as error:
+            raise UnknownRoleError(f"OrgChart.positions[{first}].role: {error}") from None
+    return roles
+
+
+_ID = operator.attrgetter("id")
+_ROLE = operator.attrgetter("role")
+_MANAGER = operator.attrgetter("reports_to")
+
+
+def _link(
+    positions: tuple[Position, ...], *, forest: bool
+) -> tuple[dict[str, int], list[int], list[int]]:
+    """The id index, each position's manager index (-1 for a root) and depths.
+
+    The common case, a valid chart, takes a few passes that run in C and one
+    walk up the reporting lines that sets each depth once. Any problem sends
+    the chart to :func:`_refuse`, which lists them all.
+    """
+    count = len(positions)
+    ids = list(map(_ID, positions))
+    # The first position with an id wins (reversed, so earlier ones overwrite).
+    index = dict(zip(reversed(ids), range(count - 1, -1, -1), strict=True))
+    get = index.get
+    parent = [-1 if m is None else get(m, -2) for m in map(_MANAGER, positions)]
+    roots = parent.count(-1)
+    if len(index) != count or -2 in parent or (roots != 1 and not forest):
+        _refuse(positions, ids, index, parent, forest=forest)
+    depth = _depths(parent)
+    if depth is None:
+        _refuse(positions, ids, index, parent, forest=forest)
+    return index, parent, depth
+
+
+def _depths(parent: list[int]) -> list[int] | None:
+    """Each position's depth, each set once by walking up to a known one; None on a cycle."""
+    depth = [-1] * len(parent)
+    for start, known in enumerate(depth):
+        if known >= 0:
+            continue
+        path = []
+        i = start
+        while i >= 0:
+            d = depth[i]
+            if d >= 0:
+                break
+            if d == -2:  # already on this walk: a cycle
+                return None
+            depth[i] = -2
+            path.append(i)
+            i = parent[i]
+        level = depth[i] if i >= 0 else -1
+        for k in reversed(path):
+            level += 1
+            depth[k] = level
+    return depth
+
+
+def _refuse(
+    positions: tuple[Position, ...],
+    ids: list[str],
+    index: dict[str, int],
+    parent: list[int],
+    *,
+    forest: bool,
+) -> NoReturn:
+    """Raise the HierarchyError that lists every structural problem of the chart."""
+    problems: list[str] = []
+    duplicates = [
+        f"{key!r} (positions {index[key]} and {i})" for i, key in enumerate(ids) if index[key] != i
+    ]
+    if duplicates:
+        problems.append("duplicate ids " + _listing(duplicates))
+    missing = [
+        f"{positions[i].id!r} reports to {positions[i].reports_to!r}, which is not in the chart"
+        for i, p in enumerate(parent)
+        if p == -2
+    ]
+    problems.extend(missing[:_LISTED])
+    if len(missing) > _LISTED:
+        problems.append(f"and {len(missing) - _LISTED} more positions with a missing manager")
+    walkable = [-1 if p == -2 else p for p in parent]
+    cycles = _cycles(walkable)
+    for cycle in cycles[:_LISTED]:
+        path = " -> ".join(repr(positions[i].id) for i in [*cycle, cycle[0]])
+        problems.append(f"cycle {path}")
+    if len(cycles) > _LISTED:
+        problems.append(f"and {len(cycles) - _LISTED} more cycles")
+    roots = [i for i, p in enumerate(parent) if p == -1]
+    if not forest and len(roots) != 1 and not cycles:
+        named = _listing([repr(positions[i].id) for i in roots])
+        problems.append(f"{len(roots)} roots" + (f" ({named})" if roots else ""))
+    expected = "a forest of positions" if forest else "one tree of positions"
+    if not forest and len(roots) > 1:
+        expected += " (pass forest=True to allow several roots)"
+    msg = f"OrgChart.positions: {'; '.join(problems)}; expected {expected}"
+    raise HierarchyError(msg)
+
+
+def _cycles(parent: list[int]) -> list[list[int]]:
+    """Every cycle of the parent pointers, each listed from its first position in chart order."""
+    state = [0] * len(parent)  # 0 unseen, 1 on the current walk, 2 done
+    cycles: list[list[int]] = []
+    for start in range(len(parent)):
+        if state[start]:
+            continue
+        walk: list[int] = []
+        i = start
+        while i >= 0 and state[i] == 0:
+            state[i] = 1
+            walk.append(i)
+            i = parent[i]
+        if i >= 0 and state[i] == 1:
+            cycle = walk[walk.index(i) :]
+            first = cycle.index(min(cycle))
+            cycles.append(cycle[first:] + cycle[:first])
+        for k in walk:
+            state[k] = 2
+    return cycles
