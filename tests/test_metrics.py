@@ -18,6 +18,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from csroles import (
+    SLA,
     Account,
     BusinessCalendar,
     CalendarError,
@@ -37,6 +38,7 @@ from csroles import (
     Scorecard,
     ScorecardLine,
     ServiceMetrics,
+    SLAClock,
     SurveyScale,
     Topic,
     by_channel,
@@ -56,6 +58,8 @@ from csroles import (
     response_times,
     retention_rate,
     service_metrics,
+    sla_compliance,
+    sla_status,
     survey_scores,
     workload,
 )
@@ -450,6 +454,7 @@ def test_empty_input_gives_defined_results() -> None:
         nps=NetPromoterScore(promoters=0, passives=0, detractors=0),
         customer_effort=None,
         first_contact_resolution=Ratio(part=0, whole=0),
+        sla_compliance=Ratio(part=0, whole=0),
     )
     assert set(empty.figures().values()) == {None}
     assert group_metrics([], by_position) == {}
@@ -897,3 +902,82 @@ def test_instants_outside_the_calendar_range_get_the_calendar_error() -> None:
     ancient = datetime(1, 1, 2, 9, 0, tzinfo=UTC)
     with pytest.raises(CalendarError, match="business_time_between"):
         response_times([ticket(1, reply(5), opened=ancient)], calendar=NINE_TO_FIVE)
+
+
+# ------------------------------------------------------------------ SLA compliance
+
+RESPONSE_SLA = SLA(
+    name="Standard",
+    targets={
+        Metric.FIRST_RESPONSE_TIME: timedelta(hours=1),
+        Metric.RESOLUTION_TIME: timedelta(hours=8),
+    },
+)
+
+
+def reference_compliance(clocks: Iterable[SLAClock]) -> tuple[int, int]:
+    states = Counter(clock.state.value for clock in clocks)
+    return states["met"], states["met"] + states["breached"]
+
+
+@given(some_interactions, st.lists(st.booleans(), min_size=10, max_size=10))
+def test_compliance_matches_the_clocks_and_ignores_interactions_without_sla(
+    xs: list[Interaction], held: list[bool]
+) -> None:
+    if not xs:
+        return
+    now = max(i.last_event_at for i in xs) + timedelta(hours=1)
+    with_sla = [i for i, h in zip(xs, held, strict=False) if h]
+    met, whole = reference_compliance(
+        clock for i in with_sla for clock in sla_status(RESPONSE_SLA, i, now)
+    )
+    chosen = {id(i) for i in with_sla}
+    metrics = service_metrics(xs, sla=lambda i: RESPONSE_SLA if id(i) in chosen else None, now=now)
+    assert metrics.sla_compliance == Ratio(part=met, whole=whole)
+    # the interactions without an SLA change nothing
+    assert service_metrics(with_sla, sla=RESPONSE_SLA, now=now).sla_compliance == (
+        metrics.sla_compliance
+    )
+    if metrics.sla_compliance.percent is not None:
+        assert 0 <= metrics.sla_compliance.percent <= 100
+    # grouped, each group is its own interactions' compliance
+    grouped = group_metrics(with_sla, by_channel, sla=RESPONSE_SLA, now=now)
+    for channel, group in grouped.items():
+        alone = [i for i in with_sla if i.channel.value == channel]
+        assert group.sla_compliance == sla_compliance(
+            [sla_status(RESPONSE_SLA, i, now) for i in alone]
+        )
+
+
+def test_compliance_by_hand() -> None:
+    now = T0 + timedelta(minutes=310)
+    xs = [
+        ticket(1, reply(30), resolved(120)),  # both clocks met
+        ticket(2, reply(90), resolved(300)),  # response breached, resolution met
+    ]
+    running = ticket(3, opened=now - timedelta(minutes=10))  # both clocks running: left out
+    metrics = service_metrics([*xs, running], sla=RESPONSE_SLA, now=now)
+    assert metrics.sla_compliance == Ratio(part=3, whole=4)
+    assert metrics.figures()[Metric.SLA_COMPLIANCE] == 75.0
+    statuses = [sla_status(RESPONSE_SLA, i, now) for i in xs]
+    assert sla_compliance(statuses, metric=Metric.FIRST_RESPONSE_TIME) == Ratio(part=1, whole=2)
+    assert sla_compliance(statuses, metric=Metric.RESOLUTION_TIME) == Ratio(part=2, whole=2)
+    assert sla_compliance([]).percent is None
+    assert service_metrics(xs).sla_compliance == Ratio(part=0, whole=0)
+
+
+def test_bad_sla_arguments_are_refused() -> None:
+    with pytest.raises(InvalidEntityError, match=r"group_metrics\.now: None"):
+        service_metrics([ticket(1)], sla=RESPONSE_SLA)
+    with pytest.raises(InvalidEntityError, match=r"group_metrics\.sla: 'gold'"):
+        service_metrics([ticket(1)], sla="gold", now=T0)  # type: ignore[arg-type]
+    with pytest.raises(InvalidEntityError, match=r"group_metrics\.sla\('T-1'\): 'gold'"):
+        service_metrics([ticket(1)], sla=lambda i: "gold", now=T0)  # type: ignore[arg-type]
+    with pytest.raises(InvalidEntityError, match=r"sla_compliance\.clocks: 'x'"):
+        sla_compliance("x")  # type: ignore[arg-type]
+    with pytest.raises(InvalidEntityError, match=r"sla_compliance\.clocks\[0\]: 1"):
+        sla_compliance([1])  # type: ignore[list-item]
+    with pytest.raises(InvalidEntityError, match=r"sla_compliance\.clocks\[0\]: 1"):
+        sla_compliance([(1,)])  # type: ignore[list-item]
+    with pytest.raises(InvalidEntityError, match=r"sla_compliance\.metric: 'csat'"):
+        sla_compliance([], metric="csat")  # type: ignore[arg-type]

@@ -98,6 +98,7 @@ if TYPE_CHECKING:
         response_times,
         retention_rate,
         service_metrics,
+        sla_compliance,
         survey_scores,
         workload,
     )
@@ -222,6 +223,7 @@ __all__ = [  # noqa: RUF022 (sorted, with __version__ last: see tests/test_packa
     "retention_rate",
     "route",
     "service_metrics",
+    "sla_compliance",
     "sla_status",
     "sla_statuses",
     "success_team",
@@ -273,6 +275,7 @@ _LAZY = {
     "response_times": "csroles.metrics",
     "retention_rate": "csroles.metrics",
     "service_metrics": "csroles.metrics",
+    "sla_compliance": "csroles.metrics",
     "survey_scores": "csroles.metrics",
     "workload": "csroles.metrics",
     "RoutingCandidate": "csroles.routing",

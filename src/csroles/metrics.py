@@ -56,9 +56,10 @@ from zoneinfo import ZoneInfo
 import attrs
 
 from csroles import _validation as v
+from csroles.customers import Customer
 from csroles.interactions import Interaction, SurveyScale
 from csroles.roles import Role
-from csroles.sla import BusinessCalendar
+from csroles.sla import SLA, BusinessCalendar, ClockState, SLAClock, sla_statuses
 from csroles.sla._engine import EPOCH, MAX_US, MIN_US
 from csroles.vocabulary import EventKind, Metric
 
@@ -88,6 +89,7 @@ __all__ = [
     "response_times",
     "retention_rate",
     "service_metrics",
+    "sla_compliance",
     "survey_scores",
     "workload",
 ]
@@ -1019,6 +1021,8 @@ class ServiceMetrics:
         nps: the NPS answers (see :class:`NetPromoterScore`).
         customer_effort: the mean customer effort answer, or ``None``.
         first_contact_resolution: see :func:`first_contact_resolution`.
+        sla_compliance: met SLA clocks out of met and breached ones (see
+            :func:`sla_compliance`); nothing counted without an SLA.
 
     >>> from datetime import datetime, timedelta, UTC
     >>> from csroles import Channel, Direction, Event, EventKind, Interaction, Priority, Topic
@@ -1051,12 +1055,13 @@ class ServiceMetrics:
     nps: NetPromoterScore
     customer_effort: float | None
     first_contact_resolution: Ratio
+    sla_compliance: Ratio
 
     def figures(self) -> dict[Metric, Figure | None]:
         """The headline figure of each metric, for a :class:`Scorecard`.
 
-        Median first response and resolution times, CSAT and first-contact
-        resolution as percentages, the NPS score and the mean effort score;
+        Median first response and resolution times, CSAT, first-contact
+        resolution and SLA compliance as percentages, the NPS score and the mean effort score;
         ``None`` where there was nothing to measure.
 
         >>> from csroles import Metric, service_metrics
@@ -1070,6 +1075,7 @@ class ServiceMetrics:
             Metric.NPS: self.nps.score,
             Metric.CUSTOMER_EFFORT_SCORE: self.customer_effort,
             Metric.FIRST_CONTACT_RESOLUTION: self.first_contact_resolution.percent,
+            Metric.SLA_COMPLIANCE: self.sla_compliance.percent,
         }
 
 
@@ -1089,6 +1095,8 @@ class _Tally:
         "promoters",
         "resolution",
         "resolved",
+        "sla_breached",
+        "sla_met",
     )
 
     def __init__(self) -> None:
@@ -1096,6 +1104,7 @@ class _Tally:
         self.csat_satisfied = self.csat_total = 0
         self.promoters = self.passives = self.detractors = 0
         self.ces_sum = self.ces_count = 0
+        self.sla_met = self.sla_breached = 0
         self.first_response: list[int] = []
         self.resolution: list[int] = []
 
@@ -1125,14 +1134,17 @@ class _Tally:
             ),
             customer_effort=self.ces_sum / self.ces_count if self.ces_count else None,
             first_contact_resolution=Ratio(part=self.fcr, whole=self.resolved),
+            sla_compliance=Ratio(part=self.sla_met, whole=self.sla_met + self.sla_breached),
         )
 
 
 _SURVEY = EventKind.SURVEY_ANSWERED
+_MET, _BREACHED = ClockState.MET, ClockState.BREACHED
 _MOVED = frozenset({EventKind.TRANSFERRED, EventKind.ESCALATED})
 _CSAT, _NPS = SurveyScale.CSAT, SurveyScale.NPS
 
 Grouping: TypeAlias = "Callable[[Interaction], Iterable[str]]"
+SLAChoice: TypeAlias = "SLA | Callable[[Interaction], SLA | None]"
 
 
 def _tally_into(
@@ -1140,6 +1152,7 @@ def _tally_into(
     interaction: Interaction,
     measure: Measure,
     satisfied_at: int,
+    clocks: tuple[SLAClock, ...],
 ) -> None:
     """Work out one interaction's facts once and add them to every tally it belongs to."""
     opened = interaction.events[0].at
@@ -1155,8 +1168,17 @@ def _tally_into(
             surveys.append((event.scale, event.score))  # type: ignore[arg-type]
         elif kind in _MOVED:
             moved = True
+    met = breached = 0
+    for clock in clocks:
+        state = clock.state
+        if state is _MET:
+            met += 1
+        elif state is _BREACHED:
+            breached += 1
     for tally in tallies:
         tally.count += 1
+        tally.sla_met += met
+        tally.sla_breached += breached
         if first is not None:
             tally.first_response.append(first)
         if resolution is not None:
@@ -1174,6 +1196,9 @@ def group_metrics(
     calendar: BusinessTime | None = None,
     period: Period | None = None,
     satisfied_at: int = 4,
+    sla: SLAChoice | None = None,
+    now: datetime | None = None,
+    customers: Iterable[Customer] | Mapping[str, Customer] | None = None,
 ) -> Mapping[str, ServiceMetrics]:
     """Every interaction metric per group, in one pass over the interactions.
 
@@ -1190,6 +1215,13 @@ def group_metrics(
             for calendar time.
         period: keep only the interactions opened in it; ``None`` for all.
         satisfied_at: the lowest satisfied CSAT answer (1-5 scale).
+        sla: the SLA the interactions are held to, or a function giving each
+            interaction's SLA (``None`` for an interaction without one): their
+            clocks, computed with :func:`~csroles.sla_statuses` at ``now``,
+            give the SLA compliance (see :func:`sla_compliance`).
+        now: the instant of the clocks; required with ``sla``.
+        customers: the customers whose zones the SLA clocks may use (see
+            :func:`~csroles.sla_statuses`).
 
     Returns:
         A read-only mapping from group key to metrics, keys sorted; a group
@@ -1230,10 +1262,12 @@ def group_metrics(
     period = _check_period(owner, period)
     if type(satisfied_at) is not int or not 1 <= satisfied_at <= 5:
         v.fail(owner, "satisfied_at", satisfied_at, "an integer from 1 to 5")
+    selected = _interactions(owner, interactions)
+    if period is not None:
+        selected = [i for i in selected if period.start <= i.opened_at < period.end]
+    clocks = _clocks(owner, selected, sla, now, customers)
     tallies: dict[str, _Tally] = {}
-    for interaction in _interactions(owner, interactions):
-        if period is not None and not period.start <= interaction.opened_at < period.end:
-            continue
+    for index, interaction in enumerate(selected):
         keys = by(interaction)
         if not v.is_collection(keys):
             v.fail(owner, f"by({interaction.id!r})", keys, f"{v.COLLECTION} of group keys")
@@ -1245,8 +1279,114 @@ def group_metrics(
                 tally = tallies[key] = _Tally()
             mine.append(tally)
         if mine:
-            _tally_into(mine, interaction, measure, satisfied_at)
+            _tally_into(mine, interaction, measure, satisfied_at, clocks[index] if clocks else ())
     return MappingProxyType({key: tallies[key].result() for key in sorted(tallies)})
+
+
+def _clocks(
+    owner: str,
+    interactions: list[Interaction],
+    sla: object,
+    now: object,
+    customers: Iterable[Customer] | Mapping[str, Customer] | None,
+) -> list[tuple[SLAClock, ...]] | None:
+    """Each interaction's SLA clocks at ``now``, by the batch form, one call per SLA."""
+    if sla is None:
+        return None
+    if now is None:
+        v.fail(owner, "now", now, "an aware datetime: the instant of the SLA clocks")
+    if type(sla) is SLA:
+        return list(sla_statuses(sla, interactions, now, customers))  # type: ignore[arg-type]
+    if not callable(sla):
+        v.fail(owner, "sla", sla, "None, an SLA, or a function from an Interaction to its SLA")
+    by_sla: dict[int, tuple[SLA, list[int]]] = {}
+    for index, interaction in enumerate(interactions):
+        chosen = sla(interaction)
+        if chosen is None:
+            continue
+        if type(chosen) is not SLA:
+            v.fail(owner, f"sla({interaction.id!r})", chosen, "an SLA or None")
+        by_sla.setdefault(id(chosen), (chosen, []))[1].append(index)
+    result: list[tuple[SLAClock, ...]] = [()] * len(interactions)
+    for chosen, indexes in by_sla.values():
+        statuses = sla_statuses(chosen, [interactions[i] for i in indexes], now, customers)  # type: ignore[arg-type]
+        for index, found in zip(indexes, statuses, strict=True):
+            result[index] = found
+    return result
+
+
+def sla_compliance(
+    clocks: Iterable[SLAClock | Iterable[SLAClock]], *, metric: Metric | None = None
+) -> Ratio:
+    """SLA compliance rate: ``met / (met + breached)`` over SLA clocks.
+
+    Each clock counts once, by its state: ``met`` (stopped within its
+    target) or ``breached`` (missed it; a breach is final even while the
+    clock still runs). Clocks still running, in warning or paused have no
+    outcome yet and are left out, so the rate is not lowered by work still
+    in time. Interactions without an SLA have no clocks and change nothing.
+
+    Args:
+        clocks: SLA clocks, or tuples of clocks as :func:`~csroles.sla_statuses`
+            returns them.
+        metric: count only the clocks of this metric; ``None`` for all.
+
+    Raises:
+        InvalidEntityError: an item is not a clock or a collection of clocks.
+
+    >>> from datetime import datetime, timedelta, UTC
+    >>> from csroles import SLAClock, Metric, sla_compliance
+    >>> from csroles.sla import ClockState
+    >>> hour = timedelta(hours=1)
+    >>> met = SLAClock(
+    ...     metric=Metric.FIRST_RESPONSE_TIME,
+    ...     target=hour,
+    ...     elapsed=hour / 2,
+    ...     state=ClockState.MET,
+    ...     completed_cycles=1,
+    ... )
+    >>> late = SLAClock(
+    ...     metric=Metric.RESOLUTION_TIME,
+    ...     target=hour,
+    ...     elapsed=2 * hour,
+    ...     state=ClockState.BREACHED,
+    ...     breached_at=datetime(2026, 5, 4, 10, tzinfo=UTC),
+    ...     completed_cycles=1,
+    ...     breached_cycles=1,
+    ... )
+    >>> running = SLAClock(
+    ...     metric=Metric.RESOLUTION_TIME,
+    ...     target=hour,
+    ...     elapsed=hour / 4,
+    ...     state=ClockState.PAUSED,
+    ... )
+    >>> sla_compliance([met, late, running])
+    Ratio(part=1, whole=2)
+    >>> sla_compliance([(met,), (late, running)], metric=Metric.FIRST_RESPONSE_TIME).percent
+    100.0
+
+    .. versionadded:: 0.1.0
+    """
+    owner = "sla_compliance"
+    if not v.is_collection(clocks):
+        v.fail(owner, "clocks", clocks, f"{v.COLLECTION} of SLAClocks")
+    if metric is not None and type(metric) is not Metric:
+        v.fail(owner, "metric", metric, "None or a Metric")
+    met = breached = 0
+    for index, item in enumerate(clocks):
+        group = (item,) if type(item) is SLAClock else item
+        if not v.is_collection(group):
+            v.fail(owner, f"clocks[{index}]", item, "an SLAClock or a collection of SLAClocks")
+        for clock in typing.cast("Iterable[object]", group):
+            if type(clock) is not SLAClock:
+                v.fail(owner, f"clocks[{index}]", clock, "an SLAClock")
+            if metric is not None and clock.metric is not metric:
+                continue
+            if clock.state is _MET:
+                met += 1
+            elif clock.state is _BREACHED:
+                breached += 1
+    return Ratio(part=met, whole=met + breached)
 
 
 def _everything(_interaction: Interaction) -> tuple[str]:
@@ -1259,6 +1399,9 @@ def service_metrics(
     calendar: BusinessTime | None = None,
     period: Period | None = None,
     satisfied_at: int = 4,
+    sla: SLAChoice | None = None,
+    now: datetime | None = None,
+    customers: Iterable[Customer] | Mapping[str, Customer] | None = None,
 ) -> ServiceMetrics:
     """Every interaction metric of ``interactions`` as one group (see :func:`group_metrics`).
 
@@ -1272,7 +1415,14 @@ def service_metrics(
     .. versionadded:: 0.1.0
     """
     grouped = group_metrics(
-        interactions, _everything, calendar=calendar, period=period, satisfied_at=satisfied_at
+        interactions,
+        _everything,
+        calendar=calendar,
+        period=period,
+        satisfied_at=satisfied_at,
+        sla=sla,
+        now=now,
+        customers=customers,
     )
     return grouped["all"] if grouped else _Tally().result()
 
