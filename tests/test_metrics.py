@@ -32,7 +32,9 @@ from csroles import (
     InvalidEntityError,
     Metric,
     NetPromoterScore,
+    OrgChart,
     Period,
+    Position,
     Priority,
     Ratio,
     Scorecard,
@@ -41,6 +43,7 @@ from csroles import (
     SLAClock,
     SurveyScale,
     Topic,
+    UnknownPositionError,
     by_channel,
     by_position,
     by_role,
@@ -981,3 +984,68 @@ def test_bad_sla_arguments_are_refused() -> None:
         sla_compliance([(1,)])  # type: ignore[list-item]
     with pytest.raises(InvalidEntityError, match=r"sla_compliance\.metric: 'csat'"):
         sla_compliance([], metric="csat")  # type: ignore[arg-type]
+
+
+# ------------------------------------------------------------------ teams and roles from an org chart
+
+CHART = OrgChart(
+    positions=[
+        Position(id="mgr", role="customer_service_manager"),
+        Position(id="sup-1", role="customer_service_supervisor", reports_to="mgr"),
+        Position(id="rep-1", role="customer_service_representative", reports_to="sup-1"),
+        Position(id="rep-2", role="customer_service_representative", reports_to="sup-1"),
+        Position(id="sup-2", role="customer_service_supervisor", reports_to="mgr"),
+        Position(id="rep-3", role="customer_service_representative", reports_to="sup-2"),
+    ]
+)
+
+
+def test_teams_are_org_chart_subtrees_measured_in_one_pass() -> None:
+    xs = [
+        ticket(1, assigned("rep-1"), reply(10)),
+        ticket(2, assigned("rep-2"), reply(20)),
+        ticket(3, assigned("rep-3"), reply(30)),
+        ticket(4, assigned("sup-1"), reply(40)),
+        ticket(5, assigned("mgr"), reply(50)),
+        ticket(6, assigned("outsider"), reply(60)),
+    ]
+    teams = group_metrics(xs, by_team(CHART))
+    assert {team: m.interactions for team, m in teams.items()} == {"mgr": 5, "sup-1": 3, "sup-2": 1}
+    assert teams["sup-1"].first_response.mean == timedelta(minutes=70) / 3
+    only = group_metrics(xs, by_team(CHART, heads=["sup-2"]))
+    assert list(only) == ["sup-2"]
+    roles = group_metrics(xs, by_role(CHART))
+    assert {role: m.interactions for role, m in roles.items()} == {
+        "customer_service_manager": 1,
+        "customer_service_representative": 3,
+        "customer_service_supervisor": 1,
+    }
+
+
+@given(some_interactions)
+def test_chart_teams_agree_with_the_subtree_brute_force(xs: list[Interaction]) -> None:
+    agents = sorted({i.assignee for i in xs if i.assignee is not None})[:5]
+    positions = [Position(id="head", role="customer_service_manager")] + [
+        Position(id=a, role="customer_service_representative", reports_to="head")
+        for a in agents
+        if a != "head"
+    ]
+    chart = OrgChart(positions=positions)
+    teams = group_metrics(xs, by_team(chart))
+    members = {p.id for p in positions}
+    held = [i for i in xs if i.assignee in members]
+    if held:
+        assert teams["head"] == service_metrics(held)
+    else:
+        assert teams == {}
+
+
+def test_bad_chart_teams_are_refused() -> None:
+    with pytest.raises(UnknownPositionError, match="'nobody'"):
+        by_team(CHART, heads=["nobody"])
+    with pytest.raises(InvalidEntityError, match=r"by_team\.heads: 'mgr'"):
+        by_team(CHART, heads="mgr")
+    with pytest.raises(
+        InvalidEntityError, match=r"by_team\.heads: \['mgr'\], expected None unless"
+    ):
+        by_team({"t": ["a"]}, heads=["mgr"])

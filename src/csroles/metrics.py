@@ -57,6 +57,7 @@ import attrs
 
 from csroles import _validation as v
 from csroles.customers import Customer
+from csroles.hierarchy import OrgChart
 from csroles.interactions import Interaction, SurveyScale
 from csroles.roles import Role
 from csroles.sla import SLA, BusinessCalendar, ClockState, SLAClock, sla_statuses
@@ -1478,12 +1479,13 @@ def by_channel(interaction: Interaction) -> tuple[str]:
     return (interaction.channel.value,)
 
 
-def by_role(roles: Mapping[str, str]) -> Grouping:
+def by_role(roles: Mapping[str, str] | OrgChart) -> Grouping:
     """Group by the role of the position that holds the interaction.
 
     Args:
-        roles: each position's role key, by position id; interactions held
-            by a position not in it (or by nobody) are in no group.
+        roles: each position's role key, by position id, or an
+            :class:`~csroles.OrgChart` whose positions say it; interactions
+            held by a position not in it (or by nobody) are in no group.
 
     >>> from datetime import datetime, UTC
     >>> from csroles import Channel, Direction, Event, EventKind, Interaction, Priority, Topic
@@ -1506,8 +1508,10 @@ def by_role(roles: Mapping[str, str]) -> Grouping:
 
     .. versionadded:: 0.1.0
     """
+    if isinstance(roles, OrgChart):
+        roles = {position.id: position.role for position in roles.positions}
     if not isinstance(roles, Mapping):
-        v.fail("by_role", "roles", roles, "a mapping from position id to role key")
+        v.fail("by_role", "roles", roles, "an OrgChart or a mapping from position id to role key")
     table = {
         v.check_identifier("by_role", "roles", p): v.check_key("by_role", f"roles[{p!r}]", r)
         for p, r in roles.items()
@@ -1520,7 +1524,9 @@ def by_role(roles: Mapping[str, str]) -> Grouping:
     return grouping
 
 
-def by_team(teams: Mapping[str, Iterable[str]]) -> Grouping:
+def by_team(
+    teams: Mapping[str, Iterable[str]] | OrgChart, *, heads: Iterable[str] | None = None
+) -> Grouping:
     """Group by team: each team is a set of positions, and teams may overlap.
 
     An interaction counts in every team whose positions include its
@@ -1528,7 +1534,16 @@ def by_team(teams: Mapping[str, Iterable[str]]) -> Grouping:
     teams below it are all measured in the same pass.
 
     Args:
-        teams: the position ids of each team, by team id.
+        teams: the position ids of each team, by team id; or an
+            :class:`~csroles.OrgChart`, where each team is a head position
+            and everyone below it (its subtree), named by the head's id.
+        heads: with a chart, the heads of the teams; ``None`` for every
+            position that has reports.
+
+    Raises:
+        InvalidEntityError: a team id or position id is not a valid id,
+            or ``heads`` is given without a chart.
+        UnknownPositionError: a head is not in the chart.
 
     >>> from datetime import datetime, UTC
     >>> from csroles import Channel, Direction, Event, EventKind, Interaction, Priority, Topic
@@ -1552,8 +1567,12 @@ def by_team(teams: Mapping[str, Iterable[str]]) -> Grouping:
     .. versionadded:: 0.1.0
     """
     owner = "by_team"
+    if isinstance(teams, OrgChart):
+        teams = _subtrees(teams, heads)
+    elif heads is not None:
+        v.fail(owner, "heads", heads, "None unless the teams are an OrgChart")
     if not isinstance(teams, Mapping):
-        v.fail(owner, "teams", teams, "a mapping from team id to position ids")
+        v.fail(owner, "teams", teams, "an OrgChart or a mapping from team id to position ids")
     membership: dict[str, list[str]] = {}
     for team in sorted(teams):
         v.check_identifier(owner, "teams", team)
@@ -1569,6 +1588,21 @@ def by_team(teams: Mapping[str, Iterable[str]]) -> Grouping:
         return frozen.get(interaction.assignee, ())  # type: ignore[arg-type]
 
     return grouping
+
+
+def _subtrees(chart: OrgChart, heads: Iterable[str] | None) -> dict[str, list[str]]:
+    """Each head's team in ``chart``: the head and every position below it."""
+    if heads is None:
+        chosen = [p.id for p in chart.positions if p.id in _managers(chart)]
+    elif not v.is_collection(heads):
+        v.fail("by_team", "heads", heads, f"{v.COLLECTION} of position ids")
+    else:
+        chosen = list(heads)
+    return {head: [head, *(p.id for p in chart.all_reports(head))] for head in chosen}
+
+
+def _managers(chart: OrgChart) -> set[str | None]:
+    return {p.reports_to for p in chart.positions}
 
 
 # ------------------------------------------------------------------ scorecards
