@@ -58,7 +58,7 @@ import attrs
 from csroles import _validation as v
 from csroles.customers import Customer
 from csroles.hierarchy import OrgChart
-from csroles.interactions import Interaction, SurveyScale
+from csroles.interactions import Event, Interaction, SurveyScale
 from csroles.roles import Role
 from csroles.sla import SLA, BusinessCalendar, ClockState, SLAClock, sla_statuses
 from csroles.sla._engine import EPOCH, MAX_US, MIN_US
@@ -397,32 +397,59 @@ def _resolved_at(interaction: Interaction) -> datetime | None:
     return interaction.resolved_at or interaction.closed_at
 
 
-Measure: TypeAlias = "Callable[[datetime, datetime], int]"
+# Measures the spans from an opening to two later instants (either may be
+# None) in microseconds: the first response and the resolution times.
+Measure: TypeAlias = (
+    "Callable[[datetime, datetime | None, datetime | None], tuple[int | None, int | None]]"
+)
 
 
-def _calendar_time(start: datetime, end: datetime) -> int:
-    return (end - start) // _US
+def _calendar_time(
+    opened: datetime, reply: datetime | None, resolved: datetime | None
+) -> tuple[int | None, int | None]:
+    return (
+        None if reply is None else (reply - opened) // _US,
+        None if resolved is None else (resolved - opened) // _US,
+    )
 
 
 def _measure(calendar: BusinessTime | None) -> Measure:
-    """How to measure a span in microseconds: calendar time, or the calendar's business time."""
+    """How to measure spans in microseconds: calendar time, or the calendar's business time."""
     if calendar is None:
         return _calendar_time
     if type(calendar) is BusinessCalendar:
         # The calendar's integer engine, as the SLA clocks use it: no
-        # per-call checks or conversions beyond the instants themselves.
+        # per-call checks, and the opening converted once for both spans.
         between_us = calendar._between_us
         public = calendar.business_time_between
 
-        def business(start: datetime, end: datetime) -> int:
-            a, b = (start - EPOCH) // _US, (end - EPOCH) // _US
+        def one(a: int, start: datetime, end: datetime) -> int:
+            b = (end - EPOCH) // _US
             if MIN_US <= a < MAX_US and MIN_US <= b < MAX_US:
                 return between_us(a, b)
             return public(start, end) // _US  # out of the calendar's range: its error
 
+        def business(
+            opened: datetime, reply: datetime | None, resolved: datetime | None
+        ) -> tuple[int | None, int | None]:
+            a = (opened - EPOCH) // _US
+            return (
+                None if reply is None else one(a, opened, reply),
+                None if resolved is None else one(a, opened, resolved),
+            )
+
         return business
     method = calendar.business_time_between
-    return lambda start, end: method(start, end) // _US
+
+    def other(
+        opened: datetime, reply: datetime | None, resolved: datetime | None
+    ) -> tuple[int | None, int | None]:
+        return (
+            None if reply is None else method(opened, reply) // _US,
+            None if resolved is None else method(opened, resolved) // _US,
+        )
+
+    return other
 
 
 def _first_contact(interaction: Interaction) -> bool:
@@ -475,11 +502,11 @@ def response_times(
     """
     owner = "response_times"
     measure = _measure(_check_calendar(owner, calendar))
-    values = [
-        measure(i.opened_at, i.first_reply_at)
-        for i in _interactions(owner, interactions)
-        if i.first_reply_at is not None
-    ]
+    values = []
+    for interaction in _interactions(owner, interactions):
+        first, _ = measure(interaction.opened_at, interaction.first_reply_at, None)
+        if first is not None:
+            values.append(first)
     return _stats(values)
 
 
@@ -526,9 +553,9 @@ def resolution_times(
     measure = _measure(_check_calendar(owner, calendar))
     values = []
     for interaction in _interactions(owner, interactions):
-        resolved = _resolved_at(interaction)
-        if resolved is not None:
-            values.append(measure(interaction.opened_at, resolved))
+        _, resolution = measure(interaction.opened_at, None, _resolved_at(interaction))
+        if resolution is not None:
+            values.append(resolution)
     return _stats(values)
 
 
@@ -1141,11 +1168,23 @@ class _Tally:
 
 _SURVEY = EventKind.SURVEY_ANSWERED
 _MET, _BREACHED = ClockState.MET, ClockState.BREACHED
-_MOVED = frozenset({EventKind.TRANSFERRED, EventKind.ESCALATED})
+_TRANSFERRED, _ESCALATED = EventKind.TRANSFERRED, EventKind.ESCALATED
 _CSAT, _NPS = SurveyScale.CSAT, SurveyScale.NPS
 
 Grouping: TypeAlias = "Callable[[Interaction], Iterable[str]]"
 SLAChoice: TypeAlias = "SLA | Callable[[Interaction], SLA | None]"
+
+
+def _outcomes(clocks: Iterable[SLAClock]) -> tuple[int, int]:
+    """How many of ``clocks`` are met, and how many breached."""
+    met = breached = 0
+    for clock in clocks:
+        state = clock.state
+        if state is _MET:
+            met += 1
+        elif state is _BREACHED:
+            breached += 1
+    return met, breached
 
 
 def _tally_into(
@@ -1156,26 +1195,23 @@ def _tally_into(
     clocks: tuple[SLAClock, ...],
 ) -> None:
     """Work out one interaction's facts once and add them to every tally it belongs to."""
-    opened = interaction.events[0].at
-    reply = interaction.first_reply_at
-    first = None if reply is None else measure(opened, reply)
-    resolved_at = interaction.resolved_at or interaction.closed_at
-    resolution = None if resolved_at is None else measure(opened, resolved_at)
+    first, resolution = measure(
+        interaction.events[0].at,
+        interaction.first_reply_at,
+        interaction.resolved_at or interaction.closed_at,
+    )
     moved = bool(interaction.reopen_count)
-    surveys: list[tuple[SurveyScale, int]] = []
+    surveys: list[Event] | None = None
     for event in interaction.events:
         kind = event.kind
         if kind is _SURVEY:
-            surveys.append((event.scale, event.score))  # type: ignore[arg-type]
-        elif kind in _MOVED:
+            if surveys is None:
+                surveys = [event]
+            else:
+                surveys.append(event)
+        elif kind is _TRANSFERRED or kind is _ESCALATED:
             moved = True
-    met = breached = 0
-    for clock in clocks:
-        state = clock.state
-        if state is _MET:
-            met += 1
-        elif state is _BREACHED:
-            breached += 1
+    met, breached = _outcomes(clocks) if clocks else (0, 0)
     for tally in tallies:
         tally.count += 1
         tally.sla_met += met
@@ -1186,8 +1222,9 @@ def _tally_into(
             tally.resolution.append(resolution)
             tally.resolved += 1
             tally.fcr += not moved
-        for scale, score in surveys:
-            tally.add_survey(scale, score, satisfied_at)
+        if surveys is not None:
+            for survey in surveys:
+                tally.add_survey(survey.scale, survey.score, satisfied_at)  # type: ignore[arg-type]
 
 
 def group_metrics(
@@ -1270,7 +1307,7 @@ def group_metrics(
     tallies: dict[str, _Tally] = {}
     for index, interaction in enumerate(selected):
         keys = by(interaction)
-        if not v.is_collection(keys):
+        if type(keys) is not tuple and not v.is_collection(keys):
             v.fail(owner, f"by({interaction.id!r})", keys, f"{v.COLLECTION} of group keys")
         mine = []
         for key in keys:
