@@ -192,6 +192,7 @@ print("Portfolio loads:", plan.loads)
 
 section("Metrics: a scorecard for a small team")
 from csroles import (  # noqa: E402
+    SLA,
     Metric,
     Scorecard,
     SurveyScale,
@@ -233,7 +234,15 @@ mail = [
     handled(3, "rep-luca", 55, 300, 2),
     handled(4, "rep-luca", 20, 70, 5),
 ]
-team = group_metrics(mail, by_team({"team-rome": ["rep-anna", "rep-luca"]}))["team-rome"]
+email_sla = SLA(
+    name="Email",
+    targets={
+        Metric.FIRST_RESPONSE_TIME: timedelta(minutes=30),
+        Metric.RESOLUTION_TIME: timedelta(hours=4),
+    },
+)
+rome_team = by_team({"team-rome": ["rep-anna", "rep-luca"]})
+team = group_metrics(mail, rome_team, sla=email_sla, now=start + timedelta(days=1))["team-rome"]
 card = Scorecard.build(
     subject="team-rome",
     role=catalog.get("customer_service_representative"),
@@ -242,6 +251,7 @@ card = Scorecard.build(
         Metric.FIRST_RESPONSE_TIME: timedelta(minutes=30),
         Metric.RESOLUTION_TIME: timedelta(hours=2),
         Metric.CSAT: 80,
+        Metric.SLA_COMPLIANCE: 90,
     },
 )
 print(card.to_text())

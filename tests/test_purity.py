@@ -89,6 +89,14 @@ assert quota_attainment(days).whole == len(days)
 card = Scorecard.build(subject="p-1", role=catalog.get("customer_service_representative"),
                        figures=stats.figures(), targets={Metric.CSAT: 80})
 assert card.to_text()
+standard = SLA(name="Standard", targets={Metric.RESOLUTION_TIME: timedelta(hours=2)})
+assert service_metrics([ticket], sla=standard, now=at + timedelta(days=1)).sla_compliance.part == 1
+assert sla_compliance(sla_statuses(standard, [ticket], at + timedelta(days=1))).percent == 100.0
+chart = OrgChart(positions=[Position(id="p-0", role="customer_service_supervisor"),
+                            Position(id="p-1", role="customer_service_representative",
+                                     reports_to="p-0")])
+assert group_metrics([ticket], by_team(chart))["p-0"].interactions == 1
+assert "customer_service_representative" in group_metrics([ticket], by_role(chart))
 # Job titles: compose, parse, describe, match.
 from csroles.titles import TitleIndex, RoleTitles, describe_title, match_title, normalize_title
 for language in Language:
