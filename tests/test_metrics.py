@@ -1049,3 +1049,13 @@ def test_bad_chart_teams_are_refused() -> None:
         InvalidEntityError, match=r"by_team\.heads: \['mgr'\], expected None unless"
     ):
         by_team({"t": ["a"]}, heads=["mgr"])
+
+
+def test_scorecard_for_a_position_takes_its_role_from_the_chart() -> None:
+    card = Scorecard.for_position(CHART, "sup-1", figures={Metric.CSAT: 90.0})
+    assert card.role == "customer_service_supervisor"
+    assert card.subject == "sup-1"
+    with pytest.raises(UnknownPositionError):
+        Scorecard.for_position(CHART, "nobody", figures={})
+    with pytest.raises(InvalidEntityError, match=r"Scorecard\.chart: 'chart'"):
+        Scorecard.for_position("chart", "sup-1", figures={})  # type: ignore[arg-type]

@@ -1785,6 +1785,38 @@ class Scorecard:
             )
         return cls(subject=subject, role=role.key, lines=lines)
 
+    @classmethod
+    def for_position(
+        cls,
+        chart: OrgChart,
+        position: str,
+        *,
+        figures: Mapping[Metric, Figure | None],
+        targets: Mapping[Metric, Figure] | None = None,
+    ) -> Scorecard:
+        """The scorecard of a position (or of the team it heads) in ``chart``, by its role.
+
+        Raises:
+            InvalidEntityError: ``chart`` is not an OrgChart, or as :meth:`build`.
+            UnknownPositionError: ``position`` is not in the chart.
+
+        >>> from csroles import Metric, OrgChart, Position, Scorecard
+        >>> chart = OrgChart(positions=[Position(id="csm-1", role="customer_success_manager")])
+        >>> card = Scorecard.for_position(
+        ...     chart,
+        ...     "csm-1",
+        ...     figures={Metric.RETENTION_RATE: 96.0},
+        ...     targets={Metric.RETENTION_RATE: 95},
+        ... )
+        >>> card.role, card.on_target
+        ('customer_success_manager', (<Metric.RETENTION_RATE: 'retention_rate'>,))
+        """
+        if not isinstance(chart, OrgChart):
+            v.fail("Scorecard", "chart", chart, "an OrgChart")
+        return cls.build(
+            subject=position, role=chart.role_of(position), figures=figures, targets=targets
+        )
+
     @property
     def on_target(self) -> tuple[Metric, ...]:
         """The metrics on target."""
