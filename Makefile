@@ -8,10 +8,10 @@ BENCH_STAMP   := $(VENV)/.bench-installed
 PIP    := $(BIN)/python -m pip --disable-pip-version-check -q
 
 .DEFAULT_GOAL := help
-.PHONY: help tour test lint type imports pytest docs bench clean lock
+.PHONY: help tour test test-deep lint type imports pytest docs bench clean lock
 
 help:  ## list the targets
-	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-9s %s\n", $$1, $$2}'
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -46,7 +46,10 @@ imports: $(DEV_STAMP)  ## import-linter contracts (layers, purity)
 	$(BIN)/lint-imports
 
 pytest: $(DEV_STAMP)  ## tests, docs examples, docstring examples, coverage gate
-	$(BIN)/pytest --cov --cov-report=term
+	$(BIN)/pytest -n auto --cov --cov-report=term
+
+test-deep: $(DEV_STAMP)  ## the test suite with ten times the CI's hypothesis examples
+	HYPOTHESIS_PROFILE=deep $(BIN)/pytest -n auto -p no:cacheprovider tests
 
 docs: $(DEV_STAMP)  ## build the docs site, warnings are errors
 	$(BIN)/sphinx-build -W --keep-going -q -b html docs docs/_build/html
