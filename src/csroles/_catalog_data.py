@@ -1,4 +1,4 @@
-"""The built-in roles, as data (seeds 000-004; DOMAIN.md sections 1, 2 and 4).
+"""The built-in roles, as data, from the four sources listed on the docs' Sources page.
 
 Read on first use of :func:`csroles.default_catalog`, never at ``import
 csroles``, and checked by the same code that checks a user's catalog: each
@@ -7,20 +7,20 @@ and duty owners.
 
 Where the facts come from:
 
-- keys, order, levels, focus and duties of roles 1-11: seeds 000 (Italian) and
-  001 (Russian), the same article; Italian titles are the singular of seed
-  000's names, Russian titles are seed 001's headings.
+- keys, order, levels, focus and duties of roles 1-11: *LiveAgent roles*, in
+  Italian and in Russian; Italian titles are the singular of the Italian
+  edition's names, Russian titles are the Russian edition's headings.
 - call-center manager and director, live-chat, social-media and email agents,
-  relationship manager, implementation specialist: seed 003; telemarketer and
-  the representative's other titles, entry level and lack of authority:
-  seed 004; the representative's duties, skills, metrics, career paths,
-  industries, pay and certifications: seed 002.
-- The seeds name a daily quota but give no number, so ``daily_quota`` stays
+  relationship manager, implementation specialist: *G2 service philosophy*;
+  telemarketer and the representative's other titles, entry level and lack of
+  authority: *What is a CSR*; the representative's duties, skills, metrics,
+  career paths, industries, pay and certifications: *ServiceNow CSR*.
+- The sources name a daily quota but give no number, so ``daily_quota`` stays
   unset and the roles are measured by ``Metric.DAILY_QUOTA``. They give no
-  refund amounts either: individuals may decide nothing alone (seed 004),
-  supervisors may change priorities, managers and above may decide everything
-  (seed 004: what is beyond a representative goes to a manager). Configure
-  real limits in your own catalog.
+  refund amounts either: individuals may decide nothing alone (*What is a
+  CSR*), supervisors may change priorities, managers and above may decide
+  everything (*What is a CSR*: what is beyond a representative goes to a
+  manager). Configure real limits in your own catalog.
 """
 
 from __future__ import annotations
@@ -53,7 +53,7 @@ def _duties(*pairs: tuple[Duty, Raci]) -> tuple[Responsibility, ...]:
 
 
 ROLES: tuple[Role, ...] = (
-    # 1. seed 000/001; seed 002 (duties, skills, metrics, career, industries, pay); seed 004
+    # 1. LiveAgent roles; ServiceNow CSR (duties, skills, metrics, career, industries, pay); What is a CSR
     Role(
         key="customer_service_representative",
         level=Level.INDIVIDUAL,
@@ -159,7 +159,7 @@ ROLES: tuple[Role, ...] = (
             extra=(3_000, 6_000),
         ),
     ),
-    # 2. seed 000/001: in-house or remote, inbound calls, complaints, transactions, outbound interest
+    # 2. LiveAgent roles: in-house or remote, inbound calls, complaints, transactions, outbound interest
     Role(
         key="call_center_agent",
         level=Level.INDIVIDUAL,
@@ -183,7 +183,7 @@ ROLES: tuple[Role, ...] = (
         tier=1,
         remote_possible=True,
     ),
-    # 3. seed 000/001: oversees junior representatives, takes part in hiring, trains and coaches
+    # 3. LiveAgent roles: oversees junior representatives, takes part in hiring, trains and coaches
     Role(
         key="customer_service_supervisor",
         level=Level.SUPERVISOR,
@@ -207,7 +207,7 @@ ROLES: tuple[Role, ...] = (
         authority=_SUPERVISOR,
         reports_to="customer_service_manager",
     ),
-    # 4. seed 000/001: oversees teams, onboards and trains agents, tracks performance, conflicts
+    # 4. LiveAgent roles: oversees teams, onboards and trains agents, tracks performance, conflicts
     Role(
         key="customer_service_manager",
         level=Level.MANAGER,
@@ -236,7 +236,7 @@ ROLES: tuple[Role, ...] = (
         metrics=_TEAM_METRICS,
         authority=_MANAGER,
     ),
-    # 5. seed 000/001: SaaS and tech; questions and product problems: installation, troubleshooting
+    # 5. LiveAgent roles: SaaS and tech; questions and product problems: installation, troubleshooting
     Role(
         key="customer_support_representative",
         level=Level.INDIVIDUAL,
@@ -258,7 +258,7 @@ ROLES: tuple[Role, ...] = (
         industries=[Industry.TECHNOLOGY],
         tier=1,
     ),
-    # 6. seed 000/001: technical support specialist, tier 2: diagnoses, reports, escalates
+    # 6. LiveAgent roles: technical support specialist, tier 2: diagnoses, reports, escalates
     Role(
         key="customer_support_engineer",
         level=Level.INDIVIDUAL,
@@ -285,8 +285,8 @@ ROLES: tuple[Role, ...] = (
         industries=[Industry.TECHNOLOGY],
         tier=2,
     ),
-    # 7. seed 000/001: day-to-day support, trains support reps, best practices, knowledge base,
-    #    accountable for support quality; seed 003: supervises reps, handles escalations
+    # 7. LiveAgent roles: day-to-day support, trains support reps, best practices, knowledge base,
+    #    accountable for support quality; G2 service philosophy: supervises reps, handles escalations
     Role(
         key="customer_support_manager",
         level=Level.MANAGER,
@@ -315,7 +315,7 @@ ROLES: tuple[Role, ...] = (
         metrics=_TEAM_METRICS,
         authority=_MANAGER,
     ),
-    # 8. seed 000/001: long-term success, relationships, full value; seed 003: supervises
+    # 8. LiveAgent roles: long-term success, relationships, full value; G2 service philosophy: supervises
     #    relationship managers and implementation specialists, distributes portfolios
     Role(
         key="customer_success_manager",
@@ -340,7 +340,7 @@ ROLES: tuple[Role, ...] = (
         authority=_MANAGER,
         industries=[Industry.TECHNOLOGY],
     ),
-    # 9. seed 000/001: analyses needs, designs and implements experience strategies
+    # 9. LiveAgent roles: analyses needs, designs and implements experience strategies
     Role(
         key="customer_experience_manager",
         level=Level.MANAGER,
@@ -360,7 +360,7 @@ ROLES: tuple[Role, ...] = (
         metrics=[Metric.NPS, Metric.CSAT, Metric.CUSTOMER_EFFORT_SCORE, Metric.RETENTION_RATE],
         authority=_MANAGER,
     ),
-    # 10. seed 000/001: customers' interests inside the company, link to marketing
+    # 10. LiveAgent roles: customers' interests inside the company, link to marketing
     Role(
         key="customer_advocate",
         level=Level.INDIVIDUAL,
@@ -377,7 +377,7 @@ ROLES: tuple[Role, ...] = (
         ),
         metrics=[Metric.NPS, Metric.CSAT],
     ),
-    # 11. seed 000/001: works with the board, designs customer-experience strategies
+    # 11. LiveAgent roles: works with the board, designs customer-experience strategies
     Role(
         key="chief_customer_officer",
         level=Level.EXECUTIVE,
@@ -395,7 +395,7 @@ ROLES: tuple[Role, ...] = (
         metrics=[*_SUCCESS_METRICS, Metric.CSAT],
         authority=_MANAGER,
     ),
-    # 12. seed 003: reports to the director, ensures agents' success, resolves escalated requests
+    # 12. G2 service philosophy: reports to the director, ensures agents' success, resolves escalated requests
     Role(
         key="call_center_manager",
         level=Level.MANAGER,
@@ -416,7 +416,7 @@ ROLES: tuple[Role, ...] = (
         authority=_MANAGER,
         reports_to="call_center_director",
     ),
-    # 13. seed 003: senior, oversees agents, ensures the quality of assistance
+    # 13. G2 service philosophy: senior, oversees agents, ensures the quality of assistance
     Role(
         key="call_center_director",
         level=Level.DIRECTOR,
@@ -433,7 +433,7 @@ ROLES: tuple[Role, ...] = (
         metrics=_TEAM_METRICS,
         authority=_MANAGER,
     ),
-    # 14. seed 003: website or portal chat, quick questions and problems, may collect leads
+    # 14. G2 service philosophy: website or portal chat, quick questions and problems, may collect leads
     Role(
         key="live_chat_agent",
         level=Level.INDIVIDUAL,
@@ -455,7 +455,7 @@ ROLES: tuple[Role, ...] = (
         industries=[Industry.TECHNOLOGY],
         tier=1,
     ),
-    # 15. seed 003: resolves problems raised on social media; mentions become tickets
+    # 15. G2 service philosophy: resolves problems raised on social media; mentions become tickets
     Role(
         key="social_media_agent",
         level=Level.INDIVIDUAL,
@@ -475,7 +475,7 @@ ROLES: tuple[Role, ...] = (
         reports_to="customer_support_manager",
         tier=1,
     ),
-    # 16. seed 003: the email support team, timely answers and conflict resolution
+    # 16. G2 service philosophy: the email support team, timely answers and conflict resolution
     Role(
         key="email_support_agent",
         level=Level.INDIVIDUAL,
@@ -494,8 +494,8 @@ ROLES: tuple[Role, ...] = (
         reports_to="customer_support_manager",
         tier=1,
     ),
-    # 17. seed 003: first point of contact for a portfolio of clients ("customer success
-    #     advocates"); seed 002: the customer-success representative, upsell and cross-sell
+    # 17. G2 service philosophy: first point of contact for a portfolio of clients ("customer success
+    #     advocates"); ServiceNow CSR: the customer-success representative, upsell and cross-sell
     Role(
         key="relationship_manager",
         level=Level.INDIVIDUAL,
@@ -519,7 +519,7 @@ ROLES: tuple[Role, ...] = (
         reports_to="customer_success_manager",
         industries=[Industry.TECHNOLOGY],
     ),
-    # 18. seed 003: onboards a client's staff to new software until they stand alone
+    # 18. G2 service philosophy: onboards a client's staff to new software until they stand alone
     Role(
         key="implementation_specialist",
         level=Level.INDIVIDUAL,
@@ -535,7 +535,7 @@ ROLES: tuple[Role, ...] = (
         reports_to="customer_success_manager",
         industries=[Industry.TECHNOLOGY],
     ),
-    # 19. seed 004: outbound calls to prospective buyers; the function is customer service
+    # 19. What is a CSR: outbound calls to prospective buyers; the function is customer service
     Role(
         key="telemarketer",
         level=Level.INDIVIDUAL,

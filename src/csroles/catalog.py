@@ -488,15 +488,15 @@ def _unknown_key_message(key: object, keys: Iterable[str]) -> str:
 
 @functools.cache
 def default_catalog() -> Catalog:
-    """The built-in catalog: the 19 roles of the seeds, built on first use and then shared.
+    """The built-in catalog: the 19 roles of the sources, built on first use and then shared.
 
-    Its roles, in order: the eleven of seeds 000/001 (customer service
+    Its roles, in order: the eleven of *LiveAgent roles* (customer service
     representative, call center agent, customer service supervisor and
     manager, customer support representative, engineer and manager, customer
     success manager, customer experience manager, customer advocate, chief
     customer officer), then call center manager and director, live chat,
     social media and email support agents, relationship manager,
-    implementation specialist (seed 003) and telemarketer (seed 004).
+    implementation specialist (*G2 service philosophy*) and telemarketer (*What is a CSR*).
 
     >>> from csroles import default_catalog
     >>> default_catalog() is default_catalog()

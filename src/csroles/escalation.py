@@ -240,7 +240,7 @@ DEFAULT_TEAMS: Mapping[Topic, str] = MappingProxyType(
 )
 """The internal teams that take functional escalations beyond the org chart, by topic.
 
-Seed 002: engineers escalate unresolved technical issues "to the competent
+*ServiceNow CSR*: engineers escalate unresolved technical issues "to the competent
 internal team", then to internal product teams. Pass ``teams=`` to
 :func:`decide_escalation` to name your own.
 
@@ -594,7 +594,7 @@ def decide_escalation(
       by default half of the target calls for a supervisor, a breach for a
       manager);
     - ``conflict``: a dispute with the customer (``customer_conflict``: a
-      manager handles it, seed 000) or with a colleague (``colleague``: their
+      manager handles it, *LiveAgent roles*) or with a colleague (``colleague``: their
       common manager settles it);
     - ``customer_request``: the customer asked for a manager
       (``manager_requested``).

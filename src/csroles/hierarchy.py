@@ -152,7 +152,7 @@ class Position:
         capacity: the largest total account weight the position may carry
             in a portfolio (see :func:`~csroles.balance_portfolios`), or None.
         authority: what this position may decide alone, when it differs
-            from its role's default (seed 004: the company sets the limits).
+            from its role's default (*What is a CSR*: the company sets the limits).
 
     >>> from csroles import Channel
     >>> rep = Position(

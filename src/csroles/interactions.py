@@ -310,7 +310,7 @@ TRANSITIONS: Mapping[Status, Mapping[EventKind, Status]] = _freeze(
         },
     }
 )
-"""The lifecycle: for each status, the event kinds allowed in it and the status they lead to.
+"""The lifecycle. For each status, the event kinds allowed in it and the status they lead to.
 
 ``opened`` is not in the table: it must be the first event, and only the
 first; it leads to ``open``. Besides the table, three rules hold:
@@ -523,7 +523,7 @@ class Interaction:
 
     @property
     def is_open(self) -> bool:
-        """Whether work is still going on: open or waiting, not resolved or closed."""
+        """Whether work is still going on (open or waiting, not resolved or closed)."""
         return self._facts.status in _ACTIVE
 
     @property
@@ -533,7 +533,7 @@ class Interaction:
 
     @property
     def assignee(self) -> str | None:
-        """Who holds the interaction: the latest assigned, transferred-to or escalated-to party."""
+        """Who holds the interaction (the latest assigned, transferred-to or escalated-to party)."""
         return self._facts.assignee
 
     @property
@@ -543,12 +543,12 @@ class Interaction:
 
     @property
     def resolved_at(self) -> datetime | None:
-        """When the current resolution happened: ``None`` unless resolved since the latest reopening."""
+        """When the current resolution happened; ``None`` unless resolved since the latest reopening."""
         return self._facts.resolved_at
 
     @property
     def closed_at(self) -> datetime | None:
-        """When the interaction was closed: ``None`` unless its status is closed."""
+        """When the interaction was closed; ``None`` unless its status is closed."""
         return self._facts.closed_at
 
     @property

@@ -1,8 +1,8 @@
 """Service metrics: the KPIs each role is measured by, computed from interactions.
 
-Seed 002 judges service roles by first response time, resolution time and
+*ServiceNow CSR* judges service roles by first response time, resolution time and
 customer satisfaction (CSAT), success roles by retention rate, customer
-lifetime value and NPS; seed 000 adds a daily quota of emails or calls. This
+lifetime value and NPS; *LiveAgent roles* adds a daily quota of emails or calls. This
 module computes them from the interactions and accounts a caller already has:
 
 >>> from datetime import datetime, timedelta, UTC
@@ -334,7 +334,7 @@ class DurationStats:
 
     @property
     def p50(self) -> timedelta | None:
-        """The 50th percentile: the median."""
+        """The 50th percentile, the median."""
         return self.median
 
 
@@ -933,8 +933,8 @@ def workload(
         interactions: the interactions.
         period: the period to count.
         timezone: the IANA zone whose days are counted.
-        quota: the daily quota, or a role whose ``daily_quota`` it is (seed
-            000; the built-in catalog sets none, so the company supplies it).
+        quota: the daily quota, or a role whose ``daily_quota`` it is
+            (*LiveAgent roles*; the built-in catalog sets none, so the company supplies it).
         calendar: keep only the days with business time in this calendar.
         positions: positions to list even on days they handled nothing.
 

@@ -1,4 +1,4 @@
-"""Equitable distribution of accounts among relationship managers (seed 003).
+"""Equitable distribution of accounts among relationship managers (*G2 service philosophy*).
 
 The customer-success manager "makes sure the client portfolios are distributed
 equitably among the employees". :func:`balance_portfolios` does it: it takes

@@ -213,7 +213,7 @@ class ResponsibilityFinding:
 
 
 def check_responsibilities(roles: Catalog | Iterable[Role]) -> tuple[ResponsibilityFinding, ...]:
-    """Findings that show where responsibilities are unclear (seed 000: titles should make clear who is responsible for what).
+    """Findings that show where responsibilities are unclear (*LiveAgent roles*: titles should make clear who is responsible for what).
 
     Duty findings come first, in :class:`~csroles.Duty` order, then role
     findings in the order of the roles. The built-in catalog has none.
@@ -331,7 +331,7 @@ def may_decide(
 
     ``role`` is a :class:`~csroles.Role` or the key of one in ``catalog``
     (default: :func:`~csroles.default_catalog`). In the built-in catalog,
-    individual contributors may decide nothing alone (seed 004: representatives
+    individual contributors may decide nothing alone (*What is a CSR*: representatives
     do not make the rules), supervisors may change priorities, and managers
     and above may decide everything.
 
@@ -470,7 +470,7 @@ def _resolve(role: Role | str, catalog: Catalog | None, function: str) -> tuple[
 
 
 def career_paths_from(role: Role | str, *, catalog: Catalog | None = None) -> tuple[Role, ...]:
-    """Every role a career starting at ``role`` can reach, nearest first (seed 002).
+    """Every role a career starting at ``role`` can reach, nearest first (*ServiceNow CSR*).
 
     Roles at the same distance come in the order the career paths list them.
     The starting role is not included, even when a path leads back to it.

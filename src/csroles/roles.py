@@ -16,7 +16,7 @@ covers), the channels it works, the metrics it is measured by, its
 ... )
 >>> agent.responsibilities[0].raci, sorted(agent.topics)
 (<Raci.RESPONSIBLE: 'responsible'>, [<Topic.RETURN: 'return'>])
->>> agent.authority == Authority()  # representatives do not make the rules (seed 004)
+>>> agent.authority == Authority()  # representatives do not make the rules (*What is a CSR*)
 True
 
 .. versionadded:: 0.1.0
@@ -66,7 +66,7 @@ __all__ = [
 
 
 class Duty(enum.StrEnum):
-    """A named duty of a customer-service role (seeds 000-004).
+    """A named duty of a customer-service role, as the sources describe it.
 
     Each duty covers the interaction :class:`~csroles.Topic` values listed in
     :attr:`topics` (used for routing); duties about the team or the company,
@@ -164,7 +164,7 @@ class Raci(enum.StrEnum):
 
     @property
     def letter(self) -> str:
-        """The matrix letter: ``R``, ``A``, ``C`` or ``I``."""
+        """The matrix letter, one of ``R``, ``A``, ``C`` or ``I``."""
         return self.value[0].upper()
 
     @property
@@ -174,7 +174,7 @@ class Raci(enum.StrEnum):
 
 
 class Industry(enum.StrEnum):
-    """An industry where a role is typical (seeds 002-004).
+    """An industry where a role is typical (*ServiceNow CSR*, *What is a CSR*).
 
     >>> from csroles import Industry
     >>> Industry("telecom") is Industry.TELECOM
@@ -371,7 +371,7 @@ class Authority:
     zero or ``None`` (it then holds in every currency); a limit in a currency
     refuses requests in any other, since csroles does not convert currencies.
     The default is no authority at all: representatives do not make the rules
-    (seed 004).
+    (*What is a CSR*).
 
     >>> from decimal import Decimal
     >>> from csroles import Authority, Request
@@ -488,7 +488,7 @@ def _pair(value: Any) -> Any:
 
 @attrs.frozen(kw_only=True)
 class Pay:
-    """Annual pay of a role as a salary survey quotes it (seed 002: Glassdoor, United States).
+    """Annual pay of a role as a salary survey quotes it (*ServiceNow CSR*, quoting Glassdoor for the United States).
 
     ``total`` is base pay plus ``extra`` (bonuses, commissions); each is a
     (low, high) range.
@@ -704,7 +704,7 @@ class Role:
 
     @property
     def topics(self) -> frozenset[Topic]:
-        """The topics of the duties it owns (responsible or accountable): what it may handle."""
+        """The topics of the duties it owns (responsible or accountable), which it may handle."""
         return frozenset(t for r in self.responsibilities if r.raci.owns for t in r.topics)
 
     def responsibility(self, duty: Duty) -> Responsibility | None:

@@ -1,4 +1,4 @@
-"""Ready-made org charts of the teams that seed 003 describes.
+"""Ready-made org charts of the teams that *G2 service philosophy* describes.
 
 Each builder returns a valid :class:`~csroles.OrgChart` over the built-in
 catalog, with readable position ids, for docs, tours and tests:
@@ -14,7 +14,7 @@ catalog, with readable position ids, for docs, tours and tests:
   managers and implementation specialists and distributes the client
   portfolios equitably among them.
 - :func:`customer_organisation`: all of them, with a customer service team
-  (seeds 000/001), under a chief customer officer.
+  (*LiveAgent roles*), under a chief customer officer.
 
 >>> print(success_team(relationship_managers=2, implementation_specialists=1).to_text())
 csm-manager: Customer Success Manager
@@ -160,7 +160,7 @@ def success_team(
 
 
 def customer_organisation() -> OrgChart:
-    """The teams of seeds 000-003 under a chief customer officer.
+    """The teams of the sources under a chief customer officer.
 
     Besides the call-center, support and success teams: a customer service
     manager with a supervisor over three representatives, and a customer

@@ -73,7 +73,7 @@ class _RankedEnum(enum.StrEnum):
 
 
 class Channel(enum.StrEnum):
-    """A way a customer and the company reach each other (DOMAIN section 4).
+    """A way a customer and the company reach each other.
 
     >>> from csroles import Channel
     >>> Channel("face_to_face").name
@@ -143,7 +143,7 @@ class Level(_RankedEnum):
 
 
 class Focus(enum.StrEnum):
-    """What a role's work is about (seeds 000-002).
+    """What a role's work is about (*LiveAgent roles*, *ServiceNow CSR*).
 
     ``SERVICE`` is tactical help with orders, questions and complaints;
     ``SUPPORT`` is help with a (technical) product; ``SUCCESS`` is the long-term
@@ -167,7 +167,7 @@ class Focus(enum.StrEnum):
 
 
 class Metric(enum.StrEnum):
-    """A measure that customer-service work is judged by (seeds 000, 002).
+    """A measure that customer-service work is judged by (*LiveAgent roles*, *ServiceNow CSR*).
 
     Service roles are measured by first response time, resolution time and
     CSAT; success roles by retention rate, customer lifetime value and NPS.
@@ -208,7 +208,7 @@ class Language(enum.StrEnum):
 
 
 class Topic(enum.StrEnum):
-    """What a contact is about (seeds 000, 002, 004).
+    """What a contact is about (*LiveAgent roles*, *ServiceNow CSR*, *What is a CSR*).
 
     >>> from csroles import Topic
     >>> Topic.TECHNICAL_PROBLEM.value
@@ -258,7 +258,7 @@ class EventKind(enum.StrEnum):
 
 
 class EscalationKind(enum.StrEnum):
-    """The direction of an escalation (DOMAIN section 5).
+    """The direction of an escalation (*ServiceNow CSR*, *What is a CSR*).
 
     ``FUNCTIONAL`` goes to more expertise (a support engineer, a product team);
     ``HIERARCHICAL`` goes up the chain of command (a supervisor or manager).
@@ -275,7 +275,7 @@ class EscalationKind(enum.StrEnum):
 
 
 class EscalationReason(enum.StrEnum):
-    """Why an interaction is passed on (seeds 000, 004).
+    """Why an interaction is passed on (*LiveAgent roles*, *What is a CSR*).
 
     >>> from csroles import EscalationReason
     >>> EscalationReason("sla_risk")

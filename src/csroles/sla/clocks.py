@@ -202,7 +202,7 @@ class SLAClock:
 
     @property
     def remaining(self) -> timedelta:
-        """The target minus the elapsed time: negative once the clock is over its target.
+        """The target minus the elapsed time, negative once the clock is over its target.
 
         >>> from datetime import timedelta
         >>> from csroles import Metric, SLAClock

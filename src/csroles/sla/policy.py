@@ -302,7 +302,7 @@ class SLA:
         return None if per_priority is None else per_priority.get(priority)
 
     def calendar_for(self, customer: Customer | None = None) -> BusinessCalendar:
-        """The calendar that clocks count in for ``customer``, following :attr:`zone`.
+        """The calendar that clocks count in for ``customer``, following its ``zone``.
 
         Calendar hours (no calendar) give an always-open calendar in UTC, or in
         the customer's zone under :attr:`ZonePolicy.CUSTOMER`.

@@ -379,7 +379,7 @@ def _interactions(
 
 # ------------------------------------------------------------------ customers
 
-# Tags people really send: languages of the seeds and their neighbours, with
+# Tags people really send: languages of the sources and their neighbours, with
 # regions, scripts and a variant.
 _COMMON_TAGS = (
     "en", "en-GB", "en-US", "en-IN", "it", "it-IT", "it-CH", "ru", "ru-RU", "uk",

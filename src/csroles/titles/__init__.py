@@ -2,8 +2,8 @@
 
 A customer-service title combines an *audience* (customer, client, user,
 community ...), a *function* (service, support, success, experience ...) and
-a *position* (representative, agent, specialist, manager ...), seeds 000 and
-001. Keys are English lowercase words; each language's lexicon writes them
+a *position* (representative, agent, specialist, manager ...), as in
+*LiveAgent roles*. Keys are English lowercase words; each language's lexicon writes them
 with the grammar they need:
 
 >>> from csroles.titles import compose_title, parse_title

@@ -28,7 +28,7 @@ def compose_title(
 
     English titles are in title case, head last; Italian and Russian ones
     start with the position and put the function and the audience in the form
-    their grammar asks for (articulated prepositions, cases), as the seeds
+    their grammar asks for (articulated prepositions, cases), as the sources
     write them. Keys are English lowercase words (see :func:`title_keys`);
     ``audience`` and ``function`` may be left out. ``qualifiers`` may hold one
     seniority: ``"junior"``, ``"senior"`` or ``"chief"``.

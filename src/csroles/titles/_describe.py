@@ -97,7 +97,7 @@ def focus_of(parts: TitleParts) -> Focus | None:
 
 @attrs.frozen(kw_only=True)
 class TitleDescription:
-    """What a title tells staff and customers: who is responsible for what (seed 000).
+    """What a title tells staff and customers: who is responsible for what (*LiveAgent roles*).
 
     ``focus`` is the function family, ``level`` the rank the words imply
     (``None`` for a team), ``signal`` what the position word stresses

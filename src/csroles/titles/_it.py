@@ -1,7 +1,7 @@
 """Italian title lexicon: words, plurals, articles and articulated prepositions.
 
 Literal data, checked by :mod:`csroles.titles._lexicon` when first used.
-Italian titles are head-first, as seeds 000 and 003 write them: the position,
+Italian titles are head-first, as *LiveAgent roles* and *G2 service philosophy* write them: the position,
 then the function with the right articulated preposition, then the audience
 ("Rappresentante del servizio clienti", "Responsabile dell'assistenza
 clienti", "Responsabile della soddisfazione dei clienti", "Manager del

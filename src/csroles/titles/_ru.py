@@ -2,7 +2,7 @@
 """Russian title lexicon: words with their case tables and the grammar of titles.
 
 Literal data, checked by :mod:`csroles.titles._lexicon` when first used.
-Russian titles are head-first, as the seed 001 headings write them: the
+Russian titles are head-first, as the headings of *LiveAgent roles* write them: the
 position in the nominative, then the function and the audience in the case
 their link asks for: "Представитель службы поддержки клиентов" (genitive),
 "Менеджер по развитию клиентов" (по + dative, then genitive), "Представитель
@@ -13,7 +13,7 @@ their link asks for: "Представитель службы поддержки
 Nouns list their six cases (nominative, genitive, dative, accusative,
 instrumental, prepositional), singular then plural, hand-checked; the forms
 are named ``<case>_<number>`` (``gen_pl`` is "клиентов"). ``ё`` is written
-``е``, as in the seed; parsing reads either. "работа" (as in "по работе с
+``е``, as in the source; parsing reads either. "работа" (as in "по работе с
 клиентами") is a *weak* word for service: another function word in the same
 title wins over it ("по работе с клиентским опытом" is experience).
 """

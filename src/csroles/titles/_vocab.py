@@ -21,7 +21,7 @@ CATEGORIES: Final[tuple[Category, ...]] = ("position", "function", "audience", "
 Signal = Literal["expertise", "hierarchy", "softened", "collective", "neutral"]
 QualifierKind = Literal["seniority", "tier", "expertise", "direction", "channel", "mode"]
 
-#: Who the work is for (seed 000: the word "customers").
+#: Who the work is for (*LiveAgent roles*: the word "customers").
 AUDIENCES: Final[tuple[str, ...]] = ("customer", "client", "user", "community", "consumer")
 
 #: What the team does, and the focus (function family) it belongs to.
@@ -44,7 +44,7 @@ FUNCTIONS: Final[dict[str, Focus]] = {
 }
 
 #: Who does the work: the level the word implies (``None`` for a group) and
-#: what it signals (DOMAIN section 3: expertise, hierarchy stressed or softened).
+#: what it signals (*LiveAgent roles*: expertise, hierarchy stressed or softened).
 POSITIONS: Final[dict[str, tuple[Level | None, Signal]]] = {
     "representative": (Level.INDIVIDUAL, "neutral"),
     "agent": (Level.INDIVIDUAL, "softened"),
