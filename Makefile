@@ -5,10 +5,15 @@ BIN    := $(VENV)/bin
 RUNTIME_STAMP := $(VENV)/.runtime-installed
 DEV_STAMP     := $(VENV)/.dev-installed
 BENCH_STAMP   := $(VENV)/.bench-installed
+DIST_STAMP    := $(VENV)/.dist-installed
+# Wheels of the runtime dependencies and the extra, for tests/test_wheel.py,
+# which installs the built wheel into a fresh venv without reaching an index.
+WHEELHOUSE    := $(VENV)/wheelhouse
+WHEELHOUSE_STAMP := $(VENV)/.wheelhouse-ready
 PIP    := $(BIN)/python -m pip --disable-pip-version-check -q
 
 .DEFAULT_GOAL := help
-.PHONY: help tour test test-deep lint type imports pytest docs bench clean lock
+.PHONY: help tour test test-deep lint type imports pytest docs bench dist clean lock
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-9s %s\n", $$1, $$2}'
@@ -21,8 +26,18 @@ $(RUNTIME_STAMP): $(BIN)/python pyproject.toml constraints.txt
 	$(PIP) install -c constraints.txt -e .
 	@touch $@
 
-$(DEV_STAMP): $(RUNTIME_STAMP) pyproject.toml constraints.txt
+$(WHEELHOUSE_STAMP): $(BIN)/python pyproject.toml constraints.txt
+	rm -rf $(WHEELHOUSE)
+	$(PIP) download -c constraints.txt --only-binary=:all: -d $(WHEELHOUSE) \
+		$$($(BIN)/python -c 'import tomllib; p = tomllib.load(open("pyproject.toml", "rb"))["project"]; print(*p["dependencies"], *p["optional-dependencies"]["hypothesis"])')
+	@touch $@
+
+$(DEV_STAMP): $(RUNTIME_STAMP) $(WHEELHOUSE_STAMP) pyproject.toml constraints.txt
 	$(PIP) install -c constraints.txt -e . --group dev
+	@touch $@
+
+$(DIST_STAMP): $(DEV_STAMP)
+	$(PIP) install -c constraints.txt -e . --group dev --group dist
 	@touch $@
 
 $(BENCH_STAMP): $(DEV_STAMP)
@@ -57,12 +72,17 @@ docs: $(DEV_STAMP)  ## build the docs site, warnings are errors
 bench: $(BENCH_STAMP)  ## run the benchmarks against their peers
 	$(BIN)/python benchmarks/run.py
 
+dist: $(DIST_STAMP)  ## build the sdist and the wheel into dist/ and check them
+	rm -rf dist
+	$(BIN)/python -m build --no-isolation --outdir dist .
+	$(BIN)/twine check --strict dist/*
+
 lock: $(BIN)/python  ## refresh constraints.txt from the newest allowed versions
 	rm -rf .lock-venv && $(PYTHON) -m venv .lock-venv
 	.lock-venv/bin/python -m pip -q install "pip>=25.1"
-	.lock-venv/bin/python -m pip -q install -e . --group dev --group bench
+	.lock-venv/bin/python -m pip -q install -e . --group dev --group bench --group dist
 	.lock-venv/bin/python -m pip freeze --exclude-editable --exclude pip > constraints.txt
 	rm -rf .lock-venv
 
 clean:  ## remove the venv and build outputs
-	rm -rf $(VENV) docs/_build .pytest_cache .mypy_cache .ruff_cache .coverage .hypothesis
+	rm -rf $(VENV) dist docs/_build .pytest_cache .mypy_cache .ruff_cache .coverage .hypothesis

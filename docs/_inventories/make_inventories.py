@@ -37,7 +37,6 @@ INVENTORIES: dict[str, tuple[str, str, dict[tuple[str, str], str]]] = {
             ("collections.abc.Iterator", "py:class"): "library/collections.abc.html#$",
             ("collections.abc.Mapping", "py:class"): "library/collections.abc.html#$",
             ("collections.abc.Sequence", "py:class"): "library/collections.abc.html#$",
-            ("datetime", "py:module"): "library/datetime.html#module-datetime",
             ("datetime.date", "py:class"): "library/datetime.html#$",
             ("datetime.datetime", "py:class"): "library/datetime.html#$",
             ("datetime.datetime.fromisoformat", "py:method"): "library/datetime.html#$",
@@ -47,7 +46,6 @@ INVENTORIES: dict[str, tuple[str, str, dict[tuple[str, str], str]]] = {
             ("decimal.Decimal", "py:class"): "library/decimal.html#$",
             ("enum.StrEnum", "py:class"): "library/enum.html#$",
             ("statistics.quantiles", "py:function"): "library/statistics.html#$",
-            ("zoneinfo.ZoneInfo", "py:class"): "library/zoneinfo.html#$",
         },
     ),
     "attrs": (
@@ -55,7 +53,6 @@ INVENTORIES: dict[str, tuple[str, str, dict[tuple[str, str], str]]] = {
         "26.1",
         {
             ("attrs.evolve", "py:function"): "api.html#$",
-            ("attrs.frozen", "py:function"): "api.html#$",
         },
     ),
     "cattrs": (
@@ -76,7 +73,6 @@ INVENTORIES: dict[str, tuple[str, str, dict[tuple[str, str], str]]] = {
             ("hypothesis.errors.InvalidArgument", "py:class"): "reference/api.html#$",
             ("hypothesis.errors.InvalidArgument", "py:exception"): "reference/api.html#$",
             ("hypothesis.strategies.SearchStrategy", "py:class"): "reference/strategies.html#$",
-            ("hypothesis.strategies.from_type", "py:function"): "reference/strategies.html#$",
         },
     ),
     "pendulum": (
