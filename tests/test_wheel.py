@@ -16,7 +16,6 @@ import tarfile
 import zipfile
 from pathlib import Path
 
-import pytest
 from packaging.metadata import Metadata
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -49,33 +48,16 @@ def check_metadata(text: str) -> None:
     }
 
 
-@pytest.fixture(scope="module")
-def dist(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The sdist and the wheel, built without build isolation."""
-    out = tmp_path_factory.mktemp("dist")
+def build(out: Path) -> tuple[Path, Path]:
+    """The sdist and the wheel built from it, without build isolation (as ``make dist``)."""
     run(sys.executable, "-m", "build", "--no-isolation", "--outdir", out, ROOT, cwd=ROOT)
-    return out
+    (sdist,) = out.glob("csroles-*.tar.gz")
+    (wheel,) = out.glob("csroles-*.whl")
+    return sdist, wheel
 
 
-def test_the_wheel_holds_every_file_of_the_package(dist: Path) -> None:
-    (wheel,) = dist.glob("csroles-*.whl")
-    with zipfile.ZipFile(wheel) as archive:
-        names = set(archive.namelist())
-        info = next(name for name in names if name.endswith(".dist-info/METADATA"))
-        check_metadata(archive.read(info).decode())
-        entry_points = archive.read(info.replace("METADATA", "entry_points.txt")).decode()
-    expected = {
-        f"csroles/{path.relative_to(PACKAGE).as_posix()}"
-        for path in PACKAGE.rglob("*")
-        if path.is_file() and "__pycache__" not in path.parts
-    }
-    assert "csroles/py.typed" in expected
-    assert {name for name in names if name.startswith("csroles/")} == expected
-    assert f"[hypothesis]\n{ENTRY_POINT}\n" in entry_points
-
-
-def test_the_sdist_holds_the_sources_and_valid_metadata(dist: Path) -> None:
-    (sdist,) = dist.glob("csroles-*.tar.gz")
+def check_sdist(sdist: Path) -> None:
+    """The sdist holds the sources and valid metadata, and no build output."""
     with tarfile.open(sdist) as archive:
         names = {name.split("/", 1)[1] for name in archive.getnames() if "/" in name}
         pkg_info = archive.extractfile(f"{sdist.name.removesuffix('.tar.gz')}/PKG-INFO")
@@ -86,9 +68,32 @@ def test_the_sdist_holds_the_sources_and_valid_metadata(dist: Path) -> None:
     assert not any(name.startswith("docs/_build/") for name in names)
 
 
-def test_the_wheel_installs_and_runs_in_a_fresh_venv(dist: Path, tmp_path: Path) -> None:
+def check_wheel(wheel: Path) -> None:
+    """The wheel holds every file of the package, valid metadata and the entry point."""
+    with zipfile.ZipFile(wheel) as archive:
+        names = set(archive.namelist())
+        info = next(name for name in names if name.endswith(".dist-info/METADATA"))
+        check_metadata(archive.read(info).decode())
+        points = info.replace("METADATA", "entry_points.txt")
+        assert points in names, "the wheel declares no entry point"
+        entry_points = archive.read(points).decode()
+    expected = {
+        f"csroles/{path.relative_to(PACKAGE).as_posix()}"
+        for path in PACKAGE.rglob("*")
+        if path.is_file() and "__pycache__" not in path.parts
+    }
+    assert "csroles/py.typed" in expected
+    assert {name for name in names if name.startswith("csroles/")} == expected
+    assert f"[hypothesis]\n{ENTRY_POINT}\n" in entry_points
+
+
+# One test, so that a parallel run builds the distributions once.
+def test_the_built_wheel_installs_and_runs_in_a_fresh_venv(tmp_path: Path) -> None:
     assert WHEELHOUSE.is_dir(), f"{WHEELHOUSE} is missing: run `make .venv/.dev-installed`"
-    (wheel,) = dist.glob("csroles-*.whl")
+    sdist, wheel = build(tmp_path / "dist")
+    check_sdist(sdist)
+    check_wheel(wheel)
+
     venv = tmp_path / "venv"
     run(sys.executable, "-m", "venv", "--without-pip", venv, cwd=tmp_path)
     python = venv / "bin" / "python"
