@@ -1,4 +1,4 @@
-"""The built-in catalog pins the seeds' facts; user catalogs validate themselves."""
+"""The built-in catalog pins the sources' facts; user catalogs validate themselves."""
 
 import json
 import subprocess
@@ -39,7 +39,7 @@ EN, IT, RU = Language.EN, Language.IT, Language.RU
 R, A, C, I_ = Raci.RESPONSIBLE, Raci.ACCOUNTABLE, Raci.CONSULTED, Raci.INFORMED
 
 KEYS = [
-    # seeds 000/001, in the articles' order
+    # *LiveAgent roles*, in the article's order
     "customer_service_representative",
     "call_center_agent",
     "customer_service_supervisor",
@@ -51,7 +51,7 @@ KEYS = [
     "customer_experience_manager",
     "customer_advocate",
     "chief_customer_officer",
-    # seeds 002-004
+    # *ServiceNow CSR*, *G2 service philosophy*, *What is a CSR*
     "call_center_manager",
     "call_center_director",
     "live_chat_agent",
@@ -117,7 +117,7 @@ SEED_TITLES = {
     ),
 }
 
-# Level, focus and the duties each seed gives the role (DOMAIN.md section 1).
+# Level, focus and the duties each source gives the role.
 SEED_ROLES: dict[str, tuple[Level, Focus, dict[Duty, Raci]]] = {
     "customer_service_representative": (
         Level.INDIVIDUAL,
@@ -128,11 +128,11 @@ SEED_ROLES: dict[str, tuple[Level, Focus, dict[Duty, Raci]]] = {
             Duty.HANDLE_RETURNS: R,
             Duty.HANDLE_COMPLAINTS: R,
             Duty.PROACTIVE_OUTREACH: R,  # "proactively informs about offers"
-            Duty.FOLLOW_UP: R,  # seed 002
-            Duty.DIAGNOSE_TECHNICAL_PROBLEMS: R,  # seed 002
-            Duty.ESCALATE_UNRESOLVED_ISSUES: R,  # seed 002
-            Duty.MAINTAIN_KNOWLEDGE_BASE: R,  # seed 002
-            Duty.TRACK_PERFORMANCE: R,  # seed 002: monitors KPIs
+            Duty.FOLLOW_UP: R,  # *ServiceNow CSR*
+            Duty.DIAGNOSE_TECHNICAL_PROBLEMS: R,  # *ServiceNow CSR*
+            Duty.ESCALATE_UNRESOLVED_ISSUES: R,  # *ServiceNow CSR*
+            Duty.MAINTAIN_KNOWLEDGE_BASE: R,  # *ServiceNow CSR*
+            Duty.TRACK_PERFORMANCE: R,  # *ServiceNow CSR*: monitors KPIs
         },
     ),
     "call_center_agent": (
@@ -186,7 +186,7 @@ SEED_ROLES: dict[str, tuple[Level, Focus, dict[Duty, Raci]]] = {
             Duty.SET_BEST_PRACTICES: A,
             Duty.MAINTAIN_KNOWLEDGE_BASE: A,
             Duty.ENSURE_SERVICE_QUALITY: A,  # "accountable for overall support quality"
-            Duty.HANDLE_ESCALATIONS: A,  # seed 003
+            Duty.HANDLE_ESCALATIONS: A,  # *G2 service philosophy*
         },
     ),
     "customer_success_manager": (
@@ -194,8 +194,8 @@ SEED_ROLES: dict[str, tuple[Level, Focus, dict[Duty, Raci]]] = {
         Focus.SUCCESS,
         {
             Duty.BUILD_RELATIONSHIPS: A,
-            Duty.DISTRIBUTE_PORTFOLIOS: A,  # seed 003
-            Duty.SUPERVISE_TEAM: R,  # seed 003: relationship managers, implementation specialists
+            Duty.DISTRIBUTE_PORTFOLIOS: A,  # *G2 service philosophy*
+            Duty.SUPERVISE_TEAM: R,  # *G2 service philosophy*: relationship managers, implementation specialists
         },
     ),
     "customer_experience_manager": (
@@ -213,7 +213,7 @@ SEED_ROLES: dict[str, tuple[Level, Focus, dict[Duty, Raci]]] = {
         Focus.LEADERSHIP,
         {Duty.DESIGN_CX_STRATEGY: A},
     ),
-    # seed 003
+    # *G2 service philosophy*
     "call_center_manager": (
         Level.MANAGER,
         Focus.SERVICE,
@@ -249,7 +249,7 @@ SEED_ROLES: dict[str, tuple[Level, Focus, dict[Duty, Raci]]] = {
         Focus.SUCCESS,
         {Duty.ONBOARD_CLIENTS: R},
     ),
-    # seed 004
+    # *What is a CSR*
     "telemarketer": (Level.INDIVIDUAL, Focus.SERVICE, {Duty.PROACTIVE_OUTREACH: R}),
 }
 
@@ -286,7 +286,7 @@ def catalog() -> Catalog:
     return default_catalog()
 
 
-# ---------------------------------------------------------------- the seeds' facts
+# ---------------------------------------------------------------- the sources' facts
 
 
 def test_keys_and_order(catalog: Catalog) -> None:
@@ -358,10 +358,10 @@ def test_service_and_success_metrics(catalog: Catalog) -> None:
             assert not (success & role.metrics), role.key
         if role.focus is Focus.SUCCESS:
             assert role.metrics == success, role.key
-    # Seed 000: a daily quota of emails or calls; seed 002: SLA deadlines.
+    # *LiveAgent roles*: a daily quota of emails or calls; *ServiceNow CSR*: SLA deadlines.
     csr = catalog.get("customer_service_representative")
     assert {Metric.DAILY_QUOTA, Metric.SLA_COMPLIANCE} <= csr.metrics
-    assert csr.daily_quota is None  # the seeds give no number
+    assert csr.daily_quota is None  # the sources give no number
 
 
 def test_career_paths_of_seed_002(catalog: Catalog) -> None:
@@ -402,12 +402,12 @@ def test_industries_and_other_seed_002_004_facts(catalog: Catalog) -> None:
         Industry.FINANCE,
         Industry.TELECOM,
     } <= csr.industries
-    assert csr.entry_level  # seed 004: a high-school diploma
+    assert csr.entry_level  # *What is a CSR*: a high-school diploma
     assert "empathy" in csr.skills
     assert "HDI Customer Service Representative" in csr.certifications
     assert catalog.get("customer_support_representative").industries == {Industry.TECHNOLOGY}
-    assert catalog.get("call_center_agent").remote_possible  # seed 000: virtual call center
-    assert catalog.get("customer_support_engineer").tier == 2  # seed 000: tier 2
+    assert catalog.get("call_center_agent").remote_possible  # LiveAgent roles: virtual call center
+    assert catalog.get("customer_support_engineer").tier == 2  # *LiveAgent roles*: tier 2
 
 
 def test_channels_of_the_channel_specialists(catalog: Catalog) -> None:

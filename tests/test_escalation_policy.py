@@ -360,7 +360,7 @@ def test_escalate_records_the_decision(case: dict[str, object], call: Interactio
     assert updated.events[-1].by == decision.handler
 
 
-# ------------------------------------------------------------------ worked cases (seeds)
+# ------------------------------------------------------------------ worked cases (sources)
 
 
 def test_a_refund_beyond_an_agent_goes_to_the_call_center_manager() -> None:
@@ -404,7 +404,7 @@ def test_an_agent_with_a_limit_decides_small_refunds() -> None:
 
 
 def test_a_technical_problem_goes_from_representative_to_engineer_to_product_team() -> None:
-    # DOMAIN section 5: functional escalation, representative -> engineer -> product team.
+    # *ServiceNow CSR*: functional escalation, representative -> engineer -> product team.
     chart = support_team()
     first = decide_escalation(
         ticket(Topic.TECHNICAL_PROBLEM),
@@ -443,7 +443,7 @@ def test_conflicts_go_to_managers_and_common_managers() -> None:
     dispute = decide_escalation(
         ticket(), handler="csr-1", chart=ORG, now=OPENED, customer_conflict=True
     )
-    assert dispute.target == Party.position("cs-manager")  # skips the supervisor (seed 000)
+    assert dispute.target == Party.position("cs-manager")  # skips the supervisor (LiveAgent roles)
     spat = decide_escalation(ticket(), handler="csr-1", chart=ORG, now=OPENED, colleague="csr-3")
     assert spat.target == Party.position("cs-supervisor")
     across = decide_escalation(

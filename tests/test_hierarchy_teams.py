@@ -1,4 +1,4 @@
-"""The seed 003 teams as org charts: the facts the seeds state about them."""
+"""The teams of *G2 service philosophy* as org charts: the facts the sources state about them."""
 
 import pytest
 

@@ -554,7 +554,7 @@ def test_workload_counts_match_brute_force(xs: list[Interaction], quota: int) ->
 
 def test_workload_by_hand_with_quota_from_a_role() -> None:
     role = default_catalog().get("call_center_agent")
-    assert role.daily_quota is None  # the seeds name a quota but give no number
+    assert role.daily_quota is None  # the sources name a quota but give no number
     quota_role = attrs.evolve(role, daily_quota=2)
     rome_midnight = datetime(2026, 5, 4, tzinfo=timezone(timedelta(hours=2)))
     xs = [

@@ -142,7 +142,7 @@ def test_success_topics_go_to_the_success_team() -> None:
 
 
 def test_a_channel_nobody_specialises_in() -> None:
-    # Only the representative works fax (seed 004); the others still may, via another channel.
+    # Only the representative works fax (*What is a CSR*); the others still may, via another channel.
     ranked = route(contact(Channel.FAX, Topic.TECHNICAL_PROBLEM))
     assert ranked[0].role.key == "customer_service_representative"
     assert all(not c.works_channel for c in ranked[1:])

@@ -1,5 +1,5 @@
 # ruff: noqa: RUF001, RUF003 (Russian and Italian titles are data here)
-"""compose_title writes the seeds' own spellings, in the three languages."""
+"""compose_title writes the sources' own spellings, in the three languages."""
 
 from __future__ import annotations
 
@@ -32,7 +32,7 @@ def test_english_titles_are_in_title_case(triple: Triple, title: str) -> None:
 @pytest.mark.parametrize(
     ("triple", "title"),
     [
-        # The issue's examples and seed 000's names, in the singular.
+        # The issue's examples and the Italian names of *LiveAgent roles*, in the singular.
         (("customer", "service", "representative"), "Rappresentante del servizio clienti"),
         (("customer", "support", "manager"), "Responsabile dell'assistenza clienti"),
         (("customer", "satisfaction", "manager"), "Responsabile della soddisfazione dei clienti"),
@@ -68,7 +68,7 @@ def test_italian_titles_put_the_position_first_with_articulated_prepositions(
 @pytest.mark.parametrize(
     ("triple", "title"),
     [
-        # The seed 001 headings, one by one.
+        # The Russian headings of *LiveAgent roles*, one by one.
         (("customer", "service", "representative"), "Представитель службы по работе с клиентами"),
         ((None, "call_center", "agent"), "Агент колл-центра"),
         (("customer", "service", "supervisor"), "Супервайзер службы по работе с клиентами"),
@@ -80,7 +80,7 @@ def test_italian_titles_put_the_position_first_with_articulated_prepositions(
         (("customer", "experience", "manager"), "Менеджер по работе с клиентским опытом"),
         (("customer", None, "advocate"), "Защитник интересов клиента"),
         # (11, "Директор по работе с клиентами", names the CCO: it is read, not composed.)
-        # And the "same job" list of the seed.
+        # And the "same job" list of the source.
         (("customer", "care", "agent"), "Агент службы заботы о клиенте"),
         # Cases by link: genitive, по + dative, с + instrumental, для + genitive.
         (("user", "support", "specialist"), "Специалист службы поддержки пользователей"),

@@ -1,5 +1,5 @@
-# ruff: noqa: RUF001 (Russian and Italian seed text is data here)
-"""Every role name of the seeds, in the forms they use, parses and resolves to its role."""
+# ruff: noqa: RUF001 (Russian and Italian source text is data here)
+"""Every role name of the source articles, in the forms they use, parses and resolves to its role."""
 
 from __future__ import annotations
 

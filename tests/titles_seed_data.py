@@ -1,11 +1,11 @@
-# ruff: noqa: RUF001 (Russian and Italian seed text is data here)
-"""Role names as the seeds write them: the test data of the title tests.
+# ruff: noqa: RUF001 (Russian and Italian source text is data here)
+"""Role names as the source articles write them: the test data of the title tests.
 
-Every form below is copied from /work/shared/seeds (000 and 002-004 Italian,
-001 Russian) or DOMAIN.md (English names of seed 003's teams), with the role it
-names. ``SEED_ROLES`` describes those roles the way a catalog would hand them
+Every form below is copied from the articles listed on docs/sources.md (*LiveAgent roles*
+in Italian and Russian, the other three in Italian; English names for the
+teams of *G2 service philosophy*), with the role it names. ``SEED_ROLES`` describes those roles the way a catalog would hand them
 to a :class:`~csroles.titles.TitleIndex` (canonical titles in the three
-languages and the alternative titles the seeds give), written here by hand
+languages and the alternative titles the sources give), written here by hand
 so that the title tests do not depend on the catalog.
 """
 
@@ -38,7 +38,7 @@ TM = "telemarketer"
 
 
 class Form(NamedTuple):
-    """A title as a seed writes it, what it is made of, and the role it names."""
+    """A title as a source writes it, what it is made of, and the role it names."""
 
     text: str
     audience: str | None
@@ -122,7 +122,7 @@ SEED_002 = [
     Form("rappresentanti del call center", None, "call_center", "representative", CCA),
 ]  # fmt: skip
 
-# Seed 003 (Italian, G2): the teams; and their English names (DOMAIN.md).
+# *G2 service philosophy* (Italian): the teams; and their English names.
 SEED_003 = [
     Form("I manager del call center", None, "call_center", "manager", CCM),
     Form("Gli agenti del call center", None, "call_center", "agent", CCA),
@@ -180,9 +180,9 @@ def _role(key: str, level: Level, focus: Focus, *titles: str) -> RoleTitles:
     return RoleTitles(key=key, titles=titles, level=level, focus=focus)
 
 
-# The roles of seeds 000-004 as a catalog describes them: English name
-# (DOMAIN.md), Italian (the singular of seed 000's name), Russian (seed 001's
-# heading), then alternative titles from the seeds.
+# The roles of the sources as a catalog describes them: English name,
+# Italian (the singular of the name in *LiveAgent roles*), Russian (its
+# heading there), then alternative titles from the sources.
 SEED_ROLES = [
     _role(CSR, Level.INDIVIDUAL, Focus.SERVICE,
           "Customer Service Representative", "Rappresentante del servizio clienti",
