@@ -57,8 +57,8 @@ nitpick_ignore = [
     ("py:class", "csroles.portfolios._Seat"),
 ]
 
-# The docs are built without network access (CI has none), so intersphinx reads
-# inventories kept in the repository; docs/_inventories/make_inventories.py writes
+# The docs are built where the documentation sites cannot be reached (CI
+# included), so intersphinx reads inventories kept in the repository; docs/_inventories/make_inventories.py writes
 # them, and docs/design.md says why.
 intersphinx_mapping = {
     name: (url, f"_inventories/{name}.inv")
@@ -112,7 +112,7 @@ def _lookup(path: str) -> object | None:
     for cut in range(len(parts), 0, -1):
         try:
             obj: object = importlib.import_module(".".join(parts[:cut]))
-        except ImportError:
+        except (ImportError, ValueError):  # not a module, or not a name at all
             continue
         try:
             for part in parts[cut:]:

@@ -1,7 +1,7 @@
 """Write the intersphinx inventories that the docs build reads from this folder.
 
-The docs are built where there is no network (CI included), so Sphinx cannot
-download the ``objects.inv`` of Python, attrs, cattrs, hypothesis and pendulum.
+The docs are built where the documentation sites cannot be reached (CI
+included), so Sphinx cannot download the ``objects.inv`` of Python, attrs, cattrs, hypothesis and pendulum.
 This script writes, for each of them, an inventory of the names the csroles docs
 refer to, each pointing at the page and anchor of that project's own
 documentation. It is run by hand, never by the build:
