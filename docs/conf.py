@@ -1,6 +1,8 @@
 """Sphinx configuration of the csroles docs."""
 
+import sys
 from importlib.metadata import version as _version
+from pathlib import Path
 
 project = "csroles"
 author = "The csroles developers"
@@ -13,7 +15,9 @@ extensions = [
     "sphinx.ext.autodoc",
     "sphinx.ext.napoleon",
     "sphinx.ext.viewcode",
+    "pictures",  # docs/_ext/pictures.py: the pictures, drawn at build time
 ]
+sys.path.insert(0, str(Path(__file__).parent / "_ext"))
 
 source_suffix = {".md": "markdown", ".rst": "restructuredtext"}
 exclude_patterns = ["_build", "_benchmarks"]

@@ -912,6 +912,8 @@ class OrgChart:
             p0 --> p1
             p1 -.->|level_inversion| p2
             classDef finding stroke:#c62828,stroke-width:3px
+
+        .. versionadded:: 0.1.0
         """
         codes, marked, notes = self._marks("to_mermaid", findings)
         lines = ["flowchart TD"]
@@ -970,6 +972,8 @@ class OrgChart:
             p1 [label="ag 1\nCall Center Agent\n山田"];
             p0 -> p1;
         }
+
+        .. versionadded:: 0.1.0
         """
         codes, marked, notes = self._marks("to_dot", findings)
         lines = ["digraph org_chart {", "    node [shape=box, style=rounded];"]
