@@ -453,17 +453,11 @@ def test_findings_by_hand() -> None:
 
 
 @given(org_charts(max_size=30))
-def test_mermaid_reads_back_as_the_chart(chart: OrgChart) -> None:
-    assert parse_mermaid(chart.to_mermaid()) == expected_picture(chart)
+def test_mermaid_and_dot_read_back_as_the_chart(chart: OrgChart) -> None:
     findings = chart.check(max_span=3)
-    assert parse_mermaid(chart.to_mermaid(findings=findings)) == expected_picture(chart, findings)
-
-
-@given(org_charts(max_size=30))
-def test_dot_reads_back_as_the_chart(chart: OrgChart) -> None:
-    assert parse_dot(chart.to_dot()) == expected_picture(chart)
-    findings = chart.check(max_span=3)
-    assert parse_dot(chart.to_dot(findings=findings)) == expected_picture(chart, findings)
+    for parse, write in ((parse_mermaid, chart.to_mermaid), (parse_dot, chart.to_dot)):
+        assert parse(write()) == expected_picture(chart)
+        assert parse(write(findings=findings)) == expected_picture(chart, findings)
 
 
 @st.composite
