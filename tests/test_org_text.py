@@ -168,7 +168,10 @@ def test_to_text_refuses_a_label_that_is_not_a_function() -> None:
     chart = chain(2)
     with pytest.raises(InvalidEntityError, match=r"^OrgChart\.to_text\.label: 5, expected None"):
         chart.to_text(label=5)  # type: ignore[arg-type]
-    with pytest.raises(InvalidEntityError, match=r"it returned a int for 'p0'"):
+    with pytest.raises(
+        InvalidEntityError,
+        match=r"^OrgChart\.to_text\.label: returned an int for 'p0', expected a function",
+    ):
         chart.to_text(label=lambda p: 5)  # type: ignore[arg-type,return-value]
 
 

@@ -43,7 +43,12 @@ import attrs
 
 from csroles import _validation as v
 from csroles.catalog import Catalog, default_catalog
-from csroles.errors import HierarchyError, UnknownPositionError, UnknownRoleError
+from csroles.errors import (
+    HierarchyError,
+    InvalidEntityError,
+    UnknownPositionError,
+    UnknownRoleError,
+)
 from csroles.roles import Authority, Duty, Role
 from csroles.vocabulary import Channel, Language, Level, Topic
 
@@ -808,32 +813,28 @@ class OrgChart:
         children = self._kids()
         depth = self._depth
         lines: list[str] = []
-        # last[d]: whether the position at depth d on the current path is the last of its
-        # siblings (preorder: each is overwritten only once its subtree is drawn).
-        last: list[bool] = []
+        # guide[d]: what the lines below the position at depth d on the current path draw in
+        # its column (preorder: each is overwritten only once its subtree is drawn).
+        guide: list[str] = []
         stack = [(r, True) for r, p in enumerate(self._parent) if p < 0]
         stack.reverse()
         while stack:
             i, final = stack.pop()
             text = write(positions[i])
             if type(text) is not str:
-                v.fail(
-                    "OrgChart.to_text",
-                    "label",
-                    type(text).__name__,
-                    f"a function returning a str (it returned a {type(text).__name__} "
-                    f"for {_quote(positions[i].id)})",
+                msg = (
+                    f"OrgChart.to_text.label: returned {v.with_article(type(text).__name__)} "
+                    f"for {_quote(positions[i].id)}, expected a function returning a str"
                 )
+                raise InvalidEntityError(msg)
             d = depth[i]
-            if d == len(last):
-                last.append(final)
-            else:
-                last[d] = final
+            if d == len(guide):
+                guide.append("")
+            guide[d] = "    " if final else "│   "
             if d:
                 start = (d - 1) // _DRAWN_LEVELS * _DRAWN_LEVELS + 1
-                guides = "".join("    " if last[k] else "│   " for k in range(start, d))
                 mark = f"[+{start - 1}] " if start > 1 else ""
-                text = mark + guides + ("└── " if final else "├── ") + text
+                text = mark + "".join(guide[start:d]) + ("└── " if final else "├── ") + text
             lines.append(text)
             kids = children[i]
             stack.extend((k, n == 0) for n, k in enumerate(reversed(kids)))
