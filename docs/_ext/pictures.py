@@ -53,7 +53,8 @@ HOLIDAY = "#eceff1"
 STYLE = {
     "svg.hashsalt": "csroles",
     "svg.fonttype": "none",
-    "font.family": "DejaVu Sans",
+    "font.family": "sans-serif",
+    "font.sans-serif": ["DejaVu Sans"],
     "font.size": 9,
 }
 
@@ -110,7 +111,15 @@ def draw_week(calendar: BusinessCalendar, monday: date, path: Path, title: str) 
         for day in days:
             if day in calendar.holidays:
                 axes.add_patch(
-                    Rectangle((0, row[day] - 0.45), 24, 0.9, color=HOLIDAY, hatch="//", lw=0)
+                    Rectangle(
+                        (0, row[day] - 0.45),
+                        24,
+                        0.9,
+                        facecolor=HOLIDAY,
+                        edgecolor=GRID,
+                        hatch="//",
+                        lw=0,
+                    )
                 )
                 axes.text(23.8, row[day], "holiday", ha="right", va="center", color=INK)
         for day, start, end in day_pieces(calendar, monday, 7):

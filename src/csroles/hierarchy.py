@@ -547,6 +547,10 @@ class OrgChart:
         smallest distance, in chart order; empty when there is none. Visits
         positions outwards from ``id``, so near answers are cheap.
 
+        Raises:
+            UnknownPositionError: ``id`` is not in the chart.
+            InvalidEntityError: ``where`` is not a function.
+
         >>> chart = OrgChart(
         ...     positions=[
         ...         Position(id="mgr", role="call_center_manager"),
