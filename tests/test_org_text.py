@@ -453,6 +453,9 @@ def test_findings_by_hand() -> None:
     assert "    f0[\"no position owns the duty 'handle_returns' (roles that do:" in mermaid
     for parse, text in ((parse_mermaid, mermaid), (parse_dot, dot)):
         assert parse(text) == expected_picture(chart, findings)
+    # A finding given twice is marked once.
+    about_positions = [f for f in findings if f.position is not None]
+    assert chart.to_dot(findings=about_positions * 2) == chart.to_dot(findings=about_positions)
 
 
 @given(org_charts(max_size=30))
