@@ -6,6 +6,7 @@ import importlib
 import inspect
 import pkgutil
 import sys
+from pathlib import Path
 from importlib.metadata import version as _version
 from typing import Any
 
@@ -29,7 +30,9 @@ extensions = [
     "sphinx.ext.intersphinx",
     "sphinx.ext.napoleon",
     "sphinx.ext.viewcode",
+    "pictures",  # docs/_ext/pictures.py: the pictures, drawn at build time
 ]
+sys.path.insert(0, str(Path(__file__).parent / "_ext"))
 
 source_suffix = {".md": "markdown", ".rst": "restructuredtext"}
 exclude_patterns = ["_build", "_benchmarks", "_inventories"]

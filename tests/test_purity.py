@@ -147,6 +147,7 @@ sla.calendar_for(customer); sla.target(Metric.RESOLUTION_TIME, Priority.LOW)
 org = customer_organisation()
 assert [p.id for p in org.chain_of_command("cc-agent-1-1")] == ["cc-manager-1", "cc-director", "cco"]
 assert org.check() == () and org.to_text() and org.common_manager("csr-1", "csr-2").id == "cs-supervisor"
+assert org.to_mermaid(findings=org.check(max_span=3)) and org.to_dot(findings=org.check(max_span=3))
 assert all(OrgChart(positions=t().positions) == t() for t in (call_center_team, support_team, success_team))
 decision = decide_escalation(ticket, handler="cc-agent-1-1", chart=org, now=at, request=Request.refund(90, "EUR"))
 assert decision.escalate and decision.explain()

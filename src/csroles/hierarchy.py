@@ -43,13 +43,23 @@ import attrs
 
 from csroles import _validation as v
 from csroles.catalog import Catalog, default_catalog
-from csroles.errors import HierarchyError, UnknownPositionError, UnknownRoleError
+from csroles.errors import (
+    HierarchyError,
+    InvalidEntityError,
+    UnknownPositionError,
+    UnknownRoleError,
+)
 from csroles.roles import Authority, Duty, Role
 from csroles.vocabulary import Channel, Language, Level, Topic
 
 __all__ = ["ChartFinding", "ChartFindingCode", "OrgChart", "Position"]
 
 _LISTED = 10  # problems of one kind named in an error message
+_QUOTED = 40  # characters of an id quoted in an error message
+_CYCLE_SHOWN = 4  # positions of a long cycle named in an error message (then its last one)
+# to_text draws at most this many levels of indentation; deeper lines start again
+# from the left, marked with the number of levels not drawn (see to_text).
+_DRAWN_LEVELS = 20
 # Chains of command are remembered for positions at most this deep, so that the
 # memory they take stays within this many references a position.
 _REMEMBERED_DEPTH = 32
@@ -91,6 +101,13 @@ class ChartFindingCode(enum.StrEnum):
     MANAGER_WITHOUT_REPORTS = "manager_without_reports"
     WIDE_SPAN = "wide_span"
     UNCOVERED_DUTY = "uncovered_duty"
+
+
+def _quote(text: str) -> str:
+    """``text`` quoted for a message, at most about 40 characters of it."""
+    if len(text) <= _QUOTED:
+        return repr(text)
+    return f"{text[:_QUOTED]!r}... ({len(text)} characters)"
 
 
 def _check_text(owner: object, field: str, value: object) -> str:
@@ -327,13 +344,19 @@ class OrgChart:
     def _at(self, key: object, field: str = "id") -> int:
         i = self._index.get(key, -1) if isinstance(key, str) else -1
         if i < 0:
-            message = f"OrgChart.{field}: no position {key!r} in the chart"
-            if isinstance(key, str) and len(self._index) <= 2000:
+            if not isinstance(key, str):
+                message = (
+                    f"OrgChart.{field}: {v.with_article(type(key).__name__)}, "
+                    "expected the id (a str) of a position in the chart"
+                )
+                raise UnknownPositionError(message)
+            message = f"OrgChart.{field}: no position {_quote(key)} in the chart"
+            if len(key) <= _QUOTED and len(self._index) <= 2000:
                 import difflib
 
                 close = difflib.get_close_matches(key, self._index, n=3)
                 if close:
-                    message += "; did you mean " + " or ".join(map(repr, close)) + "?"
+                    message += "; did you mean " + " or ".join(map(_quote, close)) + "?"
             raise UnknownPositionError(message)
         return i
 
@@ -524,6 +547,10 @@ class OrgChart:
         smallest distance, in chart order; empty when there is none. Visits
         positions outwards from ``id``, so near answers are cheap.
 
+        Raises:
+            UnknownPositionError: ``id`` is not in the chart.
+            InvalidEntityError: ``where`` is not a function.
+
         >>> chart = OrgChart(
         ...     positions=[
         ...         Position(id="mgr", role="call_center_manager"),
@@ -536,6 +563,8 @@ class OrgChart:
         ['ag-2', 'ag-3']
         """
         start = self._at(id)
+        if not callable(where):
+            v.fail("OrgChart.nearest", "where", where, "a function from a Position to a bool")
         positions = self.positions
         parent = self._parent
         children = self._kids()
@@ -739,40 +768,254 @@ class OrgChart:
 
     # ------------------------------------------------------------ drawing
 
-    def _label(self, position: Position) -> str:
+    def _title(self, position: Position) -> str:
         titles = self._roles[position.role].titles
-        title = titles.get(Language.EN) or next(iter(titles.values()))
-        return f"{position.id}: {title}" + (f" ({position.name})" if position.name else "")
+        return titles.get(Language.EN) or next(iter(titles.values()))
+
+    def _label(self, position: Position) -> str:
+        name = f" ({position.name})" if position.name else ""
+        return f"{position.id}: {self._title(position)}{name}"
 
     def to_text(self, label: Callable[[Position], str] | None = None) -> str:
-        """The chart drawn as a text tree, one position a line, depth first.
+        r"""The chart drawn as a text tree, one position a line, depth first.
 
         Args:
             label: how to write a position; by default its id, its role's
                 English title and the name of the person in it.
+
+        Raises:
+            InvalidEntityError: ``label`` is not a function, or it returned
+                something other than a str.
+
+        A line shows at most 20 levels of indentation, so the text grows
+        linearly with the chart, however deep: deeper positions start again
+        from the left, after a mark that gives the number of levels not drawn
+        (``[+20]``, ``[+40]`` ...). The tail of a chain 23 positions deep:
+
+        >>> chain = OrgChart(
+        ...     positions=[
+        ...         Position(
+        ...             id=f"p{n}",
+        ...             role="call_center_manager",
+        ...             reports_to=f"p{n - 1}" if n else None,
+        ...         )
+        ...         for n in range(23)
+        ...     ]
+        ... )
+        >>> print("\n".join(chain.to_text(label=lambda p: p.id).splitlines()[19:]))
+                                                                                └── p19
+                                                                                    └── p20
+        [+20] └── p21
+        [+20]     └── p22
         """
+        if label is not None and not callable(label):
+            v.fail(
+                "OrgChart.to_text", "label", label, "None or a function from a Position to a str"
+            )
         write = label if label is not None else self._label
         positions = self.positions
         children = self._kids()
+        depth = self._depth
         lines: list[str] = []
-        # (position, prefix of its children's lines)
-        stack: list[tuple[int, str, str]] = []
-        roots = [i for i, p in enumerate(self._parent) if p < 0]
-        stack.extend((r, "", "") for r in reversed(roots))
+        # guide[d]: what the lines below the position at depth d on the current path draw in
+        # its column (preorder: each is overwritten only once its subtree is drawn).
+        guide: list[str] = []
+        stack = [(r, True) for r, p in enumerate(self._parent) if p < 0]
+        stack.reverse()
         while stack:
-            i, head, prefix = stack.pop()
-            lines.append(head + write(positions[i]))
-            kids = children[i]
-            for n in range(len(kids) - 1, -1, -1):
-                last = n == len(kids) - 1
-                stack.append(
-                    (
-                        kids[n],
-                        prefix + ("└── " if last else "├── "),
-                        prefix + ("    " if last else "│   "),
-                    )
+            i, final = stack.pop()
+            text = write(positions[i])
+            if type(text) is not str:
+                msg = (
+                    f"OrgChart.to_text.label: returned {v.with_article(type(text).__name__)} "
+                    f"for {_quote(positions[i].id)}, expected a function returning a str"
                 )
+                raise InvalidEntityError(msg)
+            d = depth[i]
+            if d == len(guide):
+                guide.append("")
+            guide[d] = "    " if final else "│   "
+            if d:
+                start = (d - 1) // _DRAWN_LEVELS * _DRAWN_LEVELS + 1
+                mark = f"[+{start - 1}] " if start > 1 else ""
+                text = mark + "".join(guide[start:d]) + ("└── " if final else "├── ") + text
+            lines.append(text)
+            kids = children[i]
+            stack.extend((k, n == 0) for n, k in enumerate(reversed(kids)))
         return "\n".join(lines)
+
+    def _marks(
+        self, method: str, findings: object
+    ) -> tuple[dict[int, list[str]], dict[int, str], list[str]]:
+        """The finding codes of each position, the marked reporting lines and the chart's notes."""
+        if isinstance(findings, (str, bytes)) or not isinstance(findings, Iterable):
+            v.fail(
+                f"OrgChart.{method}",
+                "findings",
+                findings,
+                "an iterable of ChartFinding, such as the result of check()",
+            )
+        codes: dict[int, list[str]] = {}
+        lines: dict[int, str] = {}  # a report's index: the code marking the line to its manager
+        notes: list[str] = []
+        for n, finding in enumerate(findings):
+            if not isinstance(finding, ChartFinding):
+                v.fail(f"OrgChart.{method}", f"findings[{n}]", finding, "a ChartFinding")
+            if finding.position is None:
+                notes.append(finding.message)
+                continue
+            i = self._at(finding.position, f"{method}.findings[{n}].position")
+            mine = codes.setdefault(i, [])
+            if finding.code.value not in mine:
+                mine.append(finding.code.value)
+            p = self._parent[i]
+            if (
+                finding.code is ChartFindingCode.LEVEL_INVERSION
+                and p >= 0
+                and self.positions[p].id in finding.related
+            ):
+                lines[i] = finding.code.value
+        return codes, lines, notes
+
+    def to_mermaid(self, *, findings: Iterable[ChartFinding] = ()) -> str:
+        """The chart as a Mermaid flowchart, for a Markdown page or a Mermaid renderer.
+
+        Each position is a node ``p<n>`` (its place in :attr:`positions`)
+        labelled with its id, its role's English title and the name of the
+        person in it; a reporting line is an arrow from the manager. Any
+        character of the text other than letters, digits, spaces and
+        ``-_.,:/()'+@`` is written as a Mermaid entity code (``#34;`` for a
+        double quote), so ids and names with quotes, brackets or line breaks
+        cannot break the chart, and letters of any script stay readable.
+
+        Args:
+            findings: findings to mark, usually from :meth:`check`: a
+                position's findings add a bold line of their codes and the
+                ``finding`` class (a red border); a level inversion draws the
+                reporting line dotted, with its code; a finding about the
+                whole chart (an uncovered duty) becomes a note of its own.
+
+        Raises:
+            InvalidEntityError: ``findings`` holds something other than
+                :class:`ChartFinding` values.
+            UnknownPositionError: a finding is about a position not in the chart.
+
+        >>> chart = OrgChart(
+        ...     positions=[
+        ...         Position(id="dir", role="call_center_director"),
+        ...         Position(
+        ...             id="ag", role="call_center_agent", reports_to="dir", name='Anna "Nan"'
+        ...         ),
+        ...         Position(id="mgr", role="call_center_manager", reports_to="ag"),
+        ...     ]
+        ... )
+        >>> print(chart.to_mermaid(findings=chart.check(duties=[])))
+        flowchart TD
+            p0["dir<br/>Call Center Director"]
+            p1["ag<br/>Call Center Agent<br/>Anna #34;Nan#34;"]
+            p2["mgr<br/>Call Center Manager<br/><b>level_inversion, manager_without_reports</b>"]:::finding
+            p0 --> p1
+            p1 -.->|level_inversion| p2
+            classDef finding stroke:#c62828,stroke-width:3px
+
+        .. versionadded:: 0.1.0
+        """
+        codes, marked, notes = self._marks("to_mermaid", findings)
+        lines = ["flowchart TD"]
+        for i, position in enumerate(self.positions):
+            text = [position.id, self._title(position)]
+            if position.name is not None:
+                text.append(position.name)
+            label = "<br/>".join(map(_mermaid_text, text))
+            mine = codes.get(i)
+            if mine:
+                label += "<br/><b>" + ", ".join(mine) + "</b>"
+            lines.append(f'    p{i}["{label}"]' + (":::finding" if mine else ""))
+        for i, p in enumerate(self._parent):
+            if p >= 0:
+                code = marked.get(i)
+                arrow = f"-.->|{code}|" if code else "-->"
+                lines.append(f"    p{p} {arrow} p{i}")
+        lines.extend(f'    f{n}["{_mermaid_text(note)}"]:::finding' for n, note in enumerate(notes))
+        if codes or notes:
+            lines.append("    classDef finding stroke:#c62828,stroke-width:3px")
+        return "\n".join(lines)
+
+    def to_dot(self, *, findings: Iterable[ChartFinding] = ()) -> str:
+        r"""The chart as a Graphviz DOT digraph, for ``dot`` or any DOT renderer.
+
+        Each position is a node ``p<n>`` (its place in :attr:`positions`)
+        labelled with its id, its role's English title and the name of the
+        person in it, one a line; a reporting line is an edge from the
+        manager. In the quoted text a backslash is written ``\\``, a double
+        quote ``\"`` and a line break inside an id or a name ``\l``, so that
+        the label keeps one line per field; letters of any script are written
+        as they are (DOT text is UTF-8).
+
+        Args:
+            findings: findings to mark, usually from :meth:`check`: a
+                position's findings draw it red, with their codes as its
+                external label (``xlabel``); a level inversion draws the
+                reporting line red, labelled with its code; findings about the
+                whole chart (an uncovered duty) become the graph's label.
+
+        Raises:
+            InvalidEntityError: ``findings`` holds something other than
+                :class:`ChartFinding` values.
+            UnknownPositionError: a finding is about a position not in the chart.
+
+        >>> chart = OrgChart(
+        ...     positions=[
+        ...         Position(id="dir", role="call_center_director"),
+        ...         Position(id="ag 1", role="call_center_agent", reports_to="dir", name="山田"),
+        ...     ]
+        ... )
+        >>> print(chart.to_dot())
+        digraph org_chart {
+            node [shape=box, style=rounded];
+            p0 [label="dir\nCall Center Director"];
+            p1 [label="ag 1\nCall Center Agent\n山田"];
+            p0 -> p1;
+        }
+
+        .. versionadded:: 0.1.0
+        """
+        codes, marked, notes = self._marks("to_dot", findings)
+        lines = ["digraph org_chart {", "    node [shape=box, style=rounded];"]
+        for i, position in enumerate(self.positions):
+            text = [position.id, self._title(position)]
+            if position.name is not None:
+                text.append(position.name)
+            attributes = [f'label="{_DOT_BREAK.join(map(_dot_text, text))}"']
+            mine = codes.get(i)
+            if mine:
+                attributes += [_DOT_RED, "penwidth=2", f'xlabel="{", ".join(mine)}"']
+            lines.append(f"    p{i} [{', '.join(attributes)}];")
+        for i, p in enumerate(self._parent):
+            if p >= 0:
+                code = marked.get(i)
+                style = f' [{_DOT_RED}, penwidth=2, label="{code}"]' if code else ""
+                lines.append(f"    p{p} -> p{i}{style};")
+        if notes:
+            label = _DOT_BREAK.join(map(_dot_text, notes))
+            lines.append(f'    label="{label}"; labeljust=l; fontcolor="#c62828";')
+        lines.append("}")
+        return "\n".join(lines)
+
+
+_DOT_BREAK = "\\n"
+_DOT_RED = 'color="#c62828"'
+_MERMAID_PLAIN = frozenset(" -_.,:/()'+@")
+
+
+def _mermaid_text(text: str) -> str:
+    """``text`` for a quoted Mermaid label: entity codes for everything but words and punctuation."""
+    return "".join(c if c.isalnum() or c in _MERMAID_PLAIN else f"#{ord(c)};" for c in text)
+
+
+def _dot_text(text: str) -> str:
+    r"""``text`` for a quoted DOT label: backslashes and quotes escaped, line breaks as ``\l``."""
+    return text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\l")
 
 
 def _roles(positions: tuple[Position, ...], catalog: Catalog) -> dict[str, Role]:
@@ -852,12 +1095,15 @@ def _refuse(
     """Raise the HierarchyError that lists every structural problem of the chart."""
     problems: list[str] = []
     duplicates = [
-        f"{key!r} (positions {index[key]} and {i})" for i, key in enumerate(ids) if index[key] != i
+        f"{_quote(key)} (positions {index[key]} and {i})"
+        for i, key in enumerate(ids)
+        if index[key] != i
     ]
     if duplicates:
         problems.append("duplicate ids " + _listing(duplicates))
     missing = [
-        f"{positions[i].id!r} reports to {positions[i].reports_to!r}, which is not in the chart"
+        f"{_quote(positions[i].id)} reports to {_quote(str(positions[i].reports_to))}, "
+        "which is not in the chart"
         for i, p in enumerate(parent)
         if p == -2
     ]
@@ -866,20 +1112,30 @@ def _refuse(
         problems.append(f"and {len(missing) - _LISTED} more positions with a missing manager")
     walkable = [-1 if p == -2 else p for p in parent]
     cycles = _cycles(walkable)
-    for cycle in cycles[:_LISTED]:
-        path = " -> ".join(repr(positions[i].id) for i in [*cycle, cycle[0]])
-        problems.append(f"cycle {path}")
+    problems.extend(_cycle_excerpt([positions[i].id for i in c]) for c in cycles[:_LISTED])
     if len(cycles) > _LISTED:
         problems.append(f"and {len(cycles) - _LISTED} more cycles")
     roots = [i for i, p in enumerate(parent) if p == -1]
     if not forest and len(roots) != 1 and not cycles:
-        named = _listing([repr(positions[i].id) for i in roots])
+        named = _listing([_quote(positions[i].id) for i in roots])
         problems.append(f"{len(roots)} roots" + (f" ({named})" if roots else ""))
     expected = "a forest of positions" if forest else "one tree of positions"
     if not forest and len(roots) > 1:
         expected += " (pass forest=True to allow several roots)"
     msg = f"OrgChart.positions: {'; '.join(problems)}; expected {expected}"
     raise HierarchyError(msg)
+
+
+def _cycle_excerpt(ids: list[str]) -> str:
+    """A cycle in words: whole when short, else its first positions, its last one and its length."""
+    if len(ids) <= _CYCLE_SHOWN + 1:
+        return "cycle " + " -> ".join(map(_quote, [*ids, ids[0]]))
+    head = " -> ".join(map(_quote, ids[:_CYCLE_SHOWN]))
+    hidden = len(ids) - _CYCLE_SHOWN - 1
+    return (
+        f"cycle of {len(ids)} positions {head} -> ({hidden} more) -> "
+        f"{_quote(ids[-1])} -> {_quote(ids[0])}"
+    )
 
 
 def _cycles(parent: list[int]) -> list[list[int]]:
