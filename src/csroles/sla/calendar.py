@@ -1,8 +1,10 @@
 """Business calendars: when a service desk is open, and business time.
 
 A :class:`BusinessCalendar` says when the clock of an SLA runs: weekly shifts
-in a time zone, holidays, date-specific hours and closures. It answers, exactly
-to the microsecond and in constant time however long the duration:
+in a time zone, holidays, date-specific hours and closures. It answers exactly
+to the microsecond, at a cost that does not grow with the duration; a query
+that would look at more than 20 years of the calendar's time (closures aside)
+raises :class:`~csroles.CalendarError` instead:
 
 >>> from datetime import date, datetime, time, timedelta
 >>> from zoneinfo import ZoneInfo
