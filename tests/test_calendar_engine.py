@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import itertools
 import zoneinfo
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta, timezone
 
 import pytest
 from hypothesis import given
@@ -97,7 +97,13 @@ def test_from_us_is_exact(us: int) -> None:
     engine = BusinessCalendar.always_open("Europe/Rome")._engine
     moment = engine.from_us(us)
     assert to_us(moment) == us
-    assert moment.tzinfo is ROME
+    # A fixed offset, the one Rome has at that instant, and Rome's wall time.
+    assert type(moment.tzinfo) is timezone
+    local = engine.local(us)
+    assert local.tzinfo is ROME
+    assert to_us(local) == us
+    assert moment.utcoffset() == local.utcoffset()
+    assert moment.replace(tzinfo=None) == local.replace(tzinfo=None)
 
 
 @pytest.mark.parametrize("us", [2**51 - 1, 2**51, -(2**51) + 1, -(2**51), MIN_US, MAX_US - 1])

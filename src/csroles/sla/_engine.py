@@ -46,10 +46,12 @@ from __future__ import annotations
 import functools
 import zoneinfo
 from bisect import bisect_left, bisect_right
+from calendar import monthrange
 from collections.abc import Iterator, Mapping, Sequence
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Final
 
+from csroles._validation import fixed_zone
 from csroles.errors import CalendarError
 
 __all__: list[str] = []
@@ -385,10 +387,12 @@ class Engine:
         holidays: local dates whose shifts are removed.
         special: local dates whose shifts replace the weekday's.
         closures: closed UTC intervals, in microseconds.
+        annual: ``(month, day)`` pairs whose shifts are removed every year.
     """
 
     __slots__ = (
         "_always_open",
+        "_annual",
         "_chunks",
         "_closure_cums",
         "_closure_his",
@@ -416,8 +420,11 @@ class Engine:
         holidays: frozenset[date],
         special: Mapping[date, Sequence[Shift]],
         closures: Sequence[tuple[int, int]],
+        *,
+        annual: frozenset[tuple[int, int]] = frozenset(),
     ) -> None:
         self.zone_key = zone_key
+        self._annual = annual
         self.zone = zoneinfo.ZoneInfo(zone_key)
         self._weekly = [tuple(day) for day in weekly]
         self._holidays = frozenset(day.toordinal() for day in holidays)
@@ -456,7 +463,10 @@ class Engine:
         # across offset changes, since each shift ends where the next one starts.
         whole_days = [{s for s, e, _ in day if s == e} for day in self._weekly]
         self._always_open = (
-            not self._exceptions and not self._closures and bool(set.intersection(*whole_days))
+            not self._exceptions
+            and not self._annual
+            and not self._closures
+            and bool(set.intersection(*whole_days))
         )
         self._chunks: dict[int, _Chunk] = {}
         self._index: _Index | None = None
@@ -469,13 +479,25 @@ class Engine:
     # ------------------------------------------------------------- conversions
 
     def from_us(self, us: int) -> datetime:
-        """An instant as an aware datetime in the calendar's zone (exact)."""
+        """An instant as an aware datetime with the calendar zone's UTC offset there (exact).
+
+        The wall time is the zone's and the tzinfo the fixed offset in force at
+        that instant (a :class:`datetime.timezone`), so that results compare and
+        subtract as the instants they are, even in an autumn fold.
+        """
         if -_FLOAT_EXACT < us < _FLOAT_EXACT:
             # The float quotient is within 0.25 us of the exact value, and
             # fromtimestamp rounds to the nearest microsecond.
-            return datetime.fromtimestamp(us / US, self.zone)
+            local = _fromtimestamp(us / US, self.zone)
+        else:
+            seconds, micro = divmod(us, US)
+            local = _fromtimestamp(seconds, self.zone).replace(microsecond=micro)
+        return local.replace(tzinfo=fixed_zone(local.utcoffset()), fold=0)  # type: ignore[arg-type]
+
+    def local(self, us: int) -> datetime:
+        """An instant as an aware datetime in the calendar's zone (a ZoneInfo), for display."""
         seconds, micro = divmod(us, US)
-        return datetime.fromtimestamp(seconds, self.zone).replace(microsecond=micro)
+        return _fromtimestamp(seconds, self.zone).replace(microsecond=micro)
 
     # ------------------------------------------------------------- exact model
 
@@ -490,7 +512,7 @@ class Engine:
         first = lo // DAY + EPOCH_ORDINAL - 3
         last = hi // DAY + EPOCH_ORDINAL + 2
         for ordinal in range(first, last):
-            if ordinal in self._holidays:
+            if ordinal in self._holidays or (self._annual and self._is_annual(ordinal)):
                 continue
             shifts = self._special.get(ordinal)
             if shifts is None:
@@ -501,6 +523,19 @@ class Engine:
                 if opening < closing and closing > lo and opening < hi:
                     found.append((max(opening, lo), min(closing, hi)))
         return _merge(found)
+
+    def _is_annual(self, ordinal: int) -> bool:
+        day = date.fromordinal(ordinal)
+        return (day.month, day.day) in self._annual
+
+    def _annual_near(self, year: int) -> list[int]:
+        """The ordinals of the annual holidays in a year and the years either side."""
+        found = []
+        for y in range(max(year - 1, 1), min(year + 1, 9999) + 1):
+            for month, day in self._annual:
+                if day <= monthrange(y, month)[1]:  # 29 February only in leap years
+                    found.append(date(y, month, day).toordinal())
+        return found
 
     # ------------------------------------------------------------- blocks
 
@@ -574,7 +609,7 @@ class Engine:
         exceptions = self._exceptions
         first = bisect_left(exceptions, lo // DAY + EPOCH_ORDINAL - 5)
         last = bisect_right(exceptions, hi // DAY + EPOCH_ORDINAL + 5)
-        for ordinal in exceptions[first:last]:
+        for ordinal in [*exceptions[first:last], *self._annual_near(year)]:
             midnight = (ordinal - EPOCH_ORDINAL) * DAY
             windows.append((midnight - 2 * DAY, midnight + 4 * DAY))
         blocks: list[_Block] = []
