@@ -139,3 +139,9 @@ def test_import_csroles_does_not_import_the_holidays_package() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     )
     assert result.stdout.split() == ["False", "False"]
+
+
+def test_without_the_package_the_error_names_the_extra(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(sys.modules, "holidays", None)  # as if it were not installed
+    with pytest.raises(ModuleNotFoundError, match=r"csroles\[holidays\]"):
+        national_holidays("IT", years=[2026])
