@@ -62,7 +62,7 @@ def adversarial_calendars(draw: st.DrawFn) -> BusinessCalendar:
     closures = []
     for lo in draw(st.lists(instants, max_size=3)):
         span = draw(st.sampled_from([timedelta(days=3), timedelta(days=400 * 365)]))
-        hi = min(lo + span, utc(9998, 12, 31))
+        hi = lo + min(span, utc(9998, 12, 31) - lo)
         if lo < hi:
             closures.append((lo, hi))
     return BusinessCalendar(
@@ -175,3 +175,37 @@ def test_a_calendar_open_a_microsecond_a_week() -> None:
     assert years <= YEARS_PER_QUERY
     with pytest.raises(CalendarError, match=f"at most {REACH_YEARS} years"):
         calendar.add_business_time(start, timedelta(seconds=1))
+
+
+def test_walking_back_skips_a_closed_stretch() -> None:
+    calendar = BusinessCalendar(
+        timezone="Europe/Rome",
+        hours={0: [(time(9), time(17))]},
+        closures=[(utc(2027, 1, 1), utc(2060, 6, 1))],
+    )
+    # The last open period before mid-2060 closed on Monday 28 December 2026,
+    # 17:00 in Rome (16:00 UTC); the 33 closed years between are one block.
+    years, _ = run_counted(
+        calendar, lambda: calendar.subtract_business_time(utc(2060, 6, 2), timedelta(0))
+    )
+    assert years <= 3
+    assert calendar.subtract_business_time(utc(2060, 6, 2), timedelta(0)) == utc(2026, 12, 28, 16)
+    # Without the closure, so far back is beyond the reach.
+    with pytest.raises(CalendarError, match=f"at most {REACH_YEARS} years"):
+        BusinessCalendar(
+            timezone="Europe/Rome", hours={0: [(time(9), time(17))]}
+        ).subtract_business_time(utc(2060, 6, 2), timedelta(days=365 * 25))
+
+
+def test_the_reach_does_not_depend_on_what_the_engine_has_built() -> None:
+    def fresh() -> BusinessCalendar:
+        return BusinessCalendar(timezone="Europe/Rome", hours=WEEKDAYS)
+
+    start, work = utc(2026, 6, 1), timedelta(hours=30 * 52 * 40)  # about 30 years of work
+    warmed = fresh()
+    # Two neighbouring spans, each within reach: the engine's index now covers 2026 to 2064.
+    warmed.business_time_between(utc(2026, 1, 1), utc(2045, 1, 1))
+    warmed.business_time_between(utc(2045, 1, 1), utc(2064, 1, 1))
+    for calendar in (fresh(), warmed):
+        with pytest.raises(CalendarError, match=f"at most {REACH_YEARS} years"):
+            calendar.add_business_time(start, work)

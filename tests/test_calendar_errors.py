@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from datetime import UTC, date, datetime, time, timedelta, timezone, tzinfo
+from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -335,3 +336,37 @@ def test_zones_without_a_name_are_refused(zone: object) -> None:
         make(timezone=zone)
     with pytest.raises(CalendarError, match=r"BusinessCalendar\.timezone"):
         DESK.with_timezone(zone)  # type: ignore[arg-type]
+
+
+def test_a_zone_read_from_a_file_has_no_name() -> None:
+    path = Path("/usr/share/zoneinfo/UTC")
+    if not path.exists():  # pragma: no cover - every CI image has the system tz database
+        pytest.skip("no system tz database")
+    with path.open("rb") as file:
+        unnamed = ZoneInfo.from_file(file)
+    with pytest.raises(CalendarError, match=r"BusinessCalendar\.timezone: .*has no key"):
+        make(timezone=unnamed)
+
+
+class Flaky(tzinfo):
+    """A tzinfo that fails every other time it is asked for its offset."""
+
+    def __init__(self) -> None:
+        self.calls = 0
+
+    def utcoffset(self, dt: datetime | None) -> timedelta:
+        self.calls += 1
+        if self.calls % 2:
+            raise RuntimeError("flaky")
+        return timedelta(0)
+
+    def dst(self, dt: datetime | None) -> timedelta:
+        return timedelta(0)
+
+    def tzname(self, dt: datetime | None) -> str:
+        return "flaky"
+
+
+def test_a_tzinfo_that_fails_once_is_still_a_calendar_error() -> None:
+    with pytest.raises(CalendarError, match=r"is_open\(at\): .*expected an aware datetime between"):
+        DESK.is_open(datetime(2026, 6, 1, tzinfo=Flaky()))
