@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import itertools
 import zoneinfo
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta, timezone
 
 import pytest
 from hypothesis import given
@@ -97,7 +97,13 @@ def test_from_us_is_exact(us: int) -> None:
     engine = BusinessCalendar.always_open("Europe/Rome")._engine
     moment = engine.from_us(us)
     assert to_us(moment) == us
-    assert moment.tzinfo is ROME
+    # A fixed offset, the one Rome has at that instant, and Rome's wall time.
+    assert type(moment.tzinfo) is timezone
+    local = engine.local(us)
+    assert local.tzinfo is ROME
+    assert to_us(local) == us
+    assert moment.utcoffset() == local.utcoffset()
+    assert moment.replace(tzinfo=None) == local.replace(tzinfo=None)
 
 
 @pytest.mark.parametrize("us", [2**51 - 1, 2**51, -(2**51) + 1, -(2**51), MIN_US, MAX_US - 1])
@@ -212,11 +218,14 @@ def test_far_apart_queries_agree_with_fresh_calendars() -> None:
             assert shared.add_business_time(start, hours * H) == expected
             latest = desk().subtract_business_time(expected, hours * H)
             assert shared.subtract_business_time(expected, hours * H) == latest
-    span = shared.business_time_between(utc(2026, 1, 1), utc(2400, 1, 1))
+    span = shared.business_time_between(utc(2026, 1, 1), utc(2046, 1, 1))
     halves = shared.business_time_between(
-        utc(2026, 1, 1), utc(2200, 1, 1)
-    ) + shared.business_time_between(utc(2200, 1, 1), utc(2400, 1, 1))
+        utc(2026, 1, 1), utc(2036, 1, 1)
+    ) + shared.business_time_between(utc(2036, 1, 1), utc(2046, 1, 1))
     assert span == halves
+    # Farther apart than the engine's reach: refused, whatever the index holds.
+    with pytest.raises(CalendarError, match="at most 20 years"):
+        shared.business_time_between(utc(2026, 1, 1), utc(2400, 1, 1))
 
 
 def test_long_durations_cross_years_in_both_directions() -> None:

@@ -2,14 +2,32 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
-from datetime import UTC, date, datetime, time, timedelta, timezone
+from datetime import UTC, date, datetime, time, timedelta, timezone, tzinfo
+from pathlib import Path
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import pendulum
 import pytest
 
-from csroles import BusinessCalendar, CalendarError, CsrolesError
+from csroles import (
+    BusinessCalendar,
+    CalendarError,
+    Channel,
+    CsrolesError,
+    Direction,
+    Event,
+    EventKind,
+    Interaction,
+    InvalidEntityError,
+    Period,
+    Priority,
+    Topic,
+    make_converter,
+    workload,
+)
 
 NINE_TO_FIVE = {day: ((time(9), time(17)),) for day in range(5)}
 DESK = BusinessCalendar(timezone="Europe/Rome", hours=NINE_TO_FIVE)
@@ -222,3 +240,133 @@ def test_errors_leave_nothing_half_built() -> None:
     with pytest.raises(CalendarError):
         DESK.add_business_time(NOW, -H)
     assert DESK.add_business_time(NOW, H) == before
+
+
+# ------------------------------------------------------------------ tzinfos out of range
+
+
+class TwentyFiveHours(tzinfo):
+    """A tzinfo whose offset Python refuses (offsets must be under 24 h)."""
+
+    def utcoffset(self, dt: datetime | None) -> timedelta:
+        return timedelta(hours=25)
+
+    def dst(self, dt: datetime | None) -> timedelta:
+        return timedelta(0)
+
+    def tzname(self, dt: datetime | None) -> str:
+        return "+25"
+
+
+FAR_OUT = datetime(2026, 6, 1, tzinfo=TwentyFiveHours())
+
+CALLS: list[tuple[str, Callable[[datetime], object]]] = [
+    ("is_open(at)", DESK.is_open),
+    ("next_opening(at)", DESK.next_opening),
+    ("next_closing(at)", DESK.next_closing),
+    ("local(at)", DESK.local),
+    ("add_business_time(start)", lambda at: DESK.add_business_time(at, H)),
+    ("subtract_business_time(end)", lambda at: DESK.subtract_business_time(at, H)),
+    ("business_time_between(start)", lambda at: DESK.business_time_between(at, NOW)),
+    ("business_time_between(end)", lambda at: DESK.business_time_between(NOW, at)),
+    ("open_periods(start)", lambda at: DESK.open_periods(at, NOW)),
+    ("closures[0]", lambda at: make(closures=[(NOW, at)])),
+]
+
+
+@pytest.mark.parametrize(("name", "call"), CALLS, ids=[name for name, _ in CALLS])
+def test_a_tzinfo_with_a_25_hour_offset_is_refused_by_name(
+    name: str, call: Callable[[datetime], object]
+) -> None:
+    with pytest.raises(CalendarError, match=rf"{re.escape(name)}: .*UTC offset under 24 h"):
+        call(FAR_OUT)
+
+
+def test_a_period_refuses_a_25_hour_offset() -> None:
+    with pytest.raises(InvalidEntityError, match=r"Period\.start: .*UTC offset under 24 h"):
+        Period(start=FAR_OUT, end=FAR_OUT)
+
+
+def test_workload_in_year_1_west_of_utc_is_a_calendar_error() -> None:
+    t1 = datetime(1, 1, 1, 6, tzinfo=UTC)  # 0000-12-31 18:00 at UTC-12: before year 1
+    mail = Interaction(
+        id="I-1",
+        customer_id="C-1",
+        channel=Channel.EMAIL,
+        direction=Direction.INBOUND,
+        topic=Topic.ORDER,
+        priority=Priority.NORMAL,
+        events=[
+            Event(kind=EventKind.OPENED, at=t1),
+            Event(kind=EventKind.ASSIGNED, at=t1, assignee="rep-1"),
+            Event(kind=EventKind.RESOLVED, at=t1 + H),
+        ],
+    )
+    day = Period(start=t1, end=t1 + 24 * H)
+    with pytest.raises(
+        CalendarError, match=r"workload: 0001-01-01T0\d:00:00\+00:00 has no local date"
+    ):
+        workload([mail], period=day, timezone="Etc/GMT+12", quota=1)
+    # East of UTC the same day exists, and the resolution counts.
+    (row, _) = workload([mail], period=day, timezone="Etc/GMT-12", quota=1)
+    assert (row.day, row.handled) == (date(1, 1, 1), 1)
+
+
+# ------------------------------------------------------------------ zones given as objects
+
+
+def test_zones_as_zoneinfo_and_pendulum_are_stored_as_names() -> None:
+    for zone in (ZoneInfo("Europe/Rome"), pendulum.timezone("Europe/Rome")):
+        calendar = make(timezone=zone)
+        assert calendar.timezone == "Europe/Rome"
+        assert type(calendar.timezone) is str
+        assert calendar == DESK
+        assert make_converter().unstructure(calendar)["timezone"] == "Europe/Rome"
+    assert BusinessCalendar.always_open(ZoneInfo("Asia/Tokyo")).timezone == "Asia/Tokyo"
+    assert DESK.with_timezone(pendulum.timezone("Asia/Tokyo")).timezone == "Asia/Tokyo"
+
+
+@pytest.mark.parametrize(
+    "zone",
+    [pendulum.FixedTimezone(3600), timezone(H), UTC, TwentyFiveHours()],
+    ids=["pendulum-fixed", "fixed", "utc-constant", "custom"],
+)
+def test_zones_without_a_name_are_refused(zone: object) -> None:
+    with pytest.raises(CalendarError, match=r"BusinessCalendar\.timezone: .*expected an IANA"):
+        make(timezone=zone)
+    with pytest.raises(CalendarError, match=r"BusinessCalendar\.timezone"):
+        DESK.with_timezone(zone)  # type: ignore[arg-type]
+
+
+def test_a_zone_read_from_a_file_has_no_name() -> None:
+    path = Path("/usr/share/zoneinfo/UTC")
+    if not path.exists():  # pragma: no cover - every CI image has the system tz database
+        pytest.skip("no system tz database")
+    with path.open("rb") as file:
+        unnamed = ZoneInfo.from_file(file)
+    with pytest.raises(CalendarError, match=r"BusinessCalendar\.timezone: .*has no key"):
+        make(timezone=unnamed)
+
+
+class Flaky(tzinfo):
+    """A tzinfo that fails every other time it is asked for its offset."""
+
+    def __init__(self) -> None:
+        self.calls = 0
+
+    def utcoffset(self, dt: datetime | None) -> timedelta:
+        self.calls += 1
+        if self.calls % 2:
+            raise RuntimeError("flaky")
+        return timedelta(0)
+
+    def dst(self, dt: datetime | None) -> timedelta:
+        return timedelta(0)
+
+    def tzname(self, dt: datetime | None) -> str:
+        return "flaky"
+
+
+def test_a_tzinfo_that_fails_once_is_still_a_calendar_error() -> None:
+    with pytest.raises(CalendarError, match=r"is_open\(at\): .*expected an aware datetime between"):
+        DESK.is_open(datetime(2026, 6, 1, tzinfo=Flaky()))

@@ -2,9 +2,9 @@
 
 The model builds the open intervals of a calendar day by day with zoneinfo,
 exactly as the docs state the rules (fold=0 wall times, night shifts ending on
-the next day, holidays removing the shifts that start on them, special hours
-replacing a weekday's shifts, closures cut out, empty shifts dropped, the union
-taken), and walks them. Hypothesis draws calendars in zones with unusual rules,
+the next day, holidays (one-off and annual) removing the shifts that start on
+them, special hours replacing a weekday's shifts, closures cut out, empty
+shifts dropped, the union taken), and walks them. Hypothesis draws calendars in zones with unusual rules,
 with starts concentrated around their offset changes between 2010 and 2030.
 """
 
@@ -14,7 +14,7 @@ import functools
 import itertools
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta, timezone
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -48,12 +48,14 @@ class Spec:
     holidays: frozenset[date] = frozenset()
     special: dict[date, list[tuple[time, time]]] = field(default_factory=dict)
     closures: list[Interval] = field(default_factory=list)
+    annual: frozenset[tuple[int, int]] = frozenset()
 
     def calendar(self) -> BusinessCalendar:
         return BusinessCalendar(
             timezone=self.zone,
             hours=self.hours,
             holidays=self.holidays,
+            annual_holidays=self.annual,
             special_hours=self.special,
             closures=self.closures,
         )
@@ -80,7 +82,7 @@ class Model:
         self.intervals: list[Interval] = []
 
     def shifts_of(self, day: date) -> list[tuple[time, time]]:
-        if day in self.spec.holidays:
+        if day in self.spec.holidays or (day.month, day.day) in self.spec.annual:
             return []
         if day in self.spec.special:
             return self.spec.special[day]
@@ -258,13 +260,20 @@ def specs(draw: st.DrawFn, *, near: datetime | None = None) -> Spec:
     around = (near or datetime(2020, 1, 1, tzinfo=UTC)).date()
     days = st.integers(-20, 40).map(lambda n: around + timedelta(days=n))
     holidays = draw(st.frozensets(days, max_size=4))
+    # Annual holidays near the start (in any year), and 29 February now and then.
+    annual = draw(
+        st.frozensets(
+            days.map(lambda d: (d.month, d.day)) | st.just((2, 29)) | st.just((12, 31)),
+            max_size=3,
+        )
+    )
     special = draw(st.dictionaries(days, shift_lists, max_size=3))
     closures = []
     for _ in range(draw(st.integers(0, 2))):
         lo = datetime.combine(draw(days), draw(walls), tzinfo=UTC)
         length = draw(st.timedeltas(timedelta(microseconds=1), timedelta(days=3)))
         closures.append((lo, lo + length))
-    return Spec(zone, hours, holidays, special, closures)
+    return Spec(zone, hours, holidays, special, closures, annual)
 
 
 @st.composite
@@ -283,7 +292,7 @@ def cases(draw: st.DrawFn) -> tuple[Spec, datetime]:
             st.datetimes(datetime(2010, 1, 1), datetime(2030, 12, 31), timezones=st.just(UTC))
         )
     spec = draw(specs(near=start))
-    spec = Spec(zone, spec.hours, spec.holidays, spec.special, spec.closures)
+    spec = Spec(zone, spec.hours, spec.holidays, spec.special, spec.closures, spec.annual)
     # Any aware input is accepted: show the start in the calendar's zone or another.
     shown = draw(st.sampled_from([UTC, ZoneInfo(zone), ZoneInfo("Asia/Tokyo")]))
     return spec, start.astimezone(shown)
@@ -303,6 +312,14 @@ def utc(moment: datetime) -> datetime:
     # Aware datetimes in a repeated hour (fold=1) never compare equal across zones
     # (PEP 495): compare instants in UTC.
     return moment.astimezone(UTC)
+
+
+def assert_result_form(got: datetime, zone: str) -> None:
+    """A result: the zone's wall time with the zone's offset at that instant, fixed."""
+    assert type(got.tzinfo) is timezone
+    there = utc(got).astimezone(ZoneInfo(zone))
+    assert got.utcoffset() == there.utcoffset()
+    assert got.replace(tzinfo=None) == there.replace(tzinfo=None)
 
 
 def weekly_wall_time(spec: Spec) -> timedelta:
@@ -329,7 +346,7 @@ def test_add_matches_the_model(case: tuple[Spec, datetime], duration: timedelta)
     calendar = spec.calendar()
     got = calendar.add_business_time(start, duration)
     assert utc(got) == utc(expected)
-    assert got.tzinfo == ZoneInfo(spec.zone)
+    assert_result_form(got, spec.zone)
     # Again, now that the engine has built its blocks (the inlined hot path).
     assert utc(calendar.add_business_time(start, duration)) == utc(expected)
 
@@ -341,7 +358,9 @@ def test_subtract_matches_the_model(case: tuple[Spec, datetime], duration: timed
     assume(reachable(spec, duration))
     expected = Model(spec).subtract(end, duration)
     calendar = spec.calendar()
-    assert utc(calendar.subtract_business_time(end, duration)) == utc(expected)
+    got = calendar.subtract_business_time(end, duration)
+    assert utc(got) == utc(expected)
+    assert_result_form(got, spec.zone)
     assert utc(calendar.subtract_business_time(end, duration)) == utc(expected)
 
 
@@ -352,8 +371,14 @@ def test_between_and_periods_match_the_model(case: tuple[Spec, datetime], span: 
     end = (start.astimezone(UTC) + span).astimezone(start.tzinfo)
     model, calendar = Model(spec), spec.calendar()
     assert calendar.business_time_between(start, end) == model.between(start, end)
-    periods = [(utc(lo), utc(hi)) for lo, hi in calendar.open_periods(start, end)]
-    assert periods == model.periods(start, end)
+    found = list(calendar.open_periods(start, end))
+    assert [(utc(lo), utc(hi)) for lo, hi in found] == model.periods(start, end)
+    for opening, closing in found:
+        # Results subtract as the instants they are, across any offset change.
+        assert closing - opening == utc(closing) - utc(opening)
+        assert closing - opening == calendar.business_time_between(opening, closing)
+        assert_result_form(opening, spec.zone)
+        assert_result_form(closing, spec.zone)
 
 
 @settings(max_examples=300)
@@ -362,13 +387,16 @@ def test_instants_match_the_model(case: tuple[Spec, datetime]) -> None:
     spec, at = case
     model, calendar = Model(spec), spec.calendar()
     assert calendar.is_open(at) is model.is_open(at)
-    assert utc(calendar.next_opening(at)) == utc(model.add(at, ZERO))
+    opening = calendar.next_opening(at)
+    assert utc(opening) == utc(model.add(at, ZERO))
+    assert_result_form(opening, spec.zone)
     try:
         closing = calendar.next_closing(at)
     except CalendarError:  # pragma: no cover - only for calendars that never close
         assert model.next_closing(at) - at > timedelta(days=700)
     else:
         assert utc(closing) == utc(model.next_closing(at))
+        assert_result_form(closing, spec.zone)
 
 
 def _walk(model: Model, start: datetime, stop: datetime) -> Iterator[datetime]:

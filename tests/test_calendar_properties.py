@@ -162,6 +162,7 @@ def test_with_timezone_is_the_same_calendar_built_in_that_zone(
         timezone=zone,
         hours=dict(calendar.hours),
         holidays=calendar.holidays,
+        annual_holidays=calendar.annual_holidays,
         special_hours=dict(calendar.special_hours),
         closures=calendar.closures,
     )
@@ -170,3 +171,47 @@ def test_with_timezone_is_the_same_calendar_built_in_that_zone(
     reachable(calendar, hours)
     assert utc(moved.add_business_time(start, hours)) == utc(built.add_business_time(start, hours))
     assert moved.timezone == zone
+
+
+# ------------------------------------------------------------------ results as instants
+
+DST_HARD = ["Europe/Rome", "America/Santiago", "Australia/Lord_Howe", "America/Havana"]
+# Around the offset changes of 2026 in those zones (Rome's fall-back night
+# included), so that many results fall in a repeated hour.
+around_changes = st.sampled_from(
+    [
+        datetime(2026, 10, 24, 22, tzinfo=UTC),
+        datetime(2026, 3, 28, 23, tzinfo=UTC),
+        datetime(2026, 4, 4, 12, tzinfo=UTC),
+        datetime(2026, 10, 31, 23, tzinfo=UTC),
+        datetime(2026, 11, 1, 3, tzinfo=UTC),
+    ]
+).flatmap(lambda t: st.timedeltas(-timedelta(hours=30), timedelta(hours=30)).map(lambda d: t + d))
+short = st.timedeltas(ZERO, timedelta(hours=6))
+
+
+@given(
+    business_calendars(zones=st.sampled_from(DST_HARD)),
+    around_changes,
+    st.lists(short, min_size=1, max_size=4),
+)
+def test_results_of_different_calls_compare_and_subtract_as_instants(
+    calendar: BusinessCalendar, at: datetime, steps: list[timedelta]
+) -> None:
+    reachable(calendar, *steps)
+    results = [calendar.next_opening(at)]
+    results += [calendar.add_business_time(at, step) for step in steps]
+    results += [calendar.subtract_business_time(at, step) for step in steps]
+    for opening, closing in calendar.open_periods(
+        plus(at, -timedelta(days=1)), plus(at, timedelta(days=1))
+    ):
+        results += [opening, closing]
+        assert closing - opening == calendar.business_time_between(opening, closing)
+    for a in results:
+        # The display form is the same instant (compared in UTC: PEP 495 makes a
+        # ZoneInfo datetime in a repeated hour unequal to every other zone's).
+        assert utc(calendar.local(a)) == utc(a)
+        for b in results:
+            assert (a < b) is (utc(a) < utc(b))
+            assert (a == b) is (utc(a) == utc(b))
+            assert a - b == utc(a) - utc(b)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from datetime import date
 
 import pytest
@@ -9,7 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
 
-from csroles import BusinessCalendar
+from csroles import BusinessCalendar, make_converter
 from csroles.strategies import business_calendars
 
 
@@ -34,8 +35,18 @@ def test_narrowed_calendars(calendar: BusinessCalendar) -> None:
 @given(business_calendars(holidays=False, special_hours=False))
 def test_calendars_without_date_exceptions(calendar: BusinessCalendar) -> None:
     assert calendar.holidays == frozenset()
+    assert calendar.annual_holidays == frozenset()
     assert calendar.special_hours == ()
     assert calendar.hours
+
+
+@given(business_calendars())
+def test_calendars_round_trip_through_json(calendar: BusinessCalendar) -> None:
+    conv = make_converter()
+    document = json.loads(json.dumps(conv.unstructure(calendar)))
+    assert conv.structure(document, BusinessCalendar) == calendar
+    for month, day in calendar.annual_holidays:
+        assert date(2000, month, day).day == day  # a real date (2000 is a leap year)
 
 
 @given(st.from_type(BusinessCalendar))

@@ -75,7 +75,11 @@ def check_aware(
     """A timezone-aware datetime (a naive one is refused, never taken as UTC)."""
     if not isinstance(value, datetime):
         fail(owner, field, value, "an aware datetime", error=error)
-    if value.utcoffset() is None:
+    try:
+        offset = value.utcoffset()
+    except Exception:  # a tzinfo that fails, or gives an offset of 24 h or more
+        fail(owner, field, value, "an aware datetime with a UTC offset under 24 h", error=error)
+    if offset is None:
         fail(
             owner,
             field,

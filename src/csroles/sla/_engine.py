@@ -46,10 +46,12 @@ from __future__ import annotations
 import functools
 import zoneinfo
 from bisect import bisect_left, bisect_right
+from calendar import monthrange
 from collections.abc import Iterator, Mapping, Sequence
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Final
 
+from csroles._validation import fixed_zone
 from csroles.errors import CalendarError
 
 __all__: list[str] = []
@@ -70,7 +72,17 @@ _STEP: Final = 2 * DAY
 _MARGIN: Final = 4 * DAY
 # next_opening / next_closing look this far past the last date-specific exception.
 _HORIZON: Final = 800 * DAY
+# The work bound: one query looks at most this many years of the timeline, not
+# counting whole years inside a closure (those are skipped in one step). A year
+# of blocks costs about a millisecond to build the first time.
+REACH_YEARS: Final = 20
+REACH_US: Final = REACH_YEARS * 366 * DAY
+# An index never grows by more years at a time, nor widens past so many blocks
+# (beyond that a query starts a new index rather than copying a long one).
+_GROWTH_YEARS: Final = 4
+_INDEX_BLOCKS: Final = 64 * REACH_YEARS
 
+_fromtimestamp = datetime.fromtimestamp
 _sub = datetime.__sub__  # aware difference of any datetime subclass, as a plain timedelta
 # Below 2**51 microseconds (years 1898 to 2041), us / 10**6 as a float is within a
 # quarter of a microsecond of the exact number of seconds.
@@ -107,16 +119,15 @@ def _offset_changes(zone_key: str, year: int) -> tuple[tuple[int, int], ...]:
     the year plus five days on each side.
     """
     zone = zoneinfo.ZoneInfo(zone_key)
-    t = _year_start(year) - 5 * DAY
-    stop = _year_start(year + 1) + 5 * DAY
-    previous = _utc_offset(zone, t)
+    first = (_year_start(year) - 5 * DAY) // US
+    stop = (_year_start(year + 1) + 5 * DAY) // US + _STEP // US
+    # One comprehension of C calls: this is most of the cost of a year of blocks.
+    offsets = [_fromtimestamp(s, zone).utcoffset() for s in range(first, stop, _STEP // US)]
     windows = []
-    while t < stop:
-        following = _utc_offset(zone, t + _STEP)
-        if following != previous:
+    for k in range(1, len(offsets)):
+        if offsets[k] != offsets[k - 1]:
+            t = (first * US) + (k - 1) * _STEP
             windows.append((t - _MARGIN, t + _STEP + _MARGIN))
-            previous = following
-        t += _STEP
     return tuple(windows)
 
 
@@ -167,6 +178,7 @@ class _Block:
         "cum_end",
         "ends",
         "fields",
+        "fixed",
         "hi",
         "lo",
         "pattern",
@@ -194,6 +206,9 @@ class _Block:
         self.unit = pattern.total  # open time per period
         self.base = self._g(lo - t0)
         self.total = self._g(hi - t0) - self.base  # open time in [lo, hi)
+        # A periodic block lies between two offset changes: the zone's UTC offset
+        # in it, as the fixed zone of its results (None for an explicit block).
+        self.fixed = fixed_zone(timedelta(microseconds=MONDAY0 - t0)) if periodic else None
         # What the inlined arithmetic of Engine.add_us reads, in one attribute.
         self.fields = (
             t0,
@@ -330,11 +345,17 @@ def _check_range(us: int) -> None:
 
 
 class _Chunk:
-    """The blocks of one UTC year."""
+    """The blocks of the UTC years ``first`` to ``last``.
 
-    __slots__ = ("blocks", "starts", "total")
+    A chunk holds one year, or a run of whole years inside one closure as a
+    single closed block.
+    """
 
-    def __init__(self, blocks: list[_Block]) -> None:
+    __slots__ = ("blocks", "first", "last", "starts", "total")
+
+    def __init__(self, first: int, last: int, blocks: list[_Block]) -> None:
+        self.first = first
+        self.last = last
         self.blocks = blocks
         self.starts = [block.lo for block in blocks]
         self.total = sum(block.total for block in blocks)
@@ -345,9 +366,9 @@ class _Index:
 
     __slots__ = ("blocks", "cums", "first", "hi", "last", "lo", "starts")
 
-    def __init__(self, first: int, last: int, chunks: list[_Chunk], origin: int) -> None:
-        self.first = first
-        self.last = last
+    def __init__(self, chunks: list[_Chunk], origin: int) -> None:
+        self.first = first = chunks[0].first
+        self.last = last = chunks[-1].last
         self.lo = _year_start(first)
         self.hi = _year_start(last + 1)
         self.blocks = [block for chunk in chunks for block in chunk.blocks]
@@ -370,11 +391,16 @@ class Engine:
         holidays: local dates whose shifts are removed.
         special: local dates whose shifts replace the weekday's.
         closures: closed UTC intervals, in microseconds.
+        annual: ``(month, day)`` pairs whose shifts are removed every year.
     """
 
     __slots__ = (
         "_always_open",
+        "_annual",
         "_chunks",
+        "_closure_cums",
+        "_closure_his",
+        "_closure_los",
         "_closures",
         "_exceptions",
         "_holidays",
@@ -384,7 +410,9 @@ class Engine:
         "_special_span",
         "_tpl",
         "_weekly",
+        "blocks_built",
         "variants",
+        "years_built",
         "zone",
         "zone_key",
     )
@@ -396,13 +424,21 @@ class Engine:
         holidays: frozenset[date],
         special: Mapping[date, Sequence[Shift]],
         closures: Sequence[tuple[int, int]],
+        *,
+        annual: frozenset[tuple[int, int]] = frozenset(),
     ) -> None:
         self.zone_key = zone_key
+        self._annual = annual
         self.zone = zoneinfo.ZoneInfo(zone_key)
         self._weekly = [tuple(day) for day in weekly]
         self._holidays = frozenset(day.toordinal() for day in holidays)
         self._special = {day.toordinal(): tuple(shifts) for day, shifts in special.items()}
         self._closures = _merge(list(closures))
+        self._closure_los = [lo for lo, _ in self._closures]
+        self._closure_his = [hi for _, hi in self._closures]
+        self._closure_cums = [0]
+        for lo, hi in self._closures:
+            self._closure_cums.append(self._closure_cums[-1] + hi - lo)
         self._exceptions = sorted(self._holidays | set(self._special))
         # Where date-specific exceptions end (next_closing searches a while past it)
         # and which span holds the open time of the special dates.
@@ -431,23 +467,50 @@ class Engine:
         # across offset changes, since each shift ends where the next one starts.
         whole_days = [{s for s, e, _ in day if s == e} for day in self._weekly]
         self._always_open = (
-            not self._exceptions and not self._closures and bool(set.intersection(*whole_days))
+            not self._exceptions
+            and not self._annual
+            and not self._closures
+            and bool(set.intersection(*whole_days))
         )
         self._chunks: dict[int, _Chunk] = {}
         self._index: _Index | None = None
+        # The work done so far, which the test suite bounds per query.
+        self.years_built = 0
+        self.blocks_built = 0
         # The same calendar in other zones (BusinessCalendar.with_timezone keeps them).
         self.variants: dict[str, object] = {}
 
     # ------------------------------------------------------------- conversions
 
     def from_us(self, us: int) -> datetime:
-        """An instant as an aware datetime in the calendar's zone (exact)."""
+        """An instant as an aware datetime with the calendar zone's UTC offset there (exact).
+
+        The wall time is the zone's and the tzinfo the fixed offset in force at
+        that instant (a :class:`datetime.timezone`), so that results compare and
+        subtract as the instants they are, even in an autumn fold.
+        """
         if -_FLOAT_EXACT < us < _FLOAT_EXACT:
+            # The fast path: where the index holds a periodic block, its fixed
+            # offset is the zone's, and one fromtimestamp with it builds the
+            # result (a third of the cost of fromtimestamp with the ZoneInfo
+            # plus replace(tzinfo=...); see the calendar benchmark).
+            index = self._index
+            if index is not None and index.lo <= us < index.hi:
+                fixed = index.blocks[bisect_right(index.starts, us) - 1].fixed
+                if fixed is not None:
+                    return _fromtimestamp(us / US, fixed)
             # The float quotient is within 0.25 us of the exact value, and
             # fromtimestamp rounds to the nearest microsecond.
-            return datetime.fromtimestamp(us / US, self.zone)
+            local = _fromtimestamp(us / US, self.zone)
+        else:
+            seconds, micro = divmod(us, US)
+            local = _fromtimestamp(seconds, self.zone).replace(microsecond=micro)
+        return local.replace(tzinfo=fixed_zone(local.utcoffset()), fold=0)  # type: ignore[arg-type]
+
+    def local(self, us: int) -> datetime:
+        """An instant as an aware datetime in the calendar's zone (a ZoneInfo), for display."""
         seconds, micro = divmod(us, US)
-        return datetime.fromtimestamp(seconds, self.zone).replace(microsecond=micro)
+        return _fromtimestamp(seconds, self.zone).replace(microsecond=micro)
 
     # ------------------------------------------------------------- exact model
 
@@ -462,7 +525,7 @@ class Engine:
         first = lo // DAY + EPOCH_ORDINAL - 3
         last = hi // DAY + EPOCH_ORDINAL + 2
         for ordinal in range(first, last):
-            if ordinal in self._holidays:
+            if ordinal in self._holidays or (self._annual and self._is_annual(ordinal)):
                 continue
             shifts = self._special.get(ordinal)
             if shifts is None:
@@ -474,13 +537,82 @@ class Engine:
                     found.append((max(opening, lo), min(closing, hi)))
         return _merge(found)
 
+    def _is_annual(self, ordinal: int) -> bool:
+        day = date.fromordinal(ordinal)
+        return (day.month, day.day) in self._annual
+
+    def _annual_near(self, year: int) -> list[int]:
+        """The ordinals of the annual holidays in a year and the years either side."""
+        found = []
+        for y in range(max(year - 1, 1), min(year + 1, 9999) + 1):
+            for month, day in self._annual:
+                if day <= monthrange(y, month)[1]:  # 29 February only in leap years
+                    found.append(date(y, month, day).toordinal())
+        return found
+
     # ------------------------------------------------------------- blocks
 
     def _chunk(self, year: int) -> _Chunk:
+        """The chunk holding a year: the year's blocks, or a run of closed years."""
         chunk = self._chunks.get(year)
         if chunk is None:
-            chunk = self._chunks[year] = _Chunk(self._build_year(year))
+            run = self._closed_run(year)
+            if run is None:
+                chunk = _Chunk(year, year, self._build_year(year))
+                self.years_built += 1
+            else:
+                first, last = run
+                closed = _Block.explicit(_year_start(first), _year_start(last + 1), [])
+                chunk = self._chunks.get(first) or _Chunk(first, last, [closed])
+                self._chunks[first] = chunk
+            self.blocks_built += len(chunk.blocks)
+            self._chunks[year] = chunk
         return chunk
+
+    def _chunks_for(self, first: int, last: int) -> list[_Chunk]:
+        """The chunks holding the years ``first`` to ``last``, a closed run in one step."""
+        chunks: list[_Chunk] = []
+        year = first
+        while year <= last:
+            chunk = self._chunk(year)
+            chunks.append(chunk)
+            year = chunk.last + 1
+        return chunks
+
+    def _closed_run(self, year: int) -> tuple[int, int] | None:
+        """The first and last whole years of the closure that holds all of ``year``, if any."""
+        lo = _year_start(year)
+        i = bisect_right(self._closure_los, lo) - 1
+        if i < 0 or self._closure_his[i] < _year_start(year + 1):
+            return None
+        c_lo = max(self._closure_los[i], MIN_US)
+        c_hi = min(self._closure_his[i], MAX_US)
+        first = _year_of(c_lo)
+        if _year_start(first) < c_lo:
+            first += 1
+        return first, _year_of(c_hi - 1) if c_hi == MAX_US else _year_of(c_hi) - 1
+
+    # ------------------------------------------------------------- the work bound
+
+    def _closed_before(self, t: int) -> int:
+        """The closed time of the closures before ``t``."""
+        i = bisect_right(self._closure_los, t) - 1
+        if i < 0:
+            return 0
+        return self._closure_cums[i] + min(t, self._closure_his[i]) - self._closure_los[i]
+
+    def check_reach(self, a: int, b: int) -> None:
+        """Refuse a query that would look at more than ``REACH_YEARS`` of the timeline.
+
+        The span ``[a, b)`` is counted without the time inside closures, which
+        the engine skips in one step.
+        """
+        if b - a > REACH_US and b - a - self._closed_before(b) + self._closed_before(a) > REACH_US:
+            raise CalendarError(
+                f"BusinessCalendar: the query reaches from {_describe(a)} to {_describe(b)}, expected "
+                f"at most {REACH_YEARS} years of the calendar's time between an instant given "
+                "and a result (time inside closures not counted)"
+            )
 
     def _build_year(self, year: int) -> list[_Block]:
         lo, hi = _year_start(year), _year_start(year + 1)
@@ -490,7 +622,7 @@ class Engine:
         exceptions = self._exceptions
         first = bisect_left(exceptions, lo // DAY + EPOCH_ORDINAL - 5)
         last = bisect_right(exceptions, hi // DAY + EPOCH_ORDINAL + 5)
-        for ordinal in exceptions[first:last]:
+        for ordinal in [*exceptions[first:last], *self._annual_near(year)]:
             midnight = (ordinal - EPOCH_ORDINAL) * DAY
             windows.append((midnight - 2 * DAY, midnight + 4 * DAY))
         blocks: list[_Block] = []
@@ -535,29 +667,32 @@ class Engine:
                 out.append(block.restrict(cursor, block.hi))
         return out
 
-    def _where(self, t: int) -> tuple[int, int]:
-        """The year and the index in that year's chunk of the block holding ``t``."""
+    def _where(self, t: int) -> tuple[_Chunk, int]:
+        """The chunk holding ``t`` and the index in it of the block holding ``t``."""
         _check_range(t)
-        year = _year_of(t)
-        return year, bisect_right(self._chunk(year).starts, t) - 1
+        chunk = self._chunk(_year_of(t))
+        return chunk, bisect_right(chunk.starts, t) - 1
 
     def _forward(self, t: int) -> Iterator[_Block]:
-        """The block holding ``t``, then every later block."""
-        year, i = self._where(t)
+        """The block holding ``t``, then every later block (within the reach of ``t``)."""
+        chunk, i = self._where(t)
         while True:
-            blocks = self._chunk(year).blocks
-            yield from blocks[i:]
-            year, i = year + 1, 0
+            yield from chunk.blocks[i:]
+            year, i = chunk.last + 1, 0
             _check_range(_year_start(year))
+            self.check_reach(t, _year_start(year))
+            chunk = self._chunk(year)
 
     def _backward(self, t: int) -> Iterator[_Block]:
-        """The block holding ``t``, then every earlier block."""
-        year, i = self._where(t)
-        yield from reversed(self._chunk(year).blocks[: i + 1])
+        """The block holding ``t``, then every earlier block (within the reach of ``t``)."""
+        chunk, i = self._where(t)
+        yield from reversed(chunk.blocks[: i + 1])
         while True:
-            year -= 1
+            year = chunk.first - 1
             _check_range(_year_start(year))
-            yield from reversed(self._chunk(year).blocks)
+            self.check_reach(_year_start(year + 1), t)
+            chunk = self._chunk(year)
+            yield from reversed(chunk.blocks)
 
     # ------------------------------------------------------------- the index
 
@@ -569,37 +704,45 @@ class Engine:
         if index is not None and index.lo <= lo and hi < index.hi:
             return index
         first, last = _year_of(lo), _year_of(hi)
-        if index is None or first > index.last + 2 or last < index.first - 2:
-            index = _Index(first, last, [self._chunk(y) for y in range(first, last + 1)], 0)
+        if (
+            index is None
+            or first > index.last + 2
+            or last < index.first - 2
+            or len(index.blocks) > _INDEX_BLOCKS
+        ):
+            index = _Index(self._chunks_for(first, last), 0)
         else:
             index = self._widen(index, min(first, index.first), max(last, index.last))
         self._index = index
         return index
 
     def _widen(self, index: _Index, first: int, last: int) -> _Index:
-        before = [self._chunk(y) for y in range(first, index.first)]
-        after = [self._chunk(y) for y in range(index.last + 1, last + 1)]
+        before = self._chunks_for(first, index.first - 1)
+        after = self._chunks_for(index.last + 1, last)
         origin = index.cums[0] - sum(chunk.total for chunk in before)
-        everything = [*before, *(_Chunk(index.blocks),), *after]
-        return _Index(first, last, everything, origin)
+        middle = _Chunk(index.first, index.last, index.blocks)
+        return _Index([*before, middle, *after], origin)
 
-    def _grow(self, index: _Index, missing: int, *, forward: bool) -> _Index:
+    def _grow(self, index: _Index, missing: int, origin: int, *, forward: bool) -> _Index:
         """The index with more years after (or before) it, to find ``missing`` open time.
 
         It grows by the years the weekly template needs for that much open time,
         at least one and at most as many as it already has (so a calendar with
-        little open time doubles its index rather than adding one year at a time).
+        little open time doubles its index rather than adding one year at a
+        time), and never beyond the reach of ``origin``, the instant given.
         """
-        years = index.last - index.first + 1
+        years = min(index.last - index.first + 1, _GROWTH_YEARS)
         if self._tpl.total:
             years = max(1, min(years, missing // (52 * self._tpl.total) + 1))
         if forward:
             self._check_open_ahead(index.hi, forward=True)
             _check_range(index.hi)
+            self.check_reach(origin, index.hi)
             index = self._widen(index, index.first, min(index.last + years, MAX_YEAR))
         else:
             self._check_open_ahead(index.lo, forward=False)
             _check_range(index.lo - 1)
+            self.check_reach(index.lo, origin)
             index = self._widen(index, max(index.first - years, MIN_YEAR), index.last)
         self._index = index
         return index
@@ -623,6 +766,7 @@ class Engine:
             return 0
         if self._always_open:
             return b - a
+        self.check_reach(a, b)
         index = self._covering(a, b)
         return index.cumulative(b) - index.cumulative(a)
 
@@ -630,8 +774,8 @@ class Engine:
         """Whether the calendar is open at ``t``."""
         if self._always_open:
             return True
-        year, i = self._where(t)
-        return self._chunk(year).blocks[i].is_open(t)
+        chunk, i = self._where(t)
+        return chunk.blocks[i].is_open(t)
 
     def add_us(self, start: int, duration: int) -> int:
         """The earliest ``t >= start`` with ``duration`` of open time in ``[start, t)``.
@@ -665,7 +809,10 @@ class Engine:
                 periods -= 1
                 rest = unit
             k = bisect_left(cum_end, rest)
-            return t0 + periods * period + starts[k] + rest - cum_before[k]
+            result = t0 + periods * period + starts[k] + rest - cum_before[k]
+            if result - start > REACH_US:
+                self.check_reach(start, result)
+            return result
         return self._add(start, duration)
 
     def _add(self, start: int, duration: int) -> int:
@@ -677,6 +824,8 @@ class Engine:
             _check_range(start + duration)
         if self._always_open:
             return start + duration
+        # Open time never exceeds elapsed time: the result lies at least that far.
+        self.check_reach(start, start + min(duration, MAX_US - start))
         index = self._index
         if index is None or not index.lo <= start < index.hi:
             index = self._covering(start, start)
@@ -684,10 +833,12 @@ class Engine:
         cums = index.cums
         target = cums[i] + index.blocks[i].measure_to(start) + duration
         while cums[-1] < target:
-            index = self._grow(index, target - index.cums[-1], forward=True)
+            index = self._grow(index, target - index.cums[-1], start, forward=True)
             cums = index.cums
         i = bisect_left(cums, target) - 1
-        return index.blocks[i].earliest(target - cums[i])
+        result = index.blocks[i].earliest(target - cums[i])
+        self.check_reach(start, result)
+        return result
 
     def subtract_us(self, end: int, duration: int) -> int:
         """The latest ``s <= end`` with ``duration`` of open time in ``[s, end)``.
@@ -701,12 +852,15 @@ class Engine:
         _check_range(end - duration)
         if self._always_open:
             return end - duration
+        self.check_reach(end - duration, end)
         index = self._covering(end, end)
         target = index.cumulative(end) - duration
         while index.cums[0] > target:
-            index = self._grow(index, index.cums[0] - target, forward=False)
+            index = self._grow(index, index.cums[0] - target, end, forward=False)
         i = bisect_right(index.cums, target) - 1
-        return index.blocks[i].latest(target - index.cums[i])
+        result = index.blocks[i].latest(target - index.cums[i])
+        self.check_reach(result, end)
+        return result
 
     def next_open_us(self, t: int) -> int:
         """The first open instant at or after ``t``."""

@@ -1,8 +1,10 @@
 """Business calendars: when a service desk is open, and business time.
 
 A :class:`BusinessCalendar` says when the clock of an SLA runs: weekly shifts
-in a time zone, holidays, date-specific hours and closures. It answers, exactly
-to the microsecond and in constant time however long the duration:
+in a time zone, holidays, date-specific hours and closures. It answers exactly
+to the microsecond, at a cost that does not grow with the duration; a query
+that would look at more than 20 years of the calendar's time (closures aside)
+raises :class:`~csroles.CalendarError` instead:
 
 >>> from datetime import date, datetime, time, timedelta
 >>> from zoneinfo import ZoneInfo
@@ -14,7 +16,7 @@ to the microsecond and in constant time however long the duration:
 ... )
 >>> opened = datetime(2026, 12, 24, 16, 30, tzinfo=ZoneInfo("Europe/Rome"))
 >>> rome.add_business_time(opened, timedelta(hours=8))
-datetime.datetime(2026, 12, 28, 16, 30, tzinfo=zoneinfo.ZoneInfo(key='Europe/Rome'))
+datetime.datetime(2026, 12, 28, 16, 30, tzinfo=datetime.timezone(datetime.timedelta(seconds=3600)))
 
 The semantics are written out on the "SLAs and business time" page of the docs.
 
@@ -23,7 +25,8 @@ The semantics are written out on the "SLAs and business time" page of the docs.
 
 from __future__ import annotations
 
-import functools
+import zoneinfo
+from calendar import monthrange
 from collections.abc import Iterable, Iterator, Mapping
 from datetime import date, datetime, time, timedelta
 from typing import NoReturn, Self
@@ -36,11 +39,9 @@ from csroles._validation import (
     check_instant,
     check_zone,
     fail,
-    validator,
 )
 from csroles.errors import CalendarError
 from csroles.sla._engine import (
-    _FLOAT_EXACT,
     EPOCH,
     MAX_US,
     MAX_YEAR,
@@ -143,6 +144,25 @@ def _convert_holidays(value: Iterable[date]) -> frozenset[date]:
     return frozenset(_date("holidays", day) for day in days)
 
 
+def _convert_annual_holidays(value: Iterable[tuple[int, int]]) -> frozenset[tuple[int, int]]:
+    expected = "a (month, day) pair of integers naming a date, such as (12, 25)"
+    days = set()
+    for pair in _collection("annual_holidays", value, "a collection of (month, day) pairs"):
+        if not isinstance(pair, (tuple, list)) or len(pair) != 2:
+            _fail("annual_holidays", pair, expected)
+        month, day = pair
+        if type(month) is not int or type(day) is not int or not 1 <= month <= 12:
+            _fail("annual_holidays", pair, expected)
+        if not 1 <= day <= monthrange(2000, month)[1]:  # a leap year: (2, 29) is allowed
+            _fail("annual_holidays", pair, expected)
+        days.add((month, day))
+    return frozenset(days)
+
+
+def _is_holiday(calendar: BusinessCalendar, day: date) -> bool:
+    return day in calendar.holidays or (day.month, day.day) in calendar.annual_holidays
+
+
 def _convert_special_hours(
     value: Mapping[date, Iterable[tuple[time, time]]]
     | Iterable[tuple[date, Iterable[tuple[time, time]]]],
@@ -172,6 +192,20 @@ def _convert_closures(
     return tuple(sorted(closures))
 
 
+def _checked_zone(name: object) -> str:
+    """The calendar's one check of a zone name (the shared IANA-name check)."""
+    return check_zone(_OWNER, "timezone", name, error=CalendarError)
+
+
+def _zone_name(value: str | zoneinfo.ZoneInfo) -> str:
+    """The IANA name of a zone given by name, as a ZoneInfo or as a pendulum timezone."""
+    if isinstance(value, zoneinfo.ZoneInfo):  # pendulum's Timezone is one too
+        if value.key is None:
+            _fail("timezone", value, "a zone from the tz database (this one has no key)")
+        return _checked_zone(value.key)
+    return _checked_zone(value)
+
+
 def _engine_shifts(shifts: Shifts) -> list[Shift]:
     return [(start, end, end <= start) for start, end in shifts]
 
@@ -184,7 +218,9 @@ class BusinessCalendar:
     """When a service desk is open: weekly shifts in a time zone, with exceptions.
 
     Args:
-        timezone: the IANA name of the zone whose wall clock the shifts follow.
+        timezone: the zone whose wall clock the shifts follow: an IANA name,
+            a :class:`zoneinfo.ZoneInfo` or a pendulum timezone. Stored (and
+            written by the converter) as the IANA name.
         hours: weekday (0 = Monday to 6 = Sunday) -> shifts, each shift a pair
             ``(start, end)`` of :class:`datetime.time` wall times. A shift whose
             end is at or before its start ends on the following day, so
@@ -193,6 +229,10 @@ class BusinessCalendar:
             tuple of ``(weekday, shifts)`` pairs without empty weekdays.
         holidays: local dates whose own shifts are removed (a night shift that
             started the day before still runs into a holiday).
+        annual_holidays: ``(month, day)`` pairs of dates that are holidays
+            every year, such as ``(12, 25)``; ``(2, 29)`` falls in leap years
+            only. A date moved when it falls on a weekend is a one-off holiday
+            (or comes from :func:`csroles.sla.national.national_holidays`).
         special_hours: local date -> shifts that replace the weekday's on that
             date (an empty sequence closes the date); a holiday wins over it.
             Stored as a sorted tuple of ``(date, shifts)`` pairs.
@@ -203,6 +243,12 @@ class BusinessCalendar:
     Raises:
         CalendarError: for an unknown zone, malformed shifts, dates or
             closures, or a calendar with no open time at all.
+
+    Results are aware datetimes on the calendar's wall clock whose tzinfo is
+    the UTC offset in force at that instant (a fixed
+    :class:`datetime.timezone`), so any two results compare and subtract as
+    the instants they are, even across an autumn fold; :meth:`local` gives the
+    same instant in the calendar's :class:`~zoneinfo.ZoneInfo`, for display.
 
     Wall times are read as Python reads them (fold=0): a wall time inside a
     DST gap takes the offset in force before the gap, a repeated wall time is
@@ -225,11 +271,12 @@ class BusinessCalendar:
     .. versionadded:: 0.1.0
     """
 
-    timezone: str = attrs.field(
-        validator=validator(functools.partial(check_zone, error=CalendarError))
-    )
+    timezone: str = attrs.field(converter=_zone_name)
     hours: tuple[tuple[int, Shifts], ...] = attrs.field(converter=_convert_hours)
     holidays: frozenset[date] = attrs.field(default=frozenset(), converter=_convert_holidays)
+    annual_holidays: frozenset[tuple[int, int]] = attrs.field(
+        default=frozenset(), converter=_convert_annual_holidays
+    )
     special_hours: tuple[tuple[date, Shifts], ...] = attrs.field(
         default=(), converter=_convert_special_hours
     )
@@ -239,7 +286,7 @@ class BusinessCalendar:
     _engine: Engine = attrs.field(init=False, repr=False, eq=False, order=False)
 
     def __attrs_post_init__(self) -> None:
-        special = {day: shifts for day, shifts in self.special_hours if day not in self.holidays}
+        special = {day: shifts for day, shifts in self.special_hours if not _is_holiday(self, day)}
         if not self.hours and not any(special.values()):
             _fail(
                 "hours",
@@ -255,51 +302,58 @@ class BusinessCalendar:
             self.holidays,
             {day: _engine_shifts(shifts) for day, shifts in self.special_hours},
             [(to_us(start), to_us(end)) for start, end in self.closures],
+            annual=self.annual_holidays,
         )
         object.__setattr__(self, "_engine", engine)
 
     # ------------------------------------------------------------- constructors
 
     @classmethod
-    def always_open(cls, timezone: str = "UTC") -> Self:
+    def always_open(cls, timezone: str | zoneinfo.ZoneInfo = "UTC") -> Self:
         """A calendar open at every instant, for SLAs counted in calendar hours.
 
         Args:
-            timezone: the zone its results are expressed in.
+            timezone: the zone its results are expressed in (a name, a
+                ZoneInfo or a pendulum timezone).
 
         >>> from datetime import UTC, datetime, timedelta
         >>> from csroles import BusinessCalendar
         >>> always = BusinessCalendar.always_open()
         >>> always.add_business_time(datetime(2026, 3, 1, tzinfo=UTC), timedelta(days=2))
-        datetime.datetime(2026, 3, 3, 0, 0, tzinfo=zoneinfo.ZoneInfo(key='UTC'))
+        datetime.datetime(2026, 3, 3, 0, 0, tzinfo=datetime.timezone.utc)
 
         .. versionadded:: 0.1.0
         """
         return cls(timezone=timezone, hours={day: ((time(0), time(0)),) for day in range(7)})
 
-    def with_timezone(self, zone: str) -> Self:
+    def with_timezone(self, zone: str | zoneinfo.ZoneInfo) -> Self:
         """The same hours, holidays and special hours read on another zone's wall clock.
 
         Closures are instants and stay where they are. Use it for per-customer
         calendars: the desk opens at 09:00 in each customer's local time.
 
         Args:
-            zone: an IANA zone name.
+            zone: an IANA zone name, a ZoneInfo or a pendulum timezone.
 
         >>> from datetime import time
+        >>> from zoneinfo import ZoneInfo
         >>> from csroles import BusinessCalendar
         >>> rome = BusinessCalendar(timezone="Europe/Rome", hours={0: ((time(9), time(17)),)})
         >>> rome.with_timezone("Asia/Tokyo").timezone
         'Asia/Tokyo'
+        >>> rome.with_timezone(ZoneInfo("Asia/Tokyo")) is rome.with_timezone("Asia/Tokyo")
+        True
 
         .. versionadded:: 0.1.0
         """
+        if type(zone) is not str:
+            zone = _zone_name(zone)
         if zone == self.timezone:
             return self
         # The same few zones come back for every customer: keep their calendars
         # (and so their engines' work) with this one.
         variants = self._engine.variants
-        found = variants.get(zone) if type(zone) is str else None
+        found = variants.get(zone)
         if found is None:
             found = attrs.evolve(self, timezone=zone)
             if len(variants) < _MAX_VARIANTS:
@@ -311,9 +365,9 @@ class BusinessCalendar:
     def _us(self, method: str, name: str, value: object) -> int:
         try:
             us = to_us(value)  # type: ignore[arg-type]
-        except TypeError:
+        except Exception:  # not an aware datetime, or a tzinfo that fails
             check_aware(_OWNER, f"{method}({name})", value, error=CalendarError)
-            raise  # pragma: no cover - check_aware raised
+            _fail(f"{method}({name})", value, _RANGE)
         if not MIN_US <= us < MAX_US:
             _fail(f"{method}({name})", value, _RANGE)
         return us
@@ -346,12 +400,46 @@ class BusinessCalendar:
         .. versionadded:: 0.1.0
         """
         day = _date("shifts_on(day)", day)
-        if day in self.holidays:
+        if _is_holiday(self, day):
             return ()
         for special_day, shifts in self.special_hours:
             if special_day == day:
                 return shifts
         return dict(self.hours).get(day.weekday(), ())
+
+    def local(self, at: datetime) -> datetime:
+        """An instant in the calendar's zone: the zone-aware display form of a result.
+
+        Results carry fixed UTC offsets so that they compare and subtract as
+        instants; this is the same instant with the calendar's
+        :class:`~zoneinfo.ZoneInfo` (``fold`` set in a repeated hour), as
+        ``at.astimezone(ZoneInfo(calendar.timezone))`` would give. Python
+        compares two datetimes of one ``ZoneInfo`` by their wall times, ignoring
+        ``fold``: compare and subtract results, display local ones.
+
+        Args:
+            at: an aware datetime, in any zone.
+
+        >>> from datetime import datetime, time, timedelta
+        >>> from zoneinfo import ZoneInfo
+        >>> from csroles import BusinessCalendar
+        >>> desk = BusinessCalendar(timezone="Europe/Rome", hours={6: ((time(0), time(0)),)})
+        >>> rome = ZoneInfo("Europe/Rome")
+        >>> night = datetime(2026, 10, 25, tzinfo=rome)  # clocks go back at 03:00
+        >>> late = desk.add_business_time(night, timedelta(hours=2, minutes=40))
+        >>> early = desk.add_business_time(night, timedelta(hours=2, minutes=10))
+        >>> print(early, late, early < late)
+        2026-10-25 02:10:00+02:00 2026-10-25 02:40:00+02:00 True
+        >>> print(desk.add_business_time(night, timedelta(hours=3, minutes=10)))
+        2026-10-25 02:10:00+01:00
+        >>> desk.local(late)
+        datetime.datetime(2026, 10, 25, 2, 40, tzinfo=zoneinfo.ZoneInfo(key='Europe/Rome'))
+        >>> desk.local(desk.add_business_time(night, timedelta(hours=3, minutes=10))).fold
+        1
+
+        .. versionadded:: 0.1.0
+        """
+        return self._engine.local(self._us("local", "at", at))
 
     # ------------------------------------------------------------- queries
 
@@ -384,7 +472,7 @@ class BusinessCalendar:
         >>> from csroles import BusinessCalendar
         >>> desk = BusinessCalendar(timezone="Europe/Rome", hours={0: ((time(9), time(17)),)})
         >>> desk.next_opening(datetime(2026, 6, 1, 17, tzinfo=ZoneInfo("Europe/Rome")))
-        datetime.datetime(2026, 6, 8, 9, 0, tzinfo=zoneinfo.ZoneInfo(key='Europe/Rome'))
+        datetime.datetime(2026, 6, 8, 9, 0, tzinfo=datetime.timezone(datetime.timedelta(seconds=7200)))
 
         .. versionadded:: 0.1.0
         """
@@ -409,7 +497,7 @@ class BusinessCalendar:
         >>> from csroles import BusinessCalendar
         >>> desk = BusinessCalendar(timezone="Europe/Rome", hours={0: ((time(9), time(17)),)})
         >>> desk.next_closing(datetime(2026, 6, 1, 10, tzinfo=ZoneInfo("Europe/Rome")))
-        datetime.datetime(2026, 6, 1, 17, 0, tzinfo=zoneinfo.ZoneInfo(key='Europe/Rome'))
+        datetime.datetime(2026, 6, 1, 17, 0, tzinfo=datetime.timezone(datetime.timedelta(seconds=7200)))
 
         .. versionadded:: 0.1.0
         """
@@ -430,7 +518,9 @@ class BusinessCalendar:
                 months or years).
 
         Returns:
-            An aware datetime in the calendar's zone.
+            An aware datetime on the calendar's wall clock, with the UTC offset
+            in force there as a fixed :class:`datetime.timezone` (see
+            :meth:`local` for the zone-aware form).
 
         >>> from datetime import datetime, time, timedelta
         >>> from zoneinfo import ZoneInfo
@@ -439,7 +529,7 @@ class BusinessCalendar:
         >>> desk.add_business_time(
         ...     datetime(2026, 6, 1, 9, tzinfo=ZoneInfo("Europe/Rome")), timedelta(hours=8)
         ... )
-        datetime.datetime(2026, 6, 1, 17, 0, tzinfo=zoneinfo.ZoneInfo(key='Europe/Rome'))
+        datetime.datetime(2026, 6, 1, 17, 0, tzinfo=datetime.timezone(datetime.timedelta(seconds=7200)))
 
         .. versionadded:: 0.1.0
         """
@@ -452,14 +542,11 @@ class BusinessCalendar:
                     start_us = (start - EPOCH) // ONE_US
                 else:  # pendulum and other subclasses, read as plain datetimes
                     start_us = _sub(start, EPOCH) // ONE_US
-            except TypeError:  # naive
+            except (TypeError, ValueError):  # naive, or a tzinfo out of range
                 start_us = MAX_US
             duration_us = duration // ONE_US
             if MIN_US <= start_us < MAX_US and duration_us >= 0:
-                end_us = engine.add_us(start_us, duration_us)
-                if -_FLOAT_EXACT < end_us < _FLOAT_EXACT:
-                    return datetime.fromtimestamp(end_us / 1_000_000, engine.zone)
-                return engine.from_us(end_us)
+                return engine.from_us(engine.add_us(start_us, duration_us))
         start_us = self._us("add_business_time", "start", start)
         duration_us = self._duration_us("add_business_time", duration)
         return engine.from_us(engine.add_us(start_us, duration_us))
@@ -479,7 +566,9 @@ class BusinessCalendar:
             duration: a non-negative timedelta.
 
         Returns:
-            An aware datetime in the calendar's zone.
+            An aware datetime on the calendar's wall clock, with the UTC offset
+            in force there as a fixed :class:`datetime.timezone` (see
+            :meth:`local` for the zone-aware form).
 
         >>> from datetime import datetime, time, timedelta
         >>> from zoneinfo import ZoneInfo
@@ -488,7 +577,7 @@ class BusinessCalendar:
         >>> desk.subtract_business_time(
         ...     datetime(2026, 6, 8, 10, tzinfo=ZoneInfo("Europe/Rome")), timedelta(hours=2)
         ... )
-        datetime.datetime(2026, 6, 1, 16, 0, tzinfo=zoneinfo.ZoneInfo(key='Europe/Rome'))
+        datetime.datetime(2026, 6, 1, 16, 0, tzinfo=datetime.timezone(datetime.timedelta(seconds=7200)))
 
         .. versionadded:: 0.1.0
         """
@@ -524,9 +613,11 @@ class BusinessCalendar:
     def open_periods(self, start: datetime, end: datetime) -> Iterator[tuple[datetime, datetime]]:
         """The open periods that meet ``[start, end)``, clipped to it, in order.
 
-        Each is an ``(opening, closing)`` pair of aware datetimes in the
-        calendar's zone; touching and overlapping shifts form one period. Their
-        lengths add up to :meth:`business_time_between`.
+        Each is an ``(opening, closing)`` pair of aware datetimes on the
+        calendar's wall clock with fixed UTC offsets; touching and overlapping
+        shifts form one period. ``closing - opening`` is the open time of a
+        period, even across an offset change, and the lengths add up to
+        :meth:`business_time_between`.
 
         Args:
             start: an aware datetime, in any zone.
@@ -571,7 +662,7 @@ class BusinessCalendar:
         return self._engine.is_open_us(at_us)
 
     def _from_us(self, us: int) -> datetime:
-        """An instant in integer microseconds as an aware datetime in the calendar's zone."""
+        """An instant in integer microseconds as a result datetime (the calendar's fixed offset)."""
         return self._engine.from_us(us)
 
     def _periods(self, a: int, b: int) -> Iterator[tuple[datetime, datetime]]:

@@ -91,7 +91,7 @@ def business_calendars(
         max_shifts_per_day: the most shifts drawn for one day (at least 1).
         min_date: the earliest date of a holiday, special hours or closure.
         max_date: the latest such date.
-        holidays: whether to draw holidays.
+        holidays: whether to draw holidays (one-off and annual).
         special_hours: whether to draw date-specific hours.
         closures: whether to draw closures.
 
@@ -131,6 +131,11 @@ def business_calendars(
         timezone=zones if zones is not None else zone_names(),
         hours=_weeks(max_shifts_per_day),
         holidays=st.frozensets(days, max_size=10) if holidays else st.just(frozenset()),
+        annual_holidays=(
+            st.frozensets(days.map(lambda d: (d.month, d.day)), max_size=3)
+            if holidays
+            else st.just(frozenset())
+        ),
         special_hours=(
             st.dictionaries(days, _shift_lists(max_shifts_per_day), max_size=3)
             if special_hours
