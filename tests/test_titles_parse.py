@@ -68,7 +68,8 @@ def test_spellings_of_one_title_read_the_same(text: str) -> None:
         ("Remote Customer Care Advocate", ("customer", "care", "advocate", ("remote",))),
         ("Head of Customer Success", ("customer", "success", "head", ())),
         ("Director of Customer Experience", ("customer", "experience", "director", ())),
-        ("VP", None),
+        ("VP", (None, None, "director", ())),
+        ("Vice President of Customer Success", ("customer", "success", "director", ())),
     ],
 )  # fmt: skip
 def test_english_abbreviations_spellings_and_qualifiers(

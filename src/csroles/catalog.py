@@ -356,6 +356,7 @@ class Catalog:
                 parsed,
                 levels={role.key: role.level for role in self.roles},
                 focuses={role.key: role.focus for role in self.roles},
+                tiers={role.key: role.tier for role in self.roles if role.tier is not None},
             )
         return typing.cast("TitleCandidates", cached)
 

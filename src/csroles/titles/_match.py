@@ -6,8 +6,14 @@ focuses). :class:`TitleIndex` is what a catalog keeps: built once from each
 role's title texts, it resolves free text by exact normal form first, then by
 parsed parts.
 
-Candidates are ranked by these criteria, in this order (the first difference
-decides, and the match says which):
+The query's language decides first: a role is judged by its titles in the
+language the query is written in whenever it has some, so a title in another
+language never beats a same-language reading ("Customer Support Agent" is
+not read through an Italian alternative title). Only a role with no title in
+the query's language is judged by its titles in the others.
+
+Candidates are then ranked by these criteria, in this order (the first
+difference decides, and the match says which):
 
 1. ``function family``: the title's function belongs to the role's focus
    (without a focus, to the family of one of the role's titles); an
@@ -17,14 +23,17 @@ decides, and the match says which):
    for "Support Agent");
 3. ``level``: the smallest distance between the levels (the role's level,
    else its title's);
-4. ``function``: the same function word ("Call Center Representative" is a
-   call center agent rather than a customer service representative);
-5. ``position``: the same position word;
-6. ``signal``: the position words signal the same (expertise, hierarchy ...);
-7. ``audience``: the same audience ("client" counts as "customer");
-8. ``qualifiers``: the most qualifiers in common;
-9. ``fewest extra parts``: the role's title adds the fewest parts the query lacks;
-10. ``order``: the earlier role.
+4. ``tier``: the smallest distance between the query's support tier ("Tier
+   2", "первой линии") and the role's, when both are known;
+5. ``function``: the same function word ("Call Center Representative" is a
+   call center agent rather than a customer service representative; a
+   contact center counts as a call center);
+6. ``position``: the same position word;
+7. ``signal``: the position words signal the same (expertise, hierarchy ...);
+8. ``audience``: the same audience ("client" counts as "customer");
+9. ``qualifiers``: the most qualifiers in common;
+10. ``fewest extra parts``: the role's title adds the fewest parts the query lacks;
+11. ``order``: the earlier role.
 """
 
 from __future__ import annotations
@@ -52,6 +61,7 @@ CRITERIA: Final = (
     "function family",
     "specific words",
     "level",
+    "tier",
     "function",
     "position",
     "signal",
@@ -60,6 +70,8 @@ CRITERIA: Final = (
     "fewest extra parts",
 )
 _SAME_AUDIENCE: Final = {"client": "customer"}
+# A contact center is a call center that also writes: the same function to a ranking.
+_SAME_FUNCTION: Final = {"contact_center": "call_center"}
 Score = tuple[int, ...]
 _CACHE_SIZE: Final = 2048
 
@@ -167,7 +179,21 @@ class _Role(NamedTuple):
     families: frozenset[Focus]
     level: Level | None
     focus: Focus | None
+    tier: int | None
     titles: tuple[_Title, ...]
+    languages: frozenset[Language]
+
+    def titles_for(self, language: Language) -> tuple[_Title, ...]:
+        """The titles a query in ``language`` is compared with: that language's, if any."""
+        if language not in self.languages:
+            return self.titles
+        return tuple(t for t in self.titles if t.parts.language is language)
+
+
+def _tier(qualifiers: Iterable[str]) -> int | None:
+    """The support tier a title's qualifiers name (the lowest, if several)."""
+    tiers = [int(q[-1]) for q in qualifiers if q.startswith("tier_")]
+    return min(tiers) if tiers else None
 
 
 def _check_candidates(candidates: object) -> Mapping[str, Sequence[TitleParts]]:
@@ -186,7 +212,9 @@ def _check_candidates(candidates: object) -> Mapping[str, Sequence[TitleParts]]:
 def _check_mapping(name: str, value: object, cls: type) -> Mapping[str, Any]:
     if value is None:
         return {}
-    if not isinstance(value, Mapping) or not all(isinstance(v, cls) for v in value.values()):
+    if not isinstance(value, Mapping) or not all(
+        isinstance(v, cls) and type(v) is not bool for v in value.values()
+    ):
         fail("match_title", name, value, f"a mapping of role key to {cls.__name__}")
     return value
 
@@ -195,7 +223,8 @@ class TitleCandidates:
     """Candidate roles made ready for matching: build once, match many titles.
 
     :func:`match_title` builds one for a single match; a catalog or a
-    :class:`TitleIndex` keeps one. Arguments as for :func:`match_title`.
+    :class:`TitleIndex` keeps one. Arguments as for :func:`match_title`, and
+    ``tiers``: role key -> the support tier the role works (1 first line ...).
 
     >>> from csroles import parse_title
     >>> from csroles.titles import TitleCandidates
@@ -221,11 +250,15 @@ class TitleCandidates:
         *,
         levels: Mapping[str, Level] | None = None,
         focuses: Mapping[str, Focus] | None = None,
+        tiers: Mapping[str, int] | None = None,
     ) -> None:
         candidates = _check_candidates(candidates)
         levels = _check_mapping("levels", levels, Level)
         focuses = _check_mapping("focuses", focuses, Focus)
+        tiers = _check_mapping("tiers", tiers, int)
         roles = []
+        # (language, shape) -> the first role with a title of that shape in that
+        # language, and its titles of that shape.
         shapes: dict[tuple[object, ...], tuple[str, list[TitleParts]]] = {}
         for order, (key, titles) in enumerate(candidates.items()):
             focus = focuses.get(key)
@@ -243,19 +276,30 @@ class TitleCandidates:
                         parts=title,
                         rank=None if their_level is None else _RANK[their_level],
                         audience=_SAME_AUDIENCE.get(title.audience or "", title.audience),
-                        function=title.function,
+                        function=_SAME_FUNCTION.get(title.function or "", title.function),
                         position=title.position,
                         signal=None if title.position is None else POSITIONS[title.position][1],
                         specific=_specific(title),
                         qualifiers=frozenset(title.qualifiers),
                     )
                 )
-                shape = _shape(title)
+                shape = (title.language, *_shape(title))
                 if shape not in shapes:
                     shapes[shape] = (key, [])
                 if shapes[shape][0] == key:
                     shapes[shape][1].append(title)
-            roles.append(_Role(key, order, families, level, focus, tuple(prepared)))
+            roles.append(
+                _Role(
+                    key,
+                    order,
+                    families,
+                    level,
+                    focus,
+                    tiers.get(key),
+                    tuple(prepared),
+                    frozenset(t.language for t in titles),
+                )
+            )
         self._roles: tuple[_Role, ...] = tuple(roles)
         self._shapes = shapes
 
@@ -268,11 +312,9 @@ class TitleCandidates:
         """The role closest to ``parts``, and why (see :func:`match_title`)."""
         if not isinstance(parts, TitleParts):
             fail("match_title", "parts", parts, "a TitleParts")
-        same = self._shapes.get(_shape(parts))
+        same = self._same_shape(parts)
         if same is not None:
-            key, titles = same
-            # Explain with a title in the query's language when the role has one.
-            title = next((t for t in titles if t.language is parts.language), titles[0])
+            key, title = same
             shown = title.text or repr(title)
             return TitleMatch(
                 key=key,
@@ -296,7 +338,7 @@ class TitleCandidates:
                 (i for i, (a, b) in enumerate(zip(score, runner, strict=False)) if a != b), None
             )
             decided_by = "order" if index is None else CRITERIA[index]
-        reasons = _reasons(parts, winner, score, role.level, role.focus)
+        reasons = _reasons(parts, winner, score, role)
         if len(ranked) > 1:
             reasons.append(f"decided by {decided_by} over {ranked[1][1].key!r}")
         return TitleMatch(
@@ -307,6 +349,27 @@ class TitleCandidates:
             decided_by=decided_by,
             reasons=tuple(reasons),
         )
+
+    def _same_shape(self, parts: TitleParts) -> tuple[str, TitleParts] | None:
+        """The first role with a title of the same parts, in the query's language first.
+
+        A title in another language counts only for a role that has no title
+        in the query's language.
+        """
+        shape = _shape(parts)
+        same = self._shapes.get((parts.language, *shape))
+        if same is not None:
+            return same[0], same[1][0]
+        for language in Language:
+            if language is parts.language:
+                continue
+            other = self._shapes.get((language, *shape))
+            if other is None:
+                continue
+            role = next(r for r in self._roles if r.key == other[0])
+            if parts.language not in role.languages:
+                return other[0], other[1][0]
+        return None
 
     @staticmethod
     def _best(query: TitleParts, role: _Role) -> tuple[Score, _Role, TitleParts | None]:
@@ -324,14 +387,18 @@ class TitleCandidates:
         qualifiers = frozenset(query.qualifiers)
         signal = None if query.position is None else POSITIONS[query.position][1]
         audience = _SAME_AUDIENCE.get(query.audience or "", query.audience)
-        function, position = query.function, query.position
+        function = _SAME_FUNCTION.get(query.function or "", query.function)
+        position = query.position
+        tier = _tier(qualifiers)
+        tier_score = 0 if tier is None or role.tier is None else -abs(tier - role.tier)
         best: Score = (-1_000,)
         chosen = None
-        for title in role.titles:
+        for title in role.titles_for(query.language):
             score = (
                 family,
                 -len(title.specific - qualifiers),
                 0 if rank is None or title.rank is None else -abs(rank - title.rank),
+                tier_score,
                 int(function is not None and function == title.function),
                 int(position is not None and position == title.position),
                 int(signal is not None and signal == title.signal),
@@ -354,6 +421,7 @@ def match_title(
     *,
     levels: Mapping[str, Level] | None = None,
     focuses: Mapping[str, Focus] | None = None,
+    tiers: Mapping[str, int] | None = None,
 ) -> TitleMatch:
     """The candidate role whose titles are closest to ``parts``, with the reasons.
 
@@ -369,6 +437,7 @@ def match_title(
             catalog's order (the order breaks ties).
         levels: role key -> the role's level, when known.
         focuses: role key -> the role's focus (function family), when known.
+        tiers: role key -> the support tier the role works (1 is first line), when known.
 
     Raises:
         InvalidEntityError: ``parts`` or the candidates are not of these types.
@@ -393,16 +462,16 @@ def match_title(
     """
     if not isinstance(parts, TitleParts):
         fail("match_title", "parts", parts, "a TitleParts")
-    return TitleCandidates(candidates, levels=levels, focuses=focuses).match(parts)
+    return TitleCandidates(candidates, levels=levels, focuses=focuses, tiers=tiers).match(parts)
 
 
 def _reasons(
     query: TitleParts,
     title: TitleParts | None,
     score: tuple[int, ...],
-    role_level: Level | None,
-    role_focus: Focus | None,
+    role: _Role,
 ) -> list[str]:
+    role_level, role_focus, role_tier = role.level, role.focus, role.tier
     reasons: list[str] = []
     focus = focus_of(query)
     if focus is not None:
@@ -430,9 +499,13 @@ def _reasons(
             unit = "step" if steps == 1 else "steps"
             reasons.append(f"level {level.value} is {steps} {unit} from the role's {theirs.value}")
     shown = title.text or "its title"
-    if score[3]:
-        reasons.append(f"function {query.function!r} as in {shown!r}")
+    tier = _tier(query.qualifiers)
+    if tier is not None and role_tier is not None:
+        same = "equals the role's" if tier == role_tier else f"differs from the role's {role_tier}"
+        reasons.append(f"tier {tier} {same}")
     if score[4]:
+        reasons.append(f"function {query.function!r} as in {shown!r}")
+    if score[5]:
         reasons.append(f"position {query.position!r} as in {shown!r}")
     return reasons
 
