@@ -223,10 +223,10 @@ class Catalog:
         'customer_support_engineer'
         >>> catalog.role_for_title("Sr. Customer Care Manager").key
         'customer_service_manager'
-        >>> catalog.role_for_title("Customer Service Wizzard")
+        >>> catalog.role_for_title("Customer Service Wizzzard")
         Traceback (most recent call last):
         ...
-        csroles.errors.UnknownTitleError: no role has the title 'Customer Service Wizzard'; closest known titles: 'Customer Service Manager', ...; 'Customer Service Wizzard' is not a job title csroles knows (tried en, it): unknown word 'Wizzard' (closest: 'wizard', 'wizards')
+        csroles.errors.UnknownTitleError: no role has the title 'Customer Service Wizzzard'; closest known titles: 'Customer Service Manager', ...; 'Customer Service Wizzzard' is not a job title csroles knows (tried en, it): unknown word 'Wizzzard' (closest: 'wizard', 'wizards')
         """
         memo = typing.cast(
             "dict[tuple[str, Language | None], Role] | None", self._memo.get("title_roles")

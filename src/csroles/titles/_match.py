@@ -322,7 +322,7 @@ class TitleCandidates:
                 title=title.text,
                 parts=parts,
                 decided_by="same parts",
-                reasons=(f"the title reads as the role's title {shown!r}",),
+                reasons=(*_typos(parts), f"the title reads as the role's title {shown!r}"),
             )
         ranked = sorted(
             (self._best(parts, role) for role in self._roles),
@@ -338,7 +338,7 @@ class TitleCandidates:
                 (i for i, (a, b) in enumerate(zip(score, runner, strict=False)) if a != b), None
             )
             decided_by = "order" if index is None else CRITERIA[index]
-        reasons = _reasons(parts, winner, score, role)
+        reasons = [*_typos(parts), *_reasons(parts, winner, score, role)]
         if len(ranked) > 1:
             reasons.append(f"decided by {decided_by} over {ranked[1][1].key!r}")
         return TitleMatch(
@@ -463,6 +463,10 @@ def match_title(
     if not isinstance(parts, TitleParts):
         fail("match_title", "parts", parts, "a TitleParts")
     return TitleCandidates(candidates, levels=levels, focuses=focuses, tiers=tiers).match(parts)
+
+
+def _typos(parts: TitleParts) -> list[str]:
+    return [f"{written!r} read as {word!r}" for written, word in parts.corrections]
 
 
 def _reasons(

@@ -38,6 +38,7 @@ from csroles.titles._compose import _language
 from csroles.titles._lexicon import Assignment, Lexicon, Reading, load, script
 from csroles.titles._parts import Span, SpanPart, TitleParts, assemble
 from csroles.titles._tokenizer import Token, tokenize
+from csroles.titles._typos import correct
 from csroles.vocabulary import Language
 
 __all__ = ["MAX_TITLE_LENGTH", "parse_title"]
@@ -48,6 +49,8 @@ MAX_TITLE_LENGTH: Final = 1000
 _SCRIPTS: Final = {"latin", "cyrillic"}
 _SHOWN_UNKNOWN: Final = 4
 _SHOWN_TEXT: Final = 60
+#: A title with more distinct unknown words than this is not read through typos.
+_MAX_TYPOS: Final = 3
 
 
 class _Item(NamedTuple):
@@ -109,10 +112,12 @@ def parse_title(text: str, *, language: Language | str | None = None) -> TitlePa
     TitleParts(audience='customer', function='development', position='manager', qualifiers=(), language=<Language.RU: 'ru'>)
     >>> parse_title("Sr. Customer Support Engineer II (Remote)").qualifiers
     ('remote', 'senior', 'tier_2')
-    >>> parse_title("Custmer Sucess Manger")
+    >>> parse_title("Custmer Sucess Manger").corrections
+    (('Custmer', 'Customer'), ('Sucess', 'Success'), ('Manger', 'Manager'))
+    >>> parse_title("Custmer Sccesss Mangerr")
     Traceback (most recent call last):
     ...
-    csroles.errors.UnknownTitleError: 'Custmer Sucess Manger' is not a job title csroles knows (tried en, it): unknown words 'Custmer' (closest: 'customer', 'customers'), 'Sucess' (closest: 'success'), 'Manger' (closest: 'manager', 'managers')
+    csroles.errors.UnknownTitleError: 'Custmer Sccesss Mangerr' is not a job title csroles knows (tried en, it): unknown words 'Custmer' (closest: 'customer', 'customers'), 'Sccesss' (closest: 'success'), 'Mangerr' (closest: 'manager', 'managers')
 
     .. versionadded:: 0.1.0
     """
@@ -152,7 +157,57 @@ def _parse(text: str, chosen: Language | None) -> TitleParts:
                 break  # no later language can do better
     if best is not None:
         return best[1]
+    corrected = _with_typos(text, tokens, failures)
+    if corrected is not None:
+        return corrected
     raise _unknown(text, languages, failures)
+
+
+def _with_typos(
+    text: str, tokens: list[Token], failures: list[tuple[Language, _Outcome]]
+) -> TitleParts | None:
+    """Read the unknown words as the closest lexicon words (see :mod:`._typos`).
+
+    Tried only when no language reads the title as written, in each language
+    whose reading left at most :data:`_MAX_TYPOS` distinct words unknown; the
+    reading that sets the least text aside wins, then the one with the fewest
+    corrections, then the fewest qualifiers, then the language order.
+    """
+    best: tuple[tuple[int, int, int, int], TitleParts] | None = None
+    for order, (language, outcome) in enumerate(failures):
+        unknown = {t.text for t in outcome.unknown}
+        if not unknown or len(unknown) > _MAX_TYPOS:
+            continue
+        words = {word: correct(word, language) for word in unknown}
+        if not any(words.values()):
+            continue
+        fixed = [t._replace(text=words[t.text] or t.text) if t.text in words else t for t in tokens]
+        again = _read(text, fixed, load(language))
+        parts = again.parts
+        if parts is None:
+            continue
+        read = {(s.start, s.end) for s in parts.spans}
+        corrections = tuple(
+            (text[t.start : t.end], _cased(words[t.text] or "", text[t.start : t.end]))
+            for t in tokens
+            if t.text in words and words[t.text] and (t.start, t.end) in read
+        )
+        if not corrections:
+            continue
+        object.__setattr__(parts, "corrections", corrections)
+        rank = (again.ignored_chars, len(corrections), len(parts.qualifiers), order)
+        if best is None or rank < best[0]:
+            best = (rank, parts)
+    return None if best is None else best[1]
+
+
+def _cased(word: str, like: str) -> str:
+    """``word`` in the letter case of ``like`` ("Sucess" -> "Success")."""
+    if like.isupper() and len(like) > 1:
+        return word.upper()
+    if like[:1].isupper():
+        return word[:1].upper() + word[1:]
+    return word
 
 
 def _candidates(tokens: Sequence[Token]) -> list[Language]:

@@ -83,9 +83,11 @@ class TitleParts:
     Equality (and serialization) covers the parts and the language only: two
     spellings of one title are equal. :func:`parse_title` also records, read
     only, the original ``text``, the ``spans`` each part came from, the
-    ``ignored`` spans it set aside and the ``alternatives`` given in brackets
-    ("(o specialisti dell'assistenza tecnica)"); they are empty on parts built
-    by hand.
+    ``ignored`` spans it set aside, the ``alternatives`` given in brackets
+    ("(o specialisti dell'assistenza tecnica)") and the ``corrections`` it
+    made to read a title with typos (pairs of the text as written and the
+    word read, such as ``("Sucess", "Success")``); they are empty on parts
+    built by hand.
 
     >>> from csroles import TitleParts, parse_title
     >>> parts = TitleParts(audience="customer", function="success", position="manager")
@@ -110,6 +112,9 @@ class TitleParts:
     spans: tuple[Span, ...] = attrs.field(default=(), init=False, eq=False, repr=False)
     ignored: tuple[Span, ...] = attrs.field(default=(), init=False, eq=False, repr=False)
     alternatives: tuple[TitleParts, ...] = attrs.field(default=(), init=False, eq=False, repr=False)
+    corrections: tuple[tuple[str, str], ...] = attrs.field(
+        default=(), init=False, eq=False, repr=False
+    )
 
     def __attrs_post_init__(self) -> None:
         if self.position is None and self.function is None:
@@ -145,6 +150,7 @@ def assemble(
         ("spans", spans),
         ("ignored", ignored),
         ("alternatives", alternatives),
+        ("corrections", ()),
     ):
         object.__setattr__(parts, name, value)
     return parts
