@@ -36,9 +36,10 @@ from csroles._validation import fail
 from csroles.errors import UnknownTitleError
 from csroles.titles._compose import _language
 from csroles.titles._lexicon import Assignment, Lexicon, Reading, load, script
+from csroles.titles._normalize import quoted
 from csroles.titles._parts import Span, SpanPart, TitleParts, assemble
 from csroles.titles._tokenizer import Token, tokenize
-from csroles.titles._typos import correct
+from csroles.titles._typos import correct, known_words
 from csroles.vocabulary import Language
 
 __all__ = ["MAX_TITLE_LENGTH", "parse_title"]
@@ -48,7 +49,8 @@ MAX_TITLE_LENGTH: Final = 1000
 
 _SCRIPTS: Final = {"latin", "cyrillic"}
 _SHOWN_UNKNOWN: Final = 4
-_SHOWN_TEXT: Final = 60
+_SHOWN_TEXT: Final = 40
+_SHOWN_WORD: Final = 30
 #: A title with more distinct unknown words than this is not read through typos.
 _MAX_TYPOS: Final = 3
 
@@ -208,6 +210,20 @@ def _cased(word: str, like: str) -> str:
     if like[:1].isupper():
         return word[:1].upper() + word[1:]
     return word
+
+
+def unknown_words(text: str, language: Language | None = None) -> list[str]:
+    """The words of ``text`` that no lexicon of the languages it would be read in knows.
+
+    For a coverage summary: each word folded, once per occurrence, at most
+    :data:`MAX_TITLE_LENGTH` characters of text read.
+    """
+    tokens = tokenize(text[:MAX_TITLE_LENGTH])
+    languages = [language] if language is not None else _candidates(tokens)
+    known = [known_words(lang) for lang in languages]
+    return [
+        t.text for t in tokens if t.kind == "word" and not any(t.text in words for words in known)
+    ]
 
 
 def _candidates(tokens: Sequence[Token]) -> list[Language]:
@@ -407,7 +423,7 @@ def _settle(
 
 
 def _shown(text: str) -> str:
-    return repr(text if len(text) <= _SHOWN_TEXT else text[:_SHOWN_TEXT] + "...")
+    return quoted(text, _SHOWN_TEXT)
 
 
 def _unknown(
@@ -428,9 +444,9 @@ def _unknown(
         if token.text in seen:
             continue
         seen.add(token.text)
-        close = difflib.get_close_matches(token.text[:_SHOWN_TEXT], words, n=2)
+        close = difflib.get_close_matches(token.text[:_SHOWN_WORD], words, n=2)
         hint = f" (closest: {', '.join(map(repr, close))})" if close else ""
-        shown.append(f"{text[token.start : token.end][:_SHOWN_TEXT]!r}{hint}")
+        shown.append(f"{quoted(text[token.start : token.end], _SHOWN_WORD // 2)}{hint}")
         if len(shown) == _SHOWN_UNKNOWN:
             break
     label = "word" if len(shown) == 1 else "words"

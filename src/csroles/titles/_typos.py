@@ -45,8 +45,19 @@ def script_of(word: str) -> str | None:
 
 
 @functools.cache
+def known_words(language: Language) -> frozenset[str]:
+    """Every word of the lexicon of ``language``, connectors included."""
+    return frozenset(
+        token
+        for phrases in load(language).table.values()
+        for phrase in phrases
+        for token in phrase.tokens
+    )
+
+
+@functools.cache
 def _by_length(language: Language) -> dict[tuple[str, int], tuple[str, ...]]:
-    """The lexicon's single words, by script and length, sorted."""
+    """The lexicon's single words that mean something, by script and length, sorted."""
     words: set[str] = set()
     for phrases in load(language).table.values():
         for phrase in phrases:
