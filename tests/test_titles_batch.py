@@ -60,7 +60,7 @@ def test_the_summary_counts_the_results(texts: list[str]) -> None:
         for r in report.results
         if r.match is not None and r.match.parts and r.match.parts.corrections
     )
-    expected = {kind: n for kind, n in kinds.items() if n}
+    expected: dict[str, int] = {kind: n for kind, n in kinds.items() if n}
     if typos:
         expected["typo"] = typos
     assert dict(report.by_rule) == expected

@@ -6,9 +6,12 @@ says where each form belongs in the catalog and why.
 
 from __future__ import annotations
 
+import itertools
+
 import pytest
 
-from csroles import Language, default_catalog, parse_title
+from csroles import Language, compose_title, default_catalog, parse_title
+from csroles.titles import title_keys
 
 FORMS = [
     # Italian: addetto / addetta / addetti / addette with every articulated "a".
@@ -100,3 +103,29 @@ def test_new_words_parse_to_their_keys() -> None:
     assert parse_title("Оператор call-центра").language is Language.RU
     assert parse_title("VP Customer Experience").position == "director"
     assert parse_title("IT Helpdesk Analyst").qualifiers == ("technical",)
+
+
+def _titles_in(key: str, language: Language) -> set[str]:
+    role = default_catalog().get(key)
+    found = set(role.alternative_titles.get(language, ()))
+    if language in role.titles:
+        found.add(role.titles[language])
+    return found
+
+
+@pytest.mark.parametrize("language", list(Language))
+def test_the_deciding_title_is_in_the_query_language(language: Language) -> None:
+    catalog = default_catalog()
+    keys = title_keys()
+    for audience, function, position in itertools.product(
+        (None, "customer", "user"), (None, *keys["function"]), keys["position"]
+    ):
+        text = compose_title(
+            audience=audience, function=function, position=position, language=language
+        )
+        match = catalog.match_title(text)
+        if match.kind == "exact" or match.parts is None or match.title is None:
+            continue
+        theirs = _titles_in(match.key, match.parts.language)
+        if theirs:
+            assert match.title in theirs, (text, match.title)

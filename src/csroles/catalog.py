@@ -28,6 +28,7 @@ from csroles.errors import UnknownRoleError, UnknownTitleError
 from csroles.roles import Raci, Responsibility, Role
 from csroles.titles import MAX_TITLE_LENGTH, TitleCandidates, TitleMatch, TitleParts, parse_title
 from csroles.titles._normalize import quoted
+from csroles.titles._parts import relabel
 from csroles.vocabulary import Language, Topic
 
 __all__ = ["Catalog", "TitleReport", "TitleResult", "default_catalog"]
@@ -442,10 +443,12 @@ class Catalog:
                 for _, language, title in _titles_of(role):
                     for hint in (language, None):
                         try:
-                            titles.append(parse_title(title, language=hint))
-                            break
+                            parts = parse_title(title, language=hint)
                         except UnknownTitleError:
                             continue
+                        # A title is in the language the catalog gives it in.
+                        titles.append(relabel(parts, language))
+                        break
             cached = self._memo["title_candidates"] = TitleCandidates(
                 parsed,
                 levels={role.key: role.level for role in self.roles},

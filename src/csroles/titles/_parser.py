@@ -177,7 +177,9 @@ def _with_typos(
     """
     best: tuple[tuple[int, int, int, int], TitleParts] | None = None
     for order, (language, outcome) in enumerate(failures):
-        unknown = {t.text for t in outcome.unknown}
+        # Words of a phrase ("call" of "call center") are known, only not alone.
+        known = known_words(language)
+        unknown = {t.text for t in outcome.unknown if t.text not in known}
         if not unknown or len(unknown) > _MAX_TYPOS:
             continue
         words = {word: correct(word, language) for word in unknown}
@@ -188,11 +190,12 @@ def _with_typos(
         parts = again.parts
         if parts is None:
             continue
-        read = {(s.start, s.end) for s in parts.spans}
+        # Corrections in text set aside did not help: they are not reported.
+        aside = [(s.start, s.end) for s in parts.ignored]
         corrections = tuple(
             (text[t.start : t.end], _cased(words[t.text] or "", text[t.start : t.end]))
             for t in tokens
-            if t.text in words and words[t.text] and (t.start, t.end) in read
+            if words.get(t.text) and not any(a <= t.start and t.end <= b for a, b in aside)
         )
         if not corrections:
             continue

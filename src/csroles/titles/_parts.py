@@ -121,6 +121,29 @@ class TitleParts:
             fail(self, "position", None, "a position key, or a function key (a title names one)")
 
 
+def relabel(parts: TitleParts, language: Language) -> TitleParts:
+    """A copy of ``parts`` said to be in ``language`` (a catalog's title declared in it).
+
+    "Chief Customer Officer" reads as English, but a catalog that gives it as
+    the role's Italian title means Italian readers know it by that name.
+    """
+    if parts.language is language:
+        return parts
+    copy = assemble(
+        audience=parts.audience,
+        function=parts.function,
+        position=parts.position,
+        qualifiers=parts.qualifiers,
+        language=language,
+        text=parts.text or "",
+        spans=parts.spans,
+        ignored=parts.ignored,
+        alternatives=parts.alternatives,
+    )
+    object.__setattr__(copy, "corrections", parts.corrections)
+    return copy
+
+
 def assemble(
     *,
     audience: str | None,

@@ -57,14 +57,9 @@ def known_words(language: Language) -> frozenset[str]:
 
 @functools.cache
 def _by_length(language: Language) -> dict[tuple[str, int], tuple[str, ...]]:
-    """The lexicon's single words that mean something, by script and length, sorted."""
-    words: set[str] = set()
-    for phrases in load(language).table.values():
-        for phrase in phrases:
-            if phrase.readings:
-                words.update(phrase.tokens)
+    """The lexicon's words (connectors included), by script and length, sorted."""
     grouped: dict[tuple[str, int], list[str]] = {}
-    for word in words:
+    for word in known_words(language):
         script = script_of(word)
         if script is not None and allowed(len(word)):
             grouped.setdefault((script, len(word)), []).append(word)
@@ -98,7 +93,7 @@ def distance(a: str, b: str, bound: int) -> int:
         if low > bound:
             return bound + 1
         previous2, previous = previous, current
-    return previous[-1]
+    return min(previous[-1], bound + 1)
 
 
 @functools.lru_cache(maxsize=1024)
