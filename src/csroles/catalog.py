@@ -28,6 +28,7 @@ from csroles.errors import UnknownRoleError, UnknownTitleError
 from csroles.roles import Raci, Responsibility, Role
 from csroles.titles import MAX_TITLE_LENGTH, TitleCandidates, TitleMatch, TitleParts, parse_title
 from csroles.titles._normalize import quoted
+from csroles.titles._parser import read_as_written
 from csroles.titles._parts import relabel
 from csroles.vocabulary import Language, Topic
 
@@ -431,31 +432,32 @@ class Catalog:
             languages = list(Language) if language is None else [language]
             message = f"{self._no_title_message(text, languages)}; {error}"
             raise UnknownTitleError(message) from None
-        return self._title_candidates().match(parts)
+        return self._title_candidates(parts.language).match(parts)
 
-    def _title_candidates(self) -> TitleCandidates:
-        """Every role's titles, parsed once (on first use) in their declared language."""
-        cached = self._memo.get("title_candidates")
+    def _title_candidates(self, language: Language) -> TitleCandidates:
+        """The roles' titles a query in ``language`` is compared with, parsed once.
+
+        A role's titles in ``language`` when some of them read as a title,
+        else all its titles that do (see :class:`~csroles.titles.TitleCandidates`);
+        titles in other languages are only parsed when a query needs them.
+        """
+        cached = self._memo.get(("title_candidates", language))
         if cached is None:
-            parsed: dict[str, list[TitleParts]] = {}
-            for role in self.roles:
-                titles = parsed[role.key] = []
-                for _, language, title in _titles_of(role):
-                    for hint in (language, None):
-                        try:
-                            parts = parse_title(title, language=hint)
-                        except UnknownTitleError:
-                            continue
-                        # A title is in the language the catalog gives it in.
-                        titles.append(relabel(parts, language))
-                        break
-            cached = self._memo["title_candidates"] = TitleCandidates(
+            parsed = {role.key: self._parsed_titles(role, language) for role in self.roles}
+            cached = self._memo[("title_candidates", language)] = TitleCandidates(
                 parsed,
                 levels={role.key: role.level for role in self.roles},
                 focuses={role.key: role.focus for role in self.roles},
                 tiers={role.key: role.tier for role in self.roles if role.tier is not None},
             )
         return typing.cast("TitleCandidates", cached)
+
+    def _parsed_titles(self, role: Role, language: Language) -> list[TitleParts]:
+        mine = [t for _, lang, t in _titles_of(role) if lang is language]
+        found = [_read_title(title, language) for title in mine]
+        if not any(found):
+            found = [_read_title(title, lang) for _, lang, title in _titles_of(role)]
+        return [parts for parts in found if parts is not None]
 
     def _no_title_message(self, text: str, languages: list[Language]) -> str:
         normal = normalize_title(text)
@@ -645,6 +647,12 @@ def _titles_of(role: Role) -> Iterator[tuple[str, Language, str]]:
     for language, alternatives in role.alternative_titles.items():
         for index, title in enumerate(alternatives):
             yield f"alternative_titles[{language.value}][{index}]", language, title
+
+
+def _read_title(title: str, language: Language) -> TitleParts | None:
+    """A catalog's title as parts said to be in the language the catalog gives it in."""
+    parts = read_as_written(title, language) or read_as_written(title, None)
+    return None if parts is None else relabel(parts, language)
 
 
 def _too_long(text: str) -> str:

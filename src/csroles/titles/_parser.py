@@ -143,6 +143,34 @@ def _parse(text: str, chosen: Language | None) -> TitleParts:
         msg = f"{_shown(text)} is not a job title: it has no words"
         raise UnknownTitleError(msg)
     languages = [chosen] if chosen is not None else _candidates(tokens)
+    best, failures = _as_written(text, tokens, languages)
+    if best is not None:
+        return best
+    corrected = _with_typos(text, tokens, failures)
+    if corrected is not None:
+        return corrected
+    raise _unknown(text, languages, failures)
+
+
+def read_as_written(text: str, language: Language | None) -> TitleParts | None:
+    """The parts of ``text`` read as written (no typos), or ``None``; no message is built.
+
+    For titles a catalog declares: those that are no title csroles knows are
+    only matched exactly, and need no explanation.
+    """
+    if len(text) > MAX_TITLE_LENGTH:
+        return None
+    tokens = tokenize(text)
+    if not any(t.kind in ("word", "number") for t in tokens):
+        return None
+    languages = [language] if language is not None else _candidates(tokens)
+    return _as_written(text, tokens, languages)[0]
+
+
+def _as_written(
+    text: str, tokens: list[Token], languages: list[Language]
+) -> tuple[TitleParts | None, list[tuple[Language, _Outcome]]]:
+    """The best reading of the languages tried, and the outcome of those that failed."""
     best: tuple[tuple[int, int, int], TitleParts] | None = None
     failures: list[tuple[Language, _Outcome]] = []
     for order, candidate in enumerate(languages):
@@ -157,12 +185,7 @@ def _parse(text: str, chosen: Language | None) -> TitleParts:
             best = (rank, outcome.parts)
             if rank[:2] == (0, 0):
                 break  # no later language can do better
-    if best is not None:
-        return best[1]
-    corrected = _with_typos(text, tokens, failures)
-    if corrected is not None:
-        return corrected
-    raise _unknown(text, languages, failures)
+    return (None if best is None else best[1]), failures
 
 
 def _with_typos(
