@@ -182,12 +182,37 @@ class _Role(NamedTuple):
     tier: int | None
     titles: tuple[_Title, ...]
     languages: frozenset[Language]
+    # The titles a query in each language is compared with: that language's, if any.
+    by_language: dict[Language, tuple[_Title, ...]]
 
-    def titles_for(self, language: Language) -> tuple[_Title, ...]:
-        """The titles a query in ``language`` is compared with: that language's, if any."""
-        if language not in self.languages:
-            return self.titles
-        return tuple(t for t in self.titles if t.parts.language is language)
+
+class _Query(NamedTuple):
+    """The facts of a query that every role's score compares, worked out once."""
+
+    focus: Focus | None
+    executive: bool
+    rank: int | None
+    tier: int | None
+    qualifiers: frozenset[str]
+    signal: str | None
+    audience: str | None
+    function: str | None
+    position: str | None
+
+    @classmethod
+    def of(cls, parts: TitleParts) -> _Query:
+        level = level_of(parts)
+        return cls(
+            focus=focus_of(parts),
+            executive=level is Level.EXECUTIVE,
+            rank=None if level is None else _RANK[level],
+            tier=_tier(parts.qualifiers),
+            qualifiers=frozenset(parts.qualifiers),
+            signal=None if parts.position is None else POSITIONS[parts.position][1],
+            audience=_SAME_AUDIENCE.get(parts.audience or "", parts.audience),
+            function=_SAME_FUNCTION.get(parts.function or "", parts.function),
+            position=parts.position,
+        )
 
 
 def _tier(qualifiers: Iterable[str]) -> int | None:
@@ -288,6 +313,13 @@ class TitleCandidates:
                     shapes[shape] = (key, [])
                 if shapes[shape][0] == key:
                     shapes[shape][1].append(title)
+            languages = frozenset(t.language for t in titles)
+            by_language = {
+                language: tuple(t for t in prepared if t.parts.language is language)
+                if language in languages
+                else tuple(prepared)
+                for language in Language
+            }
             roles.append(
                 _Role(
                     key,
@@ -297,7 +329,8 @@ class TitleCandidates:
                     focus,
                     tiers.get(key),
                     tuple(prepared),
-                    frozenset(t.language for t in titles),
+                    languages,
+                    by_language,
                 )
             )
         self._roles: tuple[_Role, ...] = tuple(roles)
@@ -324,23 +357,29 @@ class TitleCandidates:
                 decided_by="same parts",
                 reasons=(*_typos(parts), f"the title reads as the role's title {shown!r}"),
             )
-        ranked = sorted(
-            (self._best(parts, role) for role in self._roles),
-            key=lambda r: (r[0], -r[1].order),
-            reverse=True,
-        )
-        score, role, winner = ranked[0]
-        if len(ranked) == 1:
+        query = _Query.of(parts)
+        # One pass for the best and the runner-up; ties go to the earlier role.
+        first: tuple[Score, _Role, TitleParts | None] | None = None
+        second: tuple[Score, _Role, TitleParts | None] | None = None
+        for role in self._roles:
+            scored = self._best(query, parts.language, role)
+            if first is None or scored[0] > first[0]:
+                first, second = scored, first
+            elif second is None or scored[0] > second[0]:
+                second = scored
+        assert first is not None  # noqa: S101 (candidates are never empty)
+        score, role, winner = first
+        if second is None:
             decided_by = "only role"
         else:
-            runner = ranked[1][0]
             index = next(
-                (i for i, (a, b) in enumerate(zip(score, runner, strict=False)) if a != b), None
+                (i for i, (a, b) in enumerate(zip(score, second[0], strict=False)) if a != b),
+                None,
             )
             decided_by = "order" if index is None else CRITERIA[index]
         reasons = [*_typos(parts), *_reasons(parts, winner, score, role)]
-        if len(ranked) > 1:
-            reasons.append(f"decided by {decided_by} over {ranked[1][1].key!r}")
+        if second is not None:
+            reasons.append(f"decided by {decided_by} over {second[1].key!r}")
         return TitleMatch(
             key=role.key,
             kind="closest",
@@ -372,38 +411,34 @@ class TitleCandidates:
         return None
 
     @staticmethod
-    def _best(query: TitleParts, role: _Role) -> tuple[Score, _Role, TitleParts | None]:
+    def _best(
+        query: _Query, language: Language, role: _Role
+    ) -> tuple[Score, _Role, TitleParts | None]:
         """A role's score: that of its best title (the criteria of the module docstring)."""
-        focus = focus_of(query)
-        level = level_of(query)
-        rank = None if level is None else _RANK[level]
+        focus = query.focus
         family = int(
             focus is not None
             and (
-                focus in role.families
-                or (level is Level.EXECUTIVE and Focus.LEADERSHIP in role.families)
+                focus in role.families or (query.executive and Focus.LEADERSHIP in role.families)
             )
         )
-        qualifiers = frozenset(query.qualifiers)
-        signal = None if query.position is None else POSITIONS[query.position][1]
-        audience = _SAME_AUDIENCE.get(query.audience or "", query.audience)
-        function = _SAME_FUNCTION.get(query.function or "", query.function)
-        position = query.position
-        tier = _tier(qualifiers)
+        rank, qualifiers, signal = query.rank, query.qualifiers, query.signal
+        audience, function, position = query.audience, query.function, query.position
+        tier = query.tier
         tier_score = 0 if tier is None or role.tier is None else -abs(tier - role.tier)
         best: Score = (-1_000,)
         chosen = None
-        for title in role.titles_for(query.language):
+        for title in role.by_language[language]:
             score = (
                 family,
-                -len(title.specific - qualifiers),
+                -len(title.specific - qualifiers) if title.specific else 0,
                 0 if rank is None or title.rank is None else -abs(rank - title.rank),
                 tier_score,
                 int(function is not None and function == title.function),
                 int(position is not None and position == title.position),
                 int(signal is not None and signal == title.signal),
                 int(audience is not None and audience == title.audience),
-                len(qualifiers & title.qualifiers),
+                len(qualifiers & title.qualifiers) if qualifiers else 0,
                 -(
                     (audience is None and title.audience is not None)
                     + (function is None and title.function is not None)
