@@ -1,3 +1,4 @@
+# ruff: noqa: PLR1730 (comparisons, not min(), in the distance loop: it is the hot path)
 """Typo tolerance: read an unknown word as the closest lexicon word, within bounds.
 
 Used by the parser only when a title has no reading without it. A word is
@@ -56,14 +57,19 @@ def known_words(language: Language) -> frozenset[str]:
 
 
 @functools.cache
-def _by_length(language: Language) -> dict[tuple[str, int], tuple[str, ...]]:
-    """The lexicon's words (connectors included), by script and length, sorted."""
+def _by_length(
+    language: Language,
+) -> dict[tuple[str, int], tuple[tuple[str, frozenset[str]], ...]]:
+    """The lexicon's words (connectors included) and their letters, by script and length."""
     grouped: dict[tuple[str, int], list[str]] = {}
     for word in known_words(language):
         script = script_of(word)
         if script is not None and allowed(len(word)):
             grouped.setdefault((script, len(word)), []).append(word)
-    return {key: tuple(sorted(found)) for key, found in grouped.items()}
+    return {
+        key: tuple((word, frozenset(word)) for word in sorted(found))
+        for key, found in grouped.items()
+    }
 
 
 def distance(a: str, b: str, bound: int) -> int:
@@ -76,24 +82,37 @@ def distance(a: str, b: str, bound: int) -> int:
     """
     if abs(len(a) - len(b)) > bound:
         return bound + 1
+    # Only the band |i - j| <= bound can hold a value within the bound.
+    over = bound + 1
+    width = len(b)
     previous2: list[int] = []
-    previous = list(range(len(b) + 1))
+    previous = [j if j <= bound else over for j in range(width + 1)]
     for i in range(1, len(a) + 1):
-        current = [i] + [0] * len(b)
-        low = i
+        current = [i if i <= bound else over] + [over] * width
+        low = current[0]
         ai = a[i - 1]
-        for j in range(1, len(b) + 1):
+        for j in range(max(1, i - bound), min(width, i + bound) + 1):
             bj = b[j - 1]
-            cost = 0 if ai == bj else 1
-            value = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
-            if i > 1 and j > 1 and ai == b[j - 2] and a[i - 2] == bj:
-                value = min(value, previous2[j - 2] + 1)
-            current[j] = value
-            low = min(low, value)
+            value = previous[j - 1] + (ai != bj)
+            if previous[j] + 1 < value:
+                value = previous[j] + 1
+            if current[j - 1] + 1 < value:
+                value = current[j - 1] + 1
+            if (
+                i > 1
+                and j > 1
+                and ai == b[j - 2]
+                and a[i - 2] == bj
+                and previous2[j - 2] + 1 < value
+            ):
+                value = previous2[j - 2] + 1
+            current[j] = value if value < over else over
+            if value < low:
+                low = value
         if low > bound:
-            return bound + 1
+            return over
         previous2, previous = previous, current
-    return min(previous[-1], bound + 1)
+    return previous[-1]
 
 
 @functools.lru_cache(maxsize=1024)
@@ -110,12 +129,17 @@ def correct(word: str, language: Language) -> str | None:
     if script is None or len(word) > _LONGEST:
         return None
     table = _by_length(language)
+    letters = frozenset(word)
     best: tuple[int, str] | None = None
     for length in range(len(word) - 2, len(word) + 3):
         bound = allowed(length)
         if abs(length - len(word)) > bound:
             continue
-        for candidate in table.get((script, length), ()):
+        for candidate, theirs in table.get((script, length), ()):
+            # Each letter one word has and the other lacks takes an edit: a
+            # cheap lower bound that sets most candidates aside.
+            if len(letters - theirs) > bound or len(theirs - letters) > bound:
+                continue
             found = distance(word, candidate, bound)
             if found <= bound and (best is None or (found, candidate) < best):
                 best = (found, candidate)
