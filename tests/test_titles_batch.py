@@ -98,3 +98,23 @@ def test_an_empty_batch() -> None:
     assert report.coverage == 1.0
     assert not report.by_rule
     assert report.unknown_words == ()
+
+
+def test_results_and_reports_are_checked() -> None:
+    from csroles import InvalidEntityError, TitleResult
+
+    good = default_catalog().role_for_titles(["CSR"]).results[0]
+    assert good.role is not None
+    with pytest.raises(InvalidEntityError, match=r"TitleResult\.refusal"):
+        TitleResult(text="CSR", role=None, match=None, refusal=None)
+    with pytest.raises(InvalidEntityError, match=r"TitleResult\.refusal"):
+        TitleResult(text="CSR", role=good.role, match=good.match, refusal="no")
+    with pytest.raises(InvalidEntityError, match=r"TitleResult\.text"):
+        TitleResult(text=5, role=None, match=None, refusal="no")  # type: ignore[arg-type]
+    other = default_catalog().get("telemarketer")
+    with pytest.raises(InvalidEntityError, match=r"TitleResult\.match"):
+        TitleResult(text="CSR", role=other, match=good.match, refusal=None)
+    with pytest.raises(InvalidEntityError, match=r"TitleReport\.resolved"):
+        TitleReport(results=(good,), resolved=0, refused=1, by_rule={}, unknown_words=())
+    with pytest.raises(InvalidEntityError, match=r"TitleReport\.results"):
+        TitleReport(results=[good], resolved=1, refused=0, by_rule={}, unknown_words=())  # type: ignore[arg-type]

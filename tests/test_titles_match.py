@@ -474,3 +474,24 @@ def test_candidates_are_built_once_and_match_many_titles() -> None:
         assert candidates.match(parse_title(text)) == _match(text)
     with pytest.raises(InvalidEntityError, match=r"match_title\.parts: 'Agent'"):
         candidates.match("Agent")  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("tiers", [{"a": "1"}, {"a": True}, ["a"], {"a": 1.5}])
+def test_tiers_are_checked(tiers: object) -> None:
+    with pytest.raises(InvalidEntityError, match=r"match_title\.tiers"):
+        match_title(
+            parse_title("Support Agent"),
+            {"a": [parse_title("Support Agent")]},
+            tiers=tiers,  # type: ignore[arg-type]
+        )
+
+
+def test_the_tier_decides_between_equal_roles() -> None:
+    roles = {
+        "second": [parse_title("Technical Support Specialist")],
+        "first": [parse_title("Technical Support Specialist")],
+    }
+    tiers = {"second": 2, "first": 1}
+    match = match_title(parse_title("Tier 1 Support Specialist"), roles, tiers=tiers)
+    assert (match.key, match.decided_by) == ("first", "tier")
+    assert "tier 1 equals the role's" in match.reasons

@@ -560,6 +560,18 @@ class TitleResult:
     match: TitleMatch | None
     refusal: str | None
 
+    def __attrs_post_init__(self) -> None:
+        if type(self.text) is not str:
+            fail(self, "text", self.text, "a title as a string")
+        resolved = isinstance(self.role, Role) and isinstance(self.match, TitleMatch)
+        if resolved and self.refusal is None and self.role is not None and self.match is not None:
+            if self.match.key != self.role.key:
+                fail(self, "match", self.match.key, f"the match of role {self.role.key!r}")
+            return
+        if self.role is None and self.match is None and type(self.refusal) is str:
+            return
+        fail(self, "refusal", self.refusal, "a role and its match, or None for both and a refusal")
+
 
 @attrs.frozen(kw_only=True)
 class TitleReport:
@@ -587,6 +599,17 @@ class TitleReport:
     refused: int
     by_rule: Mapping[str, int]
     unknown_words: tuple[tuple[str, int], ...]
+
+    def __attrs_post_init__(self) -> None:
+        if type(self.results) is not tuple or not all(
+            isinstance(r, TitleResult) for r in self.results
+        ):
+            fail(self, "results", self.results, "a tuple of TitleResult")
+        resolved = sum(1 for r in self.results if r.role is not None)
+        if self.resolved != resolved or self.refused != len(self.results) - resolved:
+            fail(
+                self, "resolved", self.resolved, f"the counts of the results ({resolved} resolved)"
+            )
 
     @property
     def coverage(self) -> float:
