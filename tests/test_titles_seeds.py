@@ -209,8 +209,7 @@ def test_the_catalog_explains_parsed_matches() -> None:
 def test_the_catalog_remembers_titles_by_normal_form_least_recently_used_first() -> None:
     roles = default_catalog().roles
     catalog = Catalog(roles=roles, title_memory=3)
-    memory = catalog._memo["title_roles"]
-    assert isinstance(memory, dict)
+    memory = catalog._title_roles
     for text in ("CSR", "  Customer Service Manager", "CSM"):
         catalog.role_for_title(text)
     # Spellings with the same normal form share one entry.
@@ -226,7 +225,7 @@ def test_the_catalog_remembers_titles_by_normal_form_least_recently_used_first()
 def test_a_catalog_may_remember_nothing() -> None:
     catalog = Catalog(roles=default_catalog().roles, title_memory=0)
     assert catalog.role_for_title("Sr. CSR").key == "customer_service_representative"
-    assert not catalog._memo["title_roles"]
+    assert not catalog._title_roles
     assert catalog == default_catalog()  # the memory's size is no part of equality
 
 
