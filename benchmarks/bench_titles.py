@@ -19,6 +19,7 @@ time, and below the length guard parsing grows linearly with the length.
 import contextlib
 import cProfile
 import itertools
+import os
 import platform
 import pstats
 import time
@@ -351,7 +352,9 @@ def main() -> str:
         (
             f"{len(TYPICAL)} typical titles (canonical and other spellings, plurals with "
             f"articles, abbreviations; English, Italian, Russian); best of {REPEAT} rounds; "
-            f"Python {platform.python_version()} on {platform.machine()}."
+            f"Python {platform.python_version()} on {platform.machine()}; load average "
+            f"{os.getloadavg()[0]:.1f} at the end of the run (ratios are measured in one "
+            "process, but a loaded machine makes them noisy)."
         ),
     ]
     return "\n".join(lines) + "\n"
