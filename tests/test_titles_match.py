@@ -495,3 +495,14 @@ def test_the_tier_decides_between_equal_roles() -> None:
     match = match_title(parse_title("Tier 1 Support Specialist"), roles, tiers=tiers)
     assert (match.key, match.decided_by) == ("first", "tier")
     assert "tier 1 equals the role's" in match.reasons
+
+
+def test_an_index_forgets_the_least_recently_used_text() -> None:
+    index = TitleIndex([RoleTitles(key="agent", titles=["Customer Support Agent"])])
+    first = index.resolve("Support Agent")
+    for n in range(2_100):
+        if n % 500 == 0:
+            assert index.resolve("Support Agent") is first  # used again: kept
+        index.resolve("Support Agent" + " " * (n + 1))
+    assert index.resolve("Support Agent") is first
+    assert len(index._cache) == 2048

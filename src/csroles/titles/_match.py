@@ -38,6 +38,7 @@ difference decides, and the match says which):
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any, Final, Literal, NamedTuple
 
@@ -418,9 +419,7 @@ class TitleCandidates:
         focus = query.focus
         family = int(
             focus is not None
-            and (
-                focus in role.families or (query.executive and Focus.LEADERSHIP in role.families)
-            )
+            and (focus in role.families or (query.executive and Focus.LEADERSHIP in role.families))
         )
         rank, qualifiers, signal = query.rank, query.qualifiers, query.signal
         audience, function, position = query.audience, query.function, query.position
@@ -552,8 +551,9 @@ def _reasons(
 class TitleIndex:
     """Resolve free-text titles to roles: exact normal form first, then parsed parts.
 
-    Built once from each role's titles (a catalog keeps one); resolving is
-    memoized per text, so repeated titles cost a dictionary lookup.
+    Built once from each role's titles; resolving is memoized per text (the
+    last 2,048, least recently used first out), so repeated titles cost a
+    dictionary lookup.
 
     >>> from csroles.titles import RoleTitles, TitleIndex
     >>> index = TitleIndex(
@@ -618,7 +618,8 @@ class TitleIndex:
             fail("TitleIndex", "roles", roles, "at least one RoleTitles")
         self._exact = exact
         self._candidates = TitleCandidates(parsed, levels=levels, focuses=focuses)
-        self._cache: dict[tuple[str, Language | None], TitleMatch] = {}
+        # Matches by text as written (their parts quote it), least recently used first.
+        self._cache: OrderedDict[tuple[str, Language | None], TitleMatch] = OrderedDict()
 
     @property
     def keys(self) -> tuple[str, ...]:
@@ -637,11 +638,12 @@ class TitleIndex:
         chosen = None if language is None else _language("TitleIndex.resolve", language)
         cached = self._cache.get((text, chosen))
         if cached is not None:
+            self._cache.move_to_end((text, chosen))
             return cached
         match = self._resolve(text, chosen)
-        if len(self._cache) >= _CACHE_SIZE:
-            del self._cache[next(iter(self._cache))]
         self._cache[text, chosen] = match
+        if len(self._cache) > _CACHE_SIZE:
+            self._cache.popitem(last=False)  # the least recently used
         return match
 
     def _resolve(self, text: str, language: Language | None) -> TitleMatch:
