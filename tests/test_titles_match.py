@@ -503,6 +503,6 @@ def test_an_index_forgets_the_least_recently_used_text() -> None:
     for n in range(2_100):
         if n % 500 == 0:
             assert index.resolve("Support Agent") is first  # used again: kept
-        index.resolve("Support Agent" + " " * (n + 1))
+        index.resolve("Support Agent" + " " * (n % 900 + 1) + "." * (n // 900 + 1))
     assert index.resolve("Support Agent") is first
     assert len(index._cache) == 2048

@@ -126,18 +126,18 @@ def parse_title(text: str, *, language: Language | str | None = None) -> TitlePa
     if type(text) is not str:
         fail("parse_title", "text", text, "a string")
     chosen = None if language is None else _language("parse_title", language)
+    if len(text) > MAX_TITLE_LENGTH:  # before the memory, which would hash all of it
+        msg = (
+            f"{_shown(text)} is not a job title: longer than any title "
+            f"(at most {MAX_TITLE_LENGTH} characters)"
+        )
+        raise UnknownTitleError(msg)
     return _parse(text, chosen)
 
 
 @functools.lru_cache(maxsize=4096)
 def _parse(text: str, chosen: Language | None) -> TitleParts:
-    """Parse a checked text (memoized: parts are immutable, parsing is pure)."""
-    if len(text) > MAX_TITLE_LENGTH:
-        msg = (
-            f"{_shown(text)} is not a job title: {len(text)} characters, "
-            f"longer than any title (at most {MAX_TITLE_LENGTH})"
-        )
-        raise UnknownTitleError(msg)
+    """Parse a checked text of at most MAX_TITLE_LENGTH (memoized: parts are immutable)."""
     tokens = tokenize(text)
     if not any(t.kind in ("word", "number") for t in tokens):
         msg = f"{_shown(text)} is not a job title: it has no words"
