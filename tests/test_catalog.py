@@ -542,7 +542,7 @@ def test_normalize_title() -> None:
 
 def test_unknown_titles_name_the_closest(catalog: Catalog) -> None:
     with pytest.raises(UnknownTitleError, match="closest known titles: 'Customer Service Manager'"):
-        catalog.role_for_title("Customer Service Wizzard")
+        catalog.role_for_title("Customer Service Wizzzard")
     with pytest.raises(UnknownTitleError) as error:
         catalog.role_for_title("xyzzy")
     assert str(error.value) == (

@@ -125,6 +125,9 @@ RESULTS = {"AuthorityDecision", "RaciMatrix", "ResponsibilityFinding", "RoutingC
     "Scorecard",
     "ScorecardLine",
     "ServiceMetrics",
+    # titles
+    "TitleReport",
+    "TitleResult",
 }
 
 

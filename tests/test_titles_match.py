@@ -8,7 +8,15 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from csroles import Focus, InvalidEntityError, Level, TitleParts, UnknownTitleError, parse_title
+from csroles import (
+    Focus,
+    InvalidEntityError,
+    Language,
+    Level,
+    TitleParts,
+    UnknownTitleError,
+    parse_title,
+)
 from csroles.titles import RoleTitles, TitleIndex, TitleMatch, match_title, title_keys
 from csroles.titles._vocab import FUNCTIONS, POSITIONS, QUALIFIERS
 
@@ -303,7 +311,7 @@ def test_title_match_is_checked(kwargs: dict[str, object], message: str) -> None
 
 # ---------------------------------------------------------------- oracle
 
-SPECIFIC = {"channel", "expertise", "direction"}
+SPECIFIC = {"channel", "expertise", "direction", "domain"}
 
 
 def _same_audience(a: str | None, b: str | None) -> bool:
@@ -319,15 +327,44 @@ def _title_level(parts: TitleParts) -> Level | None:
     return None if parts.position is None else POSITIONS[parts.position][0]
 
 
-def oracle(
+def same_function(a: str, b: str | None) -> bool:
+    calls = {"call_center", "contact_center"}
+    return a == b or (a in calls and b in calls)
+
+
+def oracle(  # noqa: PLR0912 (the ranking, criterion by criterion)
     query: TitleParts,
     candidates: Mapping[str, Sequence[TitleParts]],
     levels: Mapping[str, Level],
     focuses: Mapping[str, Focus],
+    tiers: Mapping[str, int] | None = None,
 ) -> str:
     """The documented ranking, written out criterion by criterion."""
+    tiers = tiers or {}
+
+    def eligible(titles: Sequence[TitleParts]) -> list[TitleParts]:
+        # A role is judged by its titles in the query's language, if it has any.
+        mine = [t for t in titles if t.language == query.language]
+        return mine or list(titles)
+
+    query_tiers = [int(q[-1]) for q in query.qualifiers if q.startswith("tier_")]
+    query_tier = min(query_tiers) if query_tiers else None
     for key, titles in candidates.items():
         for title in titles:
+            if title.language != query.language and any(
+                t.language == query.language for t in titles
+            ):
+                continue
+            if (
+                (title.audience == query.audience or _same_audience(title.audience, query.audience))
+                and title.function == query.function
+                and title.position == query.position
+                and title.qualifiers == query.qualifiers
+                and title.language == query.language
+            ):
+                return key
+    for key, titles in candidates.items():
+        for title in eligible(titles):
             if (
                 (title.audience == query.audience or _same_audience(title.audience, query.audience))
                 and title.function == query.function
@@ -344,7 +381,7 @@ def oracle(
         else:
             families = {FUNCTIONS[t.function] for t in titles if t.function}
         best = None
-        for title in titles:
+        for title in eligible(titles):
             family = query_family is not None and (
                 query_family in families
                 or (Focus.LEADERSHIP in families and query_level == Level.EXECUTIVE)
@@ -377,7 +414,8 @@ def oracle(
                 int(family),
                 -len(specific),
                 -distance,
-                int(query.function is not None and query.function == title.function),
+                0 if query_tier is None or key not in tiers else -abs(query_tier - tiers[key]),
+                int(query.function is not None and same_function(query.function, title.function)),
                 int(query.position is not None and query.position == title.position),
                 int(same_signal),
                 int(_same_audience(query.audience, title.audience)),
@@ -399,6 +437,7 @@ def title_parts(draw: st.DrawFn) -> TitleParts:
         function=draw(st.sampled_from(functions)),
         position=position,
         qualifiers=draw(st.sets(st.sampled_from(KEYS["qualifier"]), max_size=3)),
+        language=draw(st.sampled_from(list(Language))),
     )
 
 
@@ -410,15 +449,18 @@ ROLE_KEYS = st.sampled_from(["a", "b", "c", "d", "e"])
     candidates=st.dictionaries(ROLE_KEYS, st.lists(title_parts(), max_size=3), min_size=1),
     levels=st.dictionaries(ROLE_KEYS, st.sampled_from(list(Level))),
     focuses=st.dictionaries(ROLE_KEYS, st.sampled_from(list(Focus))),
+    tiers=st.dictionaries(ROLE_KEYS, st.integers(1, 3)),
 )
 def test_match_title_agrees_with_the_oracle(
     query: TitleParts,
     candidates: dict[str, list[TitleParts]],
     levels: dict[str, Level],
     focuses: dict[str, Focus],
+    tiers: dict[str, int],
 ) -> None:
-    match = match_title(query, candidates, levels=levels, focuses=focuses)
-    assert match.key == oracle(query, candidates, levels, focuses)
+    match = match_title(query, candidates, levels=levels, focuses=focuses, tiers=tiers)
+    assert match.key == oracle(query, candidates, levels, focuses, tiers)
+
     assert match.kind in ("parts", "closest")
     assert match.reasons or match.kind == "closest"
 
@@ -432,3 +474,35 @@ def test_candidates_are_built_once_and_match_many_titles() -> None:
         assert candidates.match(parse_title(text)) == _match(text)
     with pytest.raises(InvalidEntityError, match=r"match_title\.parts: 'Agent'"):
         candidates.match("Agent")  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("tiers", [{"a": "1"}, {"a": True}, ["a"], {"a": 1.5}])
+def test_tiers_are_checked(tiers: object) -> None:
+    with pytest.raises(InvalidEntityError, match=r"match_title\.tiers"):
+        match_title(
+            parse_title("Support Agent"),
+            {"a": [parse_title("Support Agent")]},
+            tiers=tiers,  # type: ignore[arg-type]
+        )
+
+
+def test_the_tier_decides_between_equal_roles() -> None:
+    roles = {
+        "second": [parse_title("Technical Support Specialist")],
+        "first": [parse_title("Technical Support Specialist")],
+    }
+    tiers = {"second": 2, "first": 1}
+    match = match_title(parse_title("Tier 1 Support Specialist"), roles, tiers=tiers)
+    assert (match.key, match.decided_by) == ("first", "tier")
+    assert "tier 1 equals the role's" in match.reasons
+
+
+def test_an_index_forgets_the_least_recently_used_text() -> None:
+    index = TitleIndex([RoleTitles(key="agent", titles=["Customer Support Agent"])])
+    first = index.resolve("Support Agent")
+    for n in range(2_100):
+        if n % 500 == 0:
+            assert index.resolve("Support Agent") is first  # used again: kept
+        index.resolve("Support Agent" + " " * (n % 900 + 1) + "." * (n // 900 + 1))
+    assert index.resolve("Support Agent") is first
+    assert len(index._cache) == 2048

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from csroles import Language, Level, default_catalog, parse_title
+from csroles import Catalog, InvalidEntityError, Language, Level, default_catalog, parse_title
 from csroles.titles import TitleIndex, describe_title
 from tests.titles_seed_data import (
     ALL_FORMS,
@@ -206,12 +206,30 @@ def test_the_catalog_explains_parsed_matches() -> None:
     )
 
 
-def test_the_catalog_remembers_a_bounded_number_of_titles() -> None:
-    catalog = default_catalog().remove("telemarketer")  # a catalog of its own
-    first = catalog.role_for_title("Customer Service Manager")
-    for n in range(2100):
-        padding = " " * (n % 700) + "." * (n // 700)
-        assert catalog.role_for_title("Customer Service Manager" + padding) is first
-        assert catalog.role_for_title("Customer Care Managers" + padding) is first
-    assert len(catalog._memo["title_roles"]) == 2048  # type: ignore[arg-type]
-    assert len(catalog._memo["title_matches"]) == 2048  # type: ignore[arg-type]
+def test_the_catalog_remembers_titles_by_normal_form_least_recently_used_first() -> None:
+    roles = default_catalog().roles
+    catalog = Catalog(roles=roles, title_memory=3)
+    memory = catalog._title_roles
+    for text in ("CSR", "  Customer Service Manager", "CSM"):
+        catalog.role_for_title(text)
+    # Spellings with the same normal form share one entry.
+    catalog.role_for_title("customer   SERVICE manager")
+    assert [key for key, _ in memory] == ["csr", "csm", "customer service manager"]
+    catalog.role_for_title("csr")  # used again: now the most recent
+    catalog.role_for_title("Telemarketer")  # one too many: the least recent goes
+    assert [key for key, _ in memory] == ["customer service manager", "csr", "telemarketer"]
+    assert catalog.role_for_title("CSM").key == "customer_success_manager"
+    assert len(memory) == 3
+
+
+def test_a_catalog_may_remember_nothing() -> None:
+    catalog = Catalog(roles=default_catalog().roles, title_memory=0)
+    assert catalog.role_for_title("Sr. CSR").key == "customer_service_representative"
+    assert not catalog._title_roles
+    assert catalog == default_catalog()  # the memory's size is no part of equality
+
+
+@pytest.mark.parametrize("size", [-1, 1.5, "10", None, True, 10**8])
+def test_the_memory_size_is_checked(size: object) -> None:
+    with pytest.raises(InvalidEntityError, match=r"Catalog\.title_memory"):
+        Catalog(roles=default_catalog().roles, title_memory=size)  # type: ignore[arg-type]

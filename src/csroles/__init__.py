@@ -70,7 +70,7 @@ from csroles.vocabulary import (
 )
 
 if TYPE_CHECKING:
-    from csroles.catalog import Catalog, default_catalog
+    from csroles.catalog import Catalog, TitleReport, TitleResult, default_catalog
     from csroles.converters import configure_converter, make_converter
     from csroles.hierarchy import ChartFinding, ChartFindingCode, OrgChart, Position
     from csroles.metrics import (
@@ -184,6 +184,8 @@ __all__ = [  # noqa: RUF022 (sorted, with __version__ last: see tests/test_packa
     "Status",
     "SurveyScale",
     "TitleParts",
+    "TitleReport",
+    "TitleResult",
     "Topic",
     "UnknownPositionError",
     "UnknownRoleError",
@@ -241,6 +243,8 @@ _LAZY = {
     "configure_converter": "csroles.converters",
     "make_converter": "csroles.converters",
     "Catalog": "csroles.catalog",
+    "TitleReport": "csroles.catalog",
+    "TitleResult": "csroles.catalog",
     "default_catalog": "csroles.catalog",
     "AuthorityDecision": "csroles.responsibilities",
     "FindingCode": "csroles.responsibilities",

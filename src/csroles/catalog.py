@@ -17,25 +17,46 @@ from __future__ import annotations
 import functools
 import typing
 import unicodedata
-from collections.abc import Iterable, Iterator
-from typing import Any
+from collections import Counter, OrderedDict
+from collections.abc import Iterable, Iterator, Mapping
+from typing import Any, Final
 
 import attrs
 
 from csroles._validation import fail, tuple_of
 from csroles.errors import UnknownRoleError, UnknownTitleError
 from csroles.roles import Raci, Responsibility, Role
-from csroles.titles import TitleCandidates, TitleMatch, TitleParts, parse_title
+from csroles.titles import MAX_TITLE_LENGTH, TitleCandidates, TitleMatch, TitleParts, parse_title
+from csroles.titles._normalize import quoted
+from csroles.titles._parser import read_as_written
+from csroles.titles._parts import relabel
 from csroles.vocabulary import Language, Topic
 
-__all__ = ["Catalog", "default_catalog"]
+__all__ = ["Catalog", "TitleReport", "TitleResult", "default_catalog"]
 
-# How many titles a catalog remembers the answer for (first in, first out).
-_TITLE_MEMO_SIZE = 2048
+#: How many titles a catalog remembers the role of, by default (least recently used first out).
+TITLE_MEMORY: Final = 16_384
 _LANGUAGES = tuple(Language)
+# Role keys are identifiers; a longer key is refused before any work.
+_MAX_KEY_LENGTH: Final = 200
+# How much of a refused text an error message quotes.
+_SHOWN: Final = 40
+# How many of the most common unknown words a title report lists.
+_COMMON_WORDS: Final = 10
 
 
-_APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "`": "'", "\u00b4": "'"})
+def _shown(value: object) -> str:
+    """``value`` quoted for a message: whole if short, else a prefix and the length."""
+    if type(value) is not str:
+        try:
+            text = repr(value)
+        except Exception:  # any repr may fail; the message must not
+            text = f"<{type(value).__name__}>"
+        return text if len(text) <= _SHOWN else f"{text[:_SHOWN]}..."
+    return quoted(value, _SHOWN)
+
+
+_OTHER_APOSTROPHES = ("\u2019", "\u2018", "\u02bc", "`", "\u00b4")
 
 
 def normalize_title(text: str) -> str:
@@ -45,8 +66,15 @@ def normalize_title(text: str) -> str:
     >>> normalize_title("  Responsabile  dell\u2019Assistenza clienti ")
     "responsabile dell'assistenza clienti"
     """
-    text = unicodedata.normalize("NFC", text).translate(_APOSTROPHES).casefold()
-    return " ".join(text.split())
+    if text.isascii():  # the common case, at the cost of a dict lookup's own normalising
+        if "`" in text:
+            text = text.replace("`", "'")
+        return " ".join(text.lower().split())
+    text = unicodedata.normalize("NFC", text)
+    for apostrophe in _OTHER_APOSTROPHES:  # rare: a search is cheaper than a translation
+        if apostrophe in text:
+            text = text.replace(apostrophe, "'")
+    return " ".join(text.casefold().split())
 
 
 def _check_role(owner: object, field: str, value: object) -> Role:
@@ -61,6 +89,11 @@ def _to_roles(value: Any) -> Any:
     return value
 
 
+def _check_memory(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if type(value) is not int or not 0 <= value <= 10**7:
+        fail(instance, attribute.name, value, "a number of titles from 0 (remember none) to 10**7")
+
+
 @attrs.frozen(kw_only=True)
 class Catalog:
     """A validated, immutable collection of roles, with lookup by key and by title.
@@ -72,6 +105,11 @@ class Catalog:
     every duty a role has a part in has an owner: a role responsible or
     accountable for it. A breach raises
     :class:`~csroles.InvalidEntityError` naming the role and field.
+
+    ``title_memory`` is how many titles :meth:`role_for_title` remembers the
+    role of, by their normal form (case, spacing and apostrophe style
+    ignored), forgetting the least recently used first; 0 remembers none. It
+    does not take part in equality.
 
     The builders :meth:`add`, :meth:`replace` and :meth:`remove` return new
     catalogs; nothing changes in place. To change one field of a role, use
@@ -90,6 +128,7 @@ class Catalog:
     """
 
     roles: tuple[Role, ...] = attrs.field(converter=_to_roles, validator=tuple_of(_check_role))
+    title_memory: int = attrs.field(default=TITLE_MEMORY, eq=False, validator=_check_memory)
     _by_key: dict[str, Role] = attrs.field(init=False, repr=False, eq=False)
     _titles: dict[tuple[Language, str], Role] = attrs.field(init=False, repr=False, eq=False)
     _owners: dict[Topic, tuple[tuple[Role, Responsibility], ...]] = attrs.field(
@@ -97,6 +136,10 @@ class Catalog:
     )
     # Results of pure functions of this catalog, kept by the policies (routing).
     _memo: dict[object, object] = attrs.field(init=False, repr=False, eq=False)
+    # The roles of the titles resolved, by (normal form, language), least recent first.
+    _title_roles: OrderedDict[tuple[str, Language | None], Role] = attrs.field(
+        init=False, repr=False, eq=False
+    )
 
     def __attrs_post_init__(self) -> None:
         by_key, titles = self._index()
@@ -105,6 +148,7 @@ class Catalog:
         object.__setattr__(self, "_titles", titles)
         object.__setattr__(self, "_owners", _topic_owners(self.roles))
         object.__setattr__(self, "_memo", {})
+        object.__setattr__(self, "_title_roles", OrderedDict())
 
     def _index(self) -> tuple[dict[str, Role], dict[tuple[Language, str], Role]]:
         """Index the roles by key and by normalised title, refusing duplicates."""
@@ -176,7 +220,7 @@ class Catalog:
         given: object = key  # callers may pass anything
         role = self._by_key.get(key) if isinstance(given, str) else None
         if role is None:
-            raise UnknownRoleError(_unknown_key_message(key, self.keys))
+            raise UnknownRoleError(_unknown_key_message(given, self.keys))
         return role
 
     def owners(self, topic: Topic) -> tuple[tuple[Role, Responsibility], ...]:
@@ -223,29 +267,99 @@ class Catalog:
         'customer_support_engineer'
         >>> catalog.role_for_title("Sr. Customer Care Manager").key
         'customer_service_manager'
-        >>> catalog.role_for_title("Customer Service Wizzard")
+        >>> catalog.role_for_title("Customer Service Wizzzard")
         Traceback (most recent call last):
         ...
-        csroles.errors.UnknownTitleError: no role has the title 'Customer Service Wizzard'; closest known titles: 'Customer Service Manager', ...; 'Customer Service Wizzard' is not a job title csroles knows (tried en, it): unknown word 'Wizzard' (closest: 'wizard', 'wizards')
+        csroles.errors.UnknownTitleError: no role has the title 'Customer Service Wizzzard'; closest known titles: 'Customer Service Manager', ...; 'Customer Service Wizzzard' is not a job title csroles knows (tried en, it): unknown word 'Wizzzard' (closest: 'wizard', 'wizards')
         """
-        memo = typing.cast(
-            "dict[tuple[str, Language | None], Role] | None", self._memo.get("title_roles")
-        )
-        # Only exact types reach the memo: "en" equals Language.EN as a key.
-        plain = type(text) is str and (language is None or type(language) is Language)
-        role = memo.get((text, language)) if memo is not None and plain else None
+        if type(text) is not str or (language is not None and type(language) is not Language):
+            self._check_title_arguments("Catalog.role_for_title", text, language)
+        if len(text) > MAX_TITLE_LENGTH:
+            raise UnknownTitleError(_too_long(text))
+        key = (normalize_title(text), language)
+        memory = self._title_roles
+        role = memory.get(key)
         if role is not None:
+            memory.move_to_end(key)
             return role
-        self._check_title_arguments("Catalog.role_for_title", text, language)
         exact = self._exact_title(text, language)
-        role = exact[0] if exact is not None else self.get(self._parsed_title(text, language).key)
-        memo = typing.cast(
-            "dict[tuple[str, Language | None], Role]", self._memo.setdefault("title_roles", {})
+        role = (
+            exact[0] if exact is not None else self._by_key[self._parsed_title(text, language).key]
         )
-        if len(memo) >= _TITLE_MEMO_SIZE:
-            del memo[next(iter(memo))]
-        memo[(text, language)] = role
+        if self.title_memory:
+            memory[key] = role
+            if len(memory) > self.title_memory:
+                memory.popitem(last=False)
         return role
+
+    def role_for_titles(
+        self, texts: Iterable[str], *, language: Language | None = None
+    ) -> TitleReport:
+        """Resolve many titles at once: each one's role or why it was refused, and a summary.
+
+        Texts with the same normal form are resolved once; what a report
+        counts (:class:`TitleReport`) shows what a set of titles needs: how
+        many resolved and by which rule, and the words most often unknown.
+
+        Raises:
+            InvalidEntityError: ``texts`` is not a collection of strings (one
+                bad item names its index) or ``language`` is not a Language.
+
+        >>> from csroles import default_catalog
+        >>> report = default_catalog().role_for_titles(
+        ...     [
+        ...         "Customer Sucess Manager",
+        ...         "CSR",
+        ...         "Payroll Clerk",
+        ...         "payroll  clerk",
+        ...         "Support Agent",
+        ...     ]
+        ... )
+        >>> for result in report.results:
+        ...     print(result.role.key if result.role else result.refusal[:37])
+        customer_success_manager
+        customer_service_representative
+        no role has the title 'Payroll Clerk'
+        no role has the title 'payroll  clerk
+        customer_support_representative
+        >>> report.resolved, report.refused, dict(report.by_rule)
+        (3, 2, {'exact': 1, 'parts': 1, 'closest': 1, 'typo': 1})
+        >>> report.unknown_words
+        (('clerk', 2), ('payroll', 2))
+
+        .. versionadded:: 0.1.0
+        """
+        given: object = texts
+        if isinstance(given, (str, bytes)) or not isinstance(given, Iterable):
+            fail("Catalog.role_for_titles", "texts", given, "a collection of title strings")
+        items = list(given)
+        for index, item in enumerate(items):
+            if type(item) is not str:
+                fail("Catalog.role_for_titles", f"texts[{index}]", item, "a title as a string")
+        self._check_title_arguments("Catalog.role_for_titles", "", language)
+        done: dict[str, TitleResult] = {}
+        results = []
+        for text in items:
+            normal = normalize_title(text) if len(text) <= MAX_TITLE_LENGTH else text
+            known = done.get(normal)
+            if known is None:
+                known = done[normal] = self._resolve_one(text, language)
+            if known.text != text:
+                # The role is shared; a refusal quotes the text as written.
+                known = (
+                    attrs.evolve(known, text=text)
+                    if known.role is not None
+                    else self._resolve_one(text, language)
+                )
+            results.append(known)
+        return TitleReport.of(results, language=language)
+
+    def _resolve_one(self, text: str, language: Language | None) -> TitleResult:
+        try:
+            match = self.match_title(text, language=language)
+        except UnknownTitleError as error:
+            return TitleResult(text=text, role=None, match=None, refusal=str(error))
+        return TitleResult(text=text, role=self._by_key[match.key], match=match, refusal=None)
 
     def match_title(self, text: str, *, language: Language | None = None) -> TitleMatch:
         """How :meth:`role_for_title` resolves ``text``: the role key, and why.
@@ -262,6 +376,8 @@ class Catalog:
         .. versionadded:: 0.1.0
         """
         self._check_title_arguments("Catalog.match_title", text, language)
+        if len(text) > MAX_TITLE_LENGTH:
+            raise UnknownTitleError(_too_long(text))
         exact = self._exact_title(text, language)
         if exact is not None:
             role, lang, normal = exact
@@ -311,53 +427,46 @@ class Catalog:
                 written = None
             if written not in found:
                 which = ", ".join(f"{role.key!r} in {lang.value!r}" for lang, role in found.items())
-                msg = f"the title {text!r} is ambiguous: {which}; pass language= to choose"
+                msg = f"the title {_shown(text)} is ambiguous: {which}; pass language= to choose"
                 raise UnknownTitleError(msg)
             found = {written: found[written]}
         lang, role = next(iter(found.items()))
         return role, lang, normal
 
     def _parsed_title(self, text: str, language: Language | None) -> TitleMatch:
-        """Parse ``text`` and match it with the parts of the roles' titles (memoized)."""
-        memo = typing.cast(
-            "dict[tuple[str, Language | None], TitleMatch]",
-            self._memo.setdefault("title_matches", {}),
-        )
-        match = memo.get((text, language))
-        if match is not None:
-            return match
+        """Parse ``text`` and match it with the parts of the roles' titles."""
         try:
             parts = parse_title(text, language=language)
         except UnknownTitleError as error:
             languages = list(Language) if language is None else [language]
             message = f"{self._no_title_message(text, languages)}; {error}"
             raise UnknownTitleError(message) from None
-        match = self._title_candidates().match(parts)
-        if len(memo) >= _TITLE_MEMO_SIZE:
-            del memo[next(iter(memo))]
-        memo[(text, language)] = match
-        return match
+        return self._title_candidates(parts.language).match(parts)
 
-    def _title_candidates(self) -> TitleCandidates:
-        """Every role's titles, parsed once (on first use) in their declared language."""
-        cached = self._memo.get("title_candidates")
+    def _title_candidates(self, language: Language) -> TitleCandidates:
+        """The roles' titles a query in ``language`` is compared with, parsed once.
+
+        A role's titles in ``language`` when some of them read as a title,
+        else all its titles that do (see :class:`~csroles.titles.TitleCandidates`);
+        titles in other languages are only parsed when a query needs them.
+        """
+        cached = self._memo.get(("title_candidates", language))
         if cached is None:
-            parsed: dict[str, list[TitleParts]] = {}
-            for role in self.roles:
-                titles = parsed[role.key] = []
-                for _, language, title in _titles_of(role):
-                    for hint in (language, None):
-                        try:
-                            titles.append(parse_title(title, language=hint))
-                            break
-                        except UnknownTitleError:
-                            continue
-            cached = self._memo["title_candidates"] = TitleCandidates(
+            parsed = {role.key: self._parsed_titles(role, language) for role in self.roles}
+            cached = self._memo[("title_candidates", language)] = TitleCandidates(
                 parsed,
                 levels={role.key: role.level for role in self.roles},
                 focuses={role.key: role.focus for role in self.roles},
+                tiers={role.key: role.tier for role in self.roles if role.tier is not None},
             )
         return typing.cast("TitleCandidates", cached)
+
+    def _parsed_titles(self, role: Role, language: Language) -> list[TitleParts]:
+        mine = [t for _, lang, t in _titles_of(role) if lang is language]
+        found = [_read_title(title, language) for title in mine]
+        if not any(found):
+            found = [_read_title(title, lang) for _, lang, title in _titles_of(role)]
+        return [parts for parts in found if parts is not None]
 
     def _no_title_message(self, text: str, languages: list[Language]) -> str:
         normal = normalize_title(text)
@@ -369,11 +478,11 @@ class Catalog:
         }
         from difflib import get_close_matches  # only when a lookup fails
 
-        close = get_close_matches(normal, list(known), n=3, cutoff=0.5)
+        close = get_close_matches(normal[:_SHOWN], list(known), n=3, cutoff=0.5)
         hint = (
             "; closest known titles: " + ", ".join(repr(known[c]) for c in close) if close else ""
         )
-        return f"no role has the title {text!r}{hint}"
+        return f"no role has the title {_shown(text)}{hint}"
 
     # ------------------------------------------------------------ builders
 
@@ -438,6 +547,108 @@ class Catalog:
 _IN_CATALOG = "the key of a role in the catalog"
 
 
+@attrs.frozen(kw_only=True)
+class TitleResult:
+    """One title of :meth:`Catalog.role_for_titles`: its role and why, or why not.
+
+    ``role`` and ``match`` are set when the title resolved, ``refusal`` (the
+    message :meth:`Catalog.role_for_title` would raise) when it did not.
+
+    >>> from csroles import default_catalog
+    >>> result = default_catalog().role_for_titles(["Bank Teller"]).results[0]
+    >>> result.role.key, result.match.kind, result.refusal
+    ('customer_service_representative', 'exact', None)
+
+    .. versionadded:: 0.1.0
+    """
+
+    text: str
+    role: Role | None
+    match: TitleMatch | None
+    refusal: str | None
+
+    def __attrs_post_init__(self) -> None:
+        if type(self.text) is not str:
+            fail(self, "text", self.text, "a title as a string")
+        resolved = isinstance(self.role, Role) and isinstance(self.match, TitleMatch)
+        if resolved and self.refusal is None and self.role is not None and self.match is not None:
+            if self.match.key != self.role.key:
+                fail(self, "match", self.match.key, f"the match of role {self.role.key!r}")
+            return
+        if self.role is None and self.match is None and type(self.refusal) is str:
+            return
+        fail(self, "refusal", self.refusal, "a role and its match, or None for both and a refusal")
+
+
+@attrs.frozen(kw_only=True)
+class TitleReport:
+    """What :meth:`Catalog.role_for_titles` found: a result per title and a coverage summary.
+
+    ``results`` follow the order of the texts. ``resolved`` and ``refused``
+    count the texts; ``by_rule`` counts the resolved ones by the rule that
+    resolved them: ``exact`` (a role's title), ``parts`` (reads as a role's
+    title), ``closest`` (the ranking chose), and ``typo`` for those read with
+    typo corrections (also counted under their rule). ``unknown_words`` are
+    the words of the refused texts that no lexicon of the tried languages
+    knows, most common first (ties alphabetical), at most ten: what a set of
+    titles needs that csroles lacks.
+
+    >>> from csroles import default_catalog
+    >>> report = default_catalog().role_for_titles(["Payroll Clerk", "CSM"])
+    >>> report.coverage
+    0.5
+
+    .. versionadded:: 0.1.0
+    """
+
+    results: tuple[TitleResult, ...]
+    resolved: int
+    refused: int
+    by_rule: Mapping[str, int]
+    unknown_words: tuple[tuple[str, int], ...]
+
+    def __attrs_post_init__(self) -> None:
+        if type(self.results) is not tuple or not all(
+            isinstance(r, TitleResult) for r in self.results
+        ):
+            fail(self, "results", self.results, "a tuple of TitleResult")
+        resolved = sum(1 for r in self.results if r.role is not None)
+        if self.resolved != resolved or self.refused != len(self.results) - resolved:
+            fail(
+                self, "resolved", self.resolved, f"the counts of the results ({resolved} resolved)"
+            )
+
+    @property
+    def coverage(self) -> float:
+        """The share of texts that resolved (1.0 for no texts)."""
+        total = self.resolved + self.refused
+        return 1.0 if total == 0 else self.resolved / total
+
+    @classmethod
+    def of(cls, results: list[TitleResult], *, language: Language | None) -> TitleReport:
+        """Count ``results`` (see the class docstring)."""
+        from csroles.titles._parser import unknown_words
+
+        rules: Counter[str] = Counter()
+        words: Counter[str] = Counter()
+        for result in results:
+            if result.match is not None:
+                rules[result.match.kind] += 1
+                if result.match.parts is not None and result.match.parts.corrections:
+                    rules["typo"] += 1
+            else:
+                words.update(unknown_words(result.text, language))
+        order = {"exact": 0, "parts": 1, "closest": 2, "typo": 3}
+        common = sorted(words.items(), key=lambda item: (-item[1], item[0]))[:_COMMON_WORDS]
+        return cls(
+            results=tuple(results),
+            resolved=sum(1 for r in results if r.role is not None),
+            refused=sum(1 for r in results if r.role is None),
+            by_rule=dict(sorted(rules.items(), key=lambda item: order[item[0]])),
+            unknown_words=tuple(common),
+        )
+
+
 def _topic_owners(
     roles: tuple[Role, ...],
 ) -> dict[Topic, tuple[tuple[Role, Responsibility], ...]]:
@@ -470,11 +681,26 @@ def _titles_of(role: Role) -> Iterator[tuple[str, Language, str]]:
             yield f"alternative_titles[{language.value}][{index}]", language, title
 
 
+def _read_title(title: str, language: Language) -> TitleParts | None:
+    """A catalog's title as parts said to be in the language the catalog gives it in."""
+    parts = read_as_written(title, language) or read_as_written(title, None)
+    return None if parts is None else relabel(parts, language)
+
+
+def _too_long(text: str) -> str:
+    return (
+        f"no role has the title {_shown(text)}: longer than any title "
+        f"(at most {MAX_TITLE_LENGTH} characters)"
+    )
+
+
 def _unknown_key_message(key: object, keys: Iterable[str]) -> str:
     keys = list(keys)
-    message = f"no role {key!r} in the catalog"
     if not isinstance(key, str):
-        return f"{message}; expected a role key (a snake_case string)"
+        return f"no role {_shown(key)} in the catalog; expected a role key (a snake_case string)"
+    message = f"no role {_shown(key)} in the catalog"
+    if len(key) > _MAX_KEY_LENGTH:
+        return f"{message}: longer than any role key (at most {_MAX_KEY_LENGTH} characters)"
     from difflib import get_close_matches  # only when a lookup fails
 
     close = get_close_matches(key, keys, n=3, cutoff=0.6)

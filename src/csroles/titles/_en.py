@@ -31,8 +31,12 @@ LEXICON: Final[dict[str, Any]] = {
         "consumer": {"forms": {"sg": "consumer"}, "variants": ("consumers",)},
     },
     "function": {
-        "service": {"forms": {"sg": "service"}, "variants": ("services", "service desk")},
-        "help": {"forms": {"sg": "help"}, "variants": ("help desk", "helpdesk")},
+        "service": {"forms": {"sg": "service"}, "variants": ("services",)},
+        # A help desk and a service desk (IT's name for it) answer users' problems.
+        "help": {
+            "forms": {"sg": "help"},
+            "variants": ("help desk", "helpdesk", "service desk", "servicedesk"),
+        },
         "support": {"forms": {"sg": "support"}},
         "care": {"forms": {"sg": "care"}},
         "assistance": {"forms": {"sg": "assistance"}},
@@ -44,7 +48,15 @@ LEXICON: Final[dict[str, Any]] = {
         "advocacy": {"forms": {"sg": "advocacy"}},
         "relationship": {
             "forms": {"sg": "relationship"},
-            "variants": ("relationships", "relations"),
+            # "Account Manager" names only the function: an account is a relationship.
+            "variants": (
+                "relationships",
+                "relations",
+                "account",
+                "accounts",
+                "key account",
+                "key accounts",
+            ),
         },
         "implementation": {"forms": {"sg": "implementation"}, "variants": ("implementations",)},
         "call_center": {
@@ -64,7 +76,10 @@ LEXICON: Final[dict[str, Any]] = {
         "agent": {"forms": {"sg": "agent"}, "variants": ("agents",)},
         "advisor": {"forms": {"sg": "advisor"}, "variants": ("advisors", "adviser", "advisers")},
         "consultant": {"forms": {"sg": "consultant"}, "variants": ("consultants",)},
-        "specialist": {"forms": {"sg": "specialist"}, "variants": ("specialists",)},
+        "specialist": {
+            "forms": {"sg": "specialist"},
+            "variants": ("specialists", "analyst", "analysts"),
+        },
         "expert": {"forms": {"sg": "expert"}, "variants": ("experts",)},
         "technician": {"forms": {"sg": "technician"}, "variants": ("technicians",)},
         "professional": {"forms": {"sg": "professional"}, "variants": ("professionals",)},
@@ -72,7 +87,21 @@ LEXICON: Final[dict[str, Any]] = {
         "wizard": {"forms": {"sg": "wizard"}, "variants": ("wizards",)},
         "engineer": {"forms": {"sg": "engineer"}, "variants": ("engineers",)},
         "advocate": {"forms": {"sg": "advocate"}, "variants": ("advocates",)},
-        "hero": {"forms": {"sg": "hero"}, "variants": ("heroes",)},
+        # Playful names for front-line people: heroes, ninjas, rock stars, champions.
+        "hero": {
+            "forms": {"sg": "hero"},
+            "variants": (
+                "heroes",
+                "ninja",
+                "ninjas",
+                "rockstar",
+                "rockstars",
+                "rock star",
+                "rock stars",
+                "champion",
+                "champions",
+            ),
+        },
         "officer": {"forms": {"sg": "officer"}, "variants": ("officers",)},
         "operator": {"forms": {"sg": "operator"}, "variants": ("operators",)},
         "telemarketer": {"forms": {"sg": "telemarketer"}, "variants": ("telemarketers",)},
@@ -96,10 +125,24 @@ LEXICON: Final[dict[str, Any]] = {
         "supervisor": {"forms": {"sg": "supervisor"}, "variants": ("supervisors",)},
         "manager": {"forms": {"sg": "manager"}, "variants": ("managers", "mgr", "mgrs")},
         "head": {"forms": {"sg": "head"}, "variants": ("heads",)},
-        "director": {"forms": {"sg": "director"}, "variants": ("directors",)},
+        "director": {
+            "forms": {"sg": "director"},
+            "variants": (
+                "directors",
+                "vp",
+                "vps",
+                "svp",
+                "evp",
+                "vice president",
+                "vice presidents",
+            ),
+        },
     },
     "qualifier": {
-        "junior": {"forms": {"base": "junior"}, "variants": ("jr", "jnr", "entry level")},
+        "junior": {
+            "forms": {"base": "junior"},
+            "variants": ("jr", "jnr", "entry level", "trainee", "apprentice"),
+        },
         "senior": {"forms": {"base": "senior"}, "variants": ("sr", "snr")},
         "chief": {"forms": {"base": "chief"}},
         "lead": {"variants": ("lead",)},
@@ -115,7 +158,7 @@ LEXICON: Final[dict[str, Any]] = {
         "tier_3": {
             "variants": ("iii", "3", "tier 3", "tier iii", "level 3", "l3", "third line"),
         },
-        "technical": {"variants": ("technical", "tech")},
+        "technical": {"variants": ("technical", "tech", "it")},
         "inbound": {"variants": ("inbound",)},
         "outbound": {"variants": ("outbound",)},
         "chat": {"variants": ("chat", "live chat", "live")},
@@ -123,6 +166,7 @@ LEXICON: Final[dict[str, Any]] = {
         "phone": {"variants": ("phone", "telephone", "telephony")},
         "social": {"variants": ("social media", "social")},
         "remote": {"variants": ("remote", "virtual")},
+        "sales": {"variants": ("sales", "sale")},
     },
     "abbreviations": {
         "csr": "customer service representative",

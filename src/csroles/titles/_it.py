@@ -37,6 +37,9 @@ _CONNECTORS = (
     "in", "nel", "nello", "nella", "nell", "nei", "negli", "nelle",
     "su", "sul", "sullo", "sulla", "sull", "sui", "sugli", "sulle",
     "con", "per", "tra", "fra", "o", "oppure", "e", "ed", "via", "&", "+",
+    # "il reparto dedicato al successo del cliente": the department is the function.
+    "reparto", "reparti", "dedicato", "dedicata", "dedicati", "dedicate",
+    "ufficio", "uffici", "settore",
 )  # fmt: skip
 
 # Articulated prepositions (and the unjoined ones), by article.
@@ -106,7 +109,7 @@ LEXICON: Final[dict[str, Any]] = {
         "help": {
             **_noun("aiuto", "aiuti", "m", "l'", "gli"),
             "phrases": {"phrase": "{function:di+sg}[ {audience:a+pl}]"},
-            "variants": ("help desk", "helpdesk"),
+            "variants": ("help desk", "helpdesk", "service desk"),
         },
         "support": {
             **_noun("assistenza", "assistenze", "f", "l'", "le"),
@@ -161,7 +164,11 @@ LEXICON: Final[dict[str, Any]] = {
         },
     },
     "position": {
-        "representative": _noun("rappresentante", "rappresentanti", "m", "il", "i"),
+        "representative": {
+            **_noun("rappresentante", "rappresentanti", "m", "il", "i"),
+            # "Addetto al servizio clienti", "Addetta all'assistenza clienti".
+            "variants": ("addetto", "addetta", "addetti", "addette"),
+        },
         "agent": _noun("agente", "agenti", "m", "l'", "gli"),
         "consultant": _noun("consulente", "consulenti", "m", "il", "i"),
         "specialist": _noun("specialista", "specialisti", "m", "lo", "gli"),
@@ -237,6 +244,7 @@ LEXICON: Final[dict[str, Any]] = {
         },
         "social": {"variants": ("social media", "social")},
         "remote": {"variants": ("remoto", "da remoto", "virtuale")},
+        "sales": {"variants": ("vendite", "vendita", "commerciale", "commerciali")},
     },
     "abbreviations": {
         "csr": "rappresentante del servizio clienti",

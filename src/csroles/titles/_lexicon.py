@@ -31,6 +31,7 @@ from collections.abc import Iterable, Mapping
 from typing import Any, Final, Literal, NamedTuple, NoReturn, cast
 
 from csroles._validation import fail
+from csroles.titles._normalize import fold
 from csroles.titles._tokenizer import tokenize
 from csroles.titles._vocab import (
     CATEGORIES,
@@ -616,6 +617,8 @@ def _table(
 
 
 def _surface_tokens(check: _Checker, path: str, surface: str) -> tuple[str, ...]:
+    if surface.replace(" ", "").isalpha():  # plain words: what the tokenizer would give
+        return tuple(map(fold, surface.split()))
     tokens = tokenize(surface)
     if not tokens or any(t.kind not in ("word", "number") for t in tokens):
         check.fail(path, surface, "words (letters or digits, no separators)")

@@ -6,8 +6,14 @@ focuses). :class:`TitleIndex` is what a catalog keeps: built once from each
 role's title texts, it resolves free text by exact normal form first, then by
 parsed parts.
 
-Candidates are ranked by these criteria, in this order (the first difference
-decides, and the match says which):
+The query's language decides first: a role is judged by its titles in the
+language the query is written in whenever it has some, so a title in another
+language never beats a same-language reading ("Customer Support Agent" is
+not read through an Italian alternative title). Only a role with no title in
+the query's language is judged by its titles in the others.
+
+Candidates are then ranked by these criteria, in this order (the first
+difference decides, and the match says which):
 
 1. ``function family``: the title's function belongs to the role's focus
    (without a focus, to the family of one of the role's titles); an
@@ -17,18 +23,22 @@ decides, and the match says which):
    for "Support Agent");
 3. ``level``: the smallest distance between the levels (the role's level,
    else its title's);
-4. ``function``: the same function word ("Call Center Representative" is a
-   call center agent rather than a customer service representative);
-5. ``position``: the same position word;
-6. ``signal``: the position words signal the same (expertise, hierarchy ...);
-7. ``audience``: the same audience ("client" counts as "customer");
-8. ``qualifiers``: the most qualifiers in common;
-9. ``fewest extra parts``: the role's title adds the fewest parts the query lacks;
-10. ``order``: the earlier role.
+4. ``tier``: the smallest distance between the query's support tier ("Tier
+   2", "первой линии") and the role's, when both are known;
+5. ``function``: the same function word ("Call Center Representative" is a
+   call center agent rather than a customer service representative; a
+   contact center counts as a call center);
+6. ``position``: the same position word;
+7. ``signal``: the position words signal the same (expertise, hierarchy ...);
+8. ``audience``: the same audience ("client" counts as "customer");
+9. ``qualifiers``: the most qualifiers in common;
+10. ``fewest extra parts``: the role's title adds the fewest parts the query lacks;
+11. ``order``: the earlier role.
 """
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any, Final, Literal, NamedTuple
 
@@ -52,6 +62,7 @@ CRITERIA: Final = (
     "function family",
     "specific words",
     "level",
+    "tier",
     "function",
     "position",
     "signal",
@@ -60,6 +71,8 @@ CRITERIA: Final = (
     "fewest extra parts",
 )
 _SAME_AUDIENCE: Final = {"client": "customer"}
+# A contact center is a call center that also writes: the same function to a ranking.
+_SAME_FUNCTION: Final = {"contact_center": "call_center"}
 Score = tuple[int, ...]
 _CACHE_SIZE: Final = 2048
 
@@ -167,7 +180,46 @@ class _Role(NamedTuple):
     families: frozenset[Focus]
     level: Level | None
     focus: Focus | None
+    tier: int | None
     titles: tuple[_Title, ...]
+    languages: frozenset[Language]
+    # The titles a query in each language is compared with: that language's, if any.
+    by_language: dict[Language, tuple[_Title, ...]]
+
+
+class _Query(NamedTuple):
+    """The facts of a query that every role's score compares, worked out once."""
+
+    focus: Focus | None
+    executive: bool
+    rank: int | None
+    tier: int | None
+    qualifiers: frozenset[str]
+    signal: str | None
+    audience: str | None
+    function: str | None
+    position: str | None
+
+    @classmethod
+    def of(cls, parts: TitleParts) -> _Query:
+        level = level_of(parts)
+        return cls(
+            focus=focus_of(parts),
+            executive=level is Level.EXECUTIVE,
+            rank=None if level is None else _RANK[level],
+            tier=_tier(parts.qualifiers),
+            qualifiers=frozenset(parts.qualifiers),
+            signal=None if parts.position is None else POSITIONS[parts.position][1],
+            audience=_SAME_AUDIENCE.get(parts.audience or "", parts.audience),
+            function=_SAME_FUNCTION.get(parts.function or "", parts.function),
+            position=parts.position,
+        )
+
+
+def _tier(qualifiers: Iterable[str]) -> int | None:
+    """The support tier a title's qualifiers name (the lowest, if several)."""
+    tiers = [int(q[-1]) for q in qualifiers if q.startswith("tier_")]
+    return min(tiers) if tiers else None
 
 
 def _check_candidates(candidates: object) -> Mapping[str, Sequence[TitleParts]]:
@@ -186,7 +238,9 @@ def _check_candidates(candidates: object) -> Mapping[str, Sequence[TitleParts]]:
 def _check_mapping(name: str, value: object, cls: type) -> Mapping[str, Any]:
     if value is None:
         return {}
-    if not isinstance(value, Mapping) or not all(isinstance(v, cls) for v in value.values()):
+    if not isinstance(value, Mapping) or not all(
+        isinstance(v, cls) and type(v) is not bool for v in value.values()
+    ):
         fail("match_title", name, value, f"a mapping of role key to {cls.__name__}")
     return value
 
@@ -195,7 +249,8 @@ class TitleCandidates:
     """Candidate roles made ready for matching: build once, match many titles.
 
     :func:`match_title` builds one for a single match; a catalog or a
-    :class:`TitleIndex` keeps one. Arguments as for :func:`match_title`.
+    :class:`TitleIndex` keeps one. Arguments as for :func:`match_title`, and
+    ``tiers``: role key -> the support tier the role works (1 first line ...).
 
     >>> from csroles import parse_title
     >>> from csroles.titles import TitleCandidates
@@ -221,11 +276,15 @@ class TitleCandidates:
         *,
         levels: Mapping[str, Level] | None = None,
         focuses: Mapping[str, Focus] | None = None,
+        tiers: Mapping[str, int] | None = None,
     ) -> None:
         candidates = _check_candidates(candidates)
         levels = _check_mapping("levels", levels, Level)
         focuses = _check_mapping("focuses", focuses, Focus)
+        tiers = _check_mapping("tiers", tiers, int)
         roles = []
+        # (language, shape) -> the first role with a title of that shape in that
+        # language, and its titles of that shape.
         shapes: dict[tuple[object, ...], tuple[str, list[TitleParts]]] = {}
         for order, (key, titles) in enumerate(candidates.items()):
             focus = focuses.get(key)
@@ -243,19 +302,38 @@ class TitleCandidates:
                         parts=title,
                         rank=None if their_level is None else _RANK[their_level],
                         audience=_SAME_AUDIENCE.get(title.audience or "", title.audience),
-                        function=title.function,
+                        function=_SAME_FUNCTION.get(title.function or "", title.function),
                         position=title.position,
                         signal=None if title.position is None else POSITIONS[title.position][1],
                         specific=_specific(title),
                         qualifiers=frozenset(title.qualifiers),
                     )
                 )
-                shape = _shape(title)
+                shape = (title.language, *_shape(title))
                 if shape not in shapes:
                     shapes[shape] = (key, [])
                 if shapes[shape][0] == key:
                     shapes[shape][1].append(title)
-            roles.append(_Role(key, order, families, level, focus, tuple(prepared)))
+            languages = frozenset(t.language for t in titles)
+            by_language = {
+                language: tuple(t for t in prepared if t.parts.language is language)
+                if language in languages
+                else tuple(prepared)
+                for language in Language
+            }
+            roles.append(
+                _Role(
+                    key,
+                    order,
+                    families,
+                    level,
+                    focus,
+                    tiers.get(key),
+                    tuple(prepared),
+                    languages,
+                    by_language,
+                )
+            )
         self._roles: tuple[_Role, ...] = tuple(roles)
         self._shapes = shapes
 
@@ -268,11 +346,9 @@ class TitleCandidates:
         """The role closest to ``parts``, and why (see :func:`match_title`)."""
         if not isinstance(parts, TitleParts):
             fail("match_title", "parts", parts, "a TitleParts")
-        same = self._shapes.get(_shape(parts))
+        same = self._same_shape(parts)
         if same is not None:
-            key, titles = same
-            # Explain with a title in the query's language when the role has one.
-            title = next((t for t in titles if t.language is parts.language), titles[0])
+            key, title = same
             shown = title.text or repr(title)
             return TitleMatch(
                 key=key,
@@ -280,25 +356,31 @@ class TitleCandidates:
                 title=title.text,
                 parts=parts,
                 decided_by="same parts",
-                reasons=(f"the title reads as the role's title {shown!r}",),
+                reasons=(*_typos(parts), f"the title reads as the role's title {shown!r}"),
             )
-        ranked = sorted(
-            (self._best(parts, role) for role in self._roles),
-            key=lambda r: (r[0], -r[1].order),
-            reverse=True,
-        )
-        score, role, winner = ranked[0]
-        if len(ranked) == 1:
+        query = _Query.of(parts)
+        # One pass for the best and the runner-up; ties go to the earlier role.
+        first: tuple[Score, _Role, TitleParts | None] | None = None
+        second: tuple[Score, _Role, TitleParts | None] | None = None
+        for role in self._roles:
+            scored = self._best(query, parts.language, role)
+            if first is None or scored[0] > first[0]:
+                first, second = scored, first
+            elif second is None or scored[0] > second[0]:
+                second = scored
+        assert first is not None  # noqa: S101 (candidates are never empty)
+        score, role, winner = first
+        if second is None:
             decided_by = "only role"
         else:
-            runner = ranked[1][0]
             index = next(
-                (i for i, (a, b) in enumerate(zip(score, runner, strict=False)) if a != b), None
+                (i for i, (a, b) in enumerate(zip(score, second[0], strict=False)) if a != b),
+                None,
             )
             decided_by = "order" if index is None else CRITERIA[index]
-        reasons = _reasons(parts, winner, score, role.level, role.focus)
-        if len(ranked) > 1:
-            reasons.append(f"decided by {decided_by} over {ranked[1][1].key!r}")
+        reasons = [*_typos(parts), *_reasons(parts, winner, score, role)]
+        if second is not None:
+            reasons.append(f"decided by {decided_by} over {second[1].key!r}")
         return TitleMatch(
             key=role.key,
             kind="closest",
@@ -308,35 +390,54 @@ class TitleCandidates:
             reasons=tuple(reasons),
         )
 
+    def _same_shape(self, parts: TitleParts) -> tuple[str, TitleParts] | None:
+        """The first role with a title of the same parts, in the query's language first.
+
+        A title in another language counts only for a role that has no title
+        in the query's language.
+        """
+        shape = _shape(parts)
+        same = self._shapes.get((parts.language, *shape))
+        if same is not None:
+            return same[0], same[1][0]
+        for language in Language:
+            if language is parts.language:
+                continue
+            other = self._shapes.get((language, *shape))
+            if other is None:
+                continue
+            role = next(r for r in self._roles if r.key == other[0])
+            if parts.language not in role.languages:
+                return other[0], other[1][0]
+        return None
+
     @staticmethod
-    def _best(query: TitleParts, role: _Role) -> tuple[Score, _Role, TitleParts | None]:
+    def _best(
+        query: _Query, language: Language, role: _Role
+    ) -> tuple[Score, _Role, TitleParts | None]:
         """A role's score: that of its best title (the criteria of the module docstring)."""
-        focus = focus_of(query)
-        level = level_of(query)
-        rank = None if level is None else _RANK[level]
+        focus = query.focus
         family = int(
             focus is not None
-            and (
-                focus in role.families
-                or (level is Level.EXECUTIVE and Focus.LEADERSHIP in role.families)
-            )
+            and (focus in role.families or (query.executive and Focus.LEADERSHIP in role.families))
         )
-        qualifiers = frozenset(query.qualifiers)
-        signal = None if query.position is None else POSITIONS[query.position][1]
-        audience = _SAME_AUDIENCE.get(query.audience or "", query.audience)
-        function, position = query.function, query.position
+        rank, qualifiers, signal = query.rank, query.qualifiers, query.signal
+        audience, function, position = query.audience, query.function, query.position
+        tier = query.tier
+        tier_score = 0 if tier is None or role.tier is None else -abs(tier - role.tier)
         best: Score = (-1_000,)
         chosen = None
-        for title in role.titles:
+        for title in role.by_language[language]:
             score = (
                 family,
-                -len(title.specific - qualifiers),
+                -len(title.specific - qualifiers) if title.specific else 0,
                 0 if rank is None or title.rank is None else -abs(rank - title.rank),
+                tier_score,
                 int(function is not None and function == title.function),
                 int(position is not None and position == title.position),
                 int(signal is not None and signal == title.signal),
                 int(audience is not None and audience == title.audience),
-                len(qualifiers & title.qualifiers),
+                len(qualifiers & title.qualifiers) if qualifiers else 0,
                 -(
                     (audience is None and title.audience is not None)
                     + (function is None and title.function is not None)
@@ -354,6 +455,7 @@ def match_title(
     *,
     levels: Mapping[str, Level] | None = None,
     focuses: Mapping[str, Focus] | None = None,
+    tiers: Mapping[str, int] | None = None,
 ) -> TitleMatch:
     """The candidate role whose titles are closest to ``parts``, with the reasons.
 
@@ -369,6 +471,7 @@ def match_title(
             catalog's order (the order breaks ties).
         levels: role key -> the role's level, when known.
         focuses: role key -> the role's focus (function family), when known.
+        tiers: role key -> the support tier the role works (1 is first line), when known.
 
     Raises:
         InvalidEntityError: ``parts`` or the candidates are not of these types.
@@ -393,16 +496,20 @@ def match_title(
     """
     if not isinstance(parts, TitleParts):
         fail("match_title", "parts", parts, "a TitleParts")
-    return TitleCandidates(candidates, levels=levels, focuses=focuses).match(parts)
+    return TitleCandidates(candidates, levels=levels, focuses=focuses, tiers=tiers).match(parts)
+
+
+def _typos(parts: TitleParts) -> list[str]:
+    return [f"{written!r} read as {word!r}" for written, word in parts.corrections]
 
 
 def _reasons(
     query: TitleParts,
     title: TitleParts | None,
     score: tuple[int, ...],
-    role_level: Level | None,
-    role_focus: Focus | None,
+    role: _Role,
 ) -> list[str]:
+    role_level, role_focus, role_tier = role.level, role.focus, role.tier
     reasons: list[str] = []
     focus = focus_of(query)
     if focus is not None:
@@ -430,9 +537,13 @@ def _reasons(
             unit = "step" if steps == 1 else "steps"
             reasons.append(f"level {level.value} is {steps} {unit} from the role's {theirs.value}")
     shown = title.text or "its title"
-    if score[3]:
-        reasons.append(f"function {query.function!r} as in {shown!r}")
+    tier = _tier(query.qualifiers)
+    if tier is not None and role_tier is not None:
+        same = "equals the role's" if tier == role_tier else f"differs from the role's {role_tier}"
+        reasons.append(f"tier {tier} {same}")
     if score[4]:
+        reasons.append(f"function {query.function!r} as in {shown!r}")
+    if score[5]:
         reasons.append(f"position {query.position!r} as in {shown!r}")
     return reasons
 
@@ -440,8 +551,9 @@ def _reasons(
 class TitleIndex:
     """Resolve free-text titles to roles: exact normal form first, then parsed parts.
 
-    Built once from each role's titles (a catalog keeps one); resolving is
-    memoized per text, so repeated titles cost a dictionary lookup.
+    Built once from each role's titles; resolving is memoized per text (the
+    last 2,048, least recently used first out), so repeated titles cost a
+    dictionary lookup.
 
     >>> from csroles.titles import RoleTitles, TitleIndex
     >>> index = TitleIndex(
@@ -506,7 +618,8 @@ class TitleIndex:
             fail("TitleIndex", "roles", roles, "at least one RoleTitles")
         self._exact = exact
         self._candidates = TitleCandidates(parsed, levels=levels, focuses=focuses)
-        self._cache: dict[tuple[str, Language | None], TitleMatch] = {}
+        # Matches by text as written (their parts quote it), least recently used first.
+        self._cache: OrderedDict[tuple[str, Language | None], TitleMatch] = OrderedDict()
 
     @property
     def keys(self) -> tuple[str, ...]:
@@ -525,11 +638,12 @@ class TitleIndex:
         chosen = None if language is None else _language("TitleIndex.resolve", language)
         cached = self._cache.get((text, chosen))
         if cached is not None:
+            self._cache.move_to_end((text, chosen))
             return cached
         match = self._resolve(text, chosen)
-        if len(self._cache) >= _CACHE_SIZE:
-            del self._cache[next(iter(self._cache))]
         self._cache[text, chosen] = match
+        if len(self._cache) > _CACHE_SIZE:
+            self._cache.popitem(last=False)  # the least recently used
         return match
 
     def _resolve(self, text: str, language: Language | None) -> TitleMatch:

@@ -48,6 +48,29 @@ _SPACING: Final[dict[int, str]] = {
 }
 
 
+def quoted(text: str, limit: int = 40) -> str:
+    r"""``text`` quoted for a message, at most about ``2 * limit`` characters long.
+
+    A longer text is cut to a prefix whose quoted form fits, and its length
+    is given:
+
+    >>> quoted("Customer Support Agent")
+    "'Customer Support Agent'"
+    >>> quoted("x" * 5_000_000, limit=10)
+    "'xxxxxxxxxx'... (5,000,000 characters)"
+    >>> len(quoted("\udfff" * 1000)) < 100
+    True
+    """
+    prefix = text[:limit]
+    shown = repr(prefix)
+    while len(shown) > 2 * limit:
+        prefix = prefix[: len(prefix) // 2]
+        shown = repr(prefix)
+    if len(prefix) == len(text):
+        return shown
+    return f"{shown}... ({len(text):,} characters)"
+
+
 def fold(word: str) -> str:
     """The lookup form of one word: NFC, casefolded, with ``ё`` read as ``е``."""
     if word.isascii():

@@ -36,8 +36,10 @@ from csroles._validation import fail
 from csroles.errors import UnknownTitleError
 from csroles.titles._compose import _language
 from csroles.titles._lexicon import Assignment, Lexicon, Reading, load, script
+from csroles.titles._normalize import quoted
 from csroles.titles._parts import Span, SpanPart, TitleParts, assemble
 from csroles.titles._tokenizer import Token, tokenize
+from csroles.titles._typos import correct, known_words
 from csroles.vocabulary import Language
 
 __all__ = ["MAX_TITLE_LENGTH", "parse_title"]
@@ -47,7 +49,10 @@ MAX_TITLE_LENGTH: Final = 1000
 
 _SCRIPTS: Final = {"latin", "cyrillic"}
 _SHOWN_UNKNOWN: Final = 4
-_SHOWN_TEXT: Final = 60
+_SHOWN_TEXT: Final = 40
+_SHOWN_WORD: Final = 30
+#: A title with more distinct unknown words than this is not read through typos.
+_MAX_TYPOS: Final = 3
 
 
 class _Item(NamedTuple):
@@ -109,33 +114,63 @@ def parse_title(text: str, *, language: Language | str | None = None) -> TitlePa
     TitleParts(audience='customer', function='development', position='manager', qualifiers=(), language=<Language.RU: 'ru'>)
     >>> parse_title("Sr. Customer Support Engineer II (Remote)").qualifiers
     ('remote', 'senior', 'tier_2')
-    >>> parse_title("Custmer Sucess Manger")
+    >>> parse_title("Custmer Sucess Manger").corrections
+    (('Custmer', 'Customer'), ('Sucess', 'Success'), ('Manger', 'Manager'))
+    >>> parse_title("Custmer Sccesss Mangerr")
     Traceback (most recent call last):
     ...
-    csroles.errors.UnknownTitleError: 'Custmer Sucess Manger' is not a job title csroles knows (tried en, it): unknown words 'Custmer' (closest: 'customer', 'customers'), 'Sucess' (closest: 'success'), 'Manger' (closest: 'manager', 'managers')
+    csroles.errors.UnknownTitleError: 'Custmer Sccesss Mangerr' is not a job title csroles knows (tried en, it): unknown words 'Custmer' (closest: 'customer', 'customers'), 'Sccesss' (closest: 'success'), 'Mangerr' (closest: 'manager', 'managers')
 
     .. versionadded:: 0.1.0
     """
     if type(text) is not str:
         fail("parse_title", "text", text, "a string")
     chosen = None if language is None else _language("parse_title", language)
+    if len(text) > MAX_TITLE_LENGTH:  # before the memory, which would hash all of it
+        msg = (
+            f"{_shown(text)} is not a job title: longer than any title "
+            f"(at most {MAX_TITLE_LENGTH} characters)"
+        )
+        raise UnknownTitleError(msg)
     return _parse(text, chosen)
 
 
 @functools.lru_cache(maxsize=4096)
 def _parse(text: str, chosen: Language | None) -> TitleParts:
-    """Parse a checked text (memoized: parts are immutable, parsing is pure)."""
-    if len(text) > MAX_TITLE_LENGTH:
-        msg = (
-            f"{_shown(text)} is not a job title: {len(text)} characters, "
-            f"longer than any title (at most {MAX_TITLE_LENGTH})"
-        )
-        raise UnknownTitleError(msg)
+    """Parse a checked text of at most MAX_TITLE_LENGTH (memoized: parts are immutable)."""
     tokens = tokenize(text)
     if not any(t.kind in ("word", "number") for t in tokens):
         msg = f"{_shown(text)} is not a job title: it has no words"
         raise UnknownTitleError(msg)
     languages = [chosen] if chosen is not None else _candidates(tokens)
+    best, failures = _as_written(text, tokens, languages)
+    if best is not None:
+        return best
+    corrected = _with_typos(text, tokens, failures)
+    if corrected is not None:
+        return corrected
+    raise _unknown(text, languages, failures)
+
+
+def read_as_written(text: str, language: Language | None) -> TitleParts | None:
+    """The parts of ``text`` read as written (no typos), or ``None``; no message is built.
+
+    For titles a catalog declares: those that are no title csroles knows are
+    only matched exactly, and need no explanation.
+    """
+    if len(text) > MAX_TITLE_LENGTH:
+        return None
+    tokens = tokenize(text)
+    if not any(t.kind in ("word", "number") for t in tokens):
+        return None
+    languages = [language] if language is not None else _candidates(tokens)
+    return _as_written(text, tokens, languages)[0]
+
+
+def _as_written(
+    text: str, tokens: list[Token], languages: list[Language]
+) -> tuple[TitleParts | None, list[tuple[Language, _Outcome]]]:
+    """The best reading of the languages tried, and the outcome of those that failed."""
     best: tuple[tuple[int, int, int], TitleParts] | None = None
     failures: list[tuple[Language, _Outcome]] = []
     for order, candidate in enumerate(languages):
@@ -150,9 +185,71 @@ def _parse(text: str, chosen: Language | None) -> TitleParts:
             best = (rank, outcome.parts)
             if rank[:2] == (0, 0):
                 break  # no later language can do better
-    if best is not None:
-        return best[1]
-    raise _unknown(text, languages, failures)
+    return (None if best is None else best[1]), failures
+
+
+def _with_typos(
+    text: str, tokens: list[Token], failures: list[tuple[Language, _Outcome]]
+) -> TitleParts | None:
+    """Read the unknown words as the closest lexicon words (see :mod:`._typos`).
+
+    Tried only when no language reads the title as written, in each language
+    whose reading left at most :data:`_MAX_TYPOS` distinct words unknown; the
+    reading that sets the least text aside wins, then the one with the fewest
+    corrections, then the fewest qualifiers, then the language order.
+    """
+    best: tuple[tuple[int, int, int, int], TitleParts] | None = None
+    for order, (language, outcome) in enumerate(failures):
+        # Words of a phrase ("call" of "call center") are known, only not alone.
+        known = known_words(language)
+        unknown = {t.text for t in outcome.unknown if t.text not in known}
+        if not unknown or len(unknown) > _MAX_TYPOS:
+            continue
+        words = {word: correct(word, language) for word in unknown}
+        if not any(words.values()):
+            continue
+        fixed = [t._replace(text=words[t.text] or t.text) if t.text in words else t for t in tokens]
+        again = _read(text, fixed, load(language))
+        parts = again.parts
+        if parts is None:
+            continue
+        # Corrections in text set aside did not help: they are not reported.
+        aside = [(s.start, s.end) for s in parts.ignored]
+        corrections = tuple(
+            (text[t.start : t.end], _cased(words[t.text] or "", text[t.start : t.end]))
+            for t in tokens
+            if words.get(t.text) and not any(a <= t.start and t.end <= b for a, b in aside)
+        )
+        if not corrections:
+            continue
+        object.__setattr__(parts, "corrections", corrections)
+        rank = (again.ignored_chars, len(corrections), len(parts.qualifiers), order)
+        if best is None or rank < best[0]:
+            best = (rank, parts)
+    return None if best is None else best[1]
+
+
+def _cased(word: str, like: str) -> str:
+    """``word`` in the letter case of ``like`` ("Sucess" -> "Success")."""
+    if like.isupper() and len(like) > 1:
+        return word.upper()
+    if like[:1].isupper():
+        return word[:1].upper() + word[1:]
+    return word
+
+
+def unknown_words(text: str, language: Language | None = None) -> list[str]:
+    """The words of ``text`` that no lexicon of the languages it would be read in knows.
+
+    For a coverage summary: each word folded, once per occurrence, at most
+    :data:`MAX_TITLE_LENGTH` characters of text read.
+    """
+    tokens = tokenize(text[:MAX_TITLE_LENGTH])
+    languages = [language] if language is not None else _candidates(tokens)
+    known = [known_words(lang) for lang in languages]
+    return [
+        t.text for t in tokens if t.kind == "word" and not any(t.text in words for words in known)
+    ]
 
 
 def _candidates(tokens: Sequence[Token]) -> list[Language]:
@@ -352,7 +449,7 @@ def _settle(
 
 
 def _shown(text: str) -> str:
-    return repr(text if len(text) <= _SHOWN_TEXT else text[:_SHOWN_TEXT] + "...")
+    return quoted(text, _SHOWN_TEXT)
 
 
 def _unknown(
@@ -373,9 +470,9 @@ def _unknown(
         if token.text in seen:
             continue
         seen.add(token.text)
-        close = difflib.get_close_matches(token.text[:_SHOWN_TEXT], words, n=2)
+        close = difflib.get_close_matches(token.text[:_SHOWN_WORD], words, n=2)
         hint = f" (closest: {', '.join(map(repr, close))})" if close else ""
-        shown.append(f"{text[token.start : token.end][:_SHOWN_TEXT]!r}{hint}")
+        shown.append(f"{quoted(text[token.start : token.end], _SHOWN_WORD // 2)}{hint}")
         if len(shown) == _SHOWN_UNKNOWN:
             break
     label = "word" if len(shown) == 1 else "words"

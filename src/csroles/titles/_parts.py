@@ -83,9 +83,11 @@ class TitleParts:
     Equality (and serialization) covers the parts and the language only: two
     spellings of one title are equal. :func:`parse_title` also records, read
     only, the original ``text``, the ``spans`` each part came from, the
-    ``ignored`` spans it set aside and the ``alternatives`` given in brackets
-    ("(o specialisti dell'assistenza tecnica)"); they are empty on parts built
-    by hand.
+    ``ignored`` spans it set aside, the ``alternatives`` given in brackets
+    ("(o specialisti dell'assistenza tecnica)") and the ``corrections`` it
+    made to read a title with typos (pairs of the text as written and the
+    word read, such as ``("Sucess", "Success")``); they are empty on parts
+    built by hand.
 
     >>> from csroles import TitleParts, parse_title
     >>> parts = TitleParts(audience="customer", function="success", position="manager")
@@ -110,10 +112,36 @@ class TitleParts:
     spans: tuple[Span, ...] = attrs.field(default=(), init=False, eq=False, repr=False)
     ignored: tuple[Span, ...] = attrs.field(default=(), init=False, eq=False, repr=False)
     alternatives: tuple[TitleParts, ...] = attrs.field(default=(), init=False, eq=False, repr=False)
+    corrections: tuple[tuple[str, str], ...] = attrs.field(
+        default=(), init=False, eq=False, repr=False
+    )
 
     def __attrs_post_init__(self) -> None:
         if self.position is None and self.function is None:
             fail(self, "position", None, "a position key, or a function key (a title names one)")
+
+
+def relabel(parts: TitleParts, language: Language) -> TitleParts:
+    """A copy of ``parts`` said to be in ``language`` (a catalog's title declared in it).
+
+    "Chief Customer Officer" reads as English, but a catalog that gives it as
+    the role's Italian title means Italian readers know it by that name.
+    """
+    if parts.language is language:
+        return parts
+    copy = assemble(
+        audience=parts.audience,
+        function=parts.function,
+        position=parts.position,
+        qualifiers=parts.qualifiers,
+        language=language,
+        text=parts.text or "",
+        spans=parts.spans,
+        ignored=parts.ignored,
+        alternatives=parts.alternatives,
+    )
+    object.__setattr__(copy, "corrections", parts.corrections)
+    return copy
 
 
 def assemble(
@@ -145,6 +173,7 @@ def assemble(
         ("spans", spans),
         ("ignored", ignored),
         ("alternatives", alternatives),
+        ("corrections", ()),
     ):
         object.__setattr__(parts, name, value)
     return parts

@@ -31,8 +31,16 @@ _CONNECTORS = (
     "служба", "службы", "службе", "службу", "службой",
     "отдел", "отдела", "отделу", "отделом", "отделе",
     "по", "с", "со", "о", "об", "для", "в", "на", "и", "или", "интересов", "интересы",
+    # "линия поддержки": the line is the support service ("первой линии" is a tier).
+    "линия", "линии", "линию", "линией",
     "&", "+",
 )  # fmt: skip
+
+
+def _FORMS_OF(stem: str) -> tuple[str, ...]:  # noqa: N802 (reads as data)
+    """The case forms, singular and plural, of a noun declined like "центр"."""
+    endings = ("", "а", "у", "ом", "е", "ы", "ов", "ам", "ами", "ах")
+    return tuple(stem + ending for ending in endings)
 
 
 def _noun(gender: str, sg: str, pl: str = "", **more: str) -> dict[str, Any]:
@@ -229,6 +237,12 @@ LEXICON: Final[dict[str, Any]] = {
                 "колл-центры колл-центров колл-центрам колл-центры колл-центрами колл-центрах",
             ),
             "phrases": {"phrase": "{function:gen_sg}[ для {audience:gen_pl}]"},
+            # Written as one word, or with the English "call".
+            "variants": (
+                *_FORMS_OF("коллцентр"),
+                *_FORMS_OF("call центр"),
+                *_FORMS_OF("кол центр"),
+            ),
         },
         "contact_center": {
             **_noun(
@@ -239,6 +253,7 @@ LEXICON: Final[dict[str, Any]] = {
                 "контакт-центрами контакт-центрах",
             ),
             "phrases": {"phrase": "{function:gen_sg}[ для {audience:gen_pl}]"},
+            "variants": (*_FORMS_OF("контактцентр"), *_FORMS_OF("contact центр")),
         },
     },
     "position": {
@@ -518,6 +533,7 @@ LEXICON: Final[dict[str, Any]] = {
                 "соцсетями",
             ),
         },
+        "sales": {"variants": ("продаж", "продажи", "продажам", "продажами", "продажах")},
         "remote": {
             "variants": (
                 "удаленный",
@@ -531,6 +547,12 @@ LEXICON: Final[dict[str, Any]] = {
         },
     },
     "abbreviations": {
+        # "техподдержка": technical support, in every case.
+        "техподдержка": "техническая поддержка",
+        "техподдержки": "технической поддержки",
+        "техподдержке": "технической поддержке",
+        "техподдержку": "техническую поддержку",
+        "техподдержкой": "технической поддержкой",
         "csr": "представитель службы по работе с клиентами",
         "csm": "менеджер по успеху клиентов",
         "cco": "директор по работе с клиентами",

@@ -19,7 +19,7 @@ Category = Literal["audience", "function", "position", "qualifier"]
 CATEGORIES: Final[tuple[Category, ...]] = ("position", "function", "audience", "qualifier")
 
 Signal = Literal["expertise", "hierarchy", "softened", "collective", "neutral"]
-QualifierKind = Literal["seniority", "tier", "expertise", "direction", "channel", "mode"]
+QualifierKind = Literal["seniority", "tier", "expertise", "direction", "channel", "mode", "domain"]
 
 #: Who the work is for (*LiveAgent roles*: the word "customers").
 AUDIENCES: Final[tuple[str, ...]] = ("customer", "client", "user", "community", "consumer")
@@ -94,6 +94,7 @@ QUALIFIERS: Final[dict[str, QualifierKind]] = {
     "phone": "channel",
     "social": "channel",
     "remote": "mode",
+    "sales": "domain",
 }
 
 #: Qualifiers that every language can compose into a title (one at a time).
@@ -104,7 +105,7 @@ LEVEL_OF_QUALIFIER: Final[dict[str, Level]] = {"chief": Level.EXECUTIVE}
 
 #: Qualifier kinds that make a title specific: a role title carrying one of
 #: them is a poor match for a query that does not.
-SPECIFIC_KINDS: Final[frozenset[str]] = frozenset({"channel", "expertise", "direction"})
+SPECIFIC_KINDS: Final[frozenset[str]] = frozenset({"channel", "expertise", "direction", "domain"})
 
 KEYS: Final[dict[Category, tuple[str, ...]]] = {
     "audience": AUDIENCES,
