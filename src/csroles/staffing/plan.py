@@ -54,6 +54,7 @@ from csroles.sla import SLA, BusinessCalendar
 from csroles.staffing.queues import (
     QueueFigures,
     _requirement,
+    built,
     check_positive_duration,
     check_share,
     check_volume,
@@ -481,7 +482,8 @@ def _live(
                 f"{scheduled} scheduled: {need.agents} / (1 - {spec.shrinkage:g} shrinkage), rounded up"
             )
         result.append(
-            IntervalStaffing(
+            built(
+                IntervalStaffing,
                 channel=row.channel,
                 start=row.start,
                 volume=row.volume,
@@ -490,7 +492,7 @@ def _live(
                 required=need.agents,
                 scheduled=scheduled,
                 figures=need.figures,
-                reasons=reasons,
+                reasons=tuple(reasons),
             )
         )
     return result
@@ -525,7 +527,8 @@ def _deferred(
                 f"{scheduled} scheduled: {required} / (1 - {spec.shrinkage:g} shrinkage), rounded up"
             )
         result.append(
-            IntervalStaffing(
+            built(
+                IntervalStaffing,
                 channel=row.channel,
                 start=row.start,
                 volume=row.volume,
@@ -533,7 +536,8 @@ def _deferred(
                 load=load,
                 required=required,
                 scheduled=scheduled,
-                reasons=reasons,
+                figures=None,
+                reasons=tuple(reasons),
             )
         )
     return result
