@@ -428,3 +428,29 @@ def test_bad_team_arguments() -> None:
         )
         == ()
     )
+
+
+def test_plan_values_validate_their_fields() -> None:
+    from csroles.staffing import IntervalStaffing
+
+    with pytest.raises(InvalidEntityError, match=r"scheduled_agents\.required: -1"):
+        scheduled_agents(-1, shrinkage=0.2)
+    row = staffing_plan([call(at(9))], channels=[PHONE], calendar=DESK).intervals[0]
+    with pytest.raises(InvalidEntityError, match=r"IntervalStaffing\.required: 2\.5"):
+        IntervalStaffing(
+            channel=row.channel,
+            start=row.start,
+            volume=row.volume,
+            handle_time=row.handle_time,
+            load=row.load,
+            required=2.5,  # type: ignore[arg-type]
+            scheduled=3,
+        )
+    with pytest.raises(InvalidEntityError, match=r"StaffingPlan\.intervals\[0\]: "):
+        StaffingPlan(timezone="UTC", interval=HALF_HOUR, intervals=["row"])  # type: ignore[list-item]
+    team = plan_team(staffing_plan([call(at(9))], channels=[PHONE], calendar=DESK))
+    with pytest.raises(InvalidEntityError, match=r"TeamPlan\.headcount: "):
+        TeamPlan(chart=team.chart, headcount=[("a", 1)], reasons=())  # type: ignore[arg-type]
+    with pytest.raises(InvalidEntityError, match=r"TeamPlan\.headcount\.agent: 0"):
+        TeamPlan(chart=team.chart, headcount={"agent": 0}, reasons=())
+    assert plan_team(staffing_plan([call(at(9))], channels=[PHONE], calendar=DESK)) == team

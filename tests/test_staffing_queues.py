@@ -474,3 +474,48 @@ def test_figures_validate_their_fields() -> None:
         )
     with pytest.raises(InvalidEntityError, match=r"AgentRequirement\.agents: -1"):
         AgentRequirement(agents=-1, figures=None)
+
+
+def test_erlang_a_edges() -> None:
+    # A threshold of zero: the service level is the share answered at once.
+    now = erlang_a(**GOOD, agents=12, threshold=timedelta(0), patience=timedelta(minutes=2))
+    assert now.service_level == pytest.approx((1 - now.wait_probability) / (1 - now.abandonment))
+    # So many agents that Erlang B underflows to zero: nobody waits.
+    idle = erlang_a(**GOOD, agents=400, threshold=TWENTY, patience=timedelta(minutes=2))
+    assert (idle.wait_probability, idle.abandonment, idle.service_level) == (0.0, 0.0, 1.0)
+    # No contacts.
+    quiet = erlang_a(**{**GOOD, "volume": 0}, agents=1, threshold=TWENTY, patience=TWENTY)
+    assert (quiet.load, quiet.wait_probability, quiet.occupancy) == (0.0, 0.0, 0.0)
+
+
+def test_erlang_a_search_climbs_when_the_erlang_c_start_fails(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from csroles.staffing import queues
+
+    expected = agents_for(**GOOD, patience=timedelta(minutes=2)).agents
+    monkeypatch.setattr(queues, "_search_c", lambda *args: (1, 0.0, 0.0))
+    assert agents_for(**GOOD, patience=timedelta(minutes=2)).agents == expected
+
+
+def test_an_infinite_load_is_refused() -> None:
+    with pytest.raises(InvalidEntityError, match=r"agents_for\.volume: .*finite"):
+        agents_for(volume=1e308, interval=timedelta(microseconds=1), handle_time=timedelta(days=9))
+
+
+@pytest.mark.parametrize(
+    ("field", "value"),
+    [("asa_seconds", -1.0), ("load", float("inf")), ("threshold", 20), ("occupancy", 2.0)],
+)
+def test_figures_refuse_bad_fields(field: str, value: object) -> None:
+    good: dict[str, Any] = {
+        "agents": 2,
+        "load": 1.0,
+        "threshold": TWENTY,
+        "wait_probability": 0.3,
+        "service_level": 0.5,
+        "asa_seconds": 1.0,
+        "occupancy": 0.5,
+    }
+    with pytest.raises(InvalidEntityError, match=rf"QueueFigures\.{field}: "):
+        QueueFigures(**{**good, field: value})
