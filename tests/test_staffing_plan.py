@@ -447,7 +447,7 @@ def test_plan_values_validate_their_fields() -> None:
             scheduled=3,
         )
     with pytest.raises(InvalidEntityError, match=r"StaffingPlan\.intervals\[0\]: "):
-        StaffingPlan(timezone="UTC", interval=HALF_HOUR, intervals=["row"])  # type: ignore[list-item]
+        StaffingPlan(timezone="UTC", interval=HALF_HOUR, intervals=["row"])
     team = plan_team(staffing_plan([call(at(9))], channels=[PHONE], calendar=DESK))
     with pytest.raises(InvalidEntityError, match=r"TeamPlan\.headcount: "):
         TeamPlan(chart=team.chart, headcount=[("a", 1)], reasons=())  # type: ignore[arg-type]
