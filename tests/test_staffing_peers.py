@@ -76,3 +76,20 @@ def test_same_required_agents(volume: int, handle: float, target: float, occupan
         assert abs(ours.figures.wait_probability - peer["waiting_probability"]) <= 1e-9 or (
             ours.agents != peer["raw_positions"]
         )
+
+
+@pytest.mark.parametrize("volume", [100_000, 250_000])
+def test_agreement_at_10_000_erlangs_and_beyond(volume: int) -> None:
+    # pyworkforce runs the reciprocal Erlang B recurrence, so it does not
+    # overflow here either (it was checked up to 100,000 Erlangs); both agree.
+    peer = _peer(volume, 3, 1 / 3).required_positions(service_level=0.8)  # type: ignore[attr-defined]
+    ours = agents_for(
+        volume=volume,
+        interval=timedelta(minutes=30),
+        handle_time=timedelta(minutes=3),
+        threshold=timedelta(seconds=20),
+    )
+    assert ours.figures is not None
+    assert ours.agents == peer["raw_positions"]
+    assert abs(ours.figures.wait_probability - peer["waiting_probability"]) <= 1e-9
+    assert abs(ours.figures.service_level - peer["service_level"]) <= 1e-9
