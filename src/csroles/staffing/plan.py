@@ -399,6 +399,31 @@ def _channels(value: object) -> dict[Channel, ChannelStaffing]:
     return found
 
 
+def _check_fit(
+    field: str, start: datetime, calendar: BusinessCalendar, local: ZoneInfo, length: timedelta
+) -> None:
+    """Refuse an interval off the grid of the calendar's zone or outside its open hours."""
+    wall = start.astimezone(local)
+    step = int(length.total_seconds())
+    since_midnight = wall.hour * 3600 + wall.minute * 60 + wall.second
+    if wall.microsecond or since_midnight % step:
+        v.fail(
+            "staffing_plan",
+            f"{field}.start",
+            wall.isoformat(),
+            f"a start on the {step // 60}-minute grid of {calendar.timezone}",
+            error=CalendarError,
+        )
+    if calendar.business_time_between(start, start + length) != length:
+        v.fail(
+            "staffing_plan",
+            f"{field}.start",
+            wall.isoformat(),
+            f"an interval within the calendar's open hours in {calendar.timezone}",
+            error=CalendarError,
+        )
+
+
 def _forecast(
     value: object,
     channels: dict[Channel, ChannelStaffing],
@@ -408,8 +433,8 @@ def _forecast(
     if isinstance(value, (str, bytes, Mapping)) or not isinstance(value, Iterable):
         v.fail("staffing_plan", "forecast", value, "an iterable of ForecastInterval")
     local = ZoneInfo(calendar.timezone)
-    step = int(length.total_seconds())
     seen: set[tuple[Channel, datetime]] = set()
+    fitting: set[datetime] = set()
     rows: dict[Channel, list[ForecastInterval]] = {}
     for index, item in enumerate(value):
         field = f"forecast[{index}]"
@@ -422,31 +447,15 @@ def _forecast(
                 item.channel.value,
                 "a channel given in channels: " + ", ".join(repr(c.value) for c in channels),
             )
-        wall = item.start.astimezone(local)
-        since_midnight = wall.hour * 3600 + wall.minute * 60 + wall.second
-        if wall.microsecond or since_midnight % step:
-            v.fail(
-                "staffing_plan",
-                f"{field}.start",
-                wall.isoformat(),
-                f"a start on the {step // 60}-minute grid of {calendar.timezone}",
-                error=CalendarError,
-            )
-        end = item.start + length
-        if calendar.business_time_between(item.start, end) != length:
-            v.fail(
-                "staffing_plan",
-                f"{field}.start",
-                wall.isoformat(),
-                f"an interval within the calendar's open hours in {calendar.timezone}",
-                error=CalendarError,
-            )
+        if item.start not in fitting:  # each start is checked once, whatever its channels
+            _check_fit(field, item.start, calendar, local, length)
+            fitting.add(item.start)
         key = (item.channel, item.start)
         if key in seen:
             v.fail(
                 "staffing_plan",
                 field,
-                wall.isoformat(),
+                item.start.astimezone(local).isoformat(),
                 f"one forecast per channel and interval ({item.channel.value})",
             )
         seen.add(key)
