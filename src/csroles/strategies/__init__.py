@@ -58,6 +58,13 @@ _STRATEGY_FOR_TYPE = {
     "TitleParts": "title_parts",
     "SLA": "slas",
     "SLAClock": "sla_clocks",
+    "QueueFigures": "queue_figures",
+    "AgentRequirement": "agent_requirements",
+    "ForecastInterval": "forecast_intervals",
+    "IntervalStaffing": "interval_staffings",
+    "ChannelStaffing": "channel_staffings",
+    "StaffingPlan": "staffing_plans",
+    "TeamPlan": "team_plans",
 }
 
 
@@ -114,6 +121,15 @@ from csroles.strategies._roles import (  # noqa: E402 (after the hook: see its d
     roles,
 )
 from csroles.strategies._sla import business_calendars, sla_clocks, slas  # noqa: E402
+from csroles.strategies._staffing import (  # noqa: E402 (after the hook: see its docstring)
+    agent_requirements,
+    channel_staffings,
+    forecast_intervals,
+    interval_staffings,
+    queue_figures,
+    staffing_plans,
+    team_plans,
+)
 from csroles.strategies._titles import (  # noqa: E402 (after the hook: see its docstring)
     job_titles,
     title_parts,
@@ -122,17 +138,21 @@ from csroles.strategies._titles import (  # noqa: E402 (after the hook: see its 
 __all__ = [
     "ZONES",
     "accounts",
+    "agent_requirements",
     "authorities",
     "aware_datetimes",
     "business_calendars",
     "catalogs",
+    "channel_staffings",
     "customers",
     "escalation_policies",
     "escalation_steps",
     "escalations",
     "events",
+    "forecast_intervals",
     "identifiers",
     "interactions",
+    "interval_staffings",
     "job_titles",
     "language_tags",
     "org_charts",
@@ -140,12 +160,15 @@ __all__ = [
     "pays",
     "periods",
     "positions",
+    "queue_figures",
     "requests",
     "responsibilities",
     "role_keys",
     "roles",
     "sla_clocks",
     "slas",
+    "staffing_plans",
+    "team_plans",
     "title_parts",
     "zone_names",
 ]
