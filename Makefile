@@ -54,8 +54,8 @@ test-deep: $(DEV_STAMP)  ## the test suite with ten times the CI's hypothesis ex
 docs: $(DEV_STAMP)  ## build the docs site, warnings are errors
 	$(BIN)/sphinx-build -W --keep-going -q -b html docs docs/_build/html
 
-bench: $(BENCH_STAMP)  ## run the benchmarks against their peers
-	$(BIN)/python benchmarks/run.py
+bench: $(BENCH_STAMP)  ## run the benchmarks against their peers (ARGS=name runs one)
+	$(BIN)/python benchmarks/run.py $(ARGS)
 
 lock: $(BIN)/python  ## refresh constraints.txt from the newest allowed versions
 	rm -rf .lock-venv && $(PYTHON) -m venv .lock-venv
