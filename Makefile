@@ -69,8 +69,8 @@ test-deep: $(DEV_STAMP)  ## the test suite with ten times the CI's hypothesis ex
 docs: $(DEV_STAMP)  ## build the docs site, warnings are errors
 	$(BIN)/sphinx-build -W --keep-going -q -b html docs docs/_build/html
 
-bench: $(BENCH_STAMP)  ## run the benchmarks against their peers
-	$(BIN)/python benchmarks/run.py
+bench: $(BENCH_STAMP)  ## run the benchmarks against their peers (ARGS=name runs one)
+	$(BIN)/python benchmarks/run.py $(ARGS)
 
 dist: $(DIST_STAMP)  ## build the sdist and the wheel into dist/ and check them
 	rm -rf dist
