@@ -25,10 +25,17 @@ def source_digest(name: str) -> str:
 def _commit() -> str:
     """The checked-out commit, with ``+changes`` when the work tree differs from it."""
     git = ["git", "-C", str(HERE)]
-    head = subprocess.run([*git, "rev-parse", "--short=12", "HEAD"], capture_output=True, text=True)
+    head = subprocess.run(
+        [*git, "rev-parse", "--short=12", "HEAD"], check=False, capture_output=True, text=True
+    )
     if head.returncode != 0:
         return "unknown"
-    dirty = subprocess.run([*git, "status", "--porcelain", "--untracked-files=no"], capture_output=True, text=True)
+    dirty = subprocess.run(
+        [*git, "status", "--porcelain", "--untracked-files=no"],
+        check=False,
+        capture_output=True,
+        text=True,
+    )
     return head.stdout.strip() + ("+changes" if dirty.stdout.strip() else "")
 
 

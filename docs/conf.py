@@ -6,8 +6,8 @@ import importlib
 import inspect
 import pkgutil
 import sys
-from pathlib import Path
 from importlib.metadata import version as _version
+from pathlib import Path
 from typing import Any
 
 from docutils import nodes

@@ -30,7 +30,9 @@ def test_table_is_stamped_with_its_benchmark_source(name: str) -> None:
     table = (TABLES / f"{name}.md").read_text(encoding="utf-8")
     assert MEASURED.search(table), f"docs/_benchmarks/{name}.md does not say when it was measured"
     found = STAMP.findall(table)
-    assert len(found) == 1, f"docs/_benchmarks/{name}.md has no source stamp: run `make bench ARGS={name}`"
+    assert len(found) == 1, (
+        f"docs/_benchmarks/{name}.md has no source stamp: run `make bench ARGS={name}`"
+    )
     digest = hashlib.sha256((BENCHMARKS / f"bench_{name}.py").read_bytes()).hexdigest()
     assert found[0] == digest, (
         f"benchmarks/bench_{name}.py changed after docs/_benchmarks/{name}.md was written: "
