@@ -1,4 +1,4 @@
-"""The built-in roles, as data (seeds 000-004; DOMAIN.md sections 1, 2 and 4).
+"""The built-in roles, as data (the articles of the docs' Sources page).
 
 Read on first use of :func:`csroles.default_catalog`, never at ``import
 csroles``, and checked by the same code that checks a user's catalog: each
@@ -7,20 +7,29 @@ and duty owners.
 
 Where the facts come from:
 
-- keys, order, levels, focus and duties of roles 1-11: seeds 000 (Italian) and
-  001 (Russian), the same article; Italian titles are the singular of seed
-  000's names, Russian titles are seed 001's headings.
+- keys, order, levels, focus and duties of roles 1-11: *LiveAgent roles*
+  (Italian and Russian); Italian titles are the singular of the Italian
+  names, Russian titles are the Russian headings.
 - call-center manager and director, live-chat, social-media and email agents,
-  relationship manager, implementation specialist: seed 003; telemarketer and
-  the representative's other titles, entry level and lack of authority:
-  seed 004; the representative's duties, skills, metrics, career paths,
-  industries, pay and certifications: seed 002.
-- The seeds name a daily quota but give no number, so ``daily_quota`` stays
-  unset and the roles are measured by ``Metric.DAILY_QUOTA``. They give no
-  refund amounts either: individuals may decide nothing alone (seed 004),
-  supervisors may change priorities, managers and above may decide everything
-  (seed 004: what is beyond a representative goes to a manager). Configure
-  real limits in your own catalog.
+  relationship manager, implementation specialist: *G2 service philosophy*;
+  telemarketer and the representative's other titles, entry level and lack
+  of authority: *What is a CSR*; the representative's duties, skills,
+  metrics, career paths, industries, pay and certifications, and the
+  sales-support representative: *ServiceNow CSR*.
+- *LiveAgent roles* says representatives have a number of emails or calls
+  to handle each day and call-center agents a high volume of calls, but no
+  article gives a number, so ``daily_quota`` stays unset and those roles are
+  measured by ``Metric.DAILY_QUOTA``: set your own quota with
+  ``attrs.evolve``. No article gives refund amounts either: individuals may
+  decide nothing alone (*What is a CSR*), supervisors may change priorities,
+  managers and above may decide everything (*What is a CSR*: what is beyond
+  a representative goes to a manager). Configure real limits in your own
+  catalog.
+- The customer-success representative of *ServiceNow CSR* is the
+  relationship manager: *G2 service philosophy* calls the success team's
+  agents "relationship managers or customer success advocates", and the two
+  articles give them the same long-term work and the same measures
+  (retention, lifetime value, NPS); nothing in either sets them apart.
 """
 
 from __future__ import annotations
@@ -33,6 +42,8 @@ from csroles.roles import (
     Raci,
     Responsibility,
     Role,
+    Skill,
+    SkillKind,
 )
 from csroles.vocabulary import Channel, Direction, Focus, Language, Level, Metric
 
@@ -48,12 +59,19 @@ _SUPERVISOR = Authority(change_priorities=True)
 _MANAGER = Authority.unlimited()
 
 
+def _skills(kind: SkillKind, *names: str) -> tuple[Skill, ...]:
+    return tuple(Skill(kind=kind, name=name) for name in names)
+
+
+_BUSINESS, _TECHNICAL, _LANGUAGE = SkillKind.BUSINESS, SkillKind.TECHNICAL, SkillKind.LANGUAGE
+
+
 def _duties(*pairs: tuple[Duty, Raci]) -> tuple[Responsibility, ...]:
     return tuple(Responsibility(duty=duty, raci=raci) for duty, raci in pairs)
 
 
 ROLES: tuple[Role, ...] = (
-    # 1. seed 000/001; seed 002 (duties, skills, metrics, career, industries, pay); seed 004
+    # 1. LiveAgent roles; ServiceNow CSR (duties, skills, metrics, career, industries, pay); What is a CSR
     Role(
         key="customer_service_representative",
         level=Level.INDIVIDUAL,
@@ -130,18 +148,30 @@ ROLES: tuple[Role, ...] = (
         ],
         tier=1,
         skills=[
-            "communication",
-            "multitasking",
-            "attention_to_detail",
-            "meeting_deadlines",
-            "proactivity",
-            "empathy",
-            "problem_solving",
-            "computer_skills",
-            "product_knowledge",
-            "help_desk_tools",
-            "telephone_skills",
-            "foreign_languages",
+            # ServiceNow CSR: business skills; What is a CSR: manners, telephone skills
+            *_skills(
+                _BUSINESS,
+                "communication",
+                "multitasking",
+                "attention_to_detail",
+                "meeting_deadlines",
+                "proactivity",
+                "empathy",
+                "problem_solving",
+                "good_manners",
+                "telephone_skills",
+            ),
+            # ServiceNow CSR: technical skills (CRM and help-desk tools); What is a CSR: office
+            *_skills(
+                _TECHNICAL,
+                "computer_skills",
+                "product_knowledge",
+                "help_desk_tools",
+                "crm_tools",
+                "office_skills",
+            ),
+            # ServiceNow CSR: support in the customers' own language
+            *_skills(_LANGUAGE, "foreign_languages"),
         ],
         certifications=[
             "HDI Customer Service Representative",
@@ -159,7 +189,7 @@ ROLES: tuple[Role, ...] = (
             extra=(3_000, 6_000),
         ),
     ),
-    # 2. seed 000/001: in-house or remote, inbound calls, complaints, transactions, outbound interest
+    # 2. LiveAgent roles: in-house or remote, inbound calls, complaints, transactions, outbound interest
     Role(
         key="call_center_agent",
         level=Level.INDIVIDUAL,
@@ -183,7 +213,7 @@ ROLES: tuple[Role, ...] = (
         tier=1,
         remote_possible=True,
     ),
-    # 3. seed 000/001: oversees junior representatives, takes part in hiring, trains and coaches
+    # 3. LiveAgent roles: oversees junior representatives, takes part in hiring, trains and coaches
     Role(
         key="customer_service_supervisor",
         level=Level.SUPERVISOR,
@@ -207,7 +237,7 @@ ROLES: tuple[Role, ...] = (
         authority=_SUPERVISOR,
         reports_to="customer_service_manager",
     ),
-    # 4. seed 000/001: oversees teams, onboards and trains agents, tracks performance, conflicts
+    # 4. LiveAgent roles: oversees teams, onboards and trains agents, tracks performance, conflicts
     Role(
         key="customer_service_manager",
         level=Level.MANAGER,
@@ -236,7 +266,8 @@ ROLES: tuple[Role, ...] = (
         metrics=_TEAM_METRICS,
         authority=_MANAGER,
     ),
-    # 5. seed 000/001: SaaS and tech; questions and product problems: installation, troubleshooting
+    # 5. LiveAgent roles: SaaS and tech; questions and product problems: installation,
+    #    troubleshooting, maintenance and upgrades
     Role(
         key="customer_support_representative",
         level=Level.INDIVIDUAL,
@@ -251,14 +282,19 @@ ROLES: tuple[Role, ...] = (
             (Duty.ANSWER_PRODUCT_QUESTIONS, R),
             (Duty.DIAGNOSE_TECHNICAL_PROBLEMS, R),
             (Duty.HELP_WITH_INSTALLATION, R),
+            (Duty.HELP_WITH_MAINTENANCE, R),
+            (Duty.HELP_WITH_UPGRADES, R),
         ),
         channels=[Channel.PHONE, Channel.EMAIL, Channel.CHAT, Channel.FACE_TO_FACE],
         metrics=_SERVICE_METRICS,
         reports_to="customer_support_manager",
         industries=[Industry.TECHNOLOGY],
         tier=1,
+        # LiveAgent roles: products that need continuous technical assistance;
+        # What is a CSR: software makers want support staff with computer training
+        skills=_skills(_TECHNICAL, "product_knowledge", "computer_skills"),
     ),
-    # 6. seed 000/001: technical support specialist, tier 2: diagnoses, reports, escalates
+    # 6. LiveAgent roles: technical support specialist, tier 2: diagnoses, reports, escalates
     Role(
         key="customer_support_engineer",
         level=Level.INDIVIDUAL,
@@ -284,9 +320,11 @@ ROLES: tuple[Role, ...] = (
         reports_to="customer_support_manager",
         industries=[Industry.TECHNOLOGY],
         tier=2,
+        # ServiceNow CSR: technical skills and deep knowledge of complex software products
+        skills=_skills(_TECHNICAL, "product_knowledge", "computer_skills"),
     ),
-    # 7. seed 000/001: day-to-day support, trains support reps, best practices, knowledge base,
-    #    accountable for support quality; seed 003: supervises reps, handles escalations
+    # 7. LiveAgent roles: day-to-day support, trains support reps, best practices, knowledge base,
+    #    accountable for support quality; G2 service philosophy: supervises reps, handles escalations
     Role(
         key="customer_support_manager",
         level=Level.MANAGER,
@@ -302,6 +340,8 @@ ROLES: tuple[Role, ...] = (
             (Duty.MONITOR_SOCIAL_MEDIA, A),
             (Duty.DIAGNOSE_TECHNICAL_PROBLEMS, A),
             (Duty.HELP_WITH_INSTALLATION, A),
+            (Duty.HELP_WITH_MAINTENANCE, A),
+            (Duty.HELP_WITH_UPGRADES, A),
             (Duty.ESCALATE_UNRESOLVED_ISSUES, A),
             (Duty.HANDLE_ESCALATIONS, A),
             (Duty.WRITE_REPORTS, A),
@@ -315,7 +355,7 @@ ROLES: tuple[Role, ...] = (
         metrics=_TEAM_METRICS,
         authority=_MANAGER,
     ),
-    # 8. seed 000/001: long-term success, relationships, full value; seed 003: supervises
+    # 8. LiveAgent roles: long-term success, relationships, full value; G2 service philosophy: supervises
     #    relationship managers and implementation specialists, distributes portfolios
     Role(
         key="customer_success_manager",
@@ -339,8 +379,11 @@ ROLES: tuple[Role, ...] = (
         metrics=_SUCCESS_METRICS,
         authority=_MANAGER,
         industries=[Industry.TECHNOLOGY],
+        # G2 service philosophy: experts in their offering, know how to navigate the solution
+        skills=_skills(_TECHNICAL, "product_knowledge"),
     ),
-    # 9. seed 000/001: analyses needs, designs and implements experience strategies
+    # 9. LiveAgent roles: analyses needs, designs and implements experience strategies,
+    #    makes every touchpoint of the customer journey engaging and efficient
     Role(
         key="customer_experience_manager",
         level=Level.MANAGER,
@@ -354,13 +397,15 @@ ROLES: tuple[Role, ...] = (
         responsibilities=_duties(
             (Duty.ANALYSE_CUSTOMER_NEEDS, A),
             (Duty.DESIGN_CX_STRATEGY, R),
+            (Duty.IMPROVE_TOUCHPOINTS, A),
             (Duty.HANDLE_COMPLAINTS, Raci.INFORMED),
             (Duty.REPRESENT_CUSTOMERS_INTERNALLY, C),
         ),
         metrics=[Metric.NPS, Metric.CSAT, Metric.CUSTOMER_EFFORT_SCORE, Metric.RETENTION_RATE],
         authority=_MANAGER,
     ),
-    # 10. seed 000/001: customers' interests inside the company, link to marketing
+    # 10. LiveAgent roles: customers' interests inside the company, the link between
+    #     customers and marketing, pushes internal change to meet their expectations
     Role(
         key="customer_advocate",
         level=Level.INDIVIDUAL,
@@ -372,12 +417,14 @@ ROLES: tuple[Role, ...] = (
         },
         responsibilities=_duties(
             (Duty.REPRESENT_CUSTOMERS_INTERNALLY, A),
+            (Duty.LIAISE_WITH_MARKETING, A),
+            (Duty.DRIVE_INTERNAL_CHANGE, A),
             (Duty.ANALYSE_CUSTOMER_NEEDS, C),
             (Duty.HANDLE_COMPLAINTS, C),
         ),
         metrics=[Metric.NPS, Metric.CSAT],
     ),
-    # 11. seed 000/001: works with the board, designs customer-experience strategies
+    # 11. LiveAgent roles: works with the board, designs customer-experience strategies
     Role(
         key="chief_customer_officer",
         level=Level.EXECUTIVE,
@@ -390,12 +437,13 @@ ROLES: tuple[Role, ...] = (
         alternative_titles={EN: ["CCO"], IT: ["CCO"], RU: ["CCO"]},
         responsibilities=_duties(
             (Duty.DESIGN_CX_STRATEGY, A),
+            (Duty.WORK_WITH_BOARD, A),
             (Duty.REPRESENT_CUSTOMERS_INTERNALLY, Raci.INFORMED),
         ),
         metrics=[*_SUCCESS_METRICS, Metric.CSAT],
         authority=_MANAGER,
     ),
-    # 12. seed 003: reports to the director, ensures agents' success, resolves escalated requests
+    # 12. G2 service philosophy: reports to the director, ensures agents' success, resolves escalated requests
     Role(
         key="call_center_manager",
         level=Level.MANAGER,
@@ -416,7 +464,7 @@ ROLES: tuple[Role, ...] = (
         authority=_MANAGER,
         reports_to="call_center_director",
     ),
-    # 13. seed 003: senior, oversees agents, ensures the quality of assistance
+    # 13. G2 service philosophy: senior, oversees agents, ensures the quality of assistance
     Role(
         key="call_center_director",
         level=Level.DIRECTOR,
@@ -433,7 +481,7 @@ ROLES: tuple[Role, ...] = (
         metrics=_TEAM_METRICS,
         authority=_MANAGER,
     ),
-    # 14. seed 003: website or portal chat, quick questions and problems, may collect leads
+    # 14. G2 service philosophy: website or portal chat, quick questions and problems, may collect leads
     Role(
         key="live_chat_agent",
         level=Level.INDIVIDUAL,
@@ -455,7 +503,7 @@ ROLES: tuple[Role, ...] = (
         industries=[Industry.TECHNOLOGY],
         tier=1,
     ),
-    # 15. seed 003: resolves problems raised on social media; mentions become tickets
+    # 15. G2 service philosophy: resolves problems raised on social media; mentions become tickets
     Role(
         key="social_media_agent",
         level=Level.INDIVIDUAL,
@@ -475,7 +523,7 @@ ROLES: tuple[Role, ...] = (
         reports_to="customer_support_manager",
         tier=1,
     ),
-    # 16. seed 003: the email support team, timely answers and conflict resolution
+    # 16. G2 service philosophy: the email support team, timely answers and conflict resolution
     Role(
         key="email_support_agent",
         level=Level.INDIVIDUAL,
@@ -494,8 +542,8 @@ ROLES: tuple[Role, ...] = (
         reports_to="customer_support_manager",
         tier=1,
     ),
-    # 17. seed 003: first point of contact for a portfolio of clients ("customer success
-    #     advocates"); seed 002: the customer-success representative, upsell and cross-sell
+    # 17. G2 service philosophy: first point of contact for a portfolio of clients ("customer success
+    #     advocates"); ServiceNow CSR: the customer-success representative, upsell and cross-sell
     Role(
         key="relationship_manager",
         level=Level.INDIVIDUAL,
@@ -519,7 +567,7 @@ ROLES: tuple[Role, ...] = (
         reports_to="customer_success_manager",
         industries=[Industry.TECHNOLOGY],
     ),
-    # 18. seed 003: onboards a client's staff to new software until they stand alone
+    # 18. G2 service philosophy: onboards a client's staff to new software until they stand alone
     Role(
         key="implementation_specialist",
         level=Level.INDIVIDUAL,
@@ -535,7 +583,7 @@ ROLES: tuple[Role, ...] = (
         reports_to="customer_success_manager",
         industries=[Industry.TECHNOLOGY],
     ),
-    # 19. seed 004: outbound calls to prospective buyers; the function is customer service
+    # 19. What is a CSR: outbound calls to prospective buyers; the function is customer service
     Role(
         key="telemarketer",
         level=Level.INDIVIDUAL,
@@ -550,5 +598,27 @@ ROLES: tuple[Role, ...] = (
         channels=[Channel.PHONE],
         directions=[Direction.OUTBOUND],
         metrics=[Metric.DAILY_QUOTA, Metric.CSAT],
+    ),
+    # 20. ServiceNow CSR: one of the positions that lead to the CSR role (its duties are not
+    #     described there); What is a CSR: representatives who work in sales take orders,
+    #     answer questions on products, prices and shipping and hear complaints, in retail
+    Role(
+        key="sales_support_representative",
+        level=Level.INDIVIDUAL,
+        focus=Focus.SERVICE,
+        titles={
+            EN: "Sales Support Representative",
+            IT: "Rappresentante del supporto vendite",
+            RU: "Представитель службы поддержки продаж",
+        },
+        responsibilities=_duties(
+            (Duty.ANSWER_PRODUCT_QUESTIONS, R),
+            (Duty.TAKE_ORDERS, R),
+            (Duty.HANDLE_COMPLAINTS, R),
+        ),
+        channels=[Channel.PHONE, Channel.FACE_TO_FACE],
+        metrics=_SERVICE_METRICS,
+        career_paths=["customer_service_representative"],
+        industries=[Industry.RETAIL],
     ),
 )
