@@ -215,7 +215,7 @@ class ResponsibilityFinding:
 
 
 def check_responsibilities(roles: Catalog | Iterable[Role]) -> tuple[ResponsibilityFinding, ...]:
-    """Findings that show where responsibilities are unclear (seed 000: titles should make clear who is responsible for what).
+    """Findings that show where responsibilities are unclear (*LiveAgent roles*: titles should make clear who is responsible for what).
 
     Duty findings come first, in :class:`~csroles.Duty` order, then role
     findings in the order of the roles. The built-in catalog has none.
@@ -333,7 +333,7 @@ def may_decide(
 
     ``role`` is a :class:`~csroles.Role` or the key of one in ``catalog``
     (default: :func:`~csroles.default_catalog`). In the built-in catalog,
-    individual contributors may decide nothing alone (seed 004: representatives
+    individual contributors may decide nothing alone (*What is a CSR*: representatives
     do not make the rules), supervisors may change priorities, and managers
     and above may decide everything.
 

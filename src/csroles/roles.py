@@ -16,7 +16,7 @@ covers), the channels it works, the metrics it is measured by, its
 ... )
 >>> agent.responsibilities[0].raci, sorted(agent.topics)
 (<Raci.RESPONSIBLE: 'responsible'>, [<Topic.RETURN: 'return'>])
->>> agent.authority == Authority()  # representatives do not make the rules (seed 004)
+>>> agent.authority == Authority()  # representatives do not make the rules (*What is a CSR*)
 True
 
 .. versionadded:: 0.1.0
@@ -69,7 +69,7 @@ __all__ = [
 
 
 class Duty(enum.StrEnum):
-    """A named duty of a customer-service role (seeds 000-004).
+    """A named duty of a customer-service role (the articles of the Sources page).
 
     Each duty covers the interaction :class:`~csroles.Topic` values listed in
     :attr:`topics` (used for routing); duties about the team or the company,
@@ -187,7 +187,7 @@ class Raci(enum.StrEnum):
 
 
 class Industry(enum.StrEnum):
-    """An industry where a role is typical (seeds 002-004).
+    """An industry where a role is typical (*ServiceNow CSR*, *G2 service philosophy*, *What is a CSR*).
 
     >>> from csroles import Industry
     >>> Industry("telecom") is Industry.TELECOM
@@ -511,7 +511,7 @@ class Authority:
     zero or ``None`` (it then holds in every currency); a limit in a currency
     refuses requests in any other, since csroles does not convert currencies.
     The default is no authority at all: representatives do not make the rules
-    (seed 004).
+    (*What is a CSR*).
 
     >>> from decimal import Decimal
     >>> from csroles import Authority, Request
@@ -628,7 +628,7 @@ def _pair(value: Any) -> Any:
 
 @attrs.frozen(kw_only=True)
 class Pay:
-    """Annual pay of a role as a salary survey quotes it (seed 002: Glassdoor, United States).
+    """Annual pay of a role as a salary survey quotes it (*ServiceNow CSR*: Glassdoor, United States).
 
     ``total`` is base pay plus ``extra`` (bonuses, commissions); each is a
     (low, high) range.

@@ -1,9 +1,12 @@
 """Service metrics: the KPIs each role is measured by, computed from interactions.
 
-Seed 002 judges service roles by first response time, resolution time and
-customer satisfaction (CSAT), success roles by retention rate, customer
-lifetime value and NPS; seed 000 adds a daily quota of emails or calls. This
-module computes them from the interactions and accounts a caller already has:
+*ServiceNow CSR* judges service roles by first response time, resolution
+time and customer satisfaction (CSAT), success roles by retention rate,
+customer lifetime value and NPS; *LiveAgent roles* adds a daily quota of
+emails or calls. This module computes them from the interactions and
+accounts a caller already has, for everything at once or per position,
+role, team or channel (:func:`group_metrics`, :func:`group_workload`,
+:func:`group_retention_rate`, :func:`group_customer_lifetime_value`):
 
 >>> from datetime import datetime, timedelta, UTC
 >>> from csroles import Channel, Direction, Event, EventKind, Interaction, Priority, Topic
@@ -51,6 +54,12 @@ from csroles.metrics._base import (
     Ratio,
     duration_stats,
 )
+from csroles.metrics._by_group import (
+    group_accounts,
+    group_customer_lifetime_value,
+    group_retention_rate,
+    group_workload,
+)
 from csroles.metrics._grouping import (
     ServiceMetrics,
     by_channel,
@@ -63,7 +72,12 @@ from csroles.metrics._grouping import (
 )
 from csroles.metrics._scorecards import Scorecard, ScorecardLine
 from csroles.metrics._surveys import csat, customer_effort_score, net_promoter_score, survey_scores
-from csroles.metrics._times import first_contact_resolution, resolution_times, response_times
+from csroles.metrics._times import (
+    first_contact_resolution,
+    next_response_times,
+    resolution_times,
+    response_times,
+)
 from csroles.metrics._value import customer_lifetime_value, retention_rate
 from csroles.metrics._workload import DailyWorkload, quota_attainment, workload
 
@@ -86,8 +100,13 @@ __all__ = [
     "customer_lifetime_value",
     "duration_stats",
     "first_contact_resolution",
+    "group_accounts",
+    "group_customer_lifetime_value",
     "group_metrics",
+    "group_retention_rate",
+    "group_workload",
     "net_promoter_score",
+    "next_response_times",
     "quota_attainment",
     "resolution_times",
     "response_times",

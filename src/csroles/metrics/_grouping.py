@@ -26,10 +26,7 @@ from csroles.metrics._base import (
     _interactions,
     _stats,
 )
-from csroles.metrics._times import (
-    Measure,
-    _measure,
-)
+from csroles.metrics._times import Measure, _measure, _next_response_spans
 from csroles.sla import SLA, ClockState, SLAClock, sla_statuses
 from csroles.vocabulary import EventKind, Metric
 
@@ -45,6 +42,9 @@ __all__ = [
 ]
 
 
+_NO_DURATIONS = DurationStats(count=0)
+
+
 @attrs.frozen(kw_only=True)
 class ServiceMetrics:
     """Every interaction metric of a set of interactions (one group).
@@ -52,6 +52,7 @@ class ServiceMetrics:
     Attributes:
         interactions: how many interactions the group has.
         first_response: first response times (see :func:`response_times`).
+        next_response: next response times (see :func:`next_response_times`).
         resolution: resolution times (see :func:`resolution_times`).
         csat: satisfied CSAT answers out of all CSAT answers (see :func:`csat`).
         nps: the NPS answers (see :class:`NetPromoterScore`).
@@ -92,11 +93,12 @@ class ServiceMetrics:
     customer_effort: float | None
     first_contact_resolution: Ratio
     sla_compliance: Ratio
+    next_response: DurationStats = attrs.field(factory=lambda: _NO_DURATIONS)
 
     def figures(self) -> dict[Metric, Figure | None]:
         """The headline figure of each metric, for a :class:`Scorecard`.
 
-        Median first response and resolution times, CSAT, first-contact
+        Median first response, next response and resolution times, CSAT, first-contact
         resolution and SLA compliance as percentages, the NPS score and the mean effort score;
         ``None`` where there was nothing to measure.
 
@@ -106,6 +108,7 @@ class ServiceMetrics:
         """
         return {
             Metric.FIRST_RESPONSE_TIME: self.first_response.median,
+            Metric.NEXT_RESPONSE_TIME: self.next_response.median,
             Metric.RESOLUTION_TIME: self.resolution.median,
             Metric.CSAT: self.csat.percent,
             Metric.NPS: self.nps.score,
@@ -127,6 +130,7 @@ class _Tally:
         "detractors",
         "fcr",
         "first_response",
+        "next_response",
         "passives",
         "promoters",
         "resolution",
@@ -142,6 +146,7 @@ class _Tally:
         self.ces_sum = self.ces_count = 0
         self.sla_met = self.sla_breached = 0
         self.first_response: list[int] = []
+        self.next_response: list[int] = []
         self.resolution: list[int] = []
 
     def add_survey(self, scale: SurveyScale, score: int, satisfied_at: int) -> None:
@@ -163,6 +168,7 @@ class _Tally:
         return ServiceMetrics(
             interactions=self.count,
             first_response=_stats(self.first_response),
+            next_response=_stats(self.next_response),
             resolution=_stats(self.resolution),
             csat=Ratio(part=self.csat_satisfied, whole=self.csat_total),
             nps=NetPromoterScore(
@@ -208,6 +214,10 @@ def _tally_into(
         interaction.first_reply_at,
         interaction.resolved_at or interaction.closed_at,
     )
+    nexts = [
+        typing.cast("int", measure(start, end, None)[0])
+        for start, end in _next_response_spans(interaction)
+    ]
     moved = bool(interaction.reopen_count)
     surveys: list[Event] | None = None
     for event in interaction.events:
@@ -226,6 +236,7 @@ def _tally_into(
         tally.sla_breached += breached
         if first is not None:
             tally.first_response.append(first)
+        tally.next_response.extend(nexts)
         if resolution is not None:
             tally.resolution.append(resolution)
             tally.resolved += 1

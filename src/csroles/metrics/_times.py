@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import typing
 from collections.abc import Callable, Iterable
 from datetime import datetime
 from typing import TypeAlias
@@ -20,7 +21,12 @@ from csroles.sla import BusinessCalendar
 from csroles.sla._engine import EPOCH, MAX_US, MIN_US
 from csroles.vocabulary import EventKind
 
-__all__ = ["first_contact_resolution", "resolution_times", "response_times"]
+__all__ = [
+    "first_contact_resolution",
+    "next_response_times",
+    "resolution_times",
+    "response_times",
+]
 
 
 def _resolved_at(interaction: Interaction) -> datetime | None:
@@ -138,6 +144,94 @@ def response_times(
         first, _ = measure(interaction.opened_at, interaction.first_reply_at, None)
         if first is not None:
             values.append(first)
+    return _stats(values)
+
+
+_AGENT_REPLIED, _CUSTOMER_REPLIED = EventKind.AGENT_REPLIED, EventKind.CUSTOMER_REPLIED
+_ENDS = frozenset({EventKind.RESOLVED, EventKind.CLOSED})
+
+
+def _next_response_spans(interaction: Interaction) -> list[tuple[datetime, datetime]]:
+    """The (customer reply, next agent reply) pairs of an interaction's timeline.
+
+    A wait starts at the first customer reply after an agent reply and ends at
+    the next agent reply; a resolution or closing ends it unanswered (nothing
+    is left to answer), and an unanswered wait is no span.
+    """
+    spans = []
+    answered = False
+    waiting: datetime | None = None
+    for event in interaction.events:
+        kind = event.kind
+        if kind is _AGENT_REPLIED:
+            if waiting is not None:
+                spans.append((waiting, event.at))
+                waiting = None
+            answered = True
+        elif kind is _CUSTOMER_REPLIED:
+            if answered and waiting is None:
+                waiting = event.at
+        elif kind in _ENDS:
+            waiting = None
+    return spans
+
+
+def next_response_times(
+    interactions: Iterable[Interaction], *, calendar: BusinessTime | None = None
+) -> DurationStats:
+    """Next response times: from a customer's reply to the agent's next reply.
+
+    Every exchange after the first response counts once: a wait starts at
+    the first customer reply that follows an agent reply and ends at the
+    next agent reply (further customer replies in between do not restart
+    it), as the next-response SLA clock runs. A wait that a resolution or a
+    closing ends, or that is still open, has no response time and is left out.
+
+    Args:
+        interactions: the interactions.
+        calendar: measure business time by this calendar (an SLA's
+            ``calendar``, or any :class:`BusinessTime`); ``None`` for calendar time.
+
+    Raises:
+        InvalidEntityError: an argument is of the wrong type.
+        CalendarError: an instant outside the range of a BusinessCalendar.
+
+    >>> from datetime import datetime, timedelta, UTC
+    >>> from csroles import Channel, Direction, Event, EventKind, Interaction, Priority, Topic
+    >>> from csroles import next_response_times
+    >>> t0 = datetime(2026, 5, 4, 9, 0, tzinfo=UTC)
+    >>> def at(minutes):
+    ...     return t0 + timedelta(minutes=minutes)
+    >>> mail = Interaction(
+    ...     id="mail-1",
+    ...     customer_id="C-1",
+    ...     channel=Channel.EMAIL,
+    ...     direction=Direction.INBOUND,
+    ...     topic=Topic.BILLING,
+    ...     priority=Priority.NORMAL,
+    ...     events=[
+    ...         Event(kind=EventKind.OPENED, at=t0),
+    ...         Event(kind=EventKind.AGENT_REPLIED, at=at(5)),
+    ...         Event(kind=EventKind.CUSTOMER_REPLIED, at=at(10)),
+    ...         Event(kind=EventKind.CUSTOMER_REPLIED, at=at(12)),
+    ...         Event(kind=EventKind.AGENT_REPLIED, at=at(40)),
+    ...         Event(kind=EventKind.CUSTOMER_REPLIED, at=at(50)),
+    ...         Event(kind=EventKind.AGENT_REPLIED, at=at(60)),
+    ...     ],
+    ... )
+    >>> stats = next_response_times([mail])
+    >>> stats.count, stats.mean, stats.maximum
+    (2, datetime.timedelta(seconds=1200), datetime.timedelta(seconds=1800))
+
+    .. versionadded:: 0.1.0
+    """
+    owner = "next_response_times"
+    measure = _measure(_check_calendar(owner, calendar))
+    values = []
+    for interaction in _interactions(owner, interactions):
+        for start, end in _next_response_spans(interaction):
+            span, _ = measure(start, end, None)
+            values.append(typing.cast("int", span))
     return _stats(values)
 
 

@@ -101,8 +101,9 @@ def workload(
         interactions: the interactions.
         period: the period to count.
         timezone: the IANA zone whose days are counted.
-        quota: the daily quota, or a role whose ``daily_quota`` it is (seed
-            000; the built-in catalog sets none, so the company supplies it).
+        quota: the daily quota, or a role whose ``daily_quota`` it is
+            (*LiveAgent roles* names quotas but no article gives a number:
+            the built-in catalog sets none, so the company supplies it).
         calendar: keep only the days with business time in this calendar.
         positions: positions to list even on days they handled nothing.
 
