@@ -857,6 +857,10 @@ def catalog_tables(catalog: Catalog) -> dict[str, str]:
         "|---|---|---|---|---|---|",
     ]
     others = ["| key | other titles |", "|---|---|"]
+    skilled = [
+        "| key | " + " | ".join(kind.value for kind in SkillKind) + " |",
+        "|---|" + "---|" * len(SkillKind),
+    ]
     for number, member in enumerate(catalog, start=1):
         titles = [member.titles.get(lang, "") for lang in Language]
         roles.append(
@@ -885,11 +889,17 @@ def catalog_tables(catalog: Catalog) -> dict[str, str]:
         )
         if alternatives:
             others.append(f"| `{member.key}` | {alternatives} |")
+        if member.skills:
+            cells = [
+                _join(sorted(s.name for s in member.skills if s.kind is kind)) for kind in SkillKind
+            ]
+            skilled.append(f"| `{member.key}` | " + " | ".join(cells) + " |")
     return {
         "roles": "\n".join(roles) + "\n",
         "duties": "\n".join(duties) + "\n",
         "work": "\n".join(work) + "\n",
         "other-titles": "\n".join(others) + "\n",
+        "skills": "\n".join(skilled) + "\n",
         "raci": raci_matrix(catalog).to_markdown(),
     }
 
