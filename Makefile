@@ -61,10 +61,10 @@ imports: $(DEV_STAMP)  ## import-linter contracts (layers, purity)
 	$(BIN)/lint-imports
 
 pytest: $(DEV_STAMP)  ## tests, docs examples, docstring examples, coverage gate
-	$(BIN)/pytest -n auto --cov --cov-report=term
+	$(BIN)/pytest -n auto --dist loadfile --cov --cov-report=term
 
 test-deep: $(DEV_STAMP)  ## the test suite with ten times the CI's hypothesis examples
-	HYPOTHESIS_PROFILE=deep $(BIN)/pytest -n auto -p no:cacheprovider tests
+	HYPOTHESIS_PROFILE=deep $(BIN)/pytest -n auto --dist loadfile -p no:cacheprovider tests
 
 docs: $(DEV_STAMP)  ## build the docs site, warnings are errors
 	$(BIN)/sphinx-build -W --keep-going -q -b html docs docs/_build/html

@@ -25,6 +25,8 @@ from csroles import (
     Raci,
     Responsibility,
     Role,
+    Skill,
+    SkillKind,
     Topic,
     UnknownRoleError,
     UnknownTitleError,
@@ -60,6 +62,8 @@ KEYS = [
     "relationship_manager",
     "implementation_specialist",
     "telemarketer",
+    # ServiceNow CSR: a position that leads to the representative's role
+    "sales_support_representative",
 ]
 
 # Seeds 000 (Italian names, in the singular) and 001 (Russian headings).
@@ -167,6 +171,10 @@ SEED_ROLES: dict[str, tuple[Level, Focus, dict[Duty, Raci]]] = {
             Duty.ANSWER_PRODUCT_QUESTIONS: R,
             Duty.DIAGNOSE_TECHNICAL_PROBLEMS: R,
             Duty.HELP_WITH_INSTALLATION: R,
+            # LiveAgent roles: "installazione, risoluzione dei problemi, manutenzione e
+            # aggiornamento del prodotto"
+            Duty.HELP_WITH_MAINTENANCE: R,
+            Duty.HELP_WITH_UPGRADES: R,
         },
     ),
     "customer_support_engineer": (
@@ -201,17 +209,34 @@ SEED_ROLES: dict[str, tuple[Level, Focus, dict[Duty, Raci]]] = {
     "customer_experience_manager": (
         Level.MANAGER,
         Focus.EXPERIENCE,
-        {Duty.ANALYSE_CUSTOMER_NEEDS: A, Duty.DESIGN_CX_STRATEGY: R},
+        {
+            Duty.ANALYSE_CUSTOMER_NEEDS: A,
+            Duty.DESIGN_CX_STRATEGY: R,
+            # LiveAgent roles: "ogni punto di contatto lungo il percorso del cliente sia
+            # coinvolgente ed efficiente"
+            Duty.IMPROVE_TOUCHPOINTS: A,
+        },
     ),
     "customer_advocate": (
         Level.INDIVIDUAL,
         Focus.ADVOCACY,
-        {Duty.REPRESENT_CUSTOMERS_INTERNALLY: A},
+        {
+            Duty.REPRESENT_CUSTOMERS_INTERNALLY: A,
+            # LiveAgent roles: "l'anello mancante tra i clienti ... e il suo team di marketing"
+            Duty.LIAISE_WITH_MARKETING: A,
+            # LiveAgent roles: "responsabili di spingere i cambiamenti interni"
+            Duty.DRIVE_INTERNAL_CHANGE: A,
+        },
     ),
     "chief_customer_officer": (
         Level.EXECUTIVE,
         Focus.LEADERSHIP,
-        {Duty.DESIGN_CX_STRATEGY: A},
+        {
+            Duty.DESIGN_CX_STRATEGY: A,
+            # LiveAgent roles: "lavorare a fianco del consiglio di amministrazione" (Italian),
+            # and, in the Russian text, alongside the executive committee
+            Duty.WORK_WITH_BOARD: A,
+        },
     ),
     # *G2 service philosophy*
     "call_center_manager": (
@@ -251,6 +276,13 @@ SEED_ROLES: dict[str, tuple[Level, Focus, dict[Duty, Raci]]] = {
     ),
     # *What is a CSR*
     "telemarketer": (Level.INDIVIDUAL, Focus.SERVICE, {Duty.PROACTIVE_OUTREACH: R}),
+    # What is a CSR, on representatives in sales: "assumono ordini per gli acquisti;
+    # rispondere a domande su prodotti, prezzi o spedizioni; E ascolta eventuali reclami"
+    "sales_support_representative": (
+        Level.INDIVIDUAL,
+        Focus.SERVICE,
+        {Duty.TAKE_ORDERS: R, Duty.ANSWER_PRODUCT_QUESTIONS: R, Duty.HANDLE_COMPLAINTS: R},
+    ),
 }
 
 SEED_004_TITLES_EN = [
@@ -293,7 +325,7 @@ def test_keys_and_order(catalog: Catalog) -> None:
     assert list(catalog.keys) == KEYS
     assert [role.key for role in catalog.roles] == KEYS
     assert [role.key for role in catalog] == KEYS
-    assert len(catalog) == 19
+    assert len(catalog) == 20
 
 
 @pytest.mark.parametrize("key", list(SEED_TITLES))
@@ -403,7 +435,7 @@ def test_industries_and_other_seed_002_004_facts(catalog: Catalog) -> None:
         Industry.TELECOM,
     } <= csr.industries
     assert csr.entry_level  # *What is a CSR*: a high-school diploma
-    assert "empathy" in csr.skills
+    assert Skill(kind=SkillKind.BUSINESS, name="empathy") in csr.skills
     assert "HDI Customer Service Representative" in csr.certifications
     assert catalog.get("customer_support_representative").industries == {Industry.TECHNOLOGY}
     assert catalog.get("call_center_agent").remote_possible  # LiveAgent roles: virtual call center
@@ -609,14 +641,14 @@ def test_add_replace_remove_return_new_catalogs(catalog: Catalog) -> None:
     assert catalog.get("call_center_agent").daily_quota is None
     removed = catalog.remove("telemarketer", "social_media_agent")
     assert "telemarketer" not in removed
-    assert len(removed) == 17
-    assert len(catalog) == 19
+    assert len(removed) == 18
+    assert len(catalog) == 20
 
 
 def test_builders_refuse_what_would_break_the_catalog(catalog: Catalog) -> None:
     with pytest.raises(InvalidEntityError, match=r"Catalog.add.roles: 'telemarketer'.*use replace"):
         catalog.add(catalog.get("telemarketer"))
-    with pytest.raises(InvalidEntityError, match=r"Catalog.roles\[19\]: 'x', expected a Role"):
+    with pytest.raises(InvalidEntityError, match=r"Catalog.roles\[20\]: 'x', expected a Role"):
         catalog.add("x")  # type: ignore[arg-type]
     with pytest.raises(UnknownRoleError, match="night_shift_agent"):
         catalog.replace(night_agent())
@@ -631,7 +663,7 @@ def test_builders_refuse_what_would_break_the_catalog(catalog: Catalog) -> None:
     smaller = catalog.remove(
         "customer_success_manager", "implementation_specialist", "relationship_manager"
     )
-    assert len(smaller) == 16
+    assert len(smaller) == 17
     # The advocate is the only owner of representing customers internally, on which
     # the experience manager is consulted and the chief customer officer informed.
     with pytest.raises(
@@ -825,6 +857,10 @@ def catalog_tables(catalog: Catalog) -> dict[str, str]:
         "|---|---|---|---|---|---|",
     ]
     others = ["| key | other titles |", "|---|---|"]
+    skilled = [
+        "| key | " + " | ".join(kind.value for kind in SkillKind) + " |",
+        "|---|" + "---|" * len(SkillKind),
+    ]
     for number, member in enumerate(catalog, start=1):
         titles = [member.titles.get(lang, "") for lang in Language]
         roles.append(
@@ -853,11 +889,17 @@ def catalog_tables(catalog: Catalog) -> dict[str, str]:
         )
         if alternatives:
             others.append(f"| `{member.key}` | {alternatives} |")
+        if member.skills:
+            cells = [
+                _join(sorted(s.name for s in member.skills if s.kind is kind)) for kind in SkillKind
+            ]
+            skilled.append(f"| `{member.key}` | " + " | ".join(cells) + " |")
     return {
         "roles": "\n".join(roles) + "\n",
         "duties": "\n".join(duties) + "\n",
         "work": "\n".join(work) + "\n",
         "other-titles": "\n".join(others) + "\n",
+        "skills": "\n".join(skilled) + "\n",
         "raci": raci_matrix(catalog).to_markdown(),
     }
 
@@ -886,3 +928,100 @@ if __name__ == "__main__":
         render_docs(DOCS.read_text(encoding="utf-8"), catalog_tables(default_catalog())),
         encoding="utf-8",
     )
+
+
+# ---------------------------------------------------------------- roles, skills and quotas
+
+
+def skill_set(kind: SkillKind, *names: str) -> set[Skill]:
+    return {Skill(kind=kind, name=name) for name in names}
+
+
+def test_servicenow_csr_business_and_technical_skills(catalog: Catalog) -> None:
+    # ServiceNow CSR, "Competenze aziendali": comunicazione, multitasking, attenzione ai
+    # dettagli, rispettare le scadenze, proattività, empatia, risoluzione dei problemi;
+    # "Competenze tecniche": competenze informatiche, conoscenza dei prodotti, padronanza
+    # degli strumenti (CRM, help desk); "Impara una o più nuove lingue".
+    csr = catalog.get("customer_service_representative")
+    business = skill_set(
+        SkillKind.BUSINESS,
+        "communication",
+        "multitasking",
+        "attention_to_detail",
+        "meeting_deadlines",
+        "proactivity",
+        "empathy",
+        "problem_solving",
+    )
+    technical = skill_set(
+        SkillKind.TECHNICAL, "computer_skills", "product_knowledge", "help_desk_tools", "crm_tools"
+    )
+    assert business <= csr.skills
+    assert technical <= csr.skills
+    assert Skill(kind=SkillKind.LANGUAGE, name="foreign_languages") in csr.skills
+    # What is a CSR: "maniere eccellenti", "eccellenti capacità telefoniche", "competenze
+    # per ufficio di alto livello".
+    assert skill_set(SkillKind.BUSINESS, "good_manners", "telephone_skills") <= csr.skills
+    assert Skill(kind=SkillKind.TECHNICAL, name="office_skills") in csr.skills
+
+
+def test_skills_of_the_technical_and_success_roles(catalog: Catalog) -> None:
+    knowledge = Skill(kind=SkillKind.TECHNICAL, name="product_knowledge")
+    # ServiceNow CSR: the technical support specialist links "competenze tecniche" with
+    # "una conoscenza approfondita di prodotti software complessi".
+    assert knowledge in catalog.get("customer_support_engineer").skills
+    # What is a CSR: software makers may want support staff with "una formazione di base
+    # per computer"; LiveAgent roles: products that need continuous technical assistance.
+    support = catalog.get("customer_support_representative").skills
+    assert {knowledge, Skill(kind=SkillKind.TECHNICAL, name="computer_skills")} <= support
+    # G2 service philosophy: CSMs "sono esperti nelle loro offerte di servizi".
+    assert knowledge in catalog.get("customer_success_manager").skills
+    # Roles the articles say nothing about skills for have none.
+    for key in ("call_center_director", "telemarketer", "customer_advocate"):
+        assert catalog.get(key).skills == frozenset(), key
+
+
+def test_the_customer_success_representative_is_the_relationship_manager(
+    catalog: Catalog,
+) -> None:
+    # G2 service philosophy: the success team's agents "sono spesso chiamati manager delle
+    # relazioni o sostenitori del successo del cliente". ServiceNow CSR: the customer-success
+    # representative is "più strategico", finds "opportunità di upselling o cross-selling",
+    # and is measured by "i tassi di fidelizzazione dei clienti, il valore del ciclo di vita
+    # dei clienti e i punteggi di promozione della rete". Same job: one role.
+    role = catalog.role_for_title("Customer Success Representative")
+    assert role.key == "relationship_manager"
+    assert catalog.role_for_title("Rappresentante del successo del cliente").key == role.key
+    assert role.metrics == {
+        Metric.RETENTION_RATE,
+        Metric.CUSTOMER_LIFETIME_VALUE,
+        Metric.NPS,
+    }
+    assert role.responsibility(Duty.UPSELL_AND_CROSS_SELL) is not None
+    assert role.level is Level.INDIVIDUAL
+    assert "customer_success_representative" not in catalog
+
+
+def test_the_sales_support_representative_is_a_role_of_its_own(catalog: Catalog) -> None:
+    # ServiceNow CSR names "rappresentanti del supporto vendite" as a position that leads to
+    # the CSR role: a career path needs two roles. What is a CSR still lists "Staff di
+    # supporto alle vendite" among the representative's own titles.
+    role = catalog.get("sales_support_representative")
+    assert role.career_paths == ("customer_service_representative",)
+    assert role.titles[IT] == "Rappresentante del supporto vendite"
+    assert catalog.role_for_title("Sales Support Representative") is role
+    assert catalog.role_for_title("Sales Support Staff").key == "customer_service_representative"
+    # What is a CSR: retailers hire representatives who sell, by phone or on the floor.
+    assert role.industries == {Industry.RETAIL}
+    assert role.channels == {Channel.PHONE, Channel.FACE_TO_FACE}
+    assert role.authority == catalog.get("customer_service_representative").authority
+
+
+def test_quotas_are_measured_but_not_numbered(catalog: Catalog) -> None:
+    # LiveAgent roles: representatives "hanno un certo numero di e-mail o chiamate che devono
+    # eseguire quotidianamente"; call-center agents handle "un volume elevato di chiamate".
+    # No article gives a number, so no daily quota is set; the roles are measured by it.
+    for key in ("customer_service_representative", "call_center_agent", "telemarketer"):
+        role = catalog.get(key)
+        assert Metric.DAILY_QUOTA in role.metrics, key
+    assert all(role.daily_quota is None for role in catalog)

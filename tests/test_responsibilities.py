@@ -28,6 +28,7 @@ from csroles import (
     UnknownRoleError,
     career_path,
     career_paths_from,
+    career_paths_to,
     check_responsibilities,
     default_catalog,
     may_decide,
@@ -519,3 +520,148 @@ def test_careers_agree_with_shortest_distances(catalog: Catalog, data: st.DataOb
         assert (path[0].key, path[-1].key) == (start, end)
         for here, there in itertools.pairwise(path):
             assert there.key in here.career_paths
+
+
+# ---------------------------------------------------------------- the articles' careers and limits
+
+
+def test_servicenow_csr_positions_that_lead_to_the_representative() -> None:
+    # ServiceNow CSR: "Le posizioni che possono portare a un ruolo CSR includono
+    # rappresentanti del call center, rappresentanti del supporto vendite e specialisti
+    # dell'assistenza tecnica."
+    assert set(keys(career_paths_to("customer_service_representative"))) == {
+        "call_center_agent",
+        "sales_support_representative",
+        "customer_support_engineer",  # the technical support specialist
+    }
+    for start in ("call_center_agent", "sales_support_representative", "customer_support_engineer"):
+        assert keys(career_path(start, "customer_service_representative")) == [
+            start,
+            "customer_service_representative",
+        ]
+
+
+def test_servicenow_csr_where_the_representative_advances() -> None:
+    # ServiceNow CSR: "i CSR possono avanzare ulteriormente in ruoli come responsabile del
+    # servizio clienti, supervisore del contact center o ruoli più specializzati che
+    # richiedono competenze tecniche avanzate."
+    catalog = default_catalog()
+    csr = catalog.get("customer_service_representative")
+    assert set(csr.career_paths) == {
+        "customer_service_manager",
+        catalog.role_for_title("Contact Center Supervisor").key,
+        catalog.role_for_title("Technical Support Specialist").key,
+    }
+    # A sales-support representative can grow into a manager through the representative.
+    assert keys(career_path("sales_support_representative", "customer_service_manager")) == [
+        "sales_support_representative",
+        "customer_service_representative",
+        "customer_service_manager",
+    ]
+
+
+def reverse_oracle(catalog: Catalog, end: str) -> set[str]:
+    """The roles from which ``end`` is reachable: every start whose forward walk meets it."""
+    return {
+        role.key
+        for role in catalog
+        if role.key != end and end in keys(career_paths_from(role, catalog=catalog))
+    }
+
+
+@settings(max_examples=60)
+@given(catalogs(max_roles=6), st.data())
+def test_career_paths_to_is_the_reverse_of_career_paths_from(
+    catalog: Catalog, data: st.DataObject
+) -> None:
+    end = data.draw(st.sampled_from(catalog.keys))
+    found = keys(career_paths_to(end, catalog=catalog))
+    assert len(found) == len(set(found))
+    assert set(found) == reverse_oracle(catalog, end)
+    # Nearest first: each role's distance (the length of its shortest path) never decreases.
+    distances = [len(career_path(key, end, catalog=catalog)) for key in found]
+    assert distances == sorted(distances)
+
+
+def test_career_paths_to_refuses_bad_input() -> None:
+    with pytest.raises(UnknownRoleError, match="'ghost'"):
+        career_paths_to("ghost")
+    with pytest.raises(InvalidEntityError, match=r"career_paths_to.role: 3, expected a Role"):
+        career_paths_to(3)  # type: ignore[arg-type]
+    with pytest.raises(InvalidEntityError, match=r"career_paths_to.catalog: 'x'"):
+        career_paths_to("telemarketer", catalog="x")  # type: ignore[arg-type]
+    assert career_paths_to("chief_customer_officer") == ()
+
+
+def test_what_is_a_csr_representatives_do_not_make_the_rules() -> None:
+    # What is a CSR: "I rappresentanti non fanno le regole e di solito sono limitati dalla
+    # loro azienda in termini di ciò che possono fare."
+    for role in default_catalog():
+        if role.level is Level.INDIVIDUAL:
+            assert role.authority == Authority(), role.key
+            for request in (
+                Request.refund(1, "EUR"),
+                Request.credit(1, "USD"),
+                Request.policy_exception(),
+                Request.priority_change(),
+                Request.hire(),
+            ):
+                assert not may_decide(role, request).allowed, (role.key, request)
+
+
+def test_what_is_a_csr_beyond_experience_or_power_the_call_goes_to_a_manager() -> None:
+    # What is a CSR: "Se quella persona non è in grado di risolvere il problema o non ha
+    # l'esperienza o il potere di elaborare una soluzione, la chiamata viene spesso
+    # trasferita a un manager."
+    for key in ("customer_service_representative", "sales_support_representative"):
+        for request in (Request.refund(500, "EUR"), Request.policy_exception()):
+            decision = may_decide(key, request)
+            assert not decision.allowed
+            assert decision.lowest_level is Level.MANAGER
+            assert "customer_service_manager" in decision.deciders
+
+
+def test_servicenow_csr_unresolved_issues_go_to_the_competent_team() -> None:
+    # ServiceNow CSR: "Quando il CSR non riesce a risolvere un dato problema, deve assegnarlo
+    # al reparto competente"; LiveAgent roles: engineers "inoltrano le questioni irrisolte
+    # ai team interni appropriati".
+    matrix = raci_matrix(default_catalog())
+    assert set(matrix.responsible(Duty.ESCALATE_UNRESOLVED_ISSUES)) == {
+        "customer_service_representative",
+        "customer_support_engineer",
+    }
+
+
+def test_liveagent_roles_conflicts_go_to_the_service_manager() -> None:
+    # LiveAgent roles: customer service managers "Gestiscono anche eventuali conflitti che
+    # coinvolgono clienti o rappresentanti del servizio"; no representative owns them.
+    catalog = default_catalog()
+    matrix = raci_matrix(catalog)
+    assert matrix.accountable(Duty.RESOLVE_CONFLICTS) == ("customer_service_manager",)
+    assert matrix.responsible(Duty.RESOLVE_CONFLICTS) == ()
+    for role in catalog:
+        if role.level is Level.INDIVIDUAL:
+            assert Duty.RESOLVE_CONFLICTS not in role.duties, role.key
+
+
+def test_g2_managers_resolve_escalated_requests() -> None:
+    # G2 service philosophy: call-center managers resolve "le richieste di supporto man mano
+    # che vengono inoltrate"; a customer support manager "gestisce eventuali escalation".
+    matrix = raci_matrix(default_catalog())
+    owners = set(matrix.responsible(Duty.HANDLE_ESCALATIONS)) | set(
+        matrix.accountable(Duty.HANDLE_ESCALATIONS)
+    )
+    assert owners == {"call_center_manager", "customer_support_manager"}
+    for key in owners:
+        assert default_catalog().get(key).level is Level.MANAGER
+
+
+def test_liveagent_roles_supervisors_take_part_in_hiring_managers_decide() -> None:
+    # LiveAgent roles: supervisors "possono anche prendere parte attiva al processo di
+    # assunzione" (screening and interviewing); the hire itself is not theirs to approve.
+    matrix = raci_matrix(default_catalog())
+    assert matrix.responsible(Duty.HIRE) == ("customer_service_supervisor",)
+    assert matrix.accountable(Duty.HIRE) == ("customer_service_manager",)
+    decision = may_decide("customer_service_supervisor", Request.hire())
+    assert not decision.allowed
+    assert decision.lowest_level is Level.MANAGER

@@ -26,12 +26,14 @@ from csroles import (
     Request,
     Responsibility,
     Role,
+    Skill,
+    SkillKind,
     Topic,
     _validation,
     default_catalog,
     make_converter,
 )
-from csroles.strategies import authorities, catalogs, requests, responsibilities, roles
+from csroles.strategies import authorities, catalogs, requests, responsibilities, roles, skills
 
 EN, IT, RU = Language.EN, Language.IT, Language.RU
 
@@ -495,7 +497,12 @@ BAD_ROLE_FIELDS: list[tuple[dict[str, Any], str]] = [
     ({"tier": 0}, "Role.tier: 0, expected an int of 1 or more"),
     ({"tier": True}, "Role.tier: True, expected an int of 1 or more"),
     ({"daily_quota": 2.5}, "Role.daily_quota: 2.5, expected an int of 1 or more"),
-    ({"skills": ["Empathy"]}, "Role.skills: 'Empathy', expected a snake_case key"),
+    ({"skills": ["tecnical:crm"]}, r"Role.skills: 'tecnical:crm', expected a Skill or its text"),
+    ({"skills": ["business:"]}, r"Role.skills: 'business:', expected a Skill"),
+    ({"skills": [" crm"]}, r"Role.skills: ' crm', expected a Skill"),
+    ({"skills": [3]}, r"Role.skills: 3, expected a Skill"),
+    ({"skills": [["crm"]]}, r"Role.skills\[0\]: \['crm'\], expected a Skill"),
+    ({"skills": "crm"}, r"Role.skills: 'crm'"),
     ({"certifications": [""]}, r"Role.certifications\[0\]: '', expected a non-empty string"),
     ({"entry_level": "yes"}, "Role.entry_level: 'yes', expected True or False"),
     ({"remote_possible": 0}, "Role.remote_possible: 0, expected True or False"),
@@ -656,3 +663,79 @@ def test_strategies_refuse_bad_arguments(make: Any, message: str) -> None:
 
     with pytest.raises(InvalidArgument, match=message):
         make()
+
+
+# ---------------------------------------------------------------- skills
+
+
+def test_skill_text_form() -> None:
+    product = Skill(kind=SkillKind.TECHNICAL, name="product_knowledge")
+    assert str(product) == "technical:product_knowledge"
+    assert Skill.parse("technical:product_knowledge") == product
+    assert Skill.parse("SAP S/4HANA") == Skill(kind=SkillKind.OTHER, name="SAP S/4HANA")
+    assert Skill.parse("language:italian") != Skill.parse("italian")
+    # Skills sort by kind, then name, so serialized sets come out in one order.
+    assert sorted(
+        [Skill.parse("other:a"), Skill.parse("business:z"), Skill.parse("business:b")]
+    ) == [
+        Skill.parse("business:b"),
+        Skill.parse("business:z"),
+        Skill.parse("other:a"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("tecnical:crm", r"Skill.kind: 'tecnical', expected a SkillKind: one of 'business'"),
+        ("business:", r"Skill.name: '', expected a non-empty skill name"),
+        ("business: empathy", r"Skill.name: ' empathy'"),
+        ("", r"Skill.name: ''"),
+        ("language:it:formal", r"Skill.name: 'it:formal'"),
+        (3, r"Skill.text: 3, expected a skill as text"),
+    ],
+)
+def test_skill_parse_refuses_bad_text(text: Any, message: str) -> None:
+    with pytest.raises(InvalidEntityError, match=message):
+        Skill.parse(text)
+
+
+def test_skill_refuses_bad_fields() -> None:
+    with pytest.raises(InvalidEntityError, match=r"Skill.kind: 'technical', expected a SkillKind"):
+        Skill(kind="technical", name="crm")  # type: ignore[arg-type]
+    with pytest.raises(InvalidEntityError, match=r"Skill.name: None"):
+        Skill(kind=SkillKind.TECHNICAL, name=None)  # type: ignore[arg-type]
+
+
+@given(skills())
+def test_skill_text_and_converter_round_trip(skill: Skill) -> None:
+    assert Skill.parse(str(skill)) == skill
+    conv = make_converter()
+    document = conv.unstructure(skill)
+    assert document == {"kind": skill.kind.value, "name": skill.name}
+    assert conv.structure(json.loads(json.dumps(document)), Skill) == skill
+
+
+def test_role_skills_accept_text_and_serialize_as_skills() -> None:
+    role = Role(
+        key="chat_agent",
+        level=Level.INDIVIDUAL,
+        focus=Focus.SERVICE,
+        titles={Language.EN: "Chat Agent"},
+        skills=["business:empathy", Skill(kind=SkillKind.LANGUAGE, name="italian"), "crm"],
+    )
+    assert role.skills == {
+        Skill(kind=SkillKind.BUSINESS, name="empathy"),
+        Skill(kind=SkillKind.LANGUAGE, name="italian"),
+        Skill(kind=SkillKind.OTHER, name="crm"),
+    }
+    conv = make_converter()
+    document = conv.unstructure(role)
+    assert document["skills"] == [
+        {"kind": "business", "name": "empathy"},
+        {"kind": "language", "name": "italian"},
+        {"kind": "other", "name": "crm"},
+    ]
+    assert conv.structure(document, Role) == role
+    with pytest.raises(InvalidEntityError, match=r"skills"):
+        conv.structure({**document, "skills": ["business:empathy"]}, Role)

@@ -26,13 +26,15 @@ from csroles import (
     Role,
     RoutingCandidate,
     RoutingError,
+    Skill,
+    SkillKind,
     Topic,
     default_catalog,
     levels_for,
     route,
 )
 from csroles.interactions import Event
-from csroles.strategies import catalogs, interactions
+from csroles.strategies import catalogs, interactions, skills
 
 OPENED = datetime(2026, 5, 4, 9, tzinfo=UTC)
 
@@ -164,7 +166,10 @@ def test_levels_for() -> None:
 
 
 def rule_key(
-    candidate: RoutingCandidate, interaction: Interaction, catalog: Catalog
+    candidate: RoutingCandidate,
+    interaction: Interaction,
+    catalog: Catalog,
+    needed: frozenset[Skill] = frozenset(),
 ) -> tuple[Any, ...]:
     """The ranking rules of the routing module's documentation, written out again."""
     role = candidate.role
@@ -184,6 +189,7 @@ def rule_key(
     return (
         interaction.channel not in role.channels,
         interaction.direction not in role.directions,
+        sum(1 for skill in needed if skill not in role.skills),
         min(abs(rank - b) for b in band),
         candidate.raci is not Raci.RESPONSIBLE,
         role.tier if role.tier is not None else 1,
@@ -193,12 +199,14 @@ def rule_key(
     )
 
 
-def check_routing(interaction: Interaction, catalog: Catalog) -> None:
-    ranked = route(interaction, catalog)
+def check_routing(
+    interaction: Interaction, catalog: Catalog, needed: frozenset[Skill] = frozenset()
+) -> None:
+    ranked = route(interaction, catalog, skills=needed)
     owners = [m for m in catalog if interaction.topic in m.topics]
     assert sorted(keys(ranked)) == sorted(m.key for m in owners)
     assert [c.rank for c in ranked] == list(range(1, len(ranked) + 1))
-    key_of = [rule_key(c, interaction, catalog) for c in ranked]
+    key_of = [rule_key(c, interaction, catalog, needed) for c in ranked]
     assert key_of == sorted(key_of)
     for candidate in ranked:
         role = candidate.role
@@ -215,11 +223,12 @@ def check_routing(interaction: Interaction, catalog: Catalog) -> None:
         assert candidate.works_channel is (interaction.channel in role.channels)
         assert candidate.works_direction is (interaction.direction in role.directions)
         assert candidate.level_fits is (role.level in levels_for(interaction.current_priority))
-        assert candidate.reasons[2] == (
+        assert candidate.missing_skills == {s for s in needed if s not in role.skills}
+        assert candidate.reasons[2 + bool(needed)] == (
             f"{interaction.topic.value} is within its duty {candidate.duty.value} "
             f"({candidate.raci.value})"
         )
-        assert len(candidate.reasons) == 4 + (role.tier is not None)
+        assert len(candidate.reasons) == 4 + (role.tier is not None) + bool(needed)
 
 
 def test_routing_is_total_and_sound_on_the_default_catalog() -> None:
@@ -293,3 +302,47 @@ def test_every_topic_has_an_individual_first_at_normal_priority(topic: Topic) ->
     best = route(contact(Channel.PHONE, topic))[0]
     assert best.role.level is Level.INDIVIDUAL
     assert best.level_fits
+
+
+# ---------------------------------------------------------------- skills
+
+
+@settings(max_examples=80)
+@given(catalogs(max_roles=6), interactions(max_events=4), st.frozensets(skills(), max_size=3))
+def test_routing_with_skills_on_generated_catalogs(
+    catalog: Catalog, interaction: Interaction, needed: frozenset[Skill]
+) -> None:
+    if any(interaction.topic in m.topics for m in catalog):
+        check_routing(interaction, catalog, needed)
+
+
+def test_skills_put_the_role_that_has_them_first() -> None:
+    fault = contact(Channel.PHONE, Topic.TECHNICAL_PROBLEM)
+    assert keys(route(fault))[:2] == [
+        "customer_support_representative",
+        "customer_service_representative",
+    ]
+    # ServiceNow CSR: empathy is one of the representative's business skills.
+    ranked = route(fault, skills=["business:empathy"])
+    assert keys(ranked)[:2] == [
+        "customer_service_representative",
+        "customer_support_representative",
+    ]
+    assert ranked[0].reasons[2] == "has the skills business:empathy"
+    assert ranked[1].reasons[2] == "lacks the skills business:empathy"
+    assert ranked[1].missing_skills == {Skill(kind=SkillKind.BUSINESS, name="empathy")}
+    # Text and Skill values ask for the same thing; no skills is the plain ranking.
+    assert route(fault, skills=[Skill(kind=SkillKind.BUSINESS, name="empathy")]) == ranked
+    assert route(fault, skills=[]) == route(fault)
+
+
+def test_route_refuses_bad_skills() -> None:
+    fault = contact(Channel.PHONE, Topic.TECHNICAL_PROBLEM)
+    with pytest.raises(
+        InvalidEntityError, match=r"route.skills: 'business:empathy', expected a list"
+    ):
+        route(fault, skills="business:empathy")
+    with pytest.raises(InvalidEntityError, match=r"route.skills: 'tecnical:crm', expected a Skill"):
+        route(fault, skills=["tecnical:crm"])
+    with pytest.raises(InvalidEntityError, match=r"route.skills: 3, expected a Skill"):
+        route(fault, skills=[3])  # type: ignore[list-item]

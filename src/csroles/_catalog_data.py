@@ -1,4 +1,4 @@
-"""The built-in roles, as data, from the four sources listed on the docs' Sources page.
+"""The built-in roles, as data (the articles of the docs' Sources page).
 
 Read on first use of :func:`csroles.default_catalog`, never at ``import
 csroles``, and checked by the same code that checks a user's catalog: each
@@ -7,20 +7,29 @@ and duty owners.
 
 Where the facts come from:
 
-- keys, order, levels, focus and duties of roles 1-11: *LiveAgent roles*, in
-  Italian and in Russian; Italian titles are the singular of the Italian
-  edition's names, Russian titles are the Russian edition's headings.
+- keys, order, levels, focus and duties of roles 1-11: *LiveAgent roles*
+  (Italian and Russian); Italian titles are the singular of the Italian
+  names, Russian titles are the Russian headings.
 - call-center manager and director, live-chat, social-media and email agents,
   relationship manager, implementation specialist: *G2 service philosophy*;
-  telemarketer and the representative's other titles, entry level and lack of
-  authority: *What is a CSR*; the representative's duties, skills, metrics,
-  career paths, industries, pay and certifications: *ServiceNow CSR*.
-- The sources name a daily quota but give no number, so ``daily_quota`` stays
-  unset and the roles are measured by ``Metric.DAILY_QUOTA``. They give no
-  refund amounts either: individuals may decide nothing alone (*What is a
-  CSR*), supervisors may change priorities, managers and above may decide
-  everything (*What is a CSR*: what is beyond a representative goes to a
-  manager). Configure real limits in your own catalog.
+  telemarketer and the representative's other titles, entry level and lack
+  of authority: *What is a CSR*; the representative's duties, skills,
+  metrics, career paths, industries, pay and certifications, and the
+  sales-support representative: *ServiceNow CSR*.
+- *LiveAgent roles* says representatives have a number of emails or calls
+  to handle each day and call-center agents a high volume of calls, but no
+  article gives a number, so ``daily_quota`` stays unset and those roles are
+  measured by ``Metric.DAILY_QUOTA``: set your own quota with
+  ``attrs.evolve``. No article gives refund amounts either: individuals may
+  decide nothing alone (*What is a CSR*), supervisors may change priorities,
+  managers and above may decide everything (*What is a CSR*: what is beyond
+  a representative goes to a manager). Configure real limits in your own
+  catalog.
+- The customer-success representative of *ServiceNow CSR* is the
+  relationship manager: *G2 service philosophy* calls the success team's
+  agents "relationship managers or customer success advocates", and the two
+  articles give them the same long-term work and the same measures
+  (retention, lifetime value, NPS); nothing in either sets them apart.
 """
 
 from __future__ import annotations
@@ -33,6 +42,8 @@ from csroles.roles import (
     Raci,
     Responsibility,
     Role,
+    Skill,
+    SkillKind,
 )
 from csroles.vocabulary import Channel, Direction, Focus, Language, Level, Metric
 
@@ -46,6 +57,13 @@ _TEAM_METRICS = (*_SERVICE_METRICS, Metric.SLA_COMPLIANCE)
 _SUCCESS_METRICS = (Metric.RETENTION_RATE, Metric.CUSTOMER_LIFETIME_VALUE, Metric.NPS)
 _SUPERVISOR = Authority(change_priorities=True)
 _MANAGER = Authority.unlimited()
+
+
+def _skills(kind: SkillKind, *names: str) -> tuple[Skill, ...]:
+    return tuple(Skill(kind=kind, name=name) for name in names)
+
+
+_BUSINESS, _TECHNICAL, _LANGUAGE = SkillKind.BUSINESS, SkillKind.TECHNICAL, SkillKind.LANGUAGE
 
 
 def _duties(*pairs: tuple[Duty, Raci]) -> tuple[Responsibility, ...]:
@@ -131,18 +149,30 @@ ROLES: tuple[Role, ...] = (
         ],
         tier=1,
         skills=[
-            "communication",
-            "multitasking",
-            "attention_to_detail",
-            "meeting_deadlines",
-            "proactivity",
-            "empathy",
-            "problem_solving",
-            "computer_skills",
-            "product_knowledge",
-            "help_desk_tools",
-            "telephone_skills",
-            "foreign_languages",
+            # ServiceNow CSR: business skills; What is a CSR: manners, telephone skills
+            *_skills(
+                _BUSINESS,
+                "communication",
+                "multitasking",
+                "attention_to_detail",
+                "meeting_deadlines",
+                "proactivity",
+                "empathy",
+                "problem_solving",
+                "good_manners",
+                "telephone_skills",
+            ),
+            # ServiceNow CSR: technical skills (CRM and help-desk tools); What is a CSR: office
+            *_skills(
+                _TECHNICAL,
+                "computer_skills",
+                "product_knowledge",
+                "help_desk_tools",
+                "crm_tools",
+                "office_skills",
+            ),
+            # ServiceNow CSR: support in the customers' own language
+            *_skills(_LANGUAGE, "foreign_languages"),
         ],
         certifications=[
             "HDI Customer Service Representative",
@@ -237,7 +267,8 @@ ROLES: tuple[Role, ...] = (
         metrics=_TEAM_METRICS,
         authority=_MANAGER,
     ),
-    # 5. LiveAgent roles: SaaS and tech; questions and product problems: installation, troubleshooting
+    # 5. LiveAgent roles: SaaS and tech; questions and product problems: installation,
+    #    troubleshooting, maintenance and upgrades
     Role(
         key="customer_support_representative",
         level=Level.INDIVIDUAL,
@@ -252,12 +283,17 @@ ROLES: tuple[Role, ...] = (
             (Duty.ANSWER_PRODUCT_QUESTIONS, R),
             (Duty.DIAGNOSE_TECHNICAL_PROBLEMS, R),
             (Duty.HELP_WITH_INSTALLATION, R),
+            (Duty.HELP_WITH_MAINTENANCE, R),
+            (Duty.HELP_WITH_UPGRADES, R),
         ),
         channels=[Channel.PHONE, Channel.EMAIL, Channel.CHAT, Channel.FACE_TO_FACE],
         metrics=_SERVICE_METRICS,
         reports_to="customer_support_manager",
         industries=[Industry.TECHNOLOGY],
         tier=1,
+        # LiveAgent roles: products that need continuous technical assistance;
+        # What is a CSR: software makers want support staff with computer training
+        skills=_skills(_TECHNICAL, "product_knowledge", "computer_skills"),
     ),
     # 6. LiveAgent roles: technical support specialist, tier 2: diagnoses, reports, escalates
     Role(
@@ -285,6 +321,8 @@ ROLES: tuple[Role, ...] = (
         reports_to="customer_support_manager",
         industries=[Industry.TECHNOLOGY],
         tier=2,
+        # ServiceNow CSR: technical skills and deep knowledge of complex software products
+        skills=_skills(_TECHNICAL, "product_knowledge", "computer_skills"),
     ),
     # 7. LiveAgent roles: day-to-day support, trains support reps, best practices, knowledge base,
     #    accountable for support quality; G2 service philosophy: supervises reps, handles escalations
@@ -303,6 +341,8 @@ ROLES: tuple[Role, ...] = (
             (Duty.MONITOR_SOCIAL_MEDIA, A),
             (Duty.DIAGNOSE_TECHNICAL_PROBLEMS, A),
             (Duty.HELP_WITH_INSTALLATION, A),
+            (Duty.HELP_WITH_MAINTENANCE, A),
+            (Duty.HELP_WITH_UPGRADES, A),
             (Duty.ESCALATE_UNRESOLVED_ISSUES, A),
             (Duty.HANDLE_ESCALATIONS, A),
             (Duty.WRITE_REPORTS, A),
@@ -340,8 +380,11 @@ ROLES: tuple[Role, ...] = (
         metrics=_SUCCESS_METRICS,
         authority=_MANAGER,
         industries=[Industry.TECHNOLOGY],
+        # G2 service philosophy: experts in their offering, know how to navigate the solution
+        skills=_skills(_TECHNICAL, "product_knowledge"),
     ),
-    # 9. LiveAgent roles: analyses needs, designs and implements experience strategies
+    # 9. LiveAgent roles: analyses needs, designs and implements experience strategies,
+    #    makes every touchpoint of the customer journey engaging and efficient
     Role(
         key="customer_experience_manager",
         level=Level.MANAGER,
@@ -355,13 +398,15 @@ ROLES: tuple[Role, ...] = (
         responsibilities=_duties(
             (Duty.ANALYSE_CUSTOMER_NEEDS, A),
             (Duty.DESIGN_CX_STRATEGY, R),
+            (Duty.IMPROVE_TOUCHPOINTS, A),
             (Duty.HANDLE_COMPLAINTS, Raci.INFORMED),
             (Duty.REPRESENT_CUSTOMERS_INTERNALLY, C),
         ),
         metrics=[Metric.NPS, Metric.CSAT, Metric.CUSTOMER_EFFORT_SCORE, Metric.RETENTION_RATE],
         authority=_MANAGER,
     ),
-    # 10. LiveAgent roles: customers' interests inside the company, link to marketing
+    # 10. LiveAgent roles: customers' interests inside the company, the link between
+    #     customers and marketing, pushes internal change to meet their expectations
     Role(
         key="customer_advocate",
         level=Level.INDIVIDUAL,
@@ -373,6 +418,8 @@ ROLES: tuple[Role, ...] = (
         },
         responsibilities=_duties(
             (Duty.REPRESENT_CUSTOMERS_INTERNALLY, A),
+            (Duty.LIAISE_WITH_MARKETING, A),
+            (Duty.DRIVE_INTERNAL_CHANGE, A),
             (Duty.ANALYSE_CUSTOMER_NEEDS, C),
             (Duty.HANDLE_COMPLAINTS, C),
         ),
@@ -391,6 +438,7 @@ ROLES: tuple[Role, ...] = (
         alternative_titles={EN: ["CCO"], IT: ["CCO"], RU: ["CCO"]},
         responsibilities=_duties(
             (Duty.DESIGN_CX_STRATEGY, A),
+            (Duty.WORK_WITH_BOARD, A),
             (Duty.REPRESENT_CUSTOMERS_INTERNALLY, Raci.INFORMED),
         ),
         metrics=[*_SUCCESS_METRICS, Metric.CSAT],
@@ -551,5 +599,27 @@ ROLES: tuple[Role, ...] = (
         channels=[Channel.PHONE],
         directions=[Direction.OUTBOUND],
         metrics=[Metric.DAILY_QUOTA, Metric.CSAT],
+    ),
+    # 20. ServiceNow CSR: one of the positions that lead to the CSR role (its duties are not
+    #     described there); What is a CSR: representatives who work in sales take orders,
+    #     answer questions on products, prices and shipping and hear complaints, in retail
+    Role(
+        key="sales_support_representative",
+        level=Level.INDIVIDUAL,
+        focus=Focus.SERVICE,
+        titles={
+            EN: "Sales Support Representative",
+            IT: "Rappresentante del supporto vendite",
+            RU: "Представитель службы поддержки продаж",
+        },
+        responsibilities=_duties(
+            (Duty.ANSWER_PRODUCT_QUESTIONS, R),
+            (Duty.TAKE_ORDERS, R),
+            (Duty.HANDLE_COMPLAINTS, R),
+        ),
+        channels=[Channel.PHONE, Channel.FACE_TO_FACE],
+        metrics=_SERVICE_METRICS,
+        career_paths=["customer_service_representative"],
+        industries=[Industry.RETAIL],
     ),
 )

@@ -3,7 +3,7 @@
 >>> from csroles import Language, default_catalog
 >>> catalog = default_catalog()
 >>> len(catalog), catalog.roles[0].key
-(19, 'customer_service_representative')
+(20, 'customer_service_representative')
 >>> catalog.get("customer_success_manager").titles[Language.RU]
 'Менеджер по развитию клиентов'
 >>> catalog.role_for_title("Customer Care Agent").key
@@ -118,11 +118,11 @@ class Catalog:
     >>> from csroles import Catalog, Focus, Language, Level, Role, default_catalog
     >>> mine = default_catalog().remove("telemarketer")
     >>> "telemarketer" in mine, len(mine)
-    (False, 18)
+    (False, 19)
     >>> Catalog(roles=[default_catalog().get("customer_advocate")])
     Traceback (most recent call last):
     ...
-    csroles.errors.InvalidEntityError: Catalog.roles[0].responsibilities[1].duty: 'analyse_customer_needs', expected a duty that some role of the catalog is responsible or accountable for
+    csroles.errors.InvalidEntityError: Catalog.roles[0].responsibilities[3].duty: 'analyse_customer_needs', expected a duty that some role of the catalog is responsible or accountable for
 
     .. versionadded:: 0.1.0
     """
@@ -537,7 +537,7 @@ class Catalog:
 
         >>> from csroles import default_catalog
         >>> len(default_catalog().remove("social_media_agent", "email_support_agent"))
-        17
+        18
         """
         for key in keys:
             self.get(key)
@@ -714,7 +714,7 @@ def _unknown_key_message(key: object, keys: Iterable[str]) -> str:
 
 @functools.cache
 def default_catalog() -> Catalog:
-    """The built-in catalog: the 19 roles of the sources, built on first use and then shared.
+    """The built-in catalog: the 20 roles of the articles, built on first use and then shared.
 
     Its roles, in order: the eleven of *LiveAgent roles* (customer service
     representative, call center agent, customer service supervisor and
@@ -722,7 +722,8 @@ def default_catalog() -> Catalog:
     success manager, customer experience manager, customer advocate, chief
     customer officer), then call center manager and director, live chat,
     social media and email support agents, relationship manager,
-    implementation specialist (*G2 service philosophy*) and telemarketer (*What is a CSR*).
+    implementation specialist (*G2 service philosophy*), telemarketer (*What
+    is a CSR*) and sales support representative (*ServiceNow CSR*).
 
     >>> from csroles import default_catalog
     >>> default_catalog() is default_catalog()

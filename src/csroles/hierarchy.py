@@ -49,7 +49,7 @@ from csroles.errors import (
     UnknownPositionError,
     UnknownRoleError,
 )
-from csroles.roles import Authority, Duty, Role
+from csroles.roles import Authority, Duty, Role, Skill, _skills_validator, _to_skills
 from csroles.vocabulary import Channel, Language, Level, Topic
 
 __all__ = ["ChartFinding", "ChartFindingCode", "OrgChart", "Position"]
@@ -165,7 +165,8 @@ class Position:
         name: the name of the person in the seat, if any.
         channels: channels this position works, on top of its role's.
         topics: topics this position covers, on top of its role's duties.
-        skills: free labels for anything else (languages, products ...).
+        skills: what its holder can do (:class:`~csroles.Skill`, or text
+            ``kind:name``; a bare label is a skill of kind ``other``).
         capacity: the largest total account weight the position may carry
             in a portfolio (see :func:`~csroles.balance_portfolios`), or None.
         authority: what this position may decide alone, when it differs
@@ -201,8 +202,8 @@ class Position:
         converter=v.to_frozenset,
         validator=v.frozenset_of(v.enum_check(Topic)),
     )
-    skills: frozenset[str] = attrs.field(
-        default=frozenset(), converter=v.to_frozenset, validator=v.frozenset_of(v.check_identifier)
+    skills: frozenset[Skill] = attrs.field(
+        default=frozenset(), converter=_to_skills, validator=_skills_validator
     )
     capacity: float | None = attrs.field(
         default=None, validator=v.optional_validator(_check_capacity)

@@ -4,7 +4,8 @@
   set of roles, and the findings that show where responsibilities are unclear.
 - :func:`may_decide`: whether a role may decide a :class:`~csroles.Request`
   alone, and if not, the lowest level that may.
-- :func:`career_paths_from` and :func:`career_path`: the roles a role leads to.
+- :func:`career_paths_from`, :func:`career_paths_to` and :func:`career_path`:
+  the roles a role leads to, the roles that lead to it, and the way between two.
 
 >>> from csroles import Duty, check_responsibilities, default_catalog, raci_matrix
 >>> raci_matrix(default_catalog()).accountable(Duty.HANDLE_COMPLAINTS)
@@ -38,6 +39,7 @@ __all__ = [
     "ResponsibilityFinding",
     "career_path",
     "career_paths_from",
+    "career_paths_to",
     "check_responsibilities",
     "may_decide",
     "raci_matrix",
@@ -493,6 +495,38 @@ def career_paths_from(role: Role | str, *, catalog: Catalog | None = None) -> tu
                 reached = catalog.get(key)
                 order.append(reached)
                 queue.append(reached)
+    return tuple(order)
+
+
+def career_paths_to(role: Role | str, *, catalog: Catalog | None = None) -> tuple[Role, ...]:
+    """Every role of ``catalog`` from which a career can reach ``role``, nearest first.
+
+    The reverse of :func:`career_paths_from`: first the roles whose career
+    paths list ``role``, then the roles that lead to those, and so on; roles
+    at the same distance come in catalog order. The target is not included,
+    even when a path leads back to it. In the built-in catalog the
+    representative is reached from the positions *ServiceNow CSR* names:
+    call-center, sales-support and technical-support roles.
+
+    >>> from csroles import career_paths_to
+    >>> [role.key for role in career_paths_to("customer_service_representative")]
+    ['call_center_agent', 'customer_support_engineer', 'sales_support_representative']
+
+    .. versionadded:: 0.1.0
+    """
+    end, catalog = _resolve(role, catalog, "career_paths_to")
+    seen = {end.key}
+    order: list[Role] = []
+    frontier = [end.key]
+    while frontier:
+        reached = [
+            other
+            for other in catalog.roles
+            if other.key not in seen and any(key in other.career_paths for key in frontier)
+        ]
+        seen.update(other.key for other in reached)
+        order.extend(reached)
+        frontier = [other.key for other in reached]
     return tuple(order)
 
 

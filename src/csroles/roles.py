@@ -50,6 +50,7 @@ from csroles._validation import (
     validator,
     with_article,
 )
+from csroles.errors import CsrolesError
 from csroles.vocabulary import Channel, Direction, Focus, Language, Level, Metric, Topic
 
 __all__ = [
@@ -62,11 +63,13 @@ __all__ = [
     "Request",
     "Responsibility",
     "Role",
+    "Skill",
+    "SkillKind",
 ]
 
 
 class Duty(enum.StrEnum):
-    """A named duty of a customer-service role, as the sources describe it.
+    """A named duty of a customer-service role (the articles of the Sources page).
 
     Each duty covers the interaction :class:`~csroles.Topic` values listed in
     :attr:`topics` (used for routing); duties about the team or the company,
@@ -113,6 +116,12 @@ class Duty(enum.StrEnum):
     ANALYSE_CUSTOMER_NEEDS = "analyse_customer_needs"
     DESIGN_CX_STRATEGY = "design_cx_strategy"
     REPRESENT_CUSTOMERS_INTERNALLY = "represent_customers_internally"
+    HELP_WITH_MAINTENANCE = "help_with_maintenance"
+    HELP_WITH_UPGRADES = "help_with_upgrades"
+    LIAISE_WITH_MARKETING = "liaise_with_marketing"
+    DRIVE_INTERNAL_CHANGE = "drive_internal_change"
+    IMPROVE_TOUCHPOINTS = "improve_touchpoints"
+    WORK_WITH_BOARD = "work_with_board"
 
     @property
     def topics(self) -> frozenset[Topic]:
@@ -140,6 +149,10 @@ _DUTY_TOPICS: dict[Duty, frozenset[Topic]] = {
     Duty.UPSELL_AND_CROSS_SELL: frozenset({Topic.SALES}),
     Duty.ANALYSE_CUSTOMER_NEEDS: frozenset({Topic.FEEDBACK}),
     Duty.REPRESENT_CUSTOMERS_INTERNALLY: frozenset({Topic.FEEDBACK}),
+    # Keeping a product working is a technical problem; an upgrade installs a new version.
+    Duty.HELP_WITH_MAINTENANCE: frozenset({Topic.TECHNICAL_PROBLEM}),
+    Duty.HELP_WITH_UPGRADES: frozenset({Topic.INSTALLATION}),
+    Duty.IMPROVE_TOUCHPOINTS: frozenset({Topic.FEEDBACK}),
 }
 
 
@@ -174,7 +187,7 @@ class Raci(enum.StrEnum):
 
 
 class Industry(enum.StrEnum):
-    """An industry where a role is typical (*ServiceNow CSR*, *What is a CSR*).
+    """An industry where a role is typical (*ServiceNow CSR*, *G2 service philosophy*, *What is a CSR*).
 
     >>> from csroles import Industry
     >>> Industry("telecom") is Industry.TELECOM
@@ -192,6 +205,133 @@ class Industry(enum.StrEnum):
     UTILITIES = "utilities"
     HOSPITALITY = "hospitality"
     LEGAL = "legal"
+
+
+class SkillKind(enum.StrEnum):
+    """What kind of skill a :class:`Skill` is.
+
+    *ServiceNow CSR* splits a representative's skills into business skills
+    (communication, empathy, problem solving ...) and technical ones
+    (computer skills, product knowledge, help-desk and CRM tools), and
+    counts languages apart; ``other`` holds any label the articles do not
+    name (a product, an internal system ...).
+
+    >>> from csroles import SkillKind
+    >>> [kind.value for kind in SkillKind]
+    ['business', 'technical', 'language', 'other']
+
+    .. versionadded:: 0.1.0
+    """
+
+    BUSINESS = "business"
+    TECHNICAL = "technical"
+    LANGUAGE = "language"
+    OTHER = "other"
+
+
+def _check_skill_name(owner: object, field: str, value: object) -> str:
+    if type(value) is not str or not value.strip() or value != value.strip() or ":" in value:
+        fail(owner, field, value, "a non-empty skill name without surrounding whitespace or ':'")
+    return value
+
+
+@attrs.frozen(kw_only=True, order=True)
+class Skill:
+    """A skill: its kind and its name, such as ``technical:product_knowledge``.
+
+    Roles list the skills they need (:attr:`Role.skills`), positions the ones
+    their holder has (:attr:`~csroles.Position.skills`), and
+    :func:`~csroles.route` ranks roles by the skills an interaction needs.
+    Two skills are the same when kind and name are. :meth:`parse` reads the
+    text form ``kind:name``; a bare name is a skill of kind ``other``.
+
+    >>> from csroles import Skill, SkillKind
+    >>> Skill(kind=SkillKind.TECHNICAL, name="product_knowledge")
+    Skill(kind=<SkillKind.TECHNICAL: 'technical'>, name='product_knowledge')
+    >>> Skill.parse("language:italian") == Skill(kind=SkillKind.LANGUAGE, name="italian")
+    True
+    >>> str(Skill.parse("billing_system"))
+    'other:billing_system'
+    >>> Skill.parse("tecnical:crm")
+    Traceback (most recent call last):
+    ...
+    csroles.errors.InvalidEntityError: Skill.kind: 'tecnical', expected a SkillKind: one of 'business', 'technical', 'language', 'other'
+
+    .. versionadded:: 0.1.0
+    """
+
+    kind: SkillKind = attrs.field(validator=member_of(SkillKind))
+    name: str = attrs.field(validator=validator(_check_skill_name))
+
+    def __str__(self) -> str:
+        return f"{self.kind.value}:{self.name}"
+
+    @classmethod
+    def parse(cls, text: str) -> Skill:
+        """The skill ``text`` names: ``kind:name``, or a bare name for a skill of kind ``other``.
+
+        Raises:
+            InvalidEntityError: ``text`` is not a string, names no known
+                kind before its ``:``, or has an empty or padded name.
+        """
+        given: object = text
+        if type(given) is not str:
+            fail("Skill", "text", given, "a skill as text such as 'technical:product_knowledge'")
+        kind, colon, name = text.partition(":")
+        if not colon:
+            return cls(kind=SkillKind.OTHER, name=text)
+        if kind not in _SKILL_KINDS:
+            fail(
+                "Skill",
+                "kind",
+                kind,
+                "a SkillKind: one of " + ", ".join(repr(k.value) for k in SkillKind),
+            )
+        return cls(kind=SkillKind(kind), name=name)
+
+
+_SKILL_KINDS = frozenset(kind.value for kind in SkillKind)
+
+
+_SKILL_TEXT = (
+    "a Skill or its text 'kind:name' (kind one of "
+    + ", ".join(repr(k.value) for k in SkillKind)
+    + "; a bare name is of kind 'other'), the name non-empty without surrounding whitespace"
+)
+
+
+def _check_skill(owner: object, field: str, value: object) -> Skill:
+    if not isinstance(value, Skill):
+        fail(owner, field, value, _SKILL_TEXT)
+    return value
+
+
+def _parse_or_keep(item: object) -> object:
+    """A skill's text as a Skill; anything else, or bad text, as it is (for the validator)."""
+    if isinstance(item, str):
+        try:
+            return Skill.parse(item)
+        except CsrolesError:
+            return item
+    return item
+
+
+def _to_skills(value: Any) -> Any:
+    """An attrs converter: a collection of :class:`Skill` or ``kind:name`` texts to a frozenset.
+
+    Text is read by :meth:`Skill.parse`; bad text and anything else are
+    passed on for the validator to refuse, naming the owner's field.
+    """
+    if not isinstance(value, list | tuple | set | frozenset):
+        return value
+    items = tuple(_parse_or_keep(item) for item in value)
+    try:
+        return frozenset(items)
+    except TypeError:  # an unhashable item: the validator names it
+        return items
+
+
+_skills_validator = frozenset_of(_check_skill)
 
 
 class Action(enum.StrEnum):
@@ -488,7 +628,7 @@ def _pair(value: Any) -> Any:
 
 @attrs.frozen(kw_only=True)
 class Pay:
-    """Annual pay of a role as a salary survey quotes it (*ServiceNow CSR*, quoting Glassdoor for the United States).
+    """Annual pay of a role as a salary survey quotes it (*ServiceNow CSR*: Glassdoor, United States).
 
     ``total`` is base pay plus ``extra`` (bonuses, commissions); each is a
     (low, high) range.
@@ -628,7 +768,7 @@ class Role:
         industries: Industries where it is typical (empty: any).
         tier: Support tier (1 first line, 2 second line ...), if it works one.
         daily_quota: Contacts it must handle a day, if the company sets a number.
-        skills: Skills it needs, as snake_case keys.
+        skills: Skills it needs (:class:`Skill`; ``kind:name`` text is accepted).
         certifications: Professional certifications that help, by name.
         entry_level: Whether it is open to newcomers (a high-school diploma).
         remote_possible: Whether it can be done remotely.
@@ -687,8 +827,8 @@ class Role:
     daily_quota: int | None = attrs.field(
         default=None, validator=optional_validator(check_positive_int)
     )
-    skills: frozenset[str] = attrs.field(
-        default=frozenset(), converter=to_frozenset, validator=frozenset_of(check_key)
+    skills: frozenset[Skill] = attrs.field(
+        default=frozenset(), converter=_to_skills, validator=_skills_validator
     )
     certifications: tuple[str, ...] = attrs.field(
         default=(), converter=to_tuple, validator=tuple_of(check_identifier)

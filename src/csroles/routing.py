@@ -6,13 +6,14 @@ ranked, best first, by these rules in turn:
 
 1. it works the interaction's channel;
 2. it works the interaction's direction (inbound contacts, or outbound ones);
-3. its level suits the current priority (``low`` and ``normal``: individual;
+3. it has more of the skills the interaction needs (only when ``skills`` are given);
+4. its level suits the current priority (``low`` and ``normal``: individual;
    ``high``: individual or supervisor; ``urgent``: supervisor or manager),
    or failing that is as close to it as possible;
-4. it is responsible for the duty (does the work) rather than accountable;
-5. its support tier is lower (first line before second line; no tier counts as first line);
-6. it is more specialised: fewer channels, then fewer topics;
-7. catalog order.
+5. it is responsible for the duty (does the work) rather than accountable;
+6. its support tier is lower (first line before second line; no tier counts as first line);
+7. it is more specialised: fewer channels, then fewer topics;
+8. catalog order.
 
 Routing is total on the built-in catalog (every topic has an owner); on a
 catalog where no role owns the topic it raises :class:`~csroles.RoutingError`.
@@ -45,6 +46,7 @@ first line (tier 1)
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import NamedTuple, cast
 
 import attrs
@@ -53,7 +55,7 @@ from csroles._validation import fail
 from csroles.catalog import Catalog, default_catalog
 from csroles.errors import RoutingError
 from csroles.interactions import Interaction
-from csroles.roles import Duty, Raci, Responsibility, Role
+from csroles.roles import Duty, Raci, Responsibility, Role, Skill, _check_skill, _to_skills
 from csroles.vocabulary import Channel, Direction, Level, Priority, Topic
 
 __all__ = ["RoutingCandidate", "levels_for", "route"]
@@ -92,6 +94,8 @@ class RoutingCandidate:
         works_channel: Whether the role works the interaction's channel.
         works_direction: Whether the role works the interaction's direction.
         level_fits: Whether the role's level suits the interaction's current priority.
+        missing_skills: The skills asked for that the role does not list
+            (:attr:`Role.skills <csroles.Role.skills>`); empty when none were asked for.
         reasons: The facts above in words, in ranking order, for people.
 
     >>> from datetime import datetime, timezone
@@ -121,14 +125,42 @@ class RoutingCandidate:
     works_direction: bool
     level_fits: bool
     reasons: tuple[str, ...]
+    missing_skills: frozenset[Skill] = frozenset()
 
 
-def route(interaction: Interaction, catalog: Catalog | None = None) -> tuple[RoutingCandidate, ...]:
+def route(
+    interaction: Interaction,
+    catalog: Catalog | None = None,
+    *,
+    skills: Iterable[Skill | str] = (),
+) -> tuple[RoutingCandidate, ...]:
     """The roles of ``catalog`` (default: the built-in one) that should take ``interaction``, best first.
 
     Every candidate owns a duty covering the interaction's topic; the module
-    documentation lists the ranking rules. The result depends only on the
-    channel, direction, topic and current priority, and is deterministic.
+    documentation lists the ranking rules. ``skills`` are the skills the
+    interaction needs (:class:`~csroles.Skill` values or their ``kind:name``
+    text): roles listing more of them rank first, after channel and
+    direction, and each candidate says which it lacks. The result depends
+    only on the channel, direction, topic, current priority and skills, and
+    is deterministic.
+
+    >>> from datetime import datetime, timezone
+    >>> from csroles import Channel, Direction, EventKind, Priority, Topic, route
+    >>> from csroles.interactions import Event, Interaction
+    >>> fault = Interaction(
+    ...     id="T-4",
+    ...     customer_id="C-4",
+    ...     channel=Channel.PHONE,
+    ...     direction=Direction.INBOUND,
+    ...     topic=Topic.TECHNICAL_PROBLEM,
+    ...     priority=Priority.NORMAL,
+    ...     events=[Event(kind=EventKind.OPENED, at=datetime(2026, 5, 4, 9, tzinfo=timezone.utc))],
+    ... )
+    >>> [c.role.key for c in route(fault)][:2]
+    ['customer_support_representative', 'customer_service_representative']
+    >>> best = route(fault, skills=["business:empathy", "technical:help_desk_tools"])[0]
+    >>> best.role.key, best.reasons[2]
+    ('customer_service_representative', 'has the skills business:empathy, technical:help_desk_tools')
 
     >>> from datetime import datetime, timezone
     >>> from csroles import Channel, Direction, EventKind, Priority, Topic, route
@@ -157,12 +189,14 @@ def route(interaction: Interaction, catalog: Catalog | None = None) -> tuple[Rou
         catalog = default_catalog()
     elif not isinstance(catalog, Catalog):
         fail("route", "catalog", catalog, "a Catalog or None")
+    needed = _needed_skills(skills)
     key = (
         "route",
         interaction.channel,
         interaction.direction,
         interaction.topic,
         interaction.current_priority,
+        needed,
     )
     memo = catalog._memo
     found = memo.get(key)
@@ -173,9 +207,25 @@ def route(interaction: Interaction, catalog: Catalog | None = None) -> tuple[Rou
             direction=interaction.direction,
             topic=interaction.topic,
             priority=interaction.current_priority,
+            needed=needed,
         )
         memo[key] = found
     return cast("tuple[RoutingCandidate, ...]", found)
+
+
+_NO_SKILLS: frozenset[Skill] = frozenset()
+
+
+def _needed_skills(skills: object) -> frozenset[Skill]:
+    """The skills asked for, as a frozenset of Skill (texts parsed), or a clear error."""
+    if skills == ():
+        return _NO_SKILLS
+    if not isinstance(skills, list | tuple | set | frozenset):
+        fail("route", "skills", skills, "a list, tuple or set of Skill or 'kind:name' text")
+    needed = _to_skills(skills)
+    for item in needed:
+        _check_skill("route", "skills", item)
+    return frozenset(needed)
 
 
 class _Owner(NamedTuple):
@@ -186,6 +236,7 @@ class _Owner(NamedTuple):
     # Member names, whose str hashes are cached: an enum member hashes in Python code.
     channels: frozenset[str]
     directions: frozenset[str]
+    skills: frozenset[Skill]
     distance: tuple[int, ...]  # by priority rank: from the role's level to the suitable ones
     # RACI order, tier, channel count, topic count, catalog position: rules 4 to 7.
     rest: tuple[bool, int, int, int, int]
@@ -206,6 +257,7 @@ def _owners(catalog: Catalog, topic: Topic) -> tuple[_Owner, ...]:
                 responsibility=responsibility,
                 channels=frozenset(channel.name for channel in role.channels),
                 directions=frozenset(direction.name for direction in role.directions),
+                skills=role.skills,
                 distance=tuple(
                     min(abs(role.level.rank - level.rank) for level in _LEVELS_FOR[priority])
                     for priority in Priority
@@ -230,7 +282,13 @@ def _owners(catalog: Catalog, topic: Topic) -> tuple[_Owner, ...]:
 
 
 def _rank(
-    catalog: Catalog, *, channel: Channel, direction: Direction, topic: Topic, priority: Priority
+    catalog: Catalog,
+    *,
+    channel: Channel,
+    direction: Direction,
+    topic: Topic,
+    priority: Priority,
+    needed: frozenset[Skill],
 ) -> tuple[RoutingCandidate, ...]:
     owners = _owners(catalog, topic)
     if not owners:
@@ -248,6 +306,7 @@ def _rank(
             (
                 channel_name not in owner.channels,
                 direction_name not in owner.directions,
+                len(needed - owner.skills),
                 owner.distance[urgency],
                 owner.rest,
             ),
@@ -260,11 +319,13 @@ def _rank(
     direction_words = _DIRECTION_WORDS[direction._value_]
     topic_words = f"{topic._value_} is within its duty "
     candidates = []
-    for rank, ((channel_miss, direction_miss, distance, _), owner) in enumerate(scored, start=1):
+    for rank, ((channel_miss, direction_miss, _, distance, _), owner) in enumerate(scored, start=1):
         role = owner.role
+        missing = needed - owner.skills
         reasons: tuple[str, ...] = (
             channel_words[channel_miss],
             direction_words[direction_miss],
+            *_skill_words(needed, missing),
             topic_words + owner.duty_words,
             owner.level_words + (misfits if distance else fits),
         )
@@ -280,9 +341,19 @@ def _rank(
                 works_direction=not direction_miss,
                 level_fits=not distance,
                 reasons=reasons,
+                missing_skills=missing,
             )
         )
     return tuple(candidates)
+
+
+def _skill_words(needed: frozenset[Skill], missing: frozenset[Skill]) -> tuple[str, ...]:
+    """The reason about skills: none when none were asked for."""
+    if not needed:
+        return ()
+    if not missing:
+        return ("has the skills " + ", ".join(str(s) for s in sorted(needed)),)
+    return ("lacks the skills " + ", ".join(str(s) for s in sorted(missing)),)
 
 
 # Words of the reasons by the plain value of a channel, direction or priority:

@@ -54,6 +54,7 @@ _STRATEGY_FOR_TYPE = {
     "Request": "requests",
     "Catalog": "catalogs",
     "Pay": "pays",
+    "Skill": "skills",
     "Period": "periods",
     "TitleParts": "title_parts",
     "SLA": "slas",
@@ -119,6 +120,7 @@ from csroles.strategies._roles import (  # noqa: E402 (after the hook: see its d
     responsibilities,
     role_keys,
     roles,
+    skills,
 )
 from csroles.strategies._sla import business_calendars, sla_clocks, slas  # noqa: E402
 from csroles.strategies._staffing import (  # noqa: E402 (after the hook: see its docstring)
@@ -165,6 +167,7 @@ __all__ = [
     "responsibilities",
     "role_keys",
     "roles",
+    "skills",
     "sla_clocks",
     "slas",
     "staffing_plans",

@@ -11,6 +11,7 @@ from csroles.catalog import Catalog, default_catalog
 from csroles.escalation import EscalationPolicy, EscalationStep
 from csroles.hierarchy import OrgChart, Position
 from csroles.strategies._entities import identifiers
+from csroles.strategies._roles import skills
 from csroles.vocabulary import Channel, Level, Topic
 
 __all__ = ["escalation_policies", "escalation_steps", "org_charts", "positions"]
@@ -18,7 +19,7 @@ __all__ = ["escalation_policies", "escalation_steps", "org_charts", "positions"]
 _NAMES = st.sampled_from(
     ["Anna", "Bruno", "Carla", "Dmitri", "Elena", "Farid", "Giulia", "Hana", "Ivan", "Olga"]
 )
-_SKILLS = st.sampled_from(["italian", "russian", "english", "billing_system", "crm", "sql"])
+_SKILLS = skills()
 _CAPACITIES = st.none() | st.integers(0, 200) | st.floats(0, 200, allow_nan=False)
 _OPTIONAL_NAMES = st.none() | _NAMES
 _CHANNEL_SETS = st.frozensets(st.sampled_from(Channel), max_size=3)

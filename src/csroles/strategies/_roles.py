@@ -27,6 +27,8 @@ from csroles.roles import (
     Request,
     Responsibility,
     Role,
+    Skill,
+    SkillKind,
 )
 from csroles.vocabulary import Channel, Direction, Focus, Language, Level, Metric, Topic
 
@@ -38,6 +40,7 @@ __all__ = [
     "responsibilities",
     "role_keys",
     "roles",
+    "skills",
 ]
 
 _WORDS = (
@@ -236,13 +239,47 @@ def pays() -> st.SearchStrategy[Pay]:
     )
 
 
+_SKILL_NAMES = (
+    "communication",
+    "empathy",
+    "product_knowledge",
+    "help_desk_tools",
+    "italian",
+    "Mandarin",
+    "SAP S/4HANA",
+    "crm",
+)
+
+
+def skills(*, kinds: Sequence[SkillKind] | None = None) -> st.SearchStrategy[Skill]:
+    """Skills of ``kinds`` (default: every :class:`~csroles.SkillKind`).
+
+    Names are snake_case words and a few free labels with capitals and
+    spaces, as a company's own skills may be.
+
+    >>> from hypothesis import given, settings
+    >>> from csroles import Skill, SkillKind
+    >>> from csroles.strategies import skills
+    >>> @settings(max_examples=20)
+    ... @given(skills(kinds=[SkillKind.LANGUAGE]))
+    ... def test_kind(skill):
+    ...     assert skill.kind is SkillKind.LANGUAGE
+    ...     assert Skill.parse(str(skill)) == skill
+    >>> test_kind()
+
+    .. versionadded:: 0.1.0
+    """
+    chosen = _members("kinds", kinds, SkillKind)
+    return st.builds(Skill, kind=st.sampled_from(chosen), name=st.sampled_from(_SKILL_NAMES))
+
+
 _CHANNEL_SETS = st.frozensets(st.sampled_from(tuple(Channel)))
 _DIRECTION_SETS = st.frozensets(st.sampled_from(tuple(Direction)), min_size=1)
 _METRIC_SETS = st.frozensets(st.sampled_from(tuple(Metric)), max_size=4)
 _INDUSTRY_SETS = st.frozensets(st.sampled_from(tuple(Industry)), max_size=3)
 _TIERS = st.none() | st.integers(1, 3)
 _QUOTAS = st.none() | st.integers(1, 500)
-_SKILL_SETS = st.frozensets(st.sampled_from(_WORDS), max_size=3)
+_SKILL_SETS = st.frozensets(skills(), max_size=3)
 _CERTIFICATIONS = st.lists(st.sampled_from(("HDI", "CCXP", "CCSP")), max_size=2, unique=True)
 _PAYS = st.none() | pays()
 _LANGUAGE_LISTS = st.lists(st.sampled_from(tuple(Language)), min_size=1, unique=True)
