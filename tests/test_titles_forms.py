@@ -28,7 +28,7 @@ FORMS = [
     ("Operatore del contact center", "call_center_agent"),
     ("Consulente dell'assistenza clienti", "customer_support_representative"),
     ("La responsabile del servizio clienti", "customer_service_manager"),
-    ("rappresentanti del supporto vendite", "customer_service_representative"),
+    ("rappresentanti del supporto vendite", "sales_support_representative"),
     (
         "I rappresentanti del reparto dedicato al successo del cliente",
         "relationship_manager",

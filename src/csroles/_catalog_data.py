@@ -107,7 +107,6 @@ ROLES: tuple[Role, ...] = (
                 "Segretario",
                 "Assistente amministrativo",
                 "Staff di supporto alle vendite",
-                "Rappresentante del supporto vendite",
                 "Personale dell'assistenza clienti",
                 "Operatore di assunzione dei consumatori",
                 "Specialista del servizio",
