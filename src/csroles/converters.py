@@ -65,6 +65,7 @@ from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, overrid
 from csroles import _validation as v
 from csroles.errors import CsrolesError, InvalidEntityError
 from csroles.sla.calendar import BusinessCalendar
+from csroles.sla.clocks import SLAClock
 
 __all__ = ["configure_converter", "make_converter"]
 
@@ -536,6 +537,8 @@ _FORMS: dict[type, dict[str, tuple[object, Unhook]]] = {
         "hours": (dict[int, tuple[tuple[time, time], ...]], dict),
         "special_hours": (dict[date, tuple[tuple[time, time], ...]], dict),
     },
+    # A Metric member or a definition's name: read and written as the plain name.
+    SLAClock: {"metric": (str, str)},
 }
 
 

@@ -9,14 +9,11 @@ functions over those integers, supplied by the caller:
 
 The rules (the public docs in ``docs/sla_clocks.md`` state them for users):
 
-- A clock runs in *cycles*. First response: one cycle, from opening to the
-  first agent reply (or to the resolution or closing, if that comes first),
-  never paused. Next response: a cycle starts at each customer reply that
-  follows an agent reply and stops at the next agent reply (or at the
-  resolution or closing). Resolution: from opening to resolution (or closing),
-  paused while waiting on the customer or a third party, running again on
-  ``resumed`` or, for a wait on the customer, on a customer reply; a reopening
-  continues the cycle or starts a new one, as the SLA says.
+- A clock runs in *cycles*, as its metric's definition says
+  (``csroles.sla.definitions``): the events that start, pause, resume and stop
+  it. The definitions are compiled once per SLA into a :class:`Plan`, a table
+  from (status, event kind) to what each clock does, so the replay reads one
+  table entry per event and skips the events no clock reacts to.
 - Within a cycle the clock has a *budget*: the target for the current
   priority. A priority change replaces the target and either keeps the elapsed
   time (``from_start``) or restarts it at the change (``from_change``).
@@ -44,53 +41,27 @@ from typing import TYPE_CHECKING
 
 from csroles._validation import fixed_zone
 from csroles.errors import CalendarError
-from csroles.interactions import Event
+from csroles.interactions import TRANSITIONS, Event, Status
 from csroles.sla._engine import MAX_US, MAX_YEAR, MIN_YEAR
-from csroles.vocabulary import EventKind, Metric, Priority
+from csroles.sla.definitions import ClockCondition, MetricDefinition
+from csroles.vocabulary import EventKind, Priority
 
 if TYPE_CHECKING:
     from csroles.sla.calendar import BusinessCalendar
 
 __all__: list[str] = []
 
-FRT = Metric.FIRST_RESPONSE_TIME
-NRT = Metric.NEXT_RESPONSE_TIME
-RT = Metric.RESOLUTION_TIME
-
-#: The metrics that have clocks, in the order sla_status reports them.
-CLOCK_METRICS = (FRT, NRT, RT)
-
 # Clock states, as small integers inside the engine (the public ClockState maps them).
 RUNNING, PAUSED, WARNING, MET, BREACHED = range(5)
+
+# What a clock's trace records, as pairs (instant, code).
+T_START, T_HALT, T_RESUME, T_STOP, T_RESET = range(5)
 
 Between = Callable[[int, int], int]
 Add = Callable[[int, int], int]
 
-# The kinds that can change a clock, as module constants: looking a member up
-# on its enum class costs several times a global lookup, on every event.
-AGENT_REPLIED = EventKind.AGENT_REPLIED
-CUSTOMER_REPLIED = EventKind.CUSTOMER_REPLIED
-WAITING_ON_CUSTOMER = EventKind.WAITING_ON_CUSTOMER
-WAITING_ON_THIRD_PARTY = EventKind.WAITING_ON_THIRD_PARTY
-RESUMED = EventKind.RESUMED
 PRIORITY_CHANGED = EventKind.PRIORITY_CHANGED
-RESOLVED = EventKind.RESOLVED
-CLOSED = EventKind.CLOSED
-REOPENED = EventKind.REOPENED
-# The others (assignments, surveys ...) are skipped.
-RELEVANT = frozenset(
-    {
-        AGENT_REPLIED,
-        CUSTOMER_REPLIED,
-        WAITING_ON_CUSTOMER,
-        WAITING_ON_THIRD_PARTY,
-        RESUMED,
-        PRIORITY_CHANGED,
-        RESOLVED,
-        CLOSED,
-        REOPENED,
-    }
-)
+OPENED = EventKind.OPENED
 
 
 class Clock:
@@ -119,6 +90,7 @@ class Clock:
         "started",
         "target",
         "targets",
+        "trace",
     )
 
     def __init__(self, targets: Mapping[Priority, int], between: Between, add: Add) -> None:
@@ -135,6 +107,7 @@ class Clock:
         self.breached_at: int | None = None
         self.completed = 0
         self.breaches = 0
+        self.trace: list[int] = []  # instant, code, instant, code ... (T_START ...)
 
     def start(self, at: int, priority: Priority) -> None:
         """Start a new cycle at ``at``."""
@@ -144,6 +117,7 @@ class Clock:
         self.mark = at
         self.pending = None
         self.breached_at = None
+        self.trace += (at, T_START)
 
     def advance(self, at: int) -> None:
         """Bring a running clock up to instant ``at`` (not before ``mark``)."""
@@ -171,6 +145,7 @@ class Clock:
         else:
             self.pending = at
         self.running = False
+        self.trace += (at, T_HALT)
 
     def stop(self, at: int) -> None:
         """End the current cycle at ``at``."""
@@ -178,12 +153,14 @@ class Clock:
             self.halt(at)
         self.active = False
         self.completed += 1
+        self.trace += (at, T_STOP)
 
     def resume(self, at: int) -> None:
         """Count again from ``at``."""
         self.settle()
         self.mark = at
         self.running = True
+        self.trace += (at, T_RESUME)
 
     def reprioritize(self, at: int, priority: Priority, *, from_start: bool) -> None:
         """Apply a priority change at ``at`` to an active cycle."""
@@ -205,12 +182,13 @@ class Clock:
             self.elapsed = 0
             self.mark = at
             self.pending = None
+            self.trace += (at, T_RESET)
         elif self.breached_at is None and self.pending is None and self.elapsed > target:
             # Measured just above (or exact already): more than the new target is used.
             self.breached_at = at
             self.breaches += 1
 
-    def result(self, metric: Metric, now: int) -> Result:
+    def result(self, metric: str, now: int) -> Result:
         """The clock at ``now``, once every event up to ``now`` is applied."""
         due: int | None = None
         if self.running:
@@ -239,21 +217,112 @@ class Clock:
             self.breached_at,
             self.completed,
             self.breaches,
+            self.trace,
         )
 
 
 #: What the replay says about one metric at ``now``: metric, target, elapsed,
 #: state, due instant, breach instant, completed cycles, breached cycles
-#: (integers; the caller builds the SLAClocks).
-Result = tuple[Metric, int, int, int, int | None, int | None, int, int]
+#: (integers; the caller builds the SLAClocks), and the clock's trace.
+Result = tuple[str, int, int, int, int | None, int | None, int, int, list[int]]
 
 
-def replay(  # noqa: PLR0912, PLR0915
+# ------------------------------------------------------------------ compiled definitions
+
+#: When a flag of a step applies: ``None`` never, ``()`` always, a tuple of arm
+#: ids when any of those arms is set (conditions with ``first_since``).
+Gate = tuple[int, ...] | None
+#: One clock's reaction to one (status, event kind): clock index and the gates
+#: of stop, pause, resume and start.
+Entry = tuple[int, Gate, Gate, Gate, Gate]
+#: What one event kind does in one status: the status it leads to, the entries
+#: of the clocks that react, the arms it sets and the arms it clears.
+Step = tuple[Status, tuple[Entry, ...], tuple[int, ...], tuple[int, ...]]
+
+
+class Plan:
+    """An SLA's metric definitions compiled into a table of steps, for :func:`replay`.
+
+    ``steps[status][kind]`` says what an event of ``kind`` does in ``status``;
+    an *arm* is a pair (kind, first_since) of some condition: set by a
+    ``first_since`` event, cleared by a ``kind`` event.
+    """
+
+    __slots__ = ("arms", "cycles", "keys", "opening", "steps", "targets")
+
+    def __init__(
+        self,
+        metrics: Sequence[tuple[str, MetricDefinition, Mapping[Priority, int]]],
+    ) -> None:
+        self.keys = tuple(key for key, _, _ in metrics)
+        self.targets = tuple(targets for _, _, targets in metrics)
+        self.cycles = tuple(definition.cycles for _, definition, _ in metrics)
+        arms: dict[tuple[EventKind, EventKind], int] = {}
+        for _, definition, _ in metrics:
+            for condition in _all_conditions(definition):
+                if condition.kind is not None and condition.first_since is not None:
+                    arms.setdefault((condition.kind, condition.first_since), len(arms))
+        self.arms = len(arms)
+        definitions = [definition for _, definition, _ in metrics]
+
+        def step(kind: EventKind, to_status: Status) -> Step:
+            entries: list[Entry] = []
+            for index, definition in enumerate(definitions):
+                gates = tuple(
+                    _gate(conditions, kind, to_status, arms)
+                    for conditions in (
+                        definition.stop,
+                        definition.pause,
+                        definition.resume,
+                        definition.start,
+                    )
+                )
+                if any(gate is not None for gate in gates):
+                    entries.append((index, *gates))  # type: ignore[arg-type]
+            sets = tuple(arm for (_, since), arm in arms.items() if since is kind)
+            clears = tuple(arm for (of, _), arm in arms.items() if of is kind)
+            return (to_status, tuple(entries), sets, clears)
+
+        self.opening = step(OPENED, Status.OPEN)
+        self.steps = {
+            status: {kind: step(kind, to_status) for kind, to_status in moves.items()}
+            for status, moves in TRANSITIONS.items()
+        }
+
+
+def _all_conditions(definition: MetricDefinition) -> tuple[ClockCondition, ...]:
+    return (*definition.start, *definition.stop, *definition.pause, *definition.resume)
+
+
+def _gate(
+    conditions: Sequence[ClockCondition],
+    kind: EventKind,
+    to_status: Status,
+    arms: Mapping[tuple[EventKind, EventKind], int],
+) -> Gate:
+    found: list[int] = []
+    for condition in conditions:
+        if condition.matches(kind, to_status):
+            if condition.first_since is None:
+                return ()
+            found.append(arms[kind, condition.first_since])
+    return tuple(found) if found else None
+
+
+def _open(gate: Gate, armed: list[bool]) -> bool:
+    if gate is None:
+        return False
+    if not gate:
+        return True
+    return any(armed[arm] for arm in gate)
+
+
+def replay(  # noqa: PLR0912
     events: Sequence[Event],
     priority: Priority,
     opened_at: int,
     now: int,
-    plan: Mapping[Metric, Mapping[Priority, int]],
+    plan: Plan,
     *,
     from_start: bool,
     continue_on_reopen: bool,
@@ -262,75 +331,66 @@ def replay(  # noqa: PLR0912, PLR0915
 ) -> list[Result]:
     """Replay ``events`` (the opening first, at ``opened_at``) up to ``now``.
 
-    Events after ``now`` are ignored, and so are the kinds that no clock reads.
-
-    ``plan`` maps each metric the SLA covers to its targets per priority, in
-    microseconds. Returns one result per covered metric whose clock has
-    started, in the order of ``CLOCK_METRICS``.
+    Events after ``now`` are ignored, and so are those no clock reacts to.
+    Returns one result per metric of ``plan`` whose clock has started, in the
+    plan's order.
     """
-    first = Clock(plan[FRT], between, add) if FRT in plan else None
-    nxt = Clock(plan[NRT], between, add) if NRT in plan else None
-    res = Clock(plan[RT], between, add) if RT in plan else None
-    clocks = [clock for clock in (first, nxt, res) if clock is not None]
-    if first is not None:
-        first.start(opened_at, priority)
-    if res is not None:
-        res.start(opened_at, priority)
-    agent_spoke = False  # the latest reply was an agent's
-    waiting_on_customer = False  # the current pause is a wait on the customer
-
-    relevant = RELEVANT
-    for event in events[1:]:
-        kind = event.kind
-        if kind not in relevant:
-            continue
+    clocks = [Clock(targets, between, add) for targets in plan.targets]
+    cycles = plan.cycles
+    armed = [False] * plan.arms
+    steps = plan.steps
+    step = plan.opening
+    at = opened_at
+    status = step[0]
+    index = 0
+    last = len(events)
+    while True:
+        _, entries, sets, clears = step
+        for number, stop, pause, resume, start in entries:
+            clock = clocks[number]
+            if clock.active:
+                if stop is not None and (not stop or _open(stop, armed)):
+                    clock.stop(at)
+                elif clock.running:
+                    if pause is not None and (not pause or _open(pause, armed)):
+                        clock.halt(at)
+                elif resume is not None and (not resume or _open(resume, armed)):
+                    clock.resume(at)
+            if not clock.active and start is not None and (not start or _open(start, armed)):
+                if not clock.started or cycles[number] or not continue_on_reopen:
+                    clock.start(at, priority)
+                else:  # a stopped single-cycle clock starts again: it continues
+                    clock.completed -= 1
+                    clock.active = True
+                    clock.resume(at)
+        for arm in clears:
+            armed[arm] = False
+        for arm in sets:
+            armed[arm] = True
+        # The next event that changes something.
+        while True:
+            index += 1
+            if index == last:
+                break
+            event = events[index]
+            kind = event.kind
+            step = steps[status][kind]
+            status = step[0]
+            if step[1] or step[2] or step[3] or kind is PRIORITY_CHANGED:
+                break
+        if index == last:
+            break
         at = to_us(event.at)
         if at > now:
             break
-        if kind is AGENT_REPLIED:
-            agent_spoke = True
-            if first is not None and first.active:
-                first.stop(at)
-            if nxt is not None and nxt.active:
-                nxt.stop(at)
-        elif kind is CUSTOMER_REPLIED:
-            if agent_spoke and nxt is not None and not nxt.active:
-                nxt.start(at, priority)
-            agent_spoke = False
-            if waiting_on_customer and res is not None and res.active:
-                res.resume(at)
-            waiting_on_customer = False
-        elif kind is WAITING_ON_CUSTOMER or kind is WAITING_ON_THIRD_PARTY:
-            waiting_on_customer = kind is WAITING_ON_CUSTOMER
-            if res is not None and res.running:
-                res.halt(at)
-        elif kind is RESUMED:
-            waiting_on_customer = False
-            if res is not None and res.active:
-                res.resume(at)
-        elif kind is PRIORITY_CHANGED:
+        if kind is PRIORITY_CHANGED:
             priority = event.priority  # type: ignore[assignment]  # the Event checks it
             for clock in clocks:
                 if clock.active:
                     clock.reprioritize(at, priority, from_start=from_start)
-        elif kind is RESOLVED or kind is CLOSED:
-            waiting_on_customer = False
-            for clock in clocks:
-                if clock.active:
-                    clock.stop(at)
-        elif res is not None:  # reopened: only the resolution clock cares
-            if continue_on_reopen:
-                res.completed -= 1
-                res.active = True
-                res.resume(at)
-            else:
-                res.start(at, priority)
 
-    results: list[Result] = []
-    for metric, candidate in ((FRT, first), (NRT, nxt), (RT, res)):
-        if candidate is not None and candidate.started:
-            results.append(candidate.result(metric, now))
-    return results
+    keys = plan.keys
+    return [clock.result(keys[number], now) for number, clock in enumerate(clocks) if clock.started]
 
 
 # ------------------------------------------------------------------ integer time
