@@ -11,8 +11,8 @@ The rules (the public docs in ``docs/sla_clocks.md`` state them for users):
 
 - A clock runs in *cycles*, as its metric's definition says
   (``csroles.sla.definitions``): the events that start, pause, resume and stop
-  it. The definitions are compiled once per SLA into a :class:`Plan`, a table
-  from (status, event kind) to what each clock does, so the replay reads one
+  it. The definitions are compiled per SLA into a :class:`Plan`, a table
+  from (state, event kind) to what each clock does, so the replay reads one
   table entry per event and skips the events no clock reacts to.
 - Within a cycle the clock has a *budget*: the target for the current
   priority. A priority change replaces the target and either keeps the elapsed
@@ -90,7 +90,6 @@ class Clock:
         "started",
         "target",
         "targets",
-        "trace",
     )
 
     def __init__(self, targets: Mapping[Priority, int], between: Between, add: Add) -> None:
@@ -107,7 +106,6 @@ class Clock:
         self.breached_at: int | None = None
         self.completed = 0
         self.breaches = 0
-        self.trace: list[int] = []  # instant, code, instant, code ... (T_START ...)
 
     def start(self, at: int, priority: Priority) -> None:
         """Start a new cycle at ``at``."""
@@ -117,7 +115,6 @@ class Clock:
         self.mark = at
         self.pending = None
         self.breached_at = None
-        self.trace += (at, T_START)
 
     def advance(self, at: int) -> None:
         """Bring a running clock up to instant ``at`` (not before ``mark``)."""
@@ -145,7 +142,6 @@ class Clock:
         else:
             self.pending = at
         self.running = False
-        self.trace += (at, T_HALT)
 
     def stop(self, at: int) -> None:
         """End the current cycle at ``at``."""
@@ -153,14 +149,12 @@ class Clock:
             self.halt(at)
         self.active = False
         self.completed += 1
-        self.trace += (at, T_STOP)
 
     def resume(self, at: int) -> None:
         """Count again from ``at``."""
         self.settle()
         self.mark = at
         self.running = True
-        self.trace += (at, T_RESUME)
 
     def reprioritize(self, at: int, priority: Priority, *, from_start: bool) -> None:
         """Apply a priority change at ``at`` to an active cycle."""
@@ -182,7 +176,6 @@ class Clock:
             self.elapsed = 0
             self.mark = at
             self.pending = None
-            self.trace += (at, T_RESET)
         elif self.breached_at is None and self.pending is None and self.elapsed > target:
             # Measured just above (or exact already): more than the new target is used.
             self.breached_at = at
@@ -217,38 +210,92 @@ class Clock:
             self.breached_at,
             self.completed,
             self.breaches,
-            self.trace,
         )
 
 
 #: What the replay says about one metric at ``now``: metric, target, elapsed,
 #: state, due instant, breach instant, completed cycles, breached cycles
-#: (integers; the caller builds the SLAClocks), and the clock's trace.
-Result = tuple[str, int, int, int, int | None, int | None, int, int, list[int]]
+#: (integers; the caller builds the SLAClocks).
+Result = tuple[str, int, int, int, int | None, int | None, int, int]
+
+
+class TracingClock(Clock):
+    """A clock that also records what happens to it: the replay behind segments.
+
+    ``trace`` holds pairs (instant, code): ``T_START``, ``T_HALT``,
+    ``T_RESUME``, ``T_STOP`` and ``T_RESET`` (a ``from_change`` priority
+    change restarting the budget). Kept apart from :class:`Clock`, so that
+    :func:`replay` pays nothing for it unless segments are asked for.
+    """
+
+    __slots__ = ("trace",)
+
+    def __init__(self, targets: Mapping[Priority, int], between: Between, add: Add) -> None:
+        super().__init__(targets, between, add)
+        self.trace: list[int] = []
+
+    def start(self, at: int, priority: Priority) -> None:
+        super().start(at, priority)
+        self.trace += (at, T_START)
+
+    def halt(self, at: int) -> None:
+        super().halt(at)
+        self.trace += (at, T_HALT)
+
+    def stop(self, at: int) -> None:
+        super().stop(at)
+        self.trace += (at, T_STOP)
+
+    def resume(self, at: int) -> None:
+        super().resume(at)
+        self.trace += (at, T_RESUME)
+
+    def reprioritize(self, at: int, priority: Priority, *, from_start: bool) -> None:
+        super().reprioritize(at, priority, from_start=from_start)
+        if not from_start:
+            self.trace += (at, T_RESET)
 
 
 # ------------------------------------------------------------------ compiled definitions
 
-#: When a flag of a step applies: ``None`` never, ``()`` always, a tuple of arm
-#: ids when any of those arms is set (conditions with ``first_since``).
-Gate = tuple[int, ...] | None
-#: One clock's reaction to one (status, event kind): clock index and the gates
-#: of stop, pause, resume and start.
-Entry = tuple[int, Gate, Gate, Gate, Gate]
-#: What one event kind does in one status: the status it leads to, the entries
-#: of the clocks that react, the arms it sets and the arms it clears.
-Step = tuple[Status, tuple[Entry, ...], tuple[int, ...], tuple[int, ...]]
+#: One clock's reaction to one event: clock index, and whether the event stops,
+#: pauses, resumes and starts it.
+Entry = tuple[int, bool, bool, bool, bool]
+#: What one event kind does in one state: the moves of the state it leads to,
+#: the entries of the clocks that react, and whether it does anything at all (a
+#: priority change always does).
+Step = tuple["Moves", tuple[Entry, ...], bool]
+
+
+class Moves(dict[EventKind, Step]):
+    """The steps from one state (a status and the arms set), compiled on first use."""
+
+    __slots__ = ("mask", "plan", "status")
+
+    def __init__(self, plan: Plan, status: Status, mask: int) -> None:
+        super().__init__()
+        self.plan = plan
+        self.status = status
+        self.mask = mask
+
+    def __missing__(self, kind: EventKind) -> Step:
+        step = self[kind] = self.plan.step(self, kind)
+        return step
 
 
 class Plan:
     """An SLA's metric definitions compiled into a table of steps, for :func:`replay`.
 
-    ``steps[status][kind]`` says what an event of ``kind`` does in ``status``;
-    an *arm* is a pair (kind, first_since) of some condition: set by a
-    ``first_since`` event, cleared by a ``kind`` event.
+    The replay walks a state machine whose states are the interaction's status
+    and the *arms* set: an arm is a pair (kind, first_since) of some condition,
+    set by a ``first_since`` event and cleared by a ``kind`` event, so "the
+    first customer reply since an agent reply" is a matter of state, decided
+    when the table is built. ``moves[kind]`` (a :class:`Moves`) gives the step
+    of an event of ``kind``: what each clock does and the next state's moves.
+    Steps are compiled the first time a state meets a kind.
     """
 
-    __slots__ = ("arms", "cycles", "keys", "opening", "steps", "targets")
+    __slots__ = ("arms", "cycles", "definitions", "keys", "opening", "states", "targets")
 
     def __init__(
         self,
@@ -257,64 +304,62 @@ class Plan:
         self.keys = tuple(key for key, _, _ in metrics)
         self.targets = tuple(targets for _, _, targets in metrics)
         self.cycles = tuple(definition.cycles for _, definition, _ in metrics)
-        arms: dict[tuple[EventKind, EventKind], int] = {}
-        for _, definition, _ in metrics:
+        self.definitions = tuple(definition for _, definition, _ in metrics)
+        self.arms: dict[tuple[EventKind, EventKind], int] = {}
+        for definition in self.definitions:
             for condition in _all_conditions(definition):
                 if condition.kind is not None and condition.first_since is not None:
-                    arms.setdefault((condition.kind, condition.first_since), len(arms))
-        self.arms = len(arms)
-        definitions = [definition for _, definition, _ in metrics]
+                    self.arms.setdefault((condition.kind, condition.first_since), len(self.arms))
+        self.states: dict[tuple[Status, int], Moves] = {}
+        self.opening = self.step(None, OPENED)
 
-        def step(kind: EventKind, to_status: Status) -> Step:
-            entries: list[Entry] = []
-            for index, definition in enumerate(definitions):
-                gates = tuple(
-                    _gate(conditions, kind, to_status, arms)
-                    for conditions in (
-                        definition.stop,
-                        definition.pause,
-                        definition.resume,
-                        definition.start,
-                    )
+    def moves(self, status: Status, mask: int) -> Moves:
+        """The moves of a state, made once."""
+        moves = self.states.get((status, mask))
+        if moves is None:
+            moves = self.states[status, mask] = Moves(self, status, mask)
+        return moves
+
+    def step(self, source: Moves | None, kind: EventKind) -> Step:
+        """The step of an event of ``kind`` from ``source`` (``None``: the opening)."""
+        if source is None:
+            to_status, mask = Status.OPEN, 0
+        else:
+            to_status, mask = TRANSITIONS[source.status][kind], source.mask
+        entries: list[Entry] = []
+        for index, definition in enumerate(self.definitions):
+            flags = [
+                self._holds(conditions, kind, to_status, mask)
+                for conditions in (
+                    definition.stop,
+                    definition.pause,
+                    definition.resume,
+                    definition.start,
                 )
-                if any(gate is not None for gate in gates):
-                    entries.append((index, *gates))  # type: ignore[arg-type]
-            sets = tuple(arm for (_, since), arm in arms.items() if since is kind)
-            clears = tuple(arm for (of, _), arm in arms.items() if of is kind)
-            return (to_status, tuple(entries), sets, clears)
+            ]
+            if any(flags):
+                entries.append((index, *flags))  # type: ignore[arg-type]
+        for (of, since), arm in self.arms.items():
+            if of is kind:
+                mask &= ~(1 << arm)
+            if since is kind:
+                mask |= 1 << arm
+        busy = bool(entries) or kind is PRIORITY_CHANGED
+        return (self.moves(to_status, mask), tuple(entries), busy)
 
-        self.opening = step(OPENED, Status.OPEN)
-        self.steps = {
-            status: {kind: step(kind, to_status) for kind, to_status in moves.items()}
-            for status, moves in TRANSITIONS.items()
-        }
+    def _holds(
+        self, conditions: Sequence[ClockCondition], kind: EventKind, to_status: Status, mask: int
+    ) -> bool:
+        for condition in conditions:
+            if condition.matches(kind, to_status):
+                since = condition.first_since
+                if since is None or mask >> self.arms[kind, since] & 1:
+                    return True
+        return False
 
 
 def _all_conditions(definition: MetricDefinition) -> tuple[ClockCondition, ...]:
     return (*definition.start, *definition.stop, *definition.pause, *definition.resume)
-
-
-def _gate(
-    conditions: Sequence[ClockCondition],
-    kind: EventKind,
-    to_status: Status,
-    arms: Mapping[tuple[EventKind, EventKind], int],
-) -> Gate:
-    found: list[int] = []
-    for condition in conditions:
-        if condition.matches(kind, to_status):
-            if condition.first_since is None:
-                return ()
-            found.append(arms[kind, condition.first_since])
-    return tuple(found) if found else None
-
-
-def _open(gate: Gate, armed: list[bool]) -> bool:
-    if gate is None:
-        return False
-    if not gate:
-        return True
-    return any(armed[arm] for arm in gate)
 
 
 def replay(  # noqa: PLR0912
@@ -328,69 +373,59 @@ def replay(  # noqa: PLR0912
     continue_on_reopen: bool,
     between: Between,
     add: Add,
-) -> list[Result]:
+    clock_type: type[Clock] = Clock,
+) -> list[Clock]:
     """Replay ``events`` (the opening first, at ``opened_at``) up to ``now``.
 
     Events after ``now`` are ignored, and so are those no clock reacts to.
-    Returns one result per metric of ``plan`` whose clock has started, in the
-    plan's order.
+    Returns the clocks, one per metric of ``plan``, in the plan's order.
     """
-    clocks = [Clock(targets, between, add) for targets in plan.targets]
+    clocks = [clock_type(targets, between, add) for targets in plan.targets]
     cycles = plan.cycles
-    armed = [False] * plan.arms
-    steps = plan.steps
     step = plan.opening
     at = opened_at
-    status = step[0]
     index = 0
     last = len(events)
     while True:
-        _, entries, sets, clears = step
+        moves, entries, _ = step
         for number, stop, pause, resume, start in entries:
             clock = clocks[number]
             if clock.active:
-                if stop is not None and (not stop or _open(stop, armed)):
+                if stop:
                     clock.stop(at)
                 elif clock.running:
-                    if pause is not None and (not pause or _open(pause, armed)):
+                    if pause:
                         clock.halt(at)
-                elif resume is not None and (not resume or _open(resume, armed)):
+                elif resume:
                     clock.resume(at)
-            if not clock.active and start is not None and (not start or _open(start, armed)):
+            if start and not clock.active:
                 if not clock.started or cycles[number] or not continue_on_reopen:
                     clock.start(at, priority)
                 else:  # a stopped single-cycle clock starts again: it continues
                     clock.completed -= 1
                     clock.active = True
                     clock.resume(at)
-        for arm in clears:
-            armed[arm] = False
-        for arm in sets:
-            armed[arm] = True
-        # The next event that changes something.
+        # The next event that does something.
         while True:
             index += 1
             if index == last:
                 break
             event = events[index]
-            kind = event.kind
-            step = steps[status][kind]
-            status = step[0]
-            if step[1] or step[2] or step[3] or kind is PRIORITY_CHANGED:
+            step = moves[event.kind]
+            if step[2]:
                 break
+            moves = step[0]
         if index == last:
             break
         at = to_us(event.at)
         if at > now:
             break
-        if kind is PRIORITY_CHANGED:
+        if event.kind is PRIORITY_CHANGED:
             priority = event.priority  # type: ignore[assignment]  # the Event checks it
             for clock in clocks:
                 if clock.active:
                     clock.reprioritize(at, priority, from_start=from_start)
-
-    keys = plan.keys
-    return [clock.result(keys[number], now) for number, clock in enumerate(clocks) if clock.started]
+    return clocks
 
 
 # ------------------------------------------------------------------ integer time

@@ -189,8 +189,8 @@ class SLAClock:
     completed_cycles: int = 0
     breached_cycles: int = 0
     warning_level: int = 0
-    # What the replay saw, for segments and warning_at (None for a clock built by hand).
-    _trace: _Trace | None = attrs.field(init=False, default=None, repr=False, eq=False)
+    # How to replay it again, for segments and warning_at (None for a clock built by hand).
+    _history: _History | None = attrs.field(init=False, default=None, repr=False, eq=False)
 
     def __attrs_post_init__(self) -> None:
         # One pass of checks; sla_status itself builds clocks without them.
@@ -350,10 +350,10 @@ class SLAClock:
 
         .. versionadded:: 0.1.0
         """
-        trace = self._trace
-        if trace is None:
+        if self._history is None:
             return ()
-        codes, now, zone = trace[0], trace[1], trace[2]
+        codes, now, model, _ = _traced(self._history)
+        zone = model.zone
         return tuple(
             ClockSegment(
                 start=cw.from_us(start, zone),
@@ -391,10 +391,9 @@ class SLAClock:
 
         .. versionadded:: 0.1.0
         """
-        trace = self._trace
-        if trace is None:
+        if self._history is None:
             return None
-        codes, now, zone, between, add, threshold = trace
+        codes, now, model, threshold = _traced(self._history)
         if threshold is None:
             return None
         target = self.target // _US
@@ -410,9 +409,9 @@ class SLAClock:
             if not running or end <= begin:
                 continue
             first = max(start, begin)
-            length = between(first, end)
+            length = model.between(first, end)
             if counted + length >= need:
-                return cw.from_us(add(first, need - counted), zone)
+                return cw.from_us(model.add(first, need - counted), model.zone)
             counted += length
         return None  # not reached: cannot happen once elapsed >= need
 
@@ -451,9 +450,10 @@ def _stretches(codes: Sequence[int], now: int) -> Iterator[tuple[int, int, bool,
         yield (begin, now, running, cycle)
 
 
-#: What the replay saw of one clock: its trace codes, ``now`` and the time
-#: model to read them (zone, between, add), and the first warning threshold.
-_Trace = tuple[list[int], int, tzinfo, "cw.Between", "cw.Add", float | None]
+#: What a clock needs to replay its interaction again: (SLA, interaction,
+#: opening and now in microseconds, time model) and its index in the SLA's plan.
+_Run = tuple[SLA, Interaction, int, int, "_TimeModel"]
+_History = tuple[_Run, int]
 
 
 # ------------------------------------------------------------------ the time model
@@ -577,21 +577,44 @@ def _status(
     now_dt: datetime,
     model: _TimeModel,
 ) -> tuple[SLAClock, ...]:
-    events = interaction.events
     opened_at = _opened_at(owner, interaction, now, now_dt)
-    results = cw.replay(
-        events,
+    plan = sla._plan  # the SLA's compiled definitions and targets in microseconds
+    # Segments and warning instants are rare questions: a clock keeps what it
+    # needs to replay its interaction again, with tracing, when asked.
+    run: _Run = (sla, interaction, opened_at, now, model)
+    clocks = _replay(run, cw.Clock)
+    thresholds = sla.warning_thresholds
+    keys = plan.keys
+    return tuple(
+        _clock(clock.result(keys[number], now), thresholds, model.zone, (run, number))
+        for number, clock in enumerate(clocks)
+        if clock.started
+    )
+
+
+def _replay(run: _Run, clock_type: type[cw.Clock]) -> list[cw.Clock]:
+    sla, interaction, opened_at, now, model = run
+    return cw.replay(
+        interaction.events,
         interaction.priority,
         opened_at,
         now,
-        sla._plan,  # the SLA's compiled definitions and targets in microseconds
+        sla._plan,
         from_start=sla.on_priority_change is _FROM_START,
         continue_on_reopen=sla.on_reopen is _CONTINUE,
         between=model.between,
         add=model.add,
+        clock_type=clock_type,
     )
+
+
+def _traced(history: _History) -> tuple[list[int], int, _TimeModel, float | None]:
+    """A clock's trace codes, ``now``, time model and first warning threshold, replayed again."""
+    run, number = history
+    sla, _, _, now, model = run
+    clock = _replay(run, cw.TracingClock)[number]
     thresholds = sla.warning_thresholds
-    return tuple(_clock(result, thresholds, model, now) for result in results)
+    return clock.trace, now, model, thresholds[0] if thresholds else None  # type: ignore[attr-defined]
 
 
 # SLAClock's slot descriptors: sla_status sets the fields of the clocks it
@@ -607,16 +630,15 @@ _set_breached_at = _SLOTS["breached_at"]
 _set_completed = _SLOTS["completed_cycles"]
 _set_breached = _SLOTS["breached_cycles"]
 _set_warning = _SLOTS["warning_level"]
-_set_trace = _SLOTS["_trace"]
+_set_history = _SLOTS["_history"]
 _new = object.__new__
 _US = timedelta(microseconds=1)
 
 
 def _clock(
-    result: cw.Result, thresholds: tuple[float, ...], model: _TimeModel, now: int
+    result: cw.Result, thresholds: tuple[float, ...], zone: tzinfo, history: _History
 ) -> SLAClock:
-    metric, target, elapsed, state, due, breached, completed, breaches, codes = result
-    zone = model.zone
+    metric, target, elapsed, state, due, breached, completed, breaches = result
     fraction = elapsed / target
     level = 0
     for threshold in thresholds:
@@ -638,9 +660,7 @@ def _clock(
     _set_completed(clock, completed)
     _set_breached(clock, breaches)
     _set_warning(clock, level)
-    _set_trace(
-        clock, (codes, now, zone, model.between, model.add, thresholds[0] if thresholds else None)
-    )
+    _set_history(clock, history)
     return clock
 
 
