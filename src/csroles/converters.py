@@ -66,6 +66,7 @@ from csroles import _validation as v
 from csroles.errors import CsrolesError, InvalidEntityError
 from csroles.sla.calendar import BusinessCalendar
 from csroles.sla.clocks import SLAClock
+from csroles.sla.selection import PolicyCondition
 
 __all__ = ["configure_converter", "make_converter"]
 
@@ -539,6 +540,8 @@ _FORMS: dict[type, dict[str, tuple[object, Unhook]]] = {
     },
     # A Metric member or a definition's name: read and written as the plain name.
     SLAClock: {"metric": (str, str)},
+    # Vocabulary members or free labels: written as plain strings.
+    PolicyCondition: {"values": (frozenset[str], lambda values: frozenset(map(str, values)))},
 }
 
 

@@ -502,7 +502,9 @@ class Interaction:
     topic: Topic = attrs.field(validator=v.member_of(Topic))
     priority: Priority = attrs.field(validator=v.member_of(Priority))
     events: tuple[Event, ...] = attrs.field(converter=v.to_tuple)
-    group: str | None = attrs.field(default=None, validator=v.optional_validator(v.check_identifier))
+    group: str | None = attrs.field(
+        default=None, validator=v.optional_validator(v.check_identifier)
+    )
     tags: frozenset[str] = attrs.field(
         default=frozenset(), converter=v.to_frozenset, validator=v.frozenset_of(v.check_identifier)
     )

@@ -41,7 +41,7 @@ from __future__ import annotations
 import enum
 import functools
 import math
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import datetime, timedelta, tzinfo
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -317,9 +317,10 @@ class SLAClock:
     def segments(self) -> tuple[ClockSegment, ...]:
         """The clock's life up to ``now``: its running and paused stretches, cycle by cycle.
 
-        In time order, without overlaps or empty stretches, from the opening
-        at the earliest to ``now`` at the latest; the time between a cycle's
-        stop and the next start is in no segment. The business time of the
+        In time order, without overlaps or empty stretches (and two that meet
+        with the same state in one cycle are one), from the opening at the
+        earliest to ``now`` at the latest; the time between a cycle's stop and
+        the next start is in no segment. The business time of the
         latest cycle's running segments is :attr:`elapsed` (counted from the
         latest priority change under ``from_change``), and a breach instant
         lies in a running segment, unless a priority change made the clock
@@ -426,8 +427,24 @@ def _reach(threshold: float, target: int) -> int:
     return need
 
 
-def _stretches(codes: Sequence[int], now: int) -> Iterator[tuple[int, int, bool, int]]:
-    """A clock's trace as stretches (start, end, running, cycle), the empty ones left out."""
+def _stretches(codes: Sequence[int], now: int) -> list[tuple[int, int, bool, int]]:
+    """A clock's trace as stretches (start, end, running, cycle).
+
+    Empty stretches are left out, and two that meet with the same running
+    state in the same cycle (a pause and a resume at one instant) are one.
+    """
+    found: list[tuple[int, int, bool, int]] = []
+
+    def add(start: int, end: int, running: bool, cycle: int) -> None:  # noqa: FBT001
+        if end <= start:
+            return
+        if found:
+            first, last, was_running, was_cycle = found[-1]
+            if last == start and was_running is running and was_cycle == cycle:
+                found[-1] = (first, end, running, cycle)
+                return
+        found.append((start, end, running, cycle))
+
     cycle = -1
     begin: int | None = None
     running = False
@@ -435,8 +452,8 @@ def _stretches(codes: Sequence[int], now: int) -> Iterator[tuple[int, int, bool,
         at, code = codes[index], codes[index + 1]
         if code == cw.T_RESET:
             continue
-        if begin is not None and at > begin:
-            yield (begin, at, running, cycle)
+        if begin is not None:
+            add(begin, at, running, cycle)
         if code == cw.T_START:
             cycle += 1
             begin, running = at, True
@@ -446,8 +463,9 @@ def _stretches(codes: Sequence[int], now: int) -> Iterator[tuple[int, int, bool,
             begin, running = at, True
         else:  # stopped
             begin = None
-    if begin is not None and now > begin:
-        yield (begin, now, running, cycle)
+    if begin is not None:
+        add(begin, now, running, cycle)
+    return found
 
 
 #: What a clock needs to replay its interaction again: (SLA, interaction,

@@ -58,6 +58,10 @@ _STRATEGY_FOR_TYPE = {
     "TitleParts": "title_parts",
     "SLA": "slas",
     "SLAClock": "sla_clocks",
+    "ClockCondition": "clock_conditions",
+    "ClockSegment": "clock_segments",
+    "MetricDefinition": "metric_definitions",
+    "PolicySet": "policy_sets",
 }
 
 
@@ -113,7 +117,15 @@ from csroles.strategies._roles import (  # noqa: E402 (after the hook: see its d
     role_keys,
     roles,
 )
-from csroles.strategies._sla import business_calendars, sla_clocks, slas  # noqa: E402
+from csroles.strategies._sla import (  # noqa: E402 (after the hook: see its docstring)
+    business_calendars,
+    clock_conditions,
+    clock_segments,
+    metric_definitions,
+    policy_sets,
+    sla_clocks,
+    slas,
+)
 from csroles.strategies._titles import (  # noqa: E402 (after the hook: see its docstring)
     job_titles,
     title_parts,
@@ -126,6 +138,8 @@ __all__ = [
     "aware_datetimes",
     "business_calendars",
     "catalogs",
+    "clock_conditions",
+    "clock_segments",
     "customers",
     "escalation_policies",
     "escalation_steps",
@@ -135,10 +149,12 @@ __all__ = [
     "interactions",
     "job_titles",
     "language_tags",
+    "metric_definitions",
     "org_charts",
     "parties",
     "pays",
     "periods",
+    "policy_sets",
     "positions",
     "requests",
     "responsibilities",
