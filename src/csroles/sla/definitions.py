@@ -129,6 +129,13 @@ class ClockCondition:
                 v.fail(self, "first_since", self.first_since, "None when kind is None")
             if self.first_since is kind:
                 v.fail(self, "first_since", self.first_since, f"a kind other than {kind.value!r}")
+            if kind is _K.OPENED:
+                v.fail(
+                    self,
+                    "first_since",
+                    self.first_since,
+                    "None for an 'opened' condition (nothing comes before the opening)",
+                )
         if kind is not None and status is not None and (kind, status) not in _MOVES:
             reachable = ", ".join(repr(s.value) for s in Status if (kind, s) in _MOVES)
             v.fail(

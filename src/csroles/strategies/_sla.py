@@ -305,7 +305,7 @@ def _clock_conditions(draw: st.DrawFn) -> ClockCondition:
     shape = draw(st.sampled_from(["kind", "status", "both", "since"]))
     if shape == "status":
         return ClockCondition(to_status=status)
-    if shape == "since":
+    if shape == "since" and kind is not EventKind.OPENED:
         since = draw(st.sampled_from([k for k in EventKind if k is not kind]))
         return ClockCondition(kind=kind, first_since=since)
     return ClockCondition(kind=kind, to_status=status if shape == "both" else None)
