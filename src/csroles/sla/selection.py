@@ -279,6 +279,13 @@ class PolicyChoice:
         reason: the reason in words: the policy and its conditions, the
             default, or that none matched.
 
+    >>> from datetime import timedelta
+    >>> from csroles import SLA, Metric
+    >>> from csroles.sla import PolicyChoice
+    >>> sla = SLA(name="S", targets={Metric.RESOLUTION_TIME: timedelta(days=1)})
+    >>> PolicyChoice(sla=sla, policy=None, position=None, reason="the default").conditions
+    ()
+
     .. versionadded:: 0.1.0
     """
 
@@ -289,7 +296,29 @@ class PolicyChoice:
 
     @property
     def conditions(self) -> tuple[PolicyCondition, ...]:
-        """The conditions that matched: the policy's (empty for the default or no match)."""
+        """The conditions that matched: the policy's (empty for the default or no match).
+
+        >>> from datetime import datetime, timedelta, UTC
+        >>> from csroles import SLA, Channel, Direction, Event, EventKind, Interaction, Metric
+        >>> from csroles import Priority, Topic
+        >>> from csroles.sla import PolicyCondition, PolicySet, SLAPolicy, choose_sla
+        >>> sla = SLA(name="S", targets={Metric.RESOLUTION_TIME: timedelta(days=1)})
+        >>> email = PolicyCondition(field="channel", values=["email"])
+        >>> policies = PolicySet(policies=[SLAPolicy(name="mail", sla=sla, conditions=[email])])
+        >>> ticket = Interaction(
+        ...     id="T-1",
+        ...     customer_id="C-1",
+        ...     channel=Channel.EMAIL,
+        ...     direction=Direction.INBOUND,
+        ...     topic=Topic.BILLING,
+        ...     priority=Priority.LOW,
+        ...     events=[Event(kind=EventKind.OPENED, at=datetime(2026, 5, 4, 9, tzinfo=UTC))],
+        ... )
+        >>> choose_sla(policies, ticket).conditions == (email,)
+        True
+
+        .. versionadded:: 0.1.0
+        """
         return () if self.policy is None else self.policy.conditions
 
 
