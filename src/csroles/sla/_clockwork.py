@@ -295,7 +295,7 @@ class Plan:
     Steps are compiled the first time a state meets a kind.
     """
 
-    __slots__ = ("arms", "cycles", "definitions", "keys", "opening", "states", "targets")
+    __slots__ = ("arms", "cycles", "definitions", "initial", "keys", "states", "targets")
 
     def __init__(
         self,
@@ -311,7 +311,8 @@ class Plan:
                 if condition.kind is not None and condition.first_since is not None:
                     self.arms.setdefault((condition.kind, condition.first_since), len(self.arms))
         self.states: dict[tuple[Status, int], Moves] = {}
-        self.opening = self.step(None, OPENED)
+        #: The moves before the first event: only the opening.
+        self.initial: dict[EventKind, Step] = {OPENED: self.step(None, OPENED)}
 
     def moves(self, status: Status, mask: int) -> Moves:
         """The moves of a state, made once."""
@@ -365,7 +366,6 @@ def _all_conditions(definition: MetricDefinition) -> tuple[ClockCondition, ...]:
 def replay(  # noqa: PLR0912
     events: Sequence[Event],
     priority: Priority,
-    opened_at: int,
     now: int,
     plan: Plan,
     *,
@@ -375,20 +375,29 @@ def replay(  # noqa: PLR0912
     add: Add,
     clock_type: type[Clock] = Clock,
 ) -> list[Clock]:
-    """Replay ``events`` (the opening first, at ``opened_at``) up to ``now``.
+    """Replay ``events`` (the opening first) up to ``now`` (not before the opening).
 
     Events after ``now`` are ignored, and so are those no clock reacts to.
     Returns the clocks, one per metric of ``plan``, in the plan's order.
     """
     clocks = [clock_type(targets, between, add) for targets in plan.targets]
     cycles = plan.cycles
-    step = plan.opening
-    at = opened_at
-    index = 0
-    last = len(events)
-    while True:
-        moves, entries, _ = step
-        for number, stop, pause, resume, start in entries:
+    moves = plan.initial  # only the opening, which leads to the first status
+    for event in events:
+        kind = event.kind
+        step = moves[kind]
+        moves = step[0]
+        if not step[2]:
+            continue
+        at = to_us(event.at)
+        if at > now:
+            break
+        if kind is PRIORITY_CHANGED:
+            priority = event.priority  # type: ignore[assignment]  # the Event checks it
+            for clock in clocks:
+                if clock.active:
+                    clock.reprioritize(at, priority, from_start=from_start)
+        for number, stop, pause, resume, start in step[1]:
             clock = clocks[number]
             if clock.active:
                 if stop:
@@ -405,26 +414,6 @@ def replay(  # noqa: PLR0912
                     clock.completed -= 1
                     clock.active = True
                     clock.resume(at)
-        # The next event that does something.
-        while True:
-            index += 1
-            if index == last:
-                break
-            event = events[index]
-            step = moves[event.kind]
-            if step[2]:
-                break
-            moves = step[0]
-        if index == last:
-            break
-        at = to_us(event.at)
-        if at > now:
-            break
-        if event.kind is PRIORITY_CHANGED:
-            priority = event.priority  # type: ignore[assignment]  # the Event checks it
-            for clock in clocks:
-                if clock.active:
-                    clock.reprioritize(at, priority, from_start=from_start)
     return clocks
 
 

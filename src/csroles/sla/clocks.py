@@ -468,9 +468,9 @@ def _stretches(codes: Sequence[int], now: int) -> list[tuple[int, int, bool, int
     return found
 
 
-#: What a clock needs to replay its interaction again: (SLA, interaction,
-#: opening and now in microseconds, time model) and its index in the SLA's plan.
-_Run = tuple[SLA, Interaction, int, int, "_TimeModel"]
+#: What a clock needs to replay its interaction again: (SLA, interaction, now
+#: in microseconds, time model) and its index in the SLA's plan.
+_Run = tuple[SLA, Interaction, int, "_TimeModel"]
 _History = tuple[_Run, int]
 
 
@@ -595,27 +595,25 @@ def _status(
     now_dt: datetime,
     model: _TimeModel,
 ) -> tuple[SLAClock, ...]:
-    opened_at = _opened_at(owner, interaction, now, now_dt)
-    plan = sla._plan  # the SLA's compiled definitions and targets in microseconds
+    _opened_at(owner, interaction, now, now_dt)
     # Segments and warning instants are rare questions: a clock keeps what it
     # needs to replay its interaction again, with tracing, when asked.
-    run: _Run = (sla, interaction, opened_at, now, model)
-    clocks = _replay(run, cw.Clock)
+    run: _Run = (sla, interaction, now, model)
     thresholds = sla.warning_thresholds
-    keys = plan.keys
-    return tuple(
-        _clock(clock.result(keys[number], now), thresholds, model.zone, (run, number))
-        for number, clock in enumerate(clocks)
-        if clock.started
-    )
+    zone = model.zone
+    keys = sla._plan.keys  # the SLA's compiled definitions and targets in microseconds
+    found = []
+    for number, clock in enumerate(_replay(run, cw.Clock)):
+        if clock.started:
+            found.append(_clock(clock.result(keys[number], now), thresholds, zone, (run, number)))
+    return tuple(found)
 
 
 def _replay(run: _Run, clock_type: type[cw.Clock]) -> list[cw.Clock]:
-    sla, interaction, opened_at, now, model = run
+    sla, interaction, now, model = run
     return cw.replay(
         interaction.events,
         interaction.priority,
-        opened_at,
         now,
         sla._plan,
         from_start=sla.on_priority_change is _FROM_START,
@@ -629,7 +627,7 @@ def _replay(run: _Run, clock_type: type[cw.Clock]) -> list[cw.Clock]:
 def _traced(history: _History) -> tuple[list[int], int, _TimeModel, float | None]:
     """A clock's trace codes, ``now``, time model and first warning threshold, replayed again."""
     run, number = history
-    sla, _, _, now, model = run
+    sla, _, now, model = run
     clock = _replay(run, cw.TracingClock)[number]
     thresholds = sla.warning_thresholds
     return clock.trace, now, model, thresholds[0] if thresholds else None  # type: ignore[attr-defined]
@@ -691,10 +689,14 @@ def sla_status(
     """The SLA clocks of ``interaction`` as of ``now``: one per metric that applies.
 
     A metric applies when ``sla`` sets a target for it and its clock has
-    started: first response and resolution from the opening, next response from
-    the first customer reply that follows an agent reply. Clocks come in the
-    order first response, next response, resolution. Events after ``now`` are
-    ignored, so a past ``now`` gives the status as it was then.
+    started, as its definition says (see
+    :class:`~csroles.sla.definitions.MetricDefinition`): first response and
+    resolution from the opening, next response from the first customer reply
+    that follows an agent reply, and so on. Clocks come in the order of the
+    presets (first response, next response, resolution, periodic update,
+    requester wait time, agent work time, time to assign), then the SLA's own
+    metrics in the order of its targets. Events after ``now`` are ignored, so a
+    past ``now`` gives the status as it was then.
 
     Args:
         sla: the SLA to measure against, or a :class:`~csroles.sla.PolicySet`
