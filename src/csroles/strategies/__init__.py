@@ -62,6 +62,8 @@ _STRATEGY_FOR_TYPE = {
     "ClockSegment": "clock_segments",
     "MetricDefinition": "metric_definitions",
     "PolicySet": "policy_sets",
+    "PolicyCondition": "policy_conditions",
+    "SLAPolicy": "sla_policies",
 }
 
 
@@ -122,8 +124,10 @@ from csroles.strategies._sla import (  # noqa: E402 (after the hook: see its doc
     clock_conditions,
     clock_segments,
     metric_definitions,
+    policy_conditions,
     policy_sets,
     sla_clocks,
+    sla_policies,
     slas,
 )
 from csroles.strategies._titles import (  # noqa: E402 (after the hook: see its docstring)
@@ -154,6 +158,7 @@ __all__ = [
     "parties",
     "pays",
     "periods",
+    "policy_conditions",
     "policy_sets",
     "positions",
     "requests",
@@ -161,6 +166,7 @@ __all__ = [
     "role_keys",
     "roles",
     "sla_clocks",
+    "sla_policies",
     "slas",
     "title_parts",
     "zone_names",

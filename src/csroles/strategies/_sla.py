@@ -22,8 +22,10 @@ __all__ = [
     "clock_conditions",
     "clock_segments",
     "metric_definitions",
+    "policy_conditions",
     "policy_sets",
     "sla_clocks",
+    "sla_policies",
     "slas",
 ]
 
@@ -440,7 +442,10 @@ def _policy_slas() -> st.SearchStrategy[SLA]:
 def _clock_segments_strategy() -> st.SearchStrategy[ClockSegment]:
     return st.builds(
         lambda start, length, running, cycle: ClockSegment(
-            start=start, end=start + length, running=running, cycle=cycle
+            start=start,
+            end=(start.astimezone(UTC) + length).astimezone(start.tzinfo),  # exact time, not wall
+            running=running,
+            cycle=cycle,
         ),
         aware_datetimes(),
         st.timedeltas(min_value=_ONE_US, max_value=timedelta(days=3)),
@@ -463,3 +468,46 @@ def clock_segments() -> st.SearchStrategy[ClockSegment]:
     .. versionadded:: 0.1.0
     """
     return _clock_segments_strategy()
+
+
+def policy_conditions() -> st.SearchStrategy[PolicyCondition]:
+    """Valid policy conditions on any field, with one to three values.
+
+    >>> from hypothesis import given, settings
+    >>> from csroles.strategies import policy_conditions
+    >>> @settings(max_examples=10)
+    ... @given(policy_conditions())
+    ... def test_values(condition):
+    ...     assert 1 <= len(condition.values) <= 3
+    >>> test_values()
+
+    .. versionadded:: 0.1.0
+    """
+    return st.sampled_from(sorted(_FIELD_VALUES)).flatmap(_policy_conditions)
+
+
+@st.composite
+def _sla_policies(draw: st.DrawFn) -> SLAPolicy:
+    fields = draw(st.lists(st.sampled_from(sorted(_FIELD_VALUES)), max_size=3, unique=True))
+    return SLAPolicy(
+        name=draw(identifiers()),
+        sla=draw(_policy_slas()),
+        conditions=[draw(_policy_conditions(field)) for field in fields],
+    )
+
+
+def sla_policies() -> st.SearchStrategy[SLAPolicy]:
+    """Valid SLA policies: a calendar-hour SLA and up to three conditions on distinct fields.
+
+    >>> from hypothesis import given, settings
+    >>> from csroles.strategies import sla_policies
+    >>> @settings(max_examples=10)
+    ... @given(sla_policies())
+    ... def test_fields(policy):
+    ...     fields = [c.field for c in policy.conditions]
+    ...     assert len(fields) == len(set(fields))
+    >>> test_fields()
+
+    .. versionadded:: 0.1.0
+    """
+    return _sla_policies()
