@@ -366,6 +366,7 @@ def _all_conditions(definition: MetricDefinition) -> tuple[ClockCondition, ...]:
 def replay(  # noqa: PLR0912
     events: Sequence[Event],
     priority: Priority,
+    opened_at: int,
     now: int,
     plan: Plan,
     *,
@@ -375,7 +376,7 @@ def replay(  # noqa: PLR0912
     add: Add,
     clock_type: type[Clock] = Clock,
 ) -> list[Clock]:
-    """Replay ``events`` (the opening first) up to ``now`` (not before the opening).
+    """Replay ``events`` (the opening first, at ``opened_at``) up to ``now`` (not before it).
 
     Events after ``now`` are ignored, and so are those no clock reacts to.
     Returns the clocks, one per metric of ``plan``, in the plan's order.
@@ -383,13 +384,14 @@ def replay(  # noqa: PLR0912
     clocks = [clock_type(targets, between, add) for targets in plan.targets]
     cycles = plan.cycles
     moves = plan.initial  # only the opening, which leads to the first status
+    opening = events[0]
     for event in events:
         kind = event.kind
         step = moves[kind]
         moves = step[0]
         if not step[2]:
             continue
-        at = to_us(event.at)
+        at = opened_at if event is opening else to_us(event.at)
         if at > now:
             break
         if kind is PRIORITY_CHANGED:

@@ -468,9 +468,9 @@ def _stretches(codes: Sequence[int], now: int) -> list[tuple[int, int, bool, int
     return found
 
 
-#: What a clock needs to replay its interaction again: (SLA, interaction, now
-#: in microseconds, time model) and its index in the SLA's plan.
-_Run = tuple[SLA, Interaction, int, "_TimeModel"]
+#: What a clock needs to replay its interaction again: (SLA, interaction,
+#: opening and now in microseconds, time model) and its index in the SLA's plan.
+_Run = tuple[SLA, Interaction, int, int, "_TimeModel"]
 _History = tuple[_Run, int]
 
 
@@ -540,7 +540,7 @@ def _check_now(owner: str, now: object) -> int:
 
 
 def _check_sla(owner: str, sla: object) -> SLA | PolicySet:
-    if not isinstance(sla, SLA | PolicySet):
+    if type(sla) is not SLA and not isinstance(sla, (SLA, PolicySet)):
         v.fail(owner, "sla", sla, "an SLA or a PolicySet")
     return sla
 
@@ -595,10 +595,10 @@ def _status(
     now_dt: datetime,
     model: _TimeModel,
 ) -> tuple[SLAClock, ...]:
-    _opened_at(owner, interaction, now, now_dt)
+    opened_at = _opened_at(owner, interaction, now, now_dt)
     # Segments and warning instants are rare questions: a clock keeps what it
     # needs to replay its interaction again, with tracing, when asked.
-    run: _Run = (sla, interaction, now, model)
+    run: _Run = (sla, interaction, opened_at, now, model)
     thresholds = sla.warning_thresholds
     zone = model.zone
     keys = sla._plan.keys  # the SLA's compiled definitions and targets in microseconds
@@ -610,10 +610,11 @@ def _status(
 
 
 def _replay(run: _Run, clock_type: type[cw.Clock]) -> list[cw.Clock]:
-    sla, interaction, now, model = run
+    sla, interaction, opened_at, now, model = run
     return cw.replay(
         interaction.events,
         interaction.priority,
+        opened_at,
         now,
         sla._plan,
         from_start=sla.on_priority_change is _FROM_START,
@@ -627,7 +628,7 @@ def _replay(run: _Run, clock_type: type[cw.Clock]) -> list[cw.Clock]:
 def _traced(history: _History) -> tuple[list[int], int, _TimeModel, float | None]:
     """A clock's trace codes, ``now``, time model and first warning threshold, replayed again."""
     run, number = history
-    sla, _, now, model = run
+    sla, _, _, now, model = run
     clock = _replay(run, cw.TracingClock)[number]
     thresholds = sla.warning_thresholds
     return clock.trace, now, model, thresholds[0] if thresholds else None  # type: ignore[attr-defined]
