@@ -592,6 +592,10 @@ def test_clocks_built_by_hand_have_no_history() -> None:
             r"MetricDefinition\.cycles: 1, expected True or False",
         ),
         (
+            lambda: SLA(name="S", targets={3: H}),
+            r"SLA\.targets: 3, expected a metric with a clock",
+        ),
+        (
             lambda: SLA(name="S", targets={"time_to_lunch": H}),
             r"SLA\.targets: 'time_to_lunch', expected a preset",
         ),
@@ -686,3 +690,22 @@ def test_every_preset_is_a_valid_definition_with_its_key() -> None:
         assert definition.name == name
         assert attrs.evolve(definition) == definition
     assert PRESETS["resolution_time"].key is Metric.RESOLUTION_TIME
+
+
+def test_a_single_condition_is_a_tuple_of_one() -> None:
+    opened = ClockCondition(kind=K.OPENED)
+    definition = MetricDefinition(name="alone", start=opened)
+    assert definition.start == (opened,)
+
+
+@given(
+    threshold=st.floats(min_value=0, max_value=1, exclude_min=True, exclude_max=True),
+    target=st.integers(1, 2000),
+)
+def test_the_warning_threshold_is_reached_at_the_least_elapsed_time(
+    threshold: float, target: int
+) -> None:
+    from csroles.sla.clocks import _reach
+
+    least = next(e for e in range(1, target + 1) if e / target >= threshold)
+    assert _reach(threshold, target) == least

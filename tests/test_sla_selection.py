@@ -240,6 +240,10 @@ def test_a_group_calendar_is_the_sla_with_that_calendar(
             r"SLAPolicy\.conditions\[0\]: 'vip', expected a PolicyCondition",
         ),
         (
+            lambda: PolicySet(policies=["vip"]),
+            r"PolicySet\.policies\[0\]: 'vip', expected an SLAPolicy",
+        ),
+        (
             lambda: PolicySet(policies=[VIP, VIP]),
             r"PolicySet\.policies\[1\]\.name: 'vip', expected a name no earlier policy has",
         ),
