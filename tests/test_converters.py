@@ -348,7 +348,8 @@ def test_every_problem_is_listed_once_with_its_path() -> None:
             "colour",
             (
                 "unknown key, expected only the keys of Interaction: 'id', 'customer_id', "
-                "'channel', 'direction', 'topic', 'priority', 'events'"
+                "'channel', 'direction', 'topic', 'priority', 'events', 'group', "
+                "'tags'"
             ),
         ),
     )

@@ -94,8 +94,8 @@ def test_strategy_slas_are_valid_and_revalidate(sla: SLA) -> None:
             r"SLA\.targets: <Metric\.CSAT: 'csat'>, expected a metric with a clock",
         ),
         (
-            {"targets": {"resolution_time": H}},
-            r"SLA\.targets: 'resolution_time', expected a metric with a clock",
+            {"targets": {"time_to_breakfast": H}},
+            r"SLA\.targets: 'time_to_breakfast', expected a preset \('first_response_time', ",
         ),
         (
             {"targets": {RT: 3600}},

@@ -65,6 +65,8 @@ from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, overrid
 from csroles import _validation as v
 from csroles.errors import CsrolesError, InvalidEntityError
 from csroles.sla.calendar import BusinessCalendar
+from csroles.sla.clocks import SLAClock
+from csroles.sla.selection import PolicyCondition
 
 __all__ = ["configure_converter", "make_converter"]
 
@@ -536,6 +538,10 @@ _FORMS: dict[type, dict[str, tuple[object, Unhook]]] = {
         "hours": (dict[int, tuple[tuple[time, time], ...]], dict),
         "special_hours": (dict[date, tuple[tuple[time, time], ...]], dict),
     },
+    # A Metric member or a definition's name: read and written as the plain name.
+    SLAClock: {"metric": (str, str)},
+    # Vocabulary members or free labels: written as plain strings.
+    PolicyCondition: {"values": (frozenset[str], lambda values: frozenset(map(str, values)))},
 }
 
 

@@ -754,7 +754,7 @@ class _Weighing:
         step, clock = reached
         state = "breached" if clock.state is ClockState.BREACHED else "counting"
         message = (
-            f"{clock.metric.value} has used {clock.fraction_used:.0%} of its {clock.target} target"
+            f"{clock.metric} has used {clock.fraction_used:.0%} of its {clock.target} target"
             f" ({state}): at {step.threshold:.0%} it goes to {_a(step.level.value)} or above"
         )
         self.add(reason, message, applies=True)

@@ -459,6 +459,9 @@ class Interaction:
         priority: the priority at opening; :attr:`current_priority` follows
             ``priority_changed`` events.
         events: the timeline, oldest first, following :data:`TRANSITIONS`.
+        group: the group (team, desk) that handles it, or ``None``; an SLA
+            may keep a calendar per group.
+        tags: labels it carries, which SLA policy sets may select on.
 
     Raises:
         InvalidEntityError: a field is invalid, or the timeline breaks the
@@ -499,6 +502,12 @@ class Interaction:
     topic: Topic = attrs.field(validator=v.member_of(Topic))
     priority: Priority = attrs.field(validator=v.member_of(Priority))
     events: tuple[Event, ...] = attrs.field(converter=v.to_tuple)
+    group: str | None = attrs.field(
+        default=None, validator=v.optional_validator(v.check_identifier)
+    )
+    tags: frozenset[str] = attrs.field(
+        default=frozenset(), converter=v.to_frozenset, validator=v.frozenset_of(v.check_identifier)
+    )
     _facts: _Facts = attrs.field(init=False, repr=False, eq=False)
 
     def __attrs_post_init__(self) -> None:

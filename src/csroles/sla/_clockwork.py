@@ -9,14 +9,11 @@ functions over those integers, supplied by the caller:
 
 The rules (the public docs in ``docs/sla_clocks.md`` state them for users):
 
-- A clock runs in *cycles*. First response: one cycle, from opening to the
-  first agent reply (or to the resolution or closing, if that comes first),
-  never paused. Next response: a cycle starts at each customer reply that
-  follows an agent reply and stops at the next agent reply (or at the
-  resolution or closing). Resolution: from opening to resolution (or closing),
-  paused while waiting on the customer or a third party, running again on
-  ``resumed`` or, for a wait on the customer, on a customer reply; a reopening
-  continues the cycle or starts a new one, as the SLA says.
+- A clock runs in *cycles*, as its metric's definition says
+  (``csroles.sla.definitions``): the events that start, pause, resume and stop
+  it. The definitions are compiled per SLA into a :class:`Plan`, a table
+  from (state, event kind) to what each clock does, so the replay reads one
+  table entry per event and skips the events no clock reacts to.
 - Within a cycle the clock has a *budget*: the target for the current
   priority. A priority change replaces the target and either keeps the elapsed
   time (``from_start``) or restarts it at the change (``from_change``).
@@ -44,53 +41,27 @@ from typing import TYPE_CHECKING
 
 from csroles._validation import fixed_zone
 from csroles.errors import CalendarError
-from csroles.interactions import Event
+from csroles.interactions import TRANSITIONS, Event, Status
 from csroles.sla._engine import MAX_US, MAX_YEAR, MIN_YEAR
-from csroles.vocabulary import EventKind, Metric, Priority
+from csroles.sla.definitions import ClockCondition, MetricDefinition
+from csroles.vocabulary import EventKind, Priority
 
 if TYPE_CHECKING:
     from csroles.sla.calendar import BusinessCalendar
 
 __all__: list[str] = []
 
-FRT = Metric.FIRST_RESPONSE_TIME
-NRT = Metric.NEXT_RESPONSE_TIME
-RT = Metric.RESOLUTION_TIME
-
-#: The metrics that have clocks, in the order sla_status reports them.
-CLOCK_METRICS = (FRT, NRT, RT)
-
 # Clock states, as small integers inside the engine (the public ClockState maps them).
 RUNNING, PAUSED, WARNING, MET, BREACHED = range(5)
+
+# What a clock's trace records, as pairs (instant, code).
+T_START, T_HALT, T_RESUME, T_STOP, T_RESET = range(5)
 
 Between = Callable[[int, int], int]
 Add = Callable[[int, int], int]
 
-# The kinds that can change a clock, as module constants: looking a member up
-# on its enum class costs several times a global lookup, on every event.
-AGENT_REPLIED = EventKind.AGENT_REPLIED
-CUSTOMER_REPLIED = EventKind.CUSTOMER_REPLIED
-WAITING_ON_CUSTOMER = EventKind.WAITING_ON_CUSTOMER
-WAITING_ON_THIRD_PARTY = EventKind.WAITING_ON_THIRD_PARTY
-RESUMED = EventKind.RESUMED
 PRIORITY_CHANGED = EventKind.PRIORITY_CHANGED
-RESOLVED = EventKind.RESOLVED
-CLOSED = EventKind.CLOSED
-REOPENED = EventKind.REOPENED
-# The others (assignments, surveys ...) are skipped.
-RELEVANT = frozenset(
-    {
-        AGENT_REPLIED,
-        CUSTOMER_REPLIED,
-        WAITING_ON_CUSTOMER,
-        WAITING_ON_THIRD_PARTY,
-        RESUMED,
-        PRIORITY_CHANGED,
-        RESOLVED,
-        CLOSED,
-        REOPENED,
-    }
-)
+OPENED = EventKind.OPENED
 
 
 class Clock:
@@ -210,7 +181,7 @@ class Clock:
             self.breached_at = at
             self.breaches += 1
 
-    def result(self, metric: Metric, now: int) -> Result:
+    def result(self, metric: str, now: int) -> Result:
         """The clock at ``now``, once every event up to ``now`` is applied."""
         due: int | None = None
         if self.running:
@@ -245,92 +216,207 @@ class Clock:
 #: What the replay says about one metric at ``now``: metric, target, elapsed,
 #: state, due instant, breach instant, completed cycles, breached cycles
 #: (integers; the caller builds the SLAClocks).
-Result = tuple[Metric, int, int, int, int | None, int | None, int, int]
+Result = tuple[str, int, int, int, int | None, int | None, int, int]
 
 
-def replay(  # noqa: PLR0912, PLR0915
+class TracingClock(Clock):
+    """A clock that also records what happens to it: the replay behind segments.
+
+    ``trace`` holds pairs (instant, code): ``T_START``, ``T_HALT``,
+    ``T_RESUME``, ``T_STOP`` and ``T_RESET`` (a ``from_change`` priority
+    change restarting the budget). Kept apart from :class:`Clock`, so that
+    :func:`replay` pays nothing for it unless segments are asked for.
+    """
+
+    __slots__ = ("trace",)
+
+    def __init__(self, targets: Mapping[Priority, int], between: Between, add: Add) -> None:
+        super().__init__(targets, between, add)
+        self.trace: list[int] = []
+
+    def start(self, at: int, priority: Priority) -> None:
+        super().start(at, priority)
+        self.trace += (at, T_START)
+
+    def halt(self, at: int) -> None:
+        super().halt(at)
+        self.trace += (at, T_HALT)
+
+    def stop(self, at: int) -> None:
+        super().stop(at)
+        self.trace += (at, T_STOP)
+
+    def resume(self, at: int) -> None:
+        super().resume(at)
+        self.trace += (at, T_RESUME)
+
+    def reprioritize(self, at: int, priority: Priority, *, from_start: bool) -> None:
+        super().reprioritize(at, priority, from_start=from_start)
+        if not from_start:
+            self.trace += (at, T_RESET)
+
+
+# ------------------------------------------------------------------ compiled definitions
+
+#: One clock's reaction to one event: clock index, and whether the event stops,
+#: pauses, resumes and starts it.
+Entry = tuple[int, bool, bool, bool, bool]
+#: What one event kind does in one state: the moves of the state it leads to,
+#: the entries of the clocks that react, and whether it does anything at all (a
+#: priority change always does).
+Step = tuple["Moves", tuple[Entry, ...], bool]
+
+
+class Moves(dict[EventKind, Step]):
+    """The steps from one state (a status and the arms set), compiled on first use."""
+
+    __slots__ = ("mask", "plan", "status")
+
+    def __init__(self, plan: Plan, status: Status, mask: int) -> None:
+        super().__init__()
+        self.plan = plan
+        self.status = status
+        self.mask = mask
+
+    def __missing__(self, kind: EventKind) -> Step:
+        step = self[kind] = self.plan.step(self, kind)
+        return step
+
+
+class Plan:
+    """An SLA's metric definitions compiled into a table of steps, for :func:`replay`.
+
+    The replay walks a state machine whose states are the interaction's status
+    and the *arms* set: an arm is a pair (kind, first_since) of some condition,
+    set by a ``first_since`` event and cleared by a ``kind`` event, so "the
+    first customer reply since an agent reply" is a matter of state, decided
+    when the table is built. ``moves[kind]`` (a :class:`Moves`) gives the step
+    of an event of ``kind``: what each clock does and the next state's moves.
+    Steps are compiled the first time a state meets a kind.
+    """
+
+    __slots__ = ("arms", "cycles", "definitions", "initial", "keys", "states", "targets")
+
+    def __init__(
+        self,
+        metrics: Sequence[tuple[str, MetricDefinition, Mapping[Priority, int]]],
+    ) -> None:
+        self.keys = tuple(key for key, _, _ in metrics)
+        self.targets = tuple(targets for _, _, targets in metrics)
+        self.cycles = tuple(definition.cycles for _, definition, _ in metrics)
+        self.definitions = tuple(definition for _, definition, _ in metrics)
+        self.arms: dict[tuple[EventKind, EventKind], int] = {}
+        for definition in self.definitions:
+            for condition in _all_conditions(definition):
+                if condition.kind is not None and condition.first_since is not None:
+                    self.arms.setdefault((condition.kind, condition.first_since), len(self.arms))
+        self.states: dict[tuple[Status, int], Moves] = {}
+        #: The moves before the first event: only the opening.
+        self.initial: dict[EventKind, Step] = {OPENED: self.step(None, OPENED)}
+
+    def moves(self, status: Status, mask: int) -> Moves:
+        """The moves of a state, made once."""
+        moves = self.states.get((status, mask))
+        if moves is None:
+            moves = self.states[status, mask] = Moves(self, status, mask)
+        return moves
+
+    def step(self, source: Moves | None, kind: EventKind) -> Step:
+        """The step of an event of ``kind`` from ``source`` (``None``: the opening)."""
+        if source is None:
+            to_status, mask = Status.OPEN, 0
+        else:
+            to_status, mask = TRANSITIONS[source.status][kind], source.mask
+        entries: list[Entry] = []
+        for index, definition in enumerate(self.definitions):
+            flags = [
+                self._holds(conditions, kind, to_status, mask)
+                for conditions in (
+                    definition.stop,
+                    definition.pause,
+                    definition.resume,
+                    definition.start,
+                )
+            ]
+            if any(flags):
+                entries.append((index, *flags))  # type: ignore[arg-type]
+        for (of, since), arm in self.arms.items():
+            if of is kind:
+                mask &= ~(1 << arm)
+            if since is kind:
+                mask |= 1 << arm
+        busy = bool(entries) or kind is PRIORITY_CHANGED
+        return (self.moves(to_status, mask), tuple(entries), busy)
+
+    def _holds(
+        self, conditions: Sequence[ClockCondition], kind: EventKind, to_status: Status, mask: int
+    ) -> bool:
+        for condition in conditions:
+            if condition.matches(kind, to_status):
+                since = condition.first_since
+                if since is None or mask >> self.arms[kind, since] & 1:
+                    return True
+        return False
+
+
+def _all_conditions(definition: MetricDefinition) -> tuple[ClockCondition, ...]:
+    return (*definition.start, *definition.stop, *definition.pause, *definition.resume)
+
+
+def replay(  # noqa: PLR0912
     events: Sequence[Event],
     priority: Priority,
     opened_at: int,
     now: int,
-    plan: Mapping[Metric, Mapping[Priority, int]],
+    plan: Plan,
     *,
     from_start: bool,
     continue_on_reopen: bool,
     between: Between,
     add: Add,
-) -> list[Result]:
-    """Replay ``events`` (the opening first, at ``opened_at``) up to ``now``.
+    clock_type: type[Clock] = Clock,
+) -> list[Clock]:
+    """Replay ``events`` (the opening first, at ``opened_at``) up to ``now`` (not before it).
 
-    Events after ``now`` are ignored, and so are the kinds that no clock reads.
-
-    ``plan`` maps each metric the SLA covers to its targets per priority, in
-    microseconds. Returns one result per covered metric whose clock has
-    started, in the order of ``CLOCK_METRICS``.
+    Events after ``now`` are ignored, and so are those no clock reacts to.
+    Returns the clocks, one per metric of ``plan``, in the plan's order.
     """
-    first = Clock(plan[FRT], between, add) if FRT in plan else None
-    nxt = Clock(plan[NRT], between, add) if NRT in plan else None
-    res = Clock(plan[RT], between, add) if RT in plan else None
-    clocks = [clock for clock in (first, nxt, res) if clock is not None]
-    if first is not None:
-        first.start(opened_at, priority)
-    if res is not None:
-        res.start(opened_at, priority)
-    agent_spoke = False  # the latest reply was an agent's
-    waiting_on_customer = False  # the current pause is a wait on the customer
-
-    relevant = RELEVANT
-    for event in events[1:]:
+    clocks = [clock_type(targets, between, add) for targets in plan.targets]
+    cycles = plan.cycles
+    moves = plan.initial  # only the opening, which leads to the first status
+    opening = events[0]
+    for event in events:
         kind = event.kind
-        if kind not in relevant:
+        step = moves[kind]
+        moves = step[0]
+        if not step[2]:
             continue
-        at = to_us(event.at)
+        at = opened_at if event is opening else to_us(event.at)
         if at > now:
             break
-        if kind is AGENT_REPLIED:
-            agent_spoke = True
-            if first is not None and first.active:
-                first.stop(at)
-            if nxt is not None and nxt.active:
-                nxt.stop(at)
-        elif kind is CUSTOMER_REPLIED:
-            if agent_spoke and nxt is not None and not nxt.active:
-                nxt.start(at, priority)
-            agent_spoke = False
-            if waiting_on_customer and res is not None and res.active:
-                res.resume(at)
-            waiting_on_customer = False
-        elif kind is WAITING_ON_CUSTOMER or kind is WAITING_ON_THIRD_PARTY:
-            waiting_on_customer = kind is WAITING_ON_CUSTOMER
-            if res is not None and res.running:
-                res.halt(at)
-        elif kind is RESUMED:
-            waiting_on_customer = False
-            if res is not None and res.active:
-                res.resume(at)
-        elif kind is PRIORITY_CHANGED:
+        if kind is PRIORITY_CHANGED:
             priority = event.priority  # type: ignore[assignment]  # the Event checks it
             for clock in clocks:
                 if clock.active:
                     clock.reprioritize(at, priority, from_start=from_start)
-        elif kind is RESOLVED or kind is CLOSED:
-            waiting_on_customer = False
-            for clock in clocks:
-                if clock.active:
+        for number, stop, pause, resume, start in step[1]:
+            clock = clocks[number]
+            if clock.active:
+                if stop:
                     clock.stop(at)
-        elif res is not None:  # reopened: only the resolution clock cares
-            if continue_on_reopen:
-                res.completed -= 1
-                res.active = True
-                res.resume(at)
-            else:
-                res.start(at, priority)
-
-    results: list[Result] = []
-    for metric, candidate in ((FRT, first), (NRT, nxt), (RT, res)):
-        if candidate is not None and candidate.started:
-            results.append(candidate.result(metric, now))
-    return results
+                elif clock.running:
+                    if pause:
+                        clock.halt(at)
+                elif resume:
+                    clock.resume(at)
+            if start and not clock.active:
+                if not clock.started or cycles[number] or not continue_on_reopen:
+                    clock.start(at, priority)
+                else:  # a stopped single-cycle clock starts again: it continues
+                    clock.completed -= 1
+                    clock.active = True
+                    clock.resume(at)
+    return clocks
 
 
 # ------------------------------------------------------------------ integer time

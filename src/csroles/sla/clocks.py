@@ -40,7 +40,8 @@ from __future__ import annotations
 
 import enum
 import functools
-from collections.abc import Iterable, Mapping
+import math
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import datetime, timedelta, tzinfo
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -53,10 +54,12 @@ from csroles.errors import CalendarError
 from csroles.interactions import Interaction
 from csroles.sla import _clockwork as cw
 from csroles.sla._engine import MAX_US, MAX_YEAR, MIN_US, MIN_YEAR
+from csroles.sla.definitions import CLOCK_METRICS
 from csroles.sla.policy import SLA, PriorityChangePolicy, ReopenPolicy, ZonePolicy
+from csroles.sla.selection import PolicySet, _choose
 from csroles.vocabulary import Metric
 
-__all__ = ["ClockState", "SLAClock", "sla_status", "sla_statuses"]
+__all__ = ["ClockSegment", "ClockState", "SLAClock", "sla_status", "sla_statuses"]
 
 
 class ClockState(enum.StrEnum):
@@ -89,10 +92,13 @@ _STATES = (
     ClockState.MET,
     ClockState.BREACHED,
 )
-_CLOCK_METRICS = frozenset(cw.CLOCK_METRICS)
-_EXPECTED_METRIC = "a metric with a clock: one of " + ", ".join(
-    repr(m.value) for m in cw.CLOCK_METRICS
+_BY_NAME: dict[str, Metric] = {m.value: m for m in CLOCK_METRICS}
+_EXPECTED_METRIC = (
+    "a metric with a clock ("
+    + ", ".join(repr(m.value) for m in CLOCK_METRICS)
+    + ") or the snake_case name of a metric definition"
 )
+_OTHER_METRICS = frozenset(m for m in Metric if m not in CLOCK_METRICS)
 _EXPECTED_STATE = "a ClockState: one of " + ", ".join(repr(s.value) for s in ClockState)
 _ZERO = timedelta(0)
 # Enum members as module constants: the class lookup is slow on hot paths.
@@ -102,14 +108,51 @@ _CONTINUE = ReopenPolicy.CONTINUE
 
 
 @attrs.frozen(kw_only=True)
+class ClockSegment:
+    """A stretch of an SLA clock's life: running or paused, in one cycle.
+
+    Args:
+        start: where the stretch begins (included).
+        end: where it ends (excluded); after ``start``.
+        running: ``True`` while the clock counts, ``False`` while paused.
+        cycle: the cycle it belongs to, from 0.
+
+    >>> from datetime import datetime, UTC
+    >>> from csroles.sla import ClockSegment
+    >>> t = datetime(2026, 5, 4, 9, tzinfo=UTC)
+    >>> ClockSegment(start=t, end=t.replace(hour=10), running=True, cycle=0).end.hour
+    10
+
+    .. versionadded:: 0.1.0
+    """
+
+    start: datetime
+    end: datetime
+    running: bool
+    cycle: int
+
+    def __attrs_post_init__(self) -> None:
+        for name in ("start", "end"):
+            object.__setattr__(self, name, v.check_instant(self, name, getattr(self, name)))
+        if self.end <= self.start:
+            v.fail(self, "end", self.end, f"an instant after start ({self.start.isoformat()})")
+        v.check_flag(self, "running", self.running)
+        if type(self.cycle) is not int or self.cycle < 0:
+            v.fail(self, "cycle", self.cycle, "an integer of zero or more")
+
+
+@attrs.frozen(kw_only=True)
 class SLAClock:
     """One metric's clock for one interaction, as of a given ``now``.
 
     Every field but the two cycle counts describes the latest cycle: the one
-    counting now, or the last one that stopped.
+    counting now, or the last one that stopped. A clock that :func:`sla_status`
+    reports also knows its history: :attr:`segments` and :attr:`warning_at`.
 
     Args:
-        metric: the metric (first response, next response or resolution time).
+        metric: the metric: a :class:`~csroles.Metric` for first response, next
+            response and resolution time, otherwise the name of its definition
+            (``"periodic_update"``, say).
         target: the target in force (at the stop, for a stopped clock).
         elapsed: the business time counted against the target.
         state: see :class:`ClockState`.
@@ -137,7 +180,7 @@ class SLAClock:
     .. versionadded:: 0.1.0
     """
 
-    metric: Metric
+    metric: str
     target: timedelta
     elapsed: timedelta
     state: ClockState
@@ -146,11 +189,18 @@ class SLAClock:
     completed_cycles: int = 0
     breached_cycles: int = 0
     warning_level: int = 0
+    # How to replay it again, for segments and warning_at (None for a clock built by hand).
+    _history: _History | None = attrs.field(init=False, default=None, repr=False, eq=False)
 
     def __attrs_post_init__(self) -> None:
         # One pass of checks; sla_status itself builds clocks without them.
-        if self.metric not in _CLOCK_METRICS or type(self.metric) is not Metric:
-            v.fail(self, "metric", self.metric, _EXPECTED_METRIC)
+        metric = self.metric
+        if type(metric) is not Metric:
+            if type(metric) is not str or metric in _OTHER_METRICS or not v._is_snake_case(metric):
+                v.fail(self, "metric", metric, _EXPECTED_METRIC)
+            object.__setattr__(self, "metric", _BY_NAME.get(metric, metric))
+        elif metric in _OTHER_METRICS:
+            v.fail(self, "metric", metric, _EXPECTED_METRIC)
         for name in ("target", "elapsed"):
             value = getattr(self, name)
             if type(value) is not timedelta:
@@ -263,6 +313,166 @@ class SLAClock:
         """
         return self.state is ClockState.BREACHED
 
+    @property
+    def segments(self) -> tuple[ClockSegment, ...]:
+        """The clock's life up to ``now``: its running and paused stretches, cycle by cycle.
+
+        In time order, without overlaps or empty stretches (and two that meet
+        with the same state in one cycle are one), from the opening at the
+        earliest to ``now`` at the latest; the time between a cycle's stop and
+        the next start is in no segment. The business time of the
+        latest cycle's running segments is :attr:`elapsed` (counted from the
+        latest priority change under ``from_change``), and a breach instant
+        lies in a running segment, unless a priority change made the clock
+        overdue while paused (it breaches at the change). Empty for a clock
+        built by hand.
+
+        >>> from datetime import datetime, timedelta, UTC
+        >>> from csroles import SLA, Channel, Direction, Event, EventKind, Interaction
+        >>> from csroles import Metric, Priority, Topic, sla_status
+        >>> t0 = datetime(2026, 5, 4, 9, tzinfo=UTC)
+        >>> ticket = Interaction(
+        ...     id="T-1",
+        ...     customer_id="C-1",
+        ...     channel=Channel.EMAIL,
+        ...     direction=Direction.INBOUND,
+        ...     topic=Topic.BILLING,
+        ...     priority=Priority.NORMAL,
+        ...     events=[
+        ...         Event(kind=EventKind.OPENED, at=t0),
+        ...         Event(kind=EventKind.WAITING_ON_CUSTOMER, at=t0 + timedelta(hours=1)),
+        ...         Event(kind=EventKind.CUSTOMER_REPLIED, at=t0 + timedelta(hours=3)),
+        ...     ],
+        ... )
+        >>> sla = SLA(name="S", targets={Metric.RESOLUTION_TIME: timedelta(hours=8)})
+        >>> (clock,) = sla_status(sla, ticket, now=t0 + timedelta(hours=4))
+        >>> [(s.start.hour, s.end.hour, s.running) for s in clock.segments]
+        [(9, 10, True), (10, 12, False), (12, 13, True)]
+
+        .. versionadded:: 0.1.0
+        """
+        if self._history is None:
+            return ()
+        codes, now, model, _ = _traced(self._history)
+        zone = model.zone
+        return tuple(
+            ClockSegment(
+                start=cw.from_us(start, zone),
+                end=cw.from_us(end, zone),
+                running=running,
+                cycle=cycle,
+            )
+            for start, end, running, cycle in _stretches(codes, now)
+        )
+
+    @property
+    def warning_at(self) -> datetime | None:
+        """When the latest cycle's elapsed time reached the SLA's first warning threshold.
+
+        Measured against the current target; ``None`` if it has not reached it
+        (or the SLA has no warning thresholds, or the clock was built by hand).
+
+        >>> from datetime import datetime, timedelta, UTC
+        >>> from csroles import SLA, Channel, Direction, Event, EventKind, Interaction
+        >>> from csroles import Metric, Priority, Topic, sla_status
+        >>> t0 = datetime(2026, 5, 4, 9, tzinfo=UTC)
+        >>> ticket = Interaction(
+        ...     id="T-1",
+        ...     customer_id="C-1",
+        ...     channel=Channel.EMAIL,
+        ...     direction=Direction.INBOUND,
+        ...     topic=Topic.BILLING,
+        ...     priority=Priority.NORMAL,
+        ...     events=[Event(kind=EventKind.OPENED, at=t0)],
+        ... )
+        >>> sla = SLA(name="S", targets={Metric.RESOLUTION_TIME: timedelta(hours=8)})
+        >>> (clock,) = sla_status(sla, ticket, now=t0 + timedelta(hours=5))
+        >>> clock.warning_at.isoformat()
+        '2026-05-04T13:00:00+00:00'
+
+        .. versionadded:: 0.1.0
+        """
+        if self._history is None:
+            return None
+        codes, now, model, threshold = _traced(self._history)
+        if threshold is None:
+            return None
+        target = self.target // _US
+        need = _reach(threshold, target)
+        if self.elapsed // _US < need:
+            return None
+        begin = 0
+        for index in range(0, len(codes), 2):
+            if codes[index + 1] == cw.T_START or codes[index + 1] == cw.T_RESET:
+                begin = codes[index]
+        counted = 0
+        for start, end, running, _ in _stretches(codes, now):
+            if not running or end <= begin:
+                continue
+            first = max(start, begin)
+            length = model.between(first, end)
+            if counted + length >= need:
+                return cw.from_us(model.add(first, need - counted), model.zone)
+            counted += length
+        return None  # pragma: no cover (elapsed >= need: the running stretches reach it)
+
+
+def _reach(threshold: float, target: int) -> int:
+    """The least elapsed integer ``e`` with ``e / target >= threshold``, as warning levels compare."""
+    need = max(1, math.ceil(threshold * target))
+    while need > 1 and (need - 1) / target >= threshold:
+        need -= 1
+    while need / target < threshold:
+        need += 1
+    return need
+
+
+def _stretches(codes: Sequence[int], now: int) -> list[tuple[int, int, bool, int]]:
+    """A clock's trace as stretches (start, end, running, cycle).
+
+    Empty stretches are left out, and two that meet with the same running
+    state in the same cycle (a pause and a resume at one instant) are one.
+    """
+    found: list[tuple[int, int, bool, int]] = []
+
+    def add(start: int, end: int, running: bool, cycle: int) -> None:  # noqa: FBT001
+        if end <= start:
+            return
+        if found:
+            first, last, was_running, was_cycle = found[-1]
+            if last == start and was_running is running and was_cycle == cycle:
+                found[-1] = (first, end, running, cycle)
+                return
+        found.append((start, end, running, cycle))
+
+    cycle = -1
+    begin: int | None = None
+    running = False
+    for index in range(0, len(codes), 2):
+        at, code = codes[index], codes[index + 1]
+        if code == cw.T_RESET:
+            continue
+        if begin is not None:
+            add(begin, at, running, cycle)
+        if code == cw.T_START:
+            cycle += 1
+            begin, running = at, True
+        elif code == cw.T_HALT:
+            begin, running = at, False
+        elif code == cw.T_RESUME:
+            begin, running = at, True
+        else:  # stopped
+            begin = None
+    if begin is not None:
+        add(begin, now, running, cycle)
+    return found
+
+
+#: What a clock needs to replay its interaction again: (SLA, interaction,
+#: opening and now in microseconds, time model) and its index in the SLA's plan.
+_Run = tuple[SLA, Interaction, int, int, "_TimeModel"]
+_History = tuple[_Run, int]
+
 
 # ------------------------------------------------------------------ the time model
 
@@ -272,8 +482,8 @@ class _TimeModel:
 
     __slots__ = ("add", "between", "calendar", "zone")
 
-    def __init__(self, sla: SLA, zone_name: str | None) -> None:
-        calendar = sla.calendar
+    def __init__(self, sla: SLA, zone_name: str | None, group: str | None) -> None:
+        calendar = sla.calendar if group is None else sla.group_calendars[group]
         self.between: cw.Between
         self.add: cw.Add
         self.zone: tzinfo
@@ -294,14 +504,17 @@ def _zone(name: str) -> tzinfo:
     return ZoneInfo(name)
 
 
-def _time_model(sla: SLA, customer: Customer | None) -> _TimeModel:
+def _time_model(sla: SLA, customer: Customer | None, group: str | None = None) -> _TimeModel:
     zone_name = customer.timezone if customer is not None and sla.zone is _BY_CUSTOMER else None
+    if group is not None and group not in sla.group_calendars:
+        group = None  # the SLA's own calendar
     # Resolving a calendar in a customer's zone is not free, and the same few
-    # SLAs serve every interaction: each SLA keeps its time models by zone.
+    # SLAs serve every interaction: each SLA keeps its time models by zone (and group).
     models = sla._models  # a cache that lives with the SLA
-    model = models.get(zone_name)
+    key: object = zone_name if group is None else (zone_name, group)
+    model = models.get(key)
     if model is None:
-        model = models[zone_name] = _TimeModel(sla, zone_name)
+        model = models[key] = _TimeModel(sla, zone_name, group)
     return model
 
 
@@ -326,9 +539,9 @@ def _check_now(owner: str, now: object) -> int:
     raise CalendarError(msg)
 
 
-def _check_sla(owner: str, sla: object) -> SLA:
-    if not isinstance(sla, SLA):
-        v.fail(owner, "sla", sla, "an SLA")
+def _check_sla(owner: str, sla: object) -> SLA | PolicySet:
+    if type(sla) is not SLA and not isinstance(sla, (SLA, PolicySet)):
+        v.fail(owner, "sla", sla, "an SLA or a PolicySet")
     return sla
 
 
@@ -382,20 +595,43 @@ def _status(
     now_dt: datetime,
     model: _TimeModel,
 ) -> tuple[SLAClock, ...]:
-    events = interaction.events
     opened_at = _opened_at(owner, interaction, now, now_dt)
-    results = cw.replay(
-        events,
+    # Segments and warning instants are rare questions: a clock keeps what it
+    # needs to replay its interaction again, with tracing, when asked.
+    run: _Run = (sla, interaction, opened_at, now, model)
+    thresholds = sla.warning_thresholds
+    zone = model.zone
+    keys = sla._plan.keys  # the SLA's compiled definitions and targets in microseconds
+    found = []
+    for number, clock in enumerate(_replay(run, cw.Clock)):
+        if clock.started:
+            found.append(_clock(clock.result(keys[number], now), thresholds, zone, (run, number)))
+    return tuple(found)
+
+
+def _replay(run: _Run, clock_type: type[cw.Clock]) -> list[cw.Clock]:
+    sla, interaction, opened_at, now, model = run
+    return cw.replay(
+        interaction.events,
         interaction.priority,
         opened_at,
         now,
-        sla._plan,  # the SLA's private targets in microseconds
+        sla._plan,
         from_start=sla.on_priority_change is _FROM_START,
         continue_on_reopen=sla.on_reopen is _CONTINUE,
         between=model.between,
         add=model.add,
+        clock_type=clock_type,
     )
-    return tuple(_clock(result, sla.warning_thresholds, model.zone) for result in results)
+
+
+def _traced(history: _History) -> tuple[list[int], int, _TimeModel, float | None]:
+    """A clock's trace codes, ``now``, time model and first warning threshold, replayed again."""
+    run, number = history
+    sla, _, _, now, model = run
+    clock = _replay(run, cw.TracingClock)[number]
+    thresholds = sla.warning_thresholds
+    return clock.trace, now, model, thresholds[0] if thresholds else None  # type: ignore[attr-defined]
 
 
 # SLAClock's slot descriptors: sla_status sets the fields of the clocks it
@@ -411,11 +647,14 @@ _set_breached_at = _SLOTS["breached_at"]
 _set_completed = _SLOTS["completed_cycles"]
 _set_breached = _SLOTS["breached_cycles"]
 _set_warning = _SLOTS["warning_level"]
+_set_history = _SLOTS["_history"]
 _new = object.__new__
 _US = timedelta(microseconds=1)
 
 
-def _clock(result: cw.Result, thresholds: tuple[float, ...], zone: tzinfo) -> SLAClock:
+def _clock(
+    result: cw.Result, thresholds: tuple[float, ...], zone: tzinfo, history: _History
+) -> SLAClock:
     metric, target, elapsed, state, due, breached, completed, breaches = result
     fraction = elapsed / target
     level = 0
@@ -438,22 +677,31 @@ def _clock(result: cw.Result, thresholds: tuple[float, ...], zone: tzinfo) -> SL
     _set_completed(clock, completed)
     _set_breached(clock, breaches)
     _set_warning(clock, level)
+    _set_history(clock, history)
     return clock
 
 
 def sla_status(
-    sla: SLA, interaction: Interaction, now: datetime, customer: Customer | None = None
+    sla: SLA | PolicySet,
+    interaction: Interaction,
+    now: datetime,
+    customer: Customer | None = None,
 ) -> tuple[SLAClock, ...]:
     """The SLA clocks of ``interaction`` as of ``now``: one per metric that applies.
 
     A metric applies when ``sla`` sets a target for it and its clock has
-    started: first response and resolution from the opening, next response from
-    the first customer reply that follows an agent reply. Clocks come in the
-    order first response, next response, resolution. Events after ``now`` are
-    ignored, so a past ``now`` gives the status as it was then.
+    started, as its definition says (see
+    :class:`~csroles.sla.definitions.MetricDefinition`): first response and
+    resolution from the opening, next response from the first customer reply
+    that follows an agent reply, and so on. Clocks come in the order of the
+    presets (first response, next response, resolution, periodic update,
+    requester wait time, agent work time, time to assign), then the SLA's own
+    metrics in the order of its targets. Events after ``now`` are ignored, so a
+    past ``now`` gives the status as it was then.
 
     Args:
-        sla: the SLA to measure against.
+        sla: the SLA to measure against, or a :class:`~csroles.sla.PolicySet`
+            to choose it from (no clocks if none applies).
         interaction: the interaction whose timeline is replayed.
         now: the instant of the status (an aware datetime; csroles never reads
             the clock).
@@ -496,11 +744,18 @@ def sla_status(
         v.fail(owner, "interaction", interaction, "an Interaction")
     now_us = _check_now(owner, now)
     checked = _check_customer(customer, interaction)
-    return _status(owner, sla, interaction, now_us, now_dt=now, model=_time_model(sla, checked))
+    if isinstance(sla, PolicySet):
+        chosen = _choose(sla, interaction, checked).sla
+        if chosen is None:
+            return ()
+    else:
+        chosen = sla
+    model = _time_model(chosen, checked, interaction.group)
+    return _status(owner, chosen, interaction, now_us, now_dt=now, model=model)
 
 
 def sla_statuses(
-    sla: SLA,
+    sla: SLA | PolicySet,
     interactions: Iterable[Interaction],
     now: datetime,
     customers: Iterable[Customer] | Mapping[str, Customer] | None = None,
@@ -512,7 +767,9 @@ def sla_statuses(
     the index of cumulative open time) serve every interaction.
 
     Args:
-        sla: the SLA to measure against.
+        sla: the SLA to measure against, or a :class:`~csroles.sla.PolicySet`
+            that chooses each interaction's SLA (no clocks for an interaction
+            none applies to).
         interactions: the interactions.
         now: the instant of the status.
         customers: the customers (by id, or as an iterable of customers) whose
@@ -558,10 +815,15 @@ def sla_statuses(
             if not isinstance(customer, Customer):
                 v.fail(owner, f"customers[{index}]", customer, "a Customer")
             by_id[customer.id] = customer
-    results = []
+    results: list[tuple[SLAClock, ...]] = []
     for index, interaction in enumerate(_items(owner, "interactions", interactions)):
         if not isinstance(interaction, Interaction):
             v.fail(owner, f"interactions[{index}]", interaction, "an Interaction")
-        model = _time_model(sla, by_id.get(interaction.customer_id))
-        results.append(_status(owner, sla, interaction, now_us, now_dt=now, model=model))
+        customer = by_id.get(interaction.customer_id)
+        chosen = _choose(sla, interaction, customer).sla if isinstance(sla, PolicySet) else sla
+        if chosen is None:
+            results.append(())
+            continue
+        model = _time_model(chosen, customer, interaction.group)
+        results.append(_status(owner, chosen, interaction, now_us, now_dt=now, model=model))
     return tuple(results)

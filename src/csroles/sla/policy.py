@@ -34,6 +34,7 @@ datetime.timedelta(days=3)
 from __future__ import annotations
 
 import enum
+import typing
 from collections.abc import Iterable, Mapping
 from datetime import timedelta
 from typing import Any
@@ -43,8 +44,9 @@ import attrs
 from csroles import _validation as v
 from csroles._frozen import FrozenMap
 from csroles.customers import Customer
-from csroles.sla._clockwork import CLOCK_METRICS
+from csroles.sla._clockwork import Plan
 from csroles.sla.calendar import BusinessCalendar
+from csroles.sla.definitions import CLOCK_METRICS, PRESETS, MetricDefinition
 from csroles.vocabulary import Metric, Priority
 
 __all__ = [
@@ -119,12 +121,16 @@ class ZonePolicy(enum.StrEnum):
 
 _PRIORITIES = tuple(Priority)
 _METRIC_NAMES = ", ".join(repr(m.value) for m in CLOCK_METRICS)
+_PRESET_NAMES = ", ".join(repr(name) for name in PRESETS)
 _EXPECTED_TARGETS = (
-    f"a mapping from a clock metric ({_METRIC_NAMES}) to a positive timedelta "
-    "or to a mapping from every Priority to a positive timedelta"
+    f"a mapping from a clock metric ({_METRIC_NAMES}) or the name of a metric definition "
+    "to a positive timedelta or to a mapping from every Priority to a positive timedelta"
 )
+_BY_NAME: dict[str, str] = {m.value: m for m in CLOCK_METRICS}
 
-Targets = Mapping[Metric, Mapping[Priority, timedelta]]
+#: Targets by metric key: a Metric for the three clock metrics of the vocabulary,
+#: else a definition's name (a str), hence the loose key type.
+Targets = Mapping[Any, Mapping[Priority, timedelta]]
 
 
 def _positive(field: str, value: object) -> timedelta:
@@ -134,20 +140,33 @@ def _positive(field: str, value: object) -> timedelta:
     return duration
 
 
-def _freeze_targets(value: Mapping[Metric, timedelta | Mapping[Priority, timedelta]]) -> Targets:
+def _metric_key(key: object) -> str:
+    """A key of the targets: a clock Metric, or a definition's name (a clock metric's normalized)."""
+    if isinstance(key, Metric):
+        if key not in CLOCK_METRICS:
+            v.fail(SLA, "targets", key, f"a metric with a clock: one of {_METRIC_NAMES}")
+        return key
+    if type(key) is not str or not key:
+        v.fail(SLA, "targets", key, f"a metric with a clock ({_METRIC_NAMES}) or a metric name")
+    return _BY_NAME.get(key, key)
+
+
+def _freeze_targets(
+    value: Mapping[Any, timedelta | Mapping[Priority, timedelta]],
+) -> Targets:
     """Check the targets and store them as nested read-only mappings, in metric order.
 
     A metric may map to one timedelta (the same target for every priority) or to
-    a target for each priority.
+    a target for each priority. The presets come first, in their order, then
+    the other metrics in the order given.
     """
     given: object = value  # checked at run time, whatever the annotation says
     if not isinstance(given, Mapping) or not given:
         v.fail(SLA, "targets", value, _EXPECTED_TARGETS)
-    frozen: dict[Metric, FrozenMap[Priority, timedelta]] = {}
-    for metric, per_priority in value.items():
-        if metric not in CLOCK_METRICS or not isinstance(metric, Metric):
-            v.fail(SLA, "targets", metric, f"a metric with a clock: one of {_METRIC_NAMES}")
-        field = f"targets.{metric.value}"
+    frozen: dict[str, FrozenMap[Priority, timedelta]] = {}
+    for key, per_priority in value.items():
+        metric = _metric_key(key)
+        field = f"targets.{metric}"
         if isinstance(per_priority, timedelta):
             duration = _positive(field, per_priority)
             frozen[metric] = FrozenMap(dict.fromkeys(_PRIORITIES, duration))
@@ -170,7 +189,34 @@ def _freeze_targets(value: Mapping[Metric, timedelta | Mapping[Priority, timedel
         frozen[metric] = FrozenMap(
             {p: _positive(f"{field}.{p.value}", per_priority[p]) for p in _PRIORITIES}
         )
-    return FrozenMap({m: frozen[m] for m in CLOCK_METRICS if m in frozen})
+    ordered = {_BY_NAME.get(name, name): None for name in PRESETS} | dict.fromkeys(frozen)
+    return FrozenMap({m: frozen[m] for m in ordered if m in frozen})
+
+
+def _to_definitions(value: Iterable[MetricDefinition]) -> tuple[MetricDefinition, ...]:
+    return v.to_tuple(value)
+
+
+def _check_definition(owner: object, field: str, value: object) -> object:
+    if not isinstance(value, MetricDefinition):
+        v.fail(owner, field, value, "a MetricDefinition")
+    return value
+
+
+def _check_group_calendars(instance: SLA, attribute: attrs.Attribute[Any], value: object) -> None:
+    for group, calendar in typing.cast("Mapping[object, object]", value).items():
+        v.check_identifier(instance, f"{attribute.name} key", group)
+        if not isinstance(calendar, BusinessCalendar):
+            v.fail(instance, f"{attribute.name}[{group!r}]", calendar, "a BusinessCalendar")
+
+
+def _freeze_group_calendars(
+    value: Mapping[str, BusinessCalendar],
+) -> Mapping[str, BusinessCalendar]:
+    given: object = value
+    if not isinstance(given, Mapping):
+        v.fail(SLA, "group_calendars", value, "a mapping from a group name to a BusinessCalendar")
+    return FrozenMap(dict(value))
 
 
 _EXPECTED_THRESHOLDS = (
@@ -214,7 +260,9 @@ class SLA:
     Args:
         name: the SLA's name.
         targets: for each metric with a clock (first response time, next
-            response time, resolution time), one positive :class:`~datetime.timedelta`
+            response time, resolution time, another preset of
+            :data:`~csroles.sla.definitions.PRESETS` by name, or one of
+            ``definitions`` by name), one positive :class:`~datetime.timedelta`
             for every priority, or a mapping from each :class:`~csroles.Priority`
             to its target. Stored as nested read-only mappings, metric by
             metric, every priority filled in.
@@ -226,6 +274,13 @@ class SLA:
         on_priority_change: see :class:`PriorityChangePolicy`.
         on_reopen: see :class:`ReopenPolicy`.
         zone: see :class:`ZonePolicy`.
+        definitions: metric definitions of the SLA's own
+            (:class:`~csroles.sla.definitions.MetricDefinition`), which
+            ``targets`` name; one named after a preset replaces it (to pause
+            resolution only while waiting on the customer, say).
+        group_calendars: a calendar per group (team, desk, country): an
+            interaction whose ``group`` is a key counts in that calendar instead
+            of ``calendar``.
 
     Raises:
         InvalidEntityError: a field is invalid; the message names it.
@@ -256,24 +311,70 @@ class SLA:
         default=ReopenPolicy.CONTINUE, validator=v.member_of(ReopenPolicy)
     )
     zone: ZonePolicy = attrs.field(default=ZonePolicy.CALENDAR, validator=v.member_of(ZonePolicy))
-    # Targets in integer microseconds, for the clock engine.
-    _plan: Mapping[Metric, Mapping[Priority, int]] = attrs.field(
-        init=False, repr=False, eq=False, hash=False
+    definitions: tuple[MetricDefinition, ...] = attrs.field(
+        default=(), converter=_to_definitions, validator=v.tuple_of(_check_definition)
     )
+    group_calendars: Mapping[str, BusinessCalendar] = attrs.field(
+        factory=dict, converter=_freeze_group_calendars, validator=_check_group_calendars
+    )
+    # The metric definitions and targets in integer microseconds, compiled for the clock engine.
+    _plan: Plan = attrs.field(init=False, repr=False, eq=False, hash=False)
     # The clocks' time models by zone name, filled as they are needed.
-    _models: dict[str | None, Any] = attrs.field(
+    _models: dict[object, Any] = attrs.field(
         init=False, factory=_Cache, repr=False, eq=False, hash=False
     )
 
     def __attrs_post_init__(self) -> None:
-        plan = {
-            metric: {p: t // _MICROSECOND for p, t in per_priority.items()}
-            for metric, per_priority in self.targets.items()
-        }
+        known: dict[str, MetricDefinition] = dict(PRESETS)
+        seen: set[str] = set()
+        for index, definition in enumerate(self.definitions):
+            if definition.name in seen:
+                v.fail(
+                    self,
+                    f"definitions[{index}].name",
+                    definition.name,
+                    "a name no other definition of the SLA has",
+                )
+            seen.add(definition.name)
+            known[definition.name] = definition
+        for metric in self.targets:
+            if metric not in known:
+                v.fail(
+                    self,
+                    "targets",
+                    metric,
+                    f"a preset ({_PRESET_NAMES}) or the name of one of the SLA's definitions",
+                )
+        plan = Plan(
+            [
+                (metric, known[metric], {p: t // _MICROSECOND for p, t in per_priority.items()})
+                for metric, per_priority in self.targets.items()
+            ]
+        )
         object.__setattr__(self, "_plan", plan)
 
+    def definition(self, metric: str) -> MetricDefinition | None:
+        """The definition the SLA measures ``metric`` by, or ``None`` if it sets no target for it.
+
+        >>> from datetime import timedelta
+        >>> from csroles import SLA, Metric
+        >>> sla = SLA(name="S", targets={Metric.RESOLUTION_TIME: timedelta(days=1)})
+        >>> sla.definition(Metric.RESOLUTION_TIME).pause[0].kind.value
+        'waiting_on_customer'
+        >>> sla.definition("periodic_update") is None
+        True
+
+        .. versionadded:: 0.1.0
+        """
+        if metric not in self.targets:
+            return None
+        for definition in self.definitions:
+            if definition.name == metric:
+                return definition
+        return PRESETS[metric]
+
     @property
-    def metrics(self) -> tuple[Metric, ...]:
+    def metrics(self) -> tuple[str, ...]:
         """The metrics this SLA sets targets for, in the order clocks are reported.
 
         >>> from datetime import timedelta
@@ -285,7 +386,7 @@ class SLA:
         """
         return tuple(self.targets)
 
-    def target(self, metric: Metric, priority: Priority) -> timedelta | None:
+    def target(self, metric: str, priority: Priority) -> timedelta | None:
         """The target for ``metric`` at ``priority``, or ``None`` if the SLA sets none.
 
         >>> from datetime import timedelta
@@ -301,14 +402,19 @@ class SLA:
         per_priority = self.targets.get(metric)
         return None if per_priority is None else per_priority.get(priority)
 
-    def calendar_for(self, customer: Customer | None = None) -> BusinessCalendar:
-        """The calendar that clocks count in for ``customer``, following its ``zone``.
+    def calendar_for(
+        self, customer: Customer | None = None, group: str | None = None
+    ) -> BusinessCalendar:
+        """The calendar that clocks count in for ``customer``, following :attr:`zone`.
 
+        ``group`` (an interaction's group) picks its calendar from
+        :attr:`group_calendars`; a group without one uses :attr:`calendar`.
         Calendar hours (no calendar) give an always-open calendar in UTC, or in
         the customer's zone under :attr:`ZonePolicy.CUSTOMER`.
 
         Raises:
-            InvalidEntityError: ``customer`` is not a Customer or None.
+            InvalidEntityError: ``customer`` is not a Customer or None, or
+                ``group`` is not a string or None.
 
         >>> from datetime import timedelta
         >>> from csroles import SLA, Customer, Metric
@@ -327,7 +433,9 @@ class SLA:
         """
         if customer is not None and not isinstance(customer, Customer):
             v.fail("SLA.calendar_for", "customer", customer, "a Customer or None")
-        calendar = self.calendar
+        if group is not None and type(group) is not str:
+            v.fail("SLA.calendar_for", "group", group, "a group name or None")
+        calendar = self.group_calendars.get(group, self.calendar) if group else self.calendar
         zone = (
             customer.timezone if customer is not None and self.zone is ZonePolicy.CUSTOMER else None
         )

@@ -66,6 +66,12 @@ _STRATEGY_FOR_TYPE = {
     "ChannelStaffing": "channel_staffings",
     "StaffingPlan": "staffing_plans",
     "TeamPlan": "team_plans",
+    "ClockCondition": "clock_conditions",
+    "ClockSegment": "clock_segments",
+    "MetricDefinition": "metric_definitions",
+    "PolicySet": "policy_sets",
+    "PolicyCondition": "policy_conditions",
+    "SLAPolicy": "sla_policies",
 }
 
 
@@ -122,7 +128,17 @@ from csroles.strategies._roles import (  # noqa: E402 (after the hook: see its d
     roles,
     skills,
 )
-from csroles.strategies._sla import business_calendars, sla_clocks, slas  # noqa: E402
+from csroles.strategies._sla import (  # noqa: E402 (after the hook: see its docstring)
+    business_calendars,
+    clock_conditions,
+    clock_segments,
+    metric_definitions,
+    policy_conditions,
+    policy_sets,
+    sla_clocks,
+    sla_policies,
+    slas,
+)
 from csroles.strategies._staffing import (  # noqa: E402 (after the hook: see its docstring)
     agent_requirements,
     channel_staffings,
@@ -146,6 +162,8 @@ __all__ = [
     "business_calendars",
     "catalogs",
     "channel_staffings",
+    "clock_conditions",
+    "clock_segments",
     "customers",
     "escalation_policies",
     "escalation_steps",
@@ -157,10 +175,13 @@ __all__ = [
     "interval_staffings",
     "job_titles",
     "language_tags",
+    "metric_definitions",
     "org_charts",
     "parties",
     "pays",
     "periods",
+    "policy_conditions",
+    "policy_sets",
     "positions",
     "queue_figures",
     "requests",
@@ -169,6 +190,7 @@ __all__ = [
     "roles",
     "skills",
     "sla_clocks",
+    "sla_policies",
     "slas",
     "staffing_plans",
     "team_plans",

@@ -8,13 +8,26 @@ from datetime import UTC, date, datetime, time, timedelta
 from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
 
+from csroles.interactions import TRANSITIONS, Status
 from csroles.sla.calendar import BusinessCalendar
-from csroles.sla.clocks import ClockState, SLAClock
+from csroles.sla.clocks import ClockSegment, ClockState, SLAClock
+from csroles.sla.definitions import ClockCondition, MetricDefinition
 from csroles.sla.policy import SLA, PriorityChangePolicy, ReopenPolicy, ZonePolicy
+from csroles.sla.selection import PolicyCondition, PolicySet, SLAPolicy
 from csroles.strategies._entities import aware_datetimes, identifiers, zone_names
-from csroles.vocabulary import Metric, Priority
+from csroles.vocabulary import Channel, Direction, EventKind, Metric, Priority, Topic
 
-__all__ = ["business_calendars", "sla_clocks", "slas"]
+__all__ = [
+    "business_calendars",
+    "clock_conditions",
+    "clock_segments",
+    "metric_definitions",
+    "policy_conditions",
+    "policy_sets",
+    "sla_clocks",
+    "sla_policies",
+    "slas",
+]
 
 Shift = tuple[time, time]
 Week = dict[int, list[Shift]]
@@ -278,3 +291,228 @@ def sla_clocks() -> st.SearchStrategy[SLAClock]:
     .. versionadded:: 0.1.0
     """
     return _sla_clocks()
+
+
+# ------------------------------------------------------------------ metric definitions and policy sets
+
+
+def _moves() -> list[tuple[EventKind, Status]]:
+    moves = {(EventKind.OPENED, Status.OPEN)}
+    for table in TRANSITIONS.values():
+        moves.update(table.items())
+    return sorted(moves)
+
+
+_MOVES = _moves()
+
+
+@st.composite
+def _clock_conditions(draw: st.DrawFn) -> ClockCondition:
+    kind, status = draw(st.sampled_from(_MOVES))
+    shape = draw(st.sampled_from(["kind", "status", "both", "since"]))
+    if shape == "status":
+        return ClockCondition(to_status=status)
+    if shape == "since" and kind is not EventKind.OPENED:
+        since = draw(st.sampled_from([k for k in EventKind if k is not kind]))
+        return ClockCondition(kind=kind, first_since=since)
+    return ClockCondition(kind=kind, to_status=status if shape == "both" else None)
+
+
+def clock_conditions() -> st.SearchStrategy[ClockCondition]:
+    """Valid clock conditions: on a kind, a status, both, or the first of a kind since another.
+
+    >>> from hypothesis import given, settings
+    >>> from csroles.strategies import clock_conditions
+    >>> @settings(max_examples=20)
+    ... @given(clock_conditions())
+    ... def test_named(condition):
+    ...     assert condition.kind is not None or condition.to_status is not None
+    >>> test_named()
+
+    .. versionadded:: 0.1.0
+    """
+    return _clock_conditions()
+
+
+@st.composite
+def _metric_definitions(draw: st.DrawFn, names: st.SearchStrategy[str]) -> MetricDefinition:
+    conditions = st.lists(clock_conditions(), max_size=3, unique=True)
+    start = draw(st.lists(clock_conditions(), min_size=1, max_size=2, unique=True))
+    cycles = draw(st.booleans())
+    stop = draw(conditions)
+    if not cycles:
+        stop = [c for c in stop if c not in start]
+    if set(stop) == set(start):
+        stop = []
+    pause = draw(st.lists(clock_conditions(), max_size=2, unique=True))
+    resume = (
+        draw(st.lists(clock_conditions(), min_size=1, max_size=2, unique=True)) if pause else []
+    )
+    return MetricDefinition(
+        name=draw(names), start=start, stop=stop, pause=pause, resume=resume, cycles=cycles
+    )
+
+
+_METRIC_NAMES = st.from_regex(r"[a-z]{1,8}(_[a-z0-9]{1,5}){0,2}", fullmatch=True).filter(
+    lambda name: name not in {m.value for m in Metric}
+)
+
+
+def metric_definitions(
+    *, names: st.SearchStrategy[str] | None = None
+) -> st.SearchStrategy[MetricDefinition]:
+    """Valid metric definitions: random start, stop, pause and resume conditions, cycling or not.
+
+    Args:
+        names: the names to give them; snake_case names that no metric of the
+            vocabulary has by default.
+
+    >>> from hypothesis import given, settings
+    >>> from csroles.strategies import metric_definitions
+    >>> @settings(max_examples=20)
+    ... @given(metric_definitions())
+    ... def test_starts(definition):
+    ...     assert definition.start
+    >>> test_starts()
+
+    .. versionadded:: 0.1.0
+    """
+    return _metric_definitions(names if names is not None else _METRIC_NAMES)
+
+
+_FIELD_VALUES: dict[str, st.SearchStrategy[str]] = {
+    "channel": st.sampled_from([c.value for c in Channel]),
+    "direction": st.sampled_from([d.value for d in Direction]),
+    "topic": st.sampled_from([t.value for t in Topic]),
+    "priority": st.sampled_from([p.value for p in Priority]),
+    "segment": st.sampled_from(["smb", "enterprise", "vip", "public_sector"]),
+    "group": st.sampled_from(["desk_it", "desk_de", "desk_us", "tier_2"]),
+    "tag": st.sampled_from(["vip", "outage", "billing", "beta", "legal"]),
+}
+
+
+@st.composite
+def _policy_conditions(draw: st.DrawFn, field: str) -> PolicyCondition:
+    values = draw(st.lists(_FIELD_VALUES[field], min_size=1, max_size=3, unique=True))
+    return PolicyCondition(field=field, values=values)
+
+
+@st.composite
+def _policy_sets(draw: st.DrawFn, slas_: st.SearchStrategy[SLA], max_policies: int) -> PolicySet:
+    count = draw(st.integers(0, max_policies))
+    policies = []
+    for index in range(count):
+        fields = draw(st.lists(st.sampled_from(sorted(_FIELD_VALUES)), max_size=3, unique=True))
+        policies.append(
+            SLAPolicy(
+                name=f"policy_{index}",
+                sla=draw(slas_),
+                conditions=[draw(_policy_conditions(field)) for field in fields],
+            )
+        )
+    return PolicySet(policies=policies, default=draw(st.none() | slas_))
+
+
+def policy_sets(
+    *, slas: st.SearchStrategy[SLA] | None = None, max_policies: int = 6
+) -> st.SearchStrategy[PolicySet]:
+    """Valid policy sets: policies with up to three conditions each, and maybe a default.
+
+    Args:
+        slas: the SLAs the policies apply; calendar-hour SLAs by default.
+        max_policies: the most policies in a set.
+
+    >>> from hypothesis import given, settings
+    >>> from csroles.strategies import policy_sets
+    >>> @settings(max_examples=10)
+    ... @given(policy_sets(max_policies=3))
+    ... def test_names(policies):
+    ...     assert len({p.name for p in policies.policies}) == len(policies.policies)
+    >>> test_names()
+
+    .. versionadded:: 0.1.0
+    """
+    chosen = slas if slas is not None else _policy_slas()
+    return _policy_sets(chosen, max_policies)
+
+
+def _policy_slas() -> st.SearchStrategy[SLA]:
+    return st.builds(
+        SLA,
+        name=identifiers(),
+        targets=_target_maps(_CLOCK_METRICS, timedelta(days=3)),
+    )
+
+
+def _clock_segments_strategy() -> st.SearchStrategy[ClockSegment]:
+    return st.builds(
+        lambda start, length, running, cycle: ClockSegment(
+            start=start,
+            end=(start.astimezone(UTC) + length).astimezone(start.tzinfo),  # exact time, not wall
+            running=running,
+            cycle=cycle,
+        ),
+        aware_datetimes(),
+        st.timedeltas(min_value=_ONE_US, max_value=timedelta(days=3)),
+        st.booleans(),
+        st.integers(0, 5),
+    )
+
+
+def clock_segments() -> st.SearchStrategy[ClockSegment]:
+    """Valid clock segments, not tied to any clock.
+
+    >>> from hypothesis import given, settings
+    >>> from csroles.strategies import clock_segments
+    >>> @settings(max_examples=10)
+    ... @given(clock_segments())
+    ... def test_order(segment):
+    ...     assert segment.start < segment.end
+    >>> test_order()
+
+    .. versionadded:: 0.1.0
+    """
+    return _clock_segments_strategy()
+
+
+def policy_conditions() -> st.SearchStrategy[PolicyCondition]:
+    """Valid policy conditions on any field, with one to three values.
+
+    >>> from hypothesis import given, settings
+    >>> from csroles.strategies import policy_conditions
+    >>> @settings(max_examples=10)
+    ... @given(policy_conditions())
+    ... def test_values(condition):
+    ...     assert 1 <= len(condition.values) <= 3
+    >>> test_values()
+
+    .. versionadded:: 0.1.0
+    """
+    return st.sampled_from(sorted(_FIELD_VALUES)).flatmap(_policy_conditions)
+
+
+@st.composite
+def _sla_policies(draw: st.DrawFn) -> SLAPolicy:
+    fields = draw(st.lists(st.sampled_from(sorted(_FIELD_VALUES)), max_size=3, unique=True))
+    return SLAPolicy(
+        name=draw(identifiers()),
+        sla=draw(_policy_slas()),
+        conditions=[draw(_policy_conditions(field)) for field in fields],
+    )
+
+
+def sla_policies() -> st.SearchStrategy[SLAPolicy]:
+    """Valid SLA policies: a calendar-hour SLA and up to three conditions on distinct fields.
+
+    >>> from hypothesis import given, settings
+    >>> from csroles.strategies import sla_policies
+    >>> @settings(max_examples=10)
+    ... @given(sla_policies())
+    ... def test_fields(policy):
+    ...     fields = [c.field for c in policy.conditions]
+    ...     assert len(fields) == len(set(fields))
+    >>> test_fields()
+
+    .. versionadded:: 0.1.0
+    """
+    return _sla_policies()
