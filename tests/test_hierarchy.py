@@ -227,8 +227,9 @@ def test_a_deep_chart_needs_no_recursion() -> None:
     looped = [
         Position(id=f"p{n}", role=AGENT, reports_to=f"p{(n + 1) % size}") for n in range(size)
     ]
-    with pytest.raises(HierarchyError, match=r"cycle 'p0' -> 'p1' -> .* -> 'p29999' -> 'p0'"):
+    with pytest.raises(HierarchyError, match=r"cycle 'p0' -> 'p1' -> ") as refused:
         OrgChart(positions=looped)
+    assert len(str(refused.value)) <= 2000  # a long cycle gives a bounded message
 
 
 def test_text_tree() -> None:
@@ -277,7 +278,7 @@ def test_position_validation() -> None:
         ({"role": " x"}, r"Position\.role: ' x'"),
         ({"reports_to": ""}, r"Position\.reports_to: ''"),
         ({"name": 5}, r"Position\.name: 5"),
-        ({"channels": ["phone"]}, r"Position\.channels: 'phone', expected a Channel"),
+        ({"channels": ["pigeon"]}, r"Position\.channels: 'pigeon', expected a Channel"),
         (
             {"topics": [Channel.PHONE]},
             r"Position\.topics: <Channel.PHONE: 'phone'>, expected a Topic",

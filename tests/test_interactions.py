@@ -148,7 +148,7 @@ def test_event_times_keep_instant_and_offset_as_a_fixed_offset() -> None:
     [
         ("id", "", r"Interaction\.id: '', expected a non-empty string"),
         ("customer_id", 7, r"Interaction\.customer_id: 7, expected a non-empty string"),
-        ("channel", "email", r"Interaction\.channel: 'email', expected a Channel"),
+        ("channel", "pigeon", r"Interaction\.channel: 'pigeon', expected a Channel"),
         ("direction", None, r"Interaction\.direction: None, expected a Direction"),
         ("topic", "x", r"Interaction\.topic: 'x', expected a Topic"),
         ("priority", 1, r"Interaction\.priority: 1, expected a Priority"),

@@ -19,6 +19,7 @@ Customer.id: '' is empty, expected a non-empty string
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import Any
 
 __all__ = [
     "CalendarError",
@@ -41,8 +42,23 @@ class CsrolesError(Exception):
     >>> isinstance(UnknownRoleError("no role 'ceo'"), CsrolesError)
     True
 
+    Messages are bounded: one longer than 2,000 characters keeps its
+    beginning and says how long it was, so that a huge input never becomes a
+    huge message (each value a message quotes is cut much shorter, to a
+    prefix and its length).
+
     .. versionadded:: 0.1.0
     """
+
+    def __init__(self, *args: Any) -> None:
+        if args and type(args[0]) is str and len(args[0]) > _MAX_MESSAGE:
+            text = args[0]
+            cut = f"{text[: _MAX_MESSAGE - 60]}... (message cut: {len(text)} characters)"
+            args = (cut, *args[1:])
+        super().__init__(*args)
+
+
+_MAX_MESSAGE = 2000  # characters; a message listing many problems is cut here
 
 
 class InvalidEntityError(CsrolesError, ValueError):
@@ -116,11 +132,17 @@ class HierarchyError(CsrolesError, ValueError):
     """
 
 
-class CalendarError(CsrolesError, ValueError):
-    """A business calendar or a time argument is invalid (naive datetime, unknown zone ...).
+class CalendarError(InvalidEntityError):
+    """A time value is invalid (naive datetime, unknown zone, bad duration ...) or a calendar cannot answer.
 
-    >>> from csroles import CalendarError
-    >>> isinstance(CalendarError("timezone: 'Mars/Olympus' is not an IANA zone"), ValueError)
+    The class follows the kind of value, wherever it is passed: a naive
+    datetime, an unknown zone name or a malformed duration raises
+    :class:`CalendarError` in an entity's constructor and in a function's
+    argument alike. It is an :class:`InvalidEntityError` (so a
+    :class:`ValueError` too), so code that catches bad values catches it.
+
+    >>> from csroles import CalendarError, InvalidEntityError
+    >>> isinstance(CalendarError("timezone: 'Mars/Olympus' is not an IANA zone"), InvalidEntityError)
     True
 
     .. versionadded:: 0.1.0
