@@ -108,7 +108,9 @@ def _channels(
     make: Callable[[list[Channel]], tuple[Channel, ...] | frozenset[Channel]] = tuple,
 ) -> Any:
     """Check channels (members or their values) and store them as members."""
-    checked = [_check_channel(owner, f"{field}[{index}]", value) for index, value in enumerate(values)]
+    checked = [
+        _check_channel(owner, f"{field}[{index}]", value) for index, value in enumerate(values)
+    ]
     result = make(checked)
     v.store_normalised(owner, field, result)
     return result

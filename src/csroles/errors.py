@@ -142,7 +142,9 @@ class CalendarError(InvalidEntityError):
     :class:`ValueError` too), so code that catches bad values catches it.
 
     >>> from csroles import CalendarError, InvalidEntityError
-    >>> isinstance(CalendarError("timezone: 'Mars/Olympus' is not an IANA zone"), InvalidEntityError)
+    >>> isinstance(
+    ...     CalendarError("timezone: 'Mars/Olympus' is not an IANA zone"), InvalidEntityError
+    ... )
     True
 
     .. versionadded:: 0.1.0
