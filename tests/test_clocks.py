@@ -634,13 +634,13 @@ def test_clock_instants_are_stored_with_fixed_offsets() -> None:
             {"metric": Metric.CSAT},
             r"SLAClock\.metric: <Metric\.CSAT: 'csat'>, expected a metric with a clock",
         ),
-        ({"metric": "resolution_time"}, r"SLAClock\.metric: 'resolution_time', expected a metric"),
+        ({"metric": "resolution"}, r"SLAClock\.metric: 'resolution', expected a metric"),
         ({"target": timedelta(0)}, r"SLAClock\.target: .*, expected a positive duration"),
         ({"target": 3600}, r"SLAClock\.target: 3600, expected a datetime\.timedelta"),
         ({"elapsed": -H}, r"SLAClock\.elapsed: .*, expected a duration of zero or more"),
         (
-            {"state": "running"},
-            r"SLAClock\.state: 'running', expected a ClockState: one of 'running'",
+            {"state": "ticking"},
+            r"SLAClock\.state: 'ticking', expected a ClockState: one of 'running'",
         ),
         (
             {"completed_cycles": -1},

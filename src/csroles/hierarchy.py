@@ -327,7 +327,7 @@ class OrgChart:
     def _at(self, key: object, field: str = "id") -> int:
         i = self._index.get(key, -1) if isinstance(key, str) else -1
         if i < 0:
-            message = f"OrgChart.{field}: no position {key!r} in the chart"
+            message = f"OrgChart.{field}: no position {v.quote(key)} in the chart"
             if isinstance(key, str) and len(self._index) <= 2000:
                 import difflib
 

@@ -149,8 +149,11 @@ class SLAClock:
 
     def __attrs_post_init__(self) -> None:
         # One pass of checks; sla_status itself builds clocks without them.
-        if self.metric not in _CLOCK_METRICS or type(self.metric) is not Metric:
+        metric = v.to_member(Metric, self.metric)
+        if metric not in _CLOCK_METRICS:
             v.fail(self, "metric", self.metric, _EXPECTED_METRIC)
+        if metric is not self.metric:  # a plain value stands for its member
+            object.__setattr__(self, "metric", metric)
         for name in ("target", "elapsed"):
             value = getattr(self, name)
             if type(value) is not timedelta:
@@ -159,9 +162,11 @@ class SLAClock:
             v.fail(self, "target", self.target, "a positive duration")
         if self.elapsed < _ZERO:
             v.fail(self, "elapsed", self.elapsed, "a duration of zero or more")
-        state = self.state
-        if type(state) is not ClockState:
-            v.fail(self, "state", state, _EXPECTED_STATE)
+        state = v.to_member(ClockState, self.state)
+        if state is None:
+            v.fail(self, "state", self.state, _EXPECTED_STATE)
+        if state is not self.state:
+            object.__setattr__(self, "state", state)
         for name in ("completed_cycles", "breached_cycles", "warning_level"):
             count = getattr(self, name)
             if type(count) is not int or count < 0:

@@ -144,7 +144,10 @@ def _freeze_targets(value: Mapping[Metric, timedelta | Mapping[Priority, timedel
     if not isinstance(given, Mapping) or not given:
         v.fail(SLA, "targets", value, _EXPECTED_TARGETS)
     frozen: dict[Metric, FrozenMap[Priority, timedelta]] = {}
-    for metric, per_priority in value.items():
+    for given_metric, given_targets in value.items():
+        # Plain values ("resolution_time", "low") stand for their members.
+        metric = v.to_member(Metric, given_metric) or given_metric
+        per_priority = _by_priority(given_targets)
         if metric not in CLOCK_METRICS or not isinstance(metric, Metric):
             v.fail(SLA, "targets", metric, f"a metric with a clock: one of {_METRIC_NAMES}")
         field = f"targets.{metric.value}"
@@ -171,6 +174,12 @@ def _freeze_targets(value: Mapping[Metric, timedelta | Mapping[Priority, timedel
             {p: _positive(f"{field}.{p.value}", per_priority[p]) for p in _PRIORITIES}
         )
     return FrozenMap({m: frozen[m] for m in CLOCK_METRICS if m in frozen})
+
+
+def _by_priority(value: object) -> Any:
+    if not isinstance(value, Mapping):
+        return value
+    return {v.to_member(Priority, key) or key: target for key, target in value.items()}
 
 
 _EXPECTED_THRESHOLDS = (
@@ -298,8 +307,14 @@ class SLA:
 
         .. versionadded:: 0.1.0
         """
-        per_priority = self.targets.get(metric)
-        return None if per_priority is None else per_priority.get(priority)
+        wanted = v.to_member(Metric, metric)
+        if wanted is None:
+            v.fail(SLA, "target(metric)", metric, "a Metric")
+        level = v.to_member(Priority, priority)
+        if level is None:
+            v.fail(SLA, "target(priority)", priority, "a Priority")
+        per_priority = self.targets.get(wanted)
+        return None if per_priority is None else per_priority.get(level)
 
     def calendar_for(self, customer: Customer | None = None) -> BusinessCalendar:
         """The calendar that clocks count in for ``customer``, following :attr:`zone`.
