@@ -279,7 +279,8 @@ def store_normalised(instance: object, name: str, value: object) -> None:
     set and before ``__attrs_post_init__``, so nothing outside sees the plain
     value. This is the only place csroles sets a frozen field by hand.
     """
-    object.__setattr__(instance, name, value)
+    if not isinstance(instance, type):  # the converter checks fields with the class alone
+        object.__setattr__(instance, name, value)
 
 
 def member_of(cls: type[enum.Enum]) -> Callable[[Any, Any, Any], None]:
