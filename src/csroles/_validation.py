@@ -17,6 +17,8 @@ from __future__ import annotations
 
 import enum
 import functools
+import math
+import sys
 import typing
 import zoneinfo
 from collections.abc import Callable, Iterable, Mapping
@@ -186,6 +188,24 @@ def _is_snake_case(text: str) -> bool:
         return False
     words = text.split("_")
     return all(word and all("a" <= c <= "z" or "0" <= c <= "9" for c in word) for word in words)
+
+
+_FLOAT_MAX = int(sys.float_info.max)
+
+
+def is_finite_number(value: object) -> typing.TypeGuard[int | float]:
+    """Whether ``value`` is a finite float or an int (not a bool) that a float can hold.
+
+    ``math.isfinite`` raises ``OverflowError`` for an int beyond a float's
+    range; every check of a number that goes on as a float uses this instead.
+    """
+    if type(value) is float:
+        return math.isfinite(value)
+    return (
+        isinstance(value, int)
+        and not isinstance(value, bool)
+        and -_FLOAT_MAX <= value <= _FLOAT_MAX
+    )
 
 
 def check_flag(owner: object, field: str, value: object) -> bool:

@@ -26,7 +26,6 @@ a workload weight and optional value figures.
 from __future__ import annotations
 
 import functools
-import math
 import re
 import typing
 from collections.abc import Callable, Iterable
@@ -284,8 +283,8 @@ class Customer:
 def _check_amount(owner: object, field: str, value: object, *, positive: bool) -> None:
     if (
         type(value) not in {int, float}
-        or not math.isfinite(value)  # type: ignore[arg-type]
-        or value < 0  # type: ignore[operator]
+        or not v.is_finite_number(value)
+        or value < 0
         or (positive and value == 0)
     ):
         v.fail(owner, field, value, "a positive number" if positive else "a number of zero or more")

@@ -252,7 +252,7 @@ internal team", then to internal product teams. Pass ``teams=`` to
 def _check_threshold(owner: object, field: str, value: object) -> float:
     if not isinstance(value, (int, float)) or isinstance(value, bool):
         v.fail(owner, field, value, "a positive finite fraction of the target, such as 0.5")
-    if not 0 < value < float("inf"):
+    if not v.is_finite_number(value) or not value > 0:
         v.fail(owner, field, value, "a positive finite fraction of the target, such as 0.5")
     return float(value)
 
