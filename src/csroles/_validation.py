@@ -107,7 +107,12 @@ def check_aware(
     """A timezone-aware datetime (a naive one is refused, never taken as UTC)."""
     if not isinstance(value, datetime):
         fail(owner, field, value, "an aware datetime", error=error)
-    if value.utcoffset() is None:
+    try:
+        offset = value.utcoffset()
+    except Exception:
+        expected = "an aware datetime whose tzinfo gives a UTC offset under 24 hours"
+        fail(owner, field, value, expected, error=error)
+    if offset is None:
         fail(
             owner,
             field,
@@ -301,6 +306,20 @@ def store_normalised(instance: object, name: str, value: object) -> None:
     """
     if not isinstance(instance, type):  # the converter checks fields with the class alone
         object.__setattr__(instance, name, value)
+
+
+def own_member(instance: object, field: str, cls: type[E], value: object, expected: str) -> E:
+    """The member of ``cls`` that ``value`` is or names, stored in ``instance.field``.
+
+    For entities that check their fields in ``__attrs_post_init__``: a member's
+    plain value is replaced by the member; anything else is refused.
+    """
+    member = to_member(cls, value)
+    if member is None:
+        fail(instance, field, value, expected)
+    if member is not value:
+        store_normalised(instance, field, member)
+    return member
 
 
 def member_of(cls: type[enum.Enum]) -> Callable[[Any, Any, Any], None]:

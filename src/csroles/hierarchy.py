@@ -535,6 +535,8 @@ class OrgChart:
         ['ag-2', 'ag-3']
         """
         start = self._at(id)
+        if not callable(where):
+            v.fail("OrgChart.nearest", "where", where, "a function of a Position returning a bool")
         positions = self.positions
         parent = self._parent
         children = self._kids()
