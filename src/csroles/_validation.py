@@ -18,6 +18,7 @@ from __future__ import annotations
 import enum
 import functools
 import math
+import re
 import sys
 import typing
 import zoneinfo
@@ -188,11 +189,11 @@ def check_key(owner: object, field: str, value: object) -> str:
     return value
 
 
+_SNAKE_CASE = re.compile(r"[a-z][a-z0-9]*(?:_[a-z0-9]+)*")
+
+
 def _is_snake_case(text: str) -> bool:
-    if not text or not ("a" <= text[0] <= "z"):
-        return False
-    words = text.split("_")
-    return all(word and all("a" <= c <= "z" or "0" <= c <= "9" for c in word) for word in words)
+    return _SNAKE_CASE.fullmatch(text) is not None
 
 
 _FLOAT_MAX = int(sys.float_info.max)
@@ -444,7 +445,10 @@ def to_tuple(value: Iterable[Any]) -> tuple[Any, ...]:
     """
     if type(value) is tuple or not is_collection(value):
         return value  # type: ignore[return-value]
-    return tuple(value)
+    try:
+        return tuple(value)
+    except Exception:  # noqa: BLE001 (an iterable of the caller's that fails: refused as it is)
+        return value  # type: ignore[return-value]
 
 
 def to_frozenset(value: Iterable[Any]) -> frozenset[Any]:
@@ -457,7 +461,7 @@ def to_frozenset(value: Iterable[Any]) -> frozenset[Any]:
         return value  # type: ignore[return-value]
     try:
         return frozenset(value)
-    except TypeError:  # an unhashable item
+    except Exception:  # noqa: BLE001 (an unhashable item, an iterable that fails)
         return value  # type: ignore[return-value]
 
 

@@ -22,7 +22,7 @@ from typing import Any
 
 import attrs
 
-from csroles._validation import fail, tuple_of
+from csroles._validation import fail, quote, tuple_of
 from csroles.errors import UnknownRoleError, UnknownTitleError
 from csroles.roles import Raci, Responsibility, Role
 from csroles.titles import TitleCandidates, TitleMatch, TitleParts, parse_title
@@ -472,7 +472,7 @@ def _titles_of(role: Role) -> Iterator[tuple[str, Language, str]]:
 
 def _unknown_key_message(key: object, keys: Iterable[str]) -> str:
     keys = list(keys)
-    message = f"no role {key!r} in the catalog"
+    message = f"no role {quote(key)} in the catalog"
     if not isinstance(key, str):
         return f"{message}; expected a role key (a snake_case string)"
     from difflib import get_close_matches  # only when a lookup fails

@@ -327,7 +327,7 @@ class OrgChart:
         i = self._index.get(key, -1) if isinstance(key, str) else -1
         if i < 0:
             message = f"OrgChart.{field}: no position {v.quote(key)} in the chart"
-            if isinstance(key, str) and len(self._index) <= 2000:
+            if isinstance(key, str) and len(key) <= 200 and len(self._index) <= 2000:
                 import difflib
 
                 close = difflib.get_close_matches(key, self._index, n=3)

@@ -425,7 +425,7 @@ def _replay(events: tuple[Event, ...], priority: Priority) -> _Facts:
     previous: datetime | None = None
     for index, event in enumerate(events):
         if type(event) is not Event:
-            raise _timeline_error(index, f"{event!r}, expected an Event")
+            raise _timeline_error(index, f"{v.quote(event)}, expected an Event")
         at = event.at
         if previous is not None and at < previous:
             raise _timeline_error(

@@ -110,6 +110,7 @@ class Portfolio:
 
 
 def _check_portfolios(instance: PortfolioPlan, attribute: Any, value: tuple[object, ...]) -> None:
+    v.check_collection(instance, attribute.name, value)
     seen_positions: set[str] = set()
     seen_accounts: set[str] = set()
     for index, item in enumerate(value):

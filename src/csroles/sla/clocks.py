@@ -320,14 +320,14 @@ def _check_now(owner: str, now: object) -> int:
     if isinstance(now, datetime):
         try:
             us = cw.to_us(now)
-        except TypeError:  # a naive datetime cannot be subtracted from an aware one
+        except (TypeError, ValueError):  # naive, or a tzinfo's offset of 24 h or more
             pass
         else:
             if MIN_US <= us < MAX_US:
                 return us
-            msg = f"{owner}.now: {now!r}, expected an instant {_RANGE}"
+            msg = f"{owner}.now: {v.quote(now)}, expected an instant {_RANGE}"
             raise CalendarError(msg)
-    msg = f"{owner}.now: {now!r}, expected an aware datetime (time comes as an argument)"
+    msg = f"{owner}.now: {v.quote(now)}, expected an aware datetime (time comes as an argument)"
     raise CalendarError(msg)
 
 
