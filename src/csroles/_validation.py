@@ -447,7 +447,7 @@ def to_tuple(value: Iterable[Any]) -> tuple[Any, ...]:
         return value  # type: ignore[return-value]
     try:
         return tuple(value)
-    except Exception:  # noqa: BLE001 (an iterable of the caller's that fails: refused as it is)
+    except Exception:
         return value  # type: ignore[return-value]
 
 
@@ -461,7 +461,7 @@ def to_frozenset(value: Iterable[Any]) -> frozenset[Any]:
         return value  # type: ignore[return-value]
     try:
         return frozenset(value)
-    except Exception:  # noqa: BLE001 (an unhashable item, an iterable that fails)
+    except Exception:
         return value  # type: ignore[return-value]
 
 
