@@ -2,7 +2,15 @@
 
 Every error that csroles raises on bad input is a :class:`CsrolesError`. Each
 subclass also inherits the matching builtin exception, so code that already
-catches :class:`ValueError` or :class:`LookupError` keeps working:
+catches :class:`ValueError` or :class:`LookupError` keeps working.
+
+The class follows what the field or argument expects, wherever it is passed:
+a refused value is an :class:`InvalidEntityError`, and a refused time value (a
+datetime, a duration, a zone name) is its subclass :class:`CalendarError`, in
+an entity's field and in a function's argument alike. A key that names
+nothing is an ``Unknown...Error``. The message starts with a label naming what
+the caller passed (``Event.at``, ``decide_escalation.handler``), quotes the
+value (a long one by a prefix and its length) and says what was expected:
 
 >>> from csroles import CsrolesError, InvalidEntityError
 >>> issubclass(InvalidEntityError, ValueError)
