@@ -88,7 +88,9 @@ def test_event_rules(data: dict[str, Any], pattern: str) -> None:
 def test_kind_specific_data_is_required() -> None:
     with pytest.raises(InvalidEntityError, match=r"Event\.priority: None, expected a Priority"):
         ev(K.PRIORITY_CHANGED)
-    with pytest.raises(InvalidEntityError, match=r"Event\.priority: 'highest', expected a Priority"):
+    with pytest.raises(
+        InvalidEntityError, match=r"Event\.priority: 'highest', expected a Priority"
+    ):
         ev(K.PRIORITY_CHANGED, priority="highest")
     with pytest.raises(InvalidEntityError, match=r"Event\.assignee: None, expected a non-empty"):
         ev(K.TRANSFERRED)
