@@ -640,8 +640,8 @@ def test_clock_instants_are_stored_with_fixed_offsets() -> None:
         ({"target": 3600}, r"SLAClock\.target: 3600, expected a datetime\.timedelta"),
         ({"elapsed": -H}, r"SLAClock\.elapsed: .*, expected a duration of zero or more"),
         (
-            {"state": "running"},
-            r"SLAClock\.state: 'running', expected a ClockState: one of 'running'",
+            {"state": "ticking"},
+            r"SLAClock\.state: 'ticking', expected a ClockState: one of 'running'",
         ),
         (
             {"completed_cycles": -1},

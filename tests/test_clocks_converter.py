@@ -114,8 +114,13 @@ def test_sla_problems_are_reported_at_their_path() -> None:
     assert message.endswith(
         "expected a positive duration (a target of zero or less can never be met)"
     )
-    with pytest.raises(InvalidEntityError, match=r"targets\.csat: 'PT1H', expected an object"):
+    with pytest.raises(
+        InvalidEntityError, match=r"targets: <Metric\.CSAT: 'csat'>, expected a metric with a clock"
+    ):
         CONV.structure({"name": "G", "targets": {"csat": "PT1H"}}, SLA)
+    # One duration for every priority, as in Python.
+    eight_hours = CONV.structure({"name": "G", "targets": {"resolution_time": "PT8H"}}, SLA)
+    assert eight_hours == SLA(name="G", targets={Metric.RESOLUTION_TIME: timedelta(hours=8)})
     with pytest.raises(
         InvalidEntityError, match=r"warning_thresholds: \(0\.9, 0\.5\), expected increasing"
     ):

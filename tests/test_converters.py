@@ -352,9 +352,11 @@ def test_every_problem_is_listed_once_with_its_path() -> None:
                 "'tags'"
             ),
         ),
+        # The value checks of the fields whose types are right come with the rest.
+        ("id", "' T-1', expected a non-empty string without surrounding whitespace"),
     )
     text = str(info.value)
-    assert text.startswith("Interaction: 6 problems\n  customer_id: missing")
+    assert text.startswith("Interaction: 7 problems\n  customer_id: missing")
     assert "\n  events[1].at: naive datetime '2026-05-01T10:00:00', expected an offset" in text
     assert isinstance(info.value, ValueError)
 

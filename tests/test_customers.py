@@ -82,7 +82,7 @@ def test_malformed_language_tags(tag: object) -> None:
         ({"name": "Anna "}, r"^Customer\.name: 'Anna ', expected a non-empty string"),
         ({"languages": ["it", "IT"]}, r"^Customer\.languages\[1\]: 'IT', expected each value once"),
         ({"languages": ["it", "it IT"]}, r"^Customer\.languages\[1\]: 'it IT', expected an IETF"),
-        ({"channels": ["chat"]}, r"^Customer\.channels\[0\]: 'chat', expected a Channel"),
+        ({"channels": ["pigeon"]}, r"^Customer\.channels\[0\]: 'pigeon', expected a Channel"),
         (
             {"channels": [Channel.FAX, Channel.FAX]},
             r"^Customer\.channels\[1\]: <Channel.FAX: 'fax'>, expected each value once",
@@ -92,7 +92,7 @@ def test_malformed_language_tags(tag: object) -> None:
             r"^Customer\.timezone: 'Europe/Atlantis', expected an IANA",
         ),
         ({"segment": ""}, r"^Customer\.segment: '', expected a non-empty string"),
-        ({"opted_out": ["fax"]}, r"^Customer\.opted_out\[0\]: 'fax', expected a Channel"),
+        ({"opted_out": ["pigeon"]}, r"^Customer\.opted_out\[0\]: 'pigeon', expected a Channel"),
         (
             {"channels": [Channel.FAX], "opted_out": [Channel.FAX]},
             r"^Customer\.opted_out: <Channel.FAX: 'fax'>, expected a channel that is not also",

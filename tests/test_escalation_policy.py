@@ -779,8 +779,8 @@ def test_policy_and_step_validation() -> None:
         EscalationStep(threshold=True, level=Level.MANAGER)
     with pytest.raises(InvalidEntityError, match=r"EscalationStep\.threshold: inf"):
         EscalationStep(threshold=float("inf"), level=Level.MANAGER)
-    with pytest.raises(InvalidEntityError, match=r"EscalationStep\.level: 'manager'"):
-        EscalationStep(threshold=1, level="manager")  # type: ignore[arg-type]
+    with pytest.raises(InvalidEntityError, match=r"EscalationStep\.level: 'boss'"):
+        EscalationStep(threshold=1, level="boss")  # type: ignore[arg-type]
     assert EscalationStep(threshold=1, level=Level.MANAGER).threshold == 1.0
     with pytest.raises(
         InvalidEntityError, match=r"EscalationPolicy\.steps: \(\), expected at least one"

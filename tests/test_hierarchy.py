@@ -294,7 +294,7 @@ def test_position_validation() -> None:
         ({"role": " x"}, r"Position\.role: ' x'"),
         ({"reports_to": ""}, r"Position\.reports_to: ''"),
         ({"name": 5}, r"Position\.name: 5"),
-        ({"channels": ["phone"]}, r"Position\.channels: 'phone', expected a Channel"),
+        ({"channels": ["pigeon"]}, r"Position\.channels: 'pigeon', expected a Channel"),
         (
             {"topics": [Channel.PHONE]},
             r"Position\.topics: <Channel.PHONE: 'phone'>, expected a Topic",

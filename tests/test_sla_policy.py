@@ -88,7 +88,7 @@ def test_strategy_slas_are_valid_and_revalidate(sla: SLA) -> None:
         ({"name": ""}, r"SLA\.name: '', expected a non-empty string"),
         ({"name": 3}, r"SLA\.name: 3, expected a non-empty string"),
         ({"targets": {}}, r"SLA\.targets: \{\}, expected a mapping from a clock metric"),
-        ({"targets": [(RT, H)]}, r"SLA\.targets: \[.*\], expected a mapping from a clock metric"),
+        ({"targets": [(RT, H)]}, r"SLA\.targets: \[.*, expected a mapping from a clock metric"),
         (
             {"targets": {Metric.CSAT: H}},
             r"SLA\.targets: <Metric\.CSAT: 'csat'>, expected a metric with a clock",
@@ -115,8 +115,8 @@ def test_strategy_slas_are_valid_and_revalidate(sla: SLA) -> None:
             r"SLA\.targets\.resolution_time: \['low'\], expected a target for every priority \(missing: normal, high, urgent\)",
         ),
         (
-            {"targets": {RT: {"low": H}}},
-            r"SLA\.targets\.resolution_time: 'low', expected Priority keys",
+            {"targets": {RT: {"lowest": H}}},
+            r"SLA\.targets\.resolution_time: 'lowest', expected Priority keys",
         ),
         (
             {"targets": {RT: {**dict.fromkeys(Priority, H), Priority.HIGH: "1h"}}},
@@ -151,11 +151,11 @@ def test_strategy_slas_are_valid_and_revalidate(sla: SLA) -> None:
             r"SLA\.warning_thresholds: 0\.5, expected increasing fractions",
         ),
         (
-            {"on_priority_change": "from_start"},
-            r"SLA\.on_priority_change: 'from_start', expected a PriorityChangePolicy",
+            {"on_priority_change": "from_scratch"},
+            r"SLA\.on_priority_change: 'from_scratch', expected a PriorityChangePolicy",
         ),
         ({"on_reopen": None}, r"SLA\.on_reopen: None, expected a ReopenPolicy"),
-        ({"zone": "customer"}, r"SLA\.zone: 'customer', expected a ZonePolicy"),
+        ({"zone": "client"}, r"SLA\.zone: 'client', expected a ZonePolicy"),
     ],
 )
 def test_bad_fields(fields: dict[str, Any], pattern: str) -> None:

@@ -285,7 +285,7 @@ def test_a_role_may_repeat_its_own_title() -> None:
         ({"key": "a", "titles": 5}, "RoleTitles.titles: 5"),
         ({"key": "a", "titles": ["ok", " "]}, "RoleTitles.titles[1]: ' '"),
         ({"key": "a", "titles": ["ok", None]}, "RoleTitles.titles[1]: None"),
-        ({"key": "a", "titles": ["A"], "level": "manager"}, "RoleTitles.level: 'manager'"),
+        ({"key": "a", "titles": ["A"], "level": "emperor"}, "RoleTitles.level: 'emperor'"),
         ({"key": "a", "titles": ["A"], "focus": 1}, "RoleTitles.focus: 1"),
     ],
 )

@@ -33,7 +33,7 @@ def test_parts_compare_by_meaning_not_by_spelling() -> None:
         ({"position": "agent", "qualifiers": 5}, "TitleParts.qualifiers: 5"),
         ({"position": "agent", "qualifiers": ["nope"]}, "TitleParts.qualifiers[0]: 'nope'"),
         ({"position": "agent", "qualifiers": [1, "senior"]}, "TitleParts.qualifiers["),
-        ({"position": "agent", "language": "en"}, "TitleParts.language: 'en', expected a Language"),
+        ({"position": "agent", "language": "fr"}, "TitleParts.language: 'fr', expected a Language"),
     ],
 )  # fmt: skip
 def test_bad_parts_are_refused_naming_the_field(kwargs: dict[str, object], message: str) -> None:
@@ -174,7 +174,7 @@ def test_describe_refuses_what_is_neither_text_nor_parts(title: object) -> None:
     ("kwargs", "message"),
     [
         ({"parts": "x"}, "TitleDescription.parts: 'x', expected a TitleParts"),
-        ({"focus": "support"}, "TitleDescription.focus: 'support', expected a Focus"),
+        ({"focus": "gardening"}, "TitleDescription.focus: 'gardening', expected a Focus"),
         ({"level": 2}, "TitleDescription.level: 2"),
         ({"signal": "loud"}, "TitleDescription.signal: 'loud'"),
         ({"expertise": 1}, "TitleDescription.expertise: 1, expected True or False"),

@@ -39,8 +39,9 @@ def test_enums_and_items() -> None:
     assert sample.channels == (Channel.CHAT, Channel.FAX)
     with pytest.raises(InvalidEntityError, match=r"Sample\.channel: 'pigeon', expected a Channel"):
         Sample(id="x", channel="pigeon")  # type: ignore[arg-type]
-    with pytest.raises(InvalidEntityError, match=r"Sample\.channel: 'email', expected a Channel"):
-        Sample(id="x", channel="email")  # type: ignore[arg-type]
+    # A member's plain value is taken, and the field keeps the member.
+    assert Sample(id="x", channel="email").channel is Channel.EMAIL  # type: ignore[arg-type]
+    assert Sample(id="x", channels=["chat"]).channels[0] is Channel.CHAT
     with pytest.raises(InvalidEntityError, match=r"Sample\.channels\[1\]: 'pigeon'"):
         Sample(id="x", channels=[Channel.CHAT, "pigeon"])
 

@@ -39,7 +39,10 @@ class FrozenMap(Mapping[K, V]):
         return len(self._data)
 
     def __contains__(self, key: object) -> bool:
-        return key in self._data
+        try:
+            return key in self._data
+        except TypeError:  # an unhashable key is simply not in it
+            return False
 
     def __hash__(self) -> int:
         if self._hash is None:
@@ -54,6 +57,10 @@ class FrozenMap(Mapping[K, V]):
         return NotImplemented
 
     def __setattr__(self, name: str, value: Any) -> None:
+        msg = "FrozenMap is immutable"
+        raise AttributeError(msg)
+
+    def __delattr__(self, name: str) -> None:
         msg = "FrozenMap is immutable"
         raise AttributeError(msg)
 

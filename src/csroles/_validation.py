@@ -2,7 +2,12 @@
 
 Every check raises :class:`~csroles.errors.InvalidEntityError` with a message
 of the form ``"<Class>.<field>: <value!r>, expected <what>"``, so that a user
-sees which value of which field broke which rule.
+sees which value of which field broke which rule. The class follows what the
+field or argument expects, wherever it is: the time checks (datetimes,
+durations, zone names) raise its subclass :class:`~csroles.errors.CalendarError`.
+The label is the name the caller used: ``"<Class>.<field>"`` for a field,
+``"<function>.<argument>"`` for an argument. Values are quoted by
+:func:`quote`, bounded.
 
 The ``check_x(owner, field, value)`` functions can be called anywhere; the
 adapters at the end turn them into attrs validators.
@@ -12,6 +17,9 @@ from __future__ import annotations
 
 import enum
 import functools
+import math
+import re
+import sys
 import typing
 import zoneinfo
 from collections.abc import Callable, Iterable, Mapping
@@ -21,7 +29,7 @@ from typing import Any, NoReturn, TypeVar
 
 import attrs
 
-from csroles.errors import CsrolesError, InvalidEntityError
+from csroles.errors import CalendarError, CsrolesError, InvalidEntityError
 
 __all__: list[str] = []
 
@@ -31,6 +39,31 @@ E = TypeVar("E", bound=enum.Enum)
 def with_article(noun: str) -> str:
     """``noun`` with its indefinite article: "an EventKind", "a Channel"."""
     return f"an {noun}" if noun[:1].lower() in "aeiou" else f"a {noun}"
+
+
+_QUOTE = 80  # the longest quoted value, in characters
+
+
+def quote(value: object) -> str:
+    """``repr(value)``, bounded: a long one keeps a prefix and says its length.
+
+    It never raises and never does unbounded work: a hostile ``__repr__``, a
+    nesting too deep to print or an integer too long to print are described
+    by their type instead. Every message that quotes a value goes through it.
+    """
+    if type(value) is str and len(value) > _QUOTE:
+        return f"{value[: _QUOTE - 20]!r}... ({len(value)} characters)"
+    if type(value) is int and value.bit_length() > 256:
+        return f"<an int of {value.bit_length()} bits>"
+    try:
+        text = repr(value)
+    except Exception:
+        return f"<a {type(value).__name__} that cannot be printed>"
+    if type(text) is not str:  # pragma: no cover (repr() always returns str)
+        return f"<a {type(value).__name__}>"
+    if len(text) > _QUOTE:
+        return f"{text[: _QUOTE - 20]}... ({len(text)} characters)"
+    return text
 
 
 def fail(
@@ -51,7 +84,7 @@ def fail(
         name = owner.__name__
     else:
         name = type(owner).__name__
-    raise error(f"{name}.{field}: {value!r}, expected {expected}")
+    raise error(f"{name}.{field}: {quote(value)}, expected {expected}")
 
 
 # ------------------------------------------------------------------ checks
@@ -70,15 +103,16 @@ def check_aware(
     field: str,
     value: object,
     *,
-    error: type[CsrolesError] = InvalidEntityError,
+    error: type[CsrolesError] = CalendarError,
 ) -> datetime:
     """A timezone-aware datetime (a naive one is refused, never taken as UTC)."""
     if not isinstance(value, datetime):
         fail(owner, field, value, "an aware datetime", error=error)
     try:
         offset = value.utcoffset()
-    except Exception:  # a tzinfo that fails, or gives an offset of 24 h or more
-        fail(owner, field, value, "an aware datetime with a UTC offset under 24 h", error=error)
+    except Exception:
+        expected = "an aware datetime whose tzinfo gives a UTC offset under 24 hours"
+        fail(owner, field, value, expected, error=error)
     if offset is None:
         fail(
             owner,
@@ -96,7 +130,7 @@ def check_duration(
     value: object,
     *,
     allow_negative: bool = False,
-    error: type[CsrolesError] = InvalidEntityError,
+    error: type[CsrolesError] = CalendarError,
 ) -> timedelta:
     """A timedelta, or a pendulum Duration without months or years, as a plain timedelta."""
     if not isinstance(value, timedelta):
@@ -111,14 +145,24 @@ def check_duration(
     return result
 
 
-@functools.lru_cache(maxsize=1024)
-def known_zone(name: str) -> bool:
-    """Whether ``name`` is an IANA zone name that this system knows (cached)."""
-    try:
-        zoneinfo.ZoneInfo(name)
-    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
-        return False
-    return True
+@functools.cache
+def _zone_names() -> frozenset[str]:
+    """The IANA zone names of the tz database that this system has, read once.
+
+    ``"localtime"`` (the host's own zone, whatever it is) and ``"posixrules"``
+    are files in some zone directories but not zones of the database.
+    """
+    return frozenset(zoneinfo.available_timezones()) - {"localtime", "posixrules"}
+
+
+def known_zone(name: object) -> bool:
+    """Whether ``name`` is an IANA zone name of the tz database's list of zones.
+
+    The name is looked up in the list, never used to build a path, so a
+    directory ("Europe"), an over-long name or the host's "localtime" is
+    simply not a zone.
+    """
+    return type(name) is str and name in _zone_names()
 
 
 def check_zone(
@@ -126,10 +170,14 @@ def check_zone(
     field: str,
     value: object,
     *,
-    error: type[CsrolesError] = InvalidEntityError,
+    error: type[CsrolesError] = CalendarError,
 ) -> str:
-    """An IANA time-zone name such as ``"Europe/Rome"``."""
-    if type(value) is not str or not value or not known_zone(value):
+    """An IANA time-zone name such as ``"Europe/Rome"``: the one zone check of csroles.
+
+    Every place that takes a zone name (entities, calendars, functions, the
+    converter) calls it, so that they accept and refuse the same names.
+    """
+    if type(value) is not str or not known_zone(value):
         fail(owner, field, value, "an IANA time-zone name such as 'Europe/Rome'", error=error)
     return value
 
@@ -141,11 +189,29 @@ def check_key(owner: object, field: str, value: object) -> str:
     return value
 
 
+_SNAKE_CASE = re.compile(r"[a-z][a-z0-9]*(?:_[a-z0-9]+)*")
+
+
 def _is_snake_case(text: str) -> bool:
-    if not text or not ("a" <= text[0] <= "z"):
-        return False
-    words = text.split("_")
-    return all(word and all("a" <= c <= "z" or "0" <= c <= "9" for c in word) for word in words)
+    return _SNAKE_CASE.fullmatch(text) is not None
+
+
+_FLOAT_MAX = int(sys.float_info.max)
+
+
+def is_finite_number(value: object) -> typing.TypeGuard[int | float]:
+    """Whether ``value`` is a finite float or an int (not a bool) that a float can hold.
+
+    ``math.isfinite`` raises ``OverflowError`` for an int beyond a float's
+    range; every check of a number that goes on as a float uses this instead.
+    """
+    if type(value) is float:
+        return math.isfinite(value)
+    return (
+        isinstance(value, int)
+        and not isinstance(value, bool)
+        and -_FLOAT_MAX <= value <= _FLOAT_MAX
+    )
 
 
 def check_flag(owner: object, field: str, value: object) -> bool:
@@ -209,14 +275,68 @@ def optional_validator(
     return validate
 
 
-def member_of(cls: type[enum.Enum]) -> Callable[[Any, Any, Any], None]:
-    """An attrs validator: the value is a member of ``cls`` (its plain value is refused)."""
+def to_member(cls: type[E], value: object) -> E | None:
+    """The member of ``cls`` that ``value`` is or names, else ``None``.
+
+    A member is itself; a plain ``str`` equal to a member's value names that
+    member (the vocabularies are string enums, and data from JSON, forms or
+    configuration carries their values). A member of another enum is not
+    taken, even when its value is the same text.
+    """
+    if isinstance(value, cls):
+        return value
+    if type(value) is str:
+        member: E | None = cls._value2member_map_.get(value)  # type: ignore[assignment]
+        return member
+    return None
+
+
+def _expected_member(cls: type[enum.Enum]) -> str:
     choices = ", ".join(repr(m.value) for m in cls)
-    expected = f"{with_article(cls.__name__)}: one of {choices}"
+    return f"{with_article(cls.__name__)}: one of {choices}"
+
+
+def store_normalised(instance: object, name: str, value: object) -> None:
+    """Store a normalised value (an enum member for its plain value) in a frozen field.
+
+    Validators see the instance and the field, so their errors name both; the
+    one thing they add is this: a field given a member's plain value keeps the
+    member. attrs runs validators inside ``__init__``, after every field is
+    set and before ``__attrs_post_init__``, so nothing outside sees the plain
+    value. This is the only place csroles sets a frozen field by hand.
+    """
+    if not isinstance(instance, type):  # the converter checks fields with the class alone
+        object.__setattr__(instance, name, value)
+
+
+def own_member(instance: object, field: str, cls: type[E], value: object, expected: str) -> E:
+    """The member of ``cls`` that ``value`` is or names, stored in ``instance.field``.
+
+    For entities that check their fields in ``__attrs_post_init__``: a member's
+    plain value is replaced by the member; anything else is refused.
+    """
+    member = to_member(cls, value)
+    if member is None:
+        fail(instance, field, value, expected)
+    if member is not value:
+        store_normalised(instance, field, member)
+    return member
+
+
+def member_of(cls: type[enum.Enum]) -> Callable[[Any, Any, Any], None]:
+    """An attrs validator: the value is a member of ``cls`` or a member's value.
+
+    A member's value (``"email"`` for ``Channel.EMAIL``) is replaced by the
+    member, so the field always holds a member.
+    """
+    expected = _expected_member(cls)
 
     def validate(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-        if not isinstance(value, cls):
+        member = to_member(cls, value)
+        if member is None:
             fail(instance, attribute.name, value, expected)
+        if member is not value:
+            store_normalised(instance, attribute.name, member)
 
     return validate
 
@@ -227,17 +347,30 @@ def items(check: Callable[[object, str, object], object]) -> Callable[[Any, Any,
     The value must be a tuple or a frozenset (what :func:`to_tuple` and
     :func:`to_frozenset` make of a collection); a frozenset's items are checked
     in the order of their ``repr``, so that the index named is the same on
-    every run.
+    every run. Items that ``check`` normalises (an enum's plain value to its
+    member) are stored normalised.
     """
 
     def validate(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
         check_collection(instance, attribute.name, value)
         collection = typing.cast("Iterable[object]", value)
-        ordered = sorted(collection, key=repr) if type(value) is frozenset else collection
-        for index, item in enumerate(ordered):
-            check(instance, f"{attribute.name}[{index}]", item)
+        ordered = sorted(collection, key=quote) if type(value) is frozenset else list(collection)
+        checked = [
+            check(instance, f"{attribute.name}[{i}]", item) for i, item in enumerate(ordered)
+        ]
+        _store_items(instance, attribute.name, value, ordered, checked)
 
     return validate
+
+
+def _store_items(
+    instance: object, name: str, value: object, originals: Iterable[object], checked: list[object]
+) -> None:
+    """Store the checked items if a check normalised any of them (in the collection's type)."""
+    if any(new is not old for new, old in zip(checked, originals, strict=True)):
+        store_normalised(
+            instance, name, frozenset(checked) if type(value) is frozenset else tuple(checked)
+        )
 
 
 def tuple_of(check: Callable[[object, str, object], object]) -> Callable[[Any, Any, Any], None]:
@@ -246,8 +379,8 @@ def tuple_of(check: Callable[[object, str, object], object]) -> Callable[[Any, A
     def validate(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
         if not isinstance(value, tuple):
             fail(instance, attribute.name, value, "a list or tuple")
-        for index, item in enumerate(value):
-            check(instance, f"{attribute.name}[{index}]", item)
+        checked = [check(instance, f"{attribute.name}[{i}]", item) for i, item in enumerate(value)]
+        _store_items(instance, attribute.name, value, value, checked)
 
     return validate
 
@@ -267,8 +400,9 @@ def frozenset_of(
                 check(instance, f"{attribute.name}[{index}]", item)
         if not isinstance(value, frozenset):
             fail(instance, attribute.name, value, "a set, list or tuple")
-        for item in value:
-            check(instance, attribute.name, item)
+        originals = list(value)
+        checked = [check(instance, attribute.name, item) for item in originals]
+        _store_items(instance, attribute.name, value, originals, checked)
 
     return validate
 
@@ -283,14 +417,14 @@ def check_collection(owner: object, field: str, value: object) -> None:
 
 
 def enum_check(cls: type[E]) -> Callable[[object, str, object], E]:
-    """A ``check_x`` function that accepts only members of ``cls`` (for :func:`items`)."""
-    choices = ", ".join(repr(m.value) for m in cls)
-    expected = f"{with_article(cls.__name__)}: one of {choices}"
+    """A ``check_x`` function: a member of ``cls`` or a member's value, returned as the member."""
+    expected = _expected_member(cls)
 
     def check(owner: object, field: str, value: object) -> E:
-        if not isinstance(value, cls):
+        member = to_member(cls, value)
+        if member is None:
             fail(owner, field, value, expected)
-        return value
+        return member
 
     return check
 
@@ -311,7 +445,10 @@ def to_tuple(value: Iterable[Any]) -> tuple[Any, ...]:
     """
     if type(value) is tuple or not is_collection(value):
         return value  # type: ignore[return-value]
-    return tuple(value)
+    try:
+        return tuple(value)
+    except Exception:
+        return value  # type: ignore[return-value]
 
 
 def to_frozenset(value: Iterable[Any]) -> frozenset[Any]:
@@ -324,7 +461,7 @@ def to_frozenset(value: Iterable[Any]) -> frozenset[Any]:
         return value  # type: ignore[return-value]
     try:
         return frozenset(value)
-    except TypeError:  # an unhashable item
+    except Exception:
         return value  # type: ignore[return-value]
 
 

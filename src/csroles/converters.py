@@ -49,6 +49,7 @@ import enum
 import math
 import operator
 import re
+import sys
 import types
 import typing
 from collections.abc import Callable
@@ -60,13 +61,15 @@ import attrs
 import cattrs
 import cattrs.fns
 from cattrs.errors import AttributeValidationNote, ForbiddenExtraKeysError, IterableValidationNote
-from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
+from cattrs.gen import make_dict_unstructure_fn, override
 
 from csroles import _validation as v
 from csroles.errors import CsrolesError, InvalidEntityError
 from csroles.sla.calendar import BusinessCalendar
 from csroles.sla.clocks import SLAClock
+from csroles.sla.policy import SLA
 from csroles.sla.selection import PolicyCondition
+from csroles.vocabulary import Metric, Priority
 
 __all__ = ["configure_converter", "make_converter"]
 
@@ -110,7 +113,7 @@ def _join(prefix: str, path: str) -> str:
 
 
 def _key_path(key: object) -> str:
-    return key if isinstance(key, str) and key.isidentifier() else f"[{key!r}]"
+    return key if isinstance(key, str) and key.isidentifier() else f"[{_short(key)}]"
 
 
 _OWNED_MESSAGE = re.compile(r"(?s)([A-Za-z_]\w*)\.([A-Za-z_][\w\[\].]*): (.*)")
@@ -156,7 +159,7 @@ def _leaf_message(exc: BaseException) -> str:
         return "missing, expected a value (the key is required)"
     if isinstance(exc, CsrolesError):
         return str(exc)
-    return f"{exc!r}, expected a valid value"
+    return f"{_short(exc)}, expected a valid value"
 
 
 def _keys(cl: type) -> tuple[str, ...]:
@@ -169,25 +172,32 @@ def _keys(cl: type) -> tuple[str, ...]:
 def _structure_str(value: object, _: object = None) -> str:
     if type(value) is str:
         return value
-    _fail(f"{value!r}, expected a string")
+    _fail(f"{_short(value)}, expected a string")
 
 
 def _structure_int(value: object, _: object = None) -> int:
     if type(value) is int:
         return value
-    _fail(f"{value!r}, expected an integer")
+    _fail(f"{_short(value)}, expected an integer")
 
 
 def _structure_float(value: object, _: object = None) -> float:
-    if (type(value) is float or type(value) is int) and math.isfinite(value):
-        return float(value)
-    _fail(f"{value!r}, expected a finite number")
+    if type(value) is float and math.isfinite(value):
+        return value
+    if type(value) is int:
+        if abs(value) <= _FLOAT_MAX:
+            return float(value)
+        _fail(f"{_short(value)}, expected a finite number (this one is too large for a float)")
+    _fail(f"{_short(value)}, expected a finite number")
+
+
+_FLOAT_MAX = int(sys.float_info.max)
 
 
 def _structure_bool(value: object, _: object = None) -> bool:
     if type(value) is bool:
         return value
-    _fail(f"{value!r}, expected true or false")
+    _fail(f"{_short(value)}, expected true or false")
 
 
 _DATETIME_FORM = "an ISO 8601 date and time with a UTC offset, such as '2026-05-01T10:00:00+02:00'"
@@ -198,13 +208,13 @@ def _structure_datetime(value: object, _: object = None) -> datetime:
         try:
             result = datetime.fromisoformat(value)
         except ValueError:
-            _fail(f"{value!r}, expected {_DATETIME_FORM}")
+            _fail(f"{_short(value)}, expected {_DATETIME_FORM}")
     elif isinstance(value, datetime):
         result = value
     else:
-        _fail(f"{value!r}, expected {_DATETIME_FORM}")
+        _fail(f"{_short(value)}, expected {_DATETIME_FORM}")
     if result.utcoffset() is None:
-        _fail(f"naive datetime {value!r}, expected an offset such as '+02:00' or 'Z'")
+        _fail(f"naive datetime {_short(value)}, expected an offset such as '+02:00' or 'Z'")
     return v.check_instant("datetime", "value", result)
 
 
@@ -216,7 +226,7 @@ def _structure_date(value: object, _: object = None) -> date:
             pass
     elif type(value) is date:
         return value
-    _fail(f"{value!r}, expected an ISO 8601 date such as '2026-05-01'")
+    _fail(f"{_short(value)}, expected an ISO 8601 date such as '2026-05-01'")
 
 
 def _structure_time(value: object, _: object = None) -> time:
@@ -227,7 +237,7 @@ def _structure_time(value: object, _: object = None) -> time:
             pass
     elif type(value) is time:
         return value
-    _fail(f"{value!r}, expected an ISO 8601 time of day such as '09:30:00'")
+    _fail(f"{_short(value)}, expected an ISO 8601 time of day such as '09:30:00'")
 
 
 _DECIMAL = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d{1,4})?")
@@ -237,7 +247,9 @@ _DECIMAL_FORM = "a decimal number as text such as '1250.00' (or a finite JSON nu
 def _structure_decimal(value: object, _: object = None) -> Decimal:
     if type(value) is str and len(value) <= 100 and _DECIMAL.fullmatch(value):
         return Decimal(value)
-    if (type(value) is int or type(value) is float) and math.isfinite(value):
+    if type(value) is int:  # exact, however large
+        return Decimal(value)
+    if type(value) is float and math.isfinite(value):
         return Decimal(repr(value))
     if type(value) is Decimal and value.is_finite():
         return value
@@ -256,7 +268,7 @@ def _structure_timedelta(value: object, _: object = None) -> timedelta:
         return v.check_duration("duration", "value", value, allow_negative=True)
     match = _DURATION.fullmatch(value) if type(value) is str else None
     if match is None or not any(match.groups()[1:]):
-        _fail(f"{value!r}, expected {_DURATION_FORM}")
+        _fail(f"{_short(value)}, expected {_DURATION_FORM}")
     sign, weeks, days, hours, minutes, seconds, fraction = match.groups()
     try:
         result = timedelta(
@@ -268,7 +280,7 @@ def _structure_timedelta(value: object, _: object = None) -> timedelta:
             microseconds=int((fraction or "").ljust(6, "0")),
         )
     except OverflowError:
-        _fail(f"{value!r} is too long, expected a duration under 999999999 days")
+        _fail(f"{_short(value)} is too long, expected a duration under 999999999 days")
     return -result if sign else result
 
 
@@ -298,7 +310,7 @@ def _enum_hook(cls: type[enum.Enum]) -> Hook:
         except TypeError:  # pragma: no cover (only str and int are looked up)
             member = None
         if member is None:
-            _fail(f"{value!r}, {expected}")
+            _fail(f"{_short(value)}, {expected}")
         return member
 
     return structure_enum
@@ -371,7 +383,7 @@ def _int_key(value: object, _: object = None) -> int:
         return value
     if type(value) is str and re.fullmatch(r"-?\d{1,18}", value):
         return int(value)
-    _fail(f"{value!r}, expected an integer (as text in JSON keys)")
+    _fail(f"{_short(value)}, expected an integer (as text in JSON keys)")
 
 
 def _mapping_hook(key: Hook, key_type: object, item: Hook, item_type: object) -> Hook:
@@ -379,6 +391,7 @@ def _mapping_hook(key: Hook, key_type: object, item: Hook, item_type: object) ->
         if not isinstance(value, collections.abc.Mapping):
             _fail(f"{_short(value)}, expected an object (a mapping)")
         result = {}
+        raw_keys: dict[Any, object] = {}
         problems: list[tuple[str, str]] = []
         for raw_key, element in value.items():
             path = _key_path(raw_key)
@@ -387,6 +400,14 @@ def _mapping_hook(key: Hook, key_type: object, item: Hook, item_type: object) ->
             except Exception as exc:
                 problems.extend((path, f"key {m}") for _, m in _problems(exc, key_type))
                 continue
+            if structured_key in raw_keys:  # "0" and "00", "2026-05-01" and "20260501"
+                first = _short(raw_keys[structured_key])
+                message = (
+                    f"key {_short(raw_key)} means the same as key {first}, expected each key once"
+                )
+                problems.append((path, message))
+                continue
+            raw_keys[structured_key] = raw_key
             try:
                 result[structured_key] = item(element, item_type)
             except Exception as exc:
@@ -405,9 +426,7 @@ def _optional_hook(inner: Hook, inner_type: object) -> Hook:
     return structure_optional
 
 
-def _short(value: object) -> str:
-    text = repr(value)
-    return text if len(text) <= 60 else text[:57] + "..."
+_short = v.quote  # every value a message quotes: bounded, and never raising
 
 
 # ------------------------------------------------------------------ type dispatch
@@ -438,6 +457,47 @@ def _optional_of(tp: object) -> object | None:
     return None
 
 
+def _scalar_or_mapping(tp: object) -> tuple[object, object] | None:
+    """The ``(X, M)`` of ``X | M`` where ``M`` is a mapping type and ``X`` is not."""
+    if typing.get_origin(tp) not in {typing.Union, types.UnionType}:
+        return None
+    args = typing.get_args(tp)
+    mappings = [a for a in args if typing.get_origin(a) in _MAPPINGS]
+    if len(args) != 2 or len(mappings) != 1:
+        return None
+    scalar = args[1] if args[0] is mappings[0] else args[0]
+    return scalar, mappings[0]
+
+
+def _either_hook(scalar: tuple[Hook, object], mapping: tuple[Hook, object]) -> Hook:
+    """Structure an object with the mapping's hook, anything else with the scalar's."""
+
+    def structure_either(value: object, _: object = None) -> Any:
+        hook, tp = mapping if isinstance(value, collections.abc.Mapping) else scalar
+        return hook(value, tp)
+
+    return structure_either
+
+
+def _generic_of_ours(tp: object) -> bool:
+    """Whether ``tp`` is a collection or optional type of csroles entities or vocabularies.
+
+    The converter structures these itself, also at the top level
+    (``structure(doc, list[Channel])``), so that their problems are reported
+    as one InvalidEntityError like those of an entity's fields.
+    """
+    origin = typing.get_origin(tp)
+    if origin not in {tuple, typing.Union, types.UnionType, *_SEQUENCES, *_SETS, *_MAPPINGS}:
+        return False
+    if origin in {typing.Union, types.UnionType} and _optional_of(tp) is None:
+        return False
+    return any(
+        _is_entity(a) or _is_vocabulary(a) or _generic_of_ours(a)
+        for a in typing.get_args(tp)
+        if a is not Ellipsis
+    )
+
+
 def _structure_hook(conv: cattrs.Converter, tp: Any) -> Hook:  # noqa: PLR0911 (a return per kind of type)
     """A strict structure hook for ``tp`` that reports problems with their paths."""
     scalar = _SCALARS.get(tp)
@@ -446,6 +506,13 @@ def _structure_hook(conv: cattrs.Converter, tp: Any) -> Hook:  # noqa: PLR0911 (
     inner = _optional_of(tp)
     if inner is not None:
         return _optional_hook(_structure_hook(conv, inner), inner)
+    either = _scalar_or_mapping(tp)
+    if either is not None:
+        scalar_type, mapping_type = either
+        return _either_hook(
+            (_structure_hook(conv, scalar_type), scalar_type),
+            (_structure_hook(conv, mapping_type), mapping_type),
+        )
     if isinstance(tp, type) and issubclass(tp, enum.Enum):
         return _enum_hook(tp)
     origin, args = typing.get_origin(tp), typing.get_args(tp)
@@ -545,7 +612,18 @@ _FORMS: dict[type, dict[str, tuple[object, Unhook]]] = {
 }
 
 
+# Fields read in a more lenient form than they are written: an SLA's target for
+# a metric is one duration for every priority, or one per priority, as its
+# constructor takes it.
+_READ_FORMS: dict[type, dict[str, object]] = {
+    SLA: {"targets": dict[Metric, timedelta | dict[Priority, timedelta]]},
+}
+
+
 def _field_type(cl: type, field: attrs.Attribute[Any]) -> object:
+    read = _READ_FORMS.get(cl, {}).get(field.name)
+    if read is not None:
+        return read
     form = _FORMS.get(cl, {}).get(field.name)
     return field.type if form is None else form[0]
 
@@ -560,35 +638,126 @@ def _is_vocabulary(tp: object) -> bool:
     )
 
 
+@attrs.frozen
+class _Field:
+    """What structuring needs to know of one field of an entity."""
+
+    key: str  # the key in documents (the attrs alias)
+    type: object
+    hook: Hook
+    required: bool
+
+
 def _entity_structure_factory(conv: cattrs.Converter) -> Callable[[type], Hook]:
     def factory(cl: type) -> Hook:
-        overrides = {
-            a.name: override(struct_hook=_structure_hook(conv, _field_type(cl, a)))
+        fields = [
+            _Field(
+                key=a.alias,
+                type=_field_type(cl, a),
+                hook=_structure_hook(conv, _field_type(cl, a)),
+                required=a.default is attrs.NOTHING,
+            )
             for a in attrs.fields(attrs.resolve_types(cl))
             if a.init
-        }
-        generated: Hook = make_dict_structure_fn(
-            cl,
-            conv,
-            _cattrs_forbid_extra_keys=True,
-            _cattrs_detailed_validation=True,
-            _cattrs_use_alias=True,
-            **typing.cast("dict[str, Any]", overrides),
-        )
+        ]
         name = cl.__name__
+        keys = frozenset(f.key for f in fields)
+        known = ", ".join(repr(f.key) for f in fields)
+        unknown = f"unknown key, expected only the keys of {name}: {known}"
         expected = f"expected an object (a mapping) with the keys of {name}"
 
         def structure_entity(value: object, _: object = None) -> Any:
-            if type(value) is not dict and not isinstance(value, collections.abc.Mapping):
+            if not isinstance(value, collections.abc.Mapping):
                 raise _error((("", f"{_short(value)}, {expected}"),), name)
-            try:
-                return generated(value, cl)
-            except Exception as exc:
-                raise _error(tuple(_problems(exc, cl)), name) from None
+            arguments: dict[str, Any] = {}
+            problems: list[tuple[str, str]] = []
+            for field in fields:
+                if field.key not in value:
+                    if field.required:
+                        problems.append((field.key, _MISSING))
+                    continue
+                try:
+                    arguments[field.key] = field.hook(value[field.key], field.type)
+                except Exception as exc:
+                    problems.extend((_join(field.key, p), m) for p, m in _problems(exc, field.type))
+            if len(value) > len(arguments) + len(problems) or not keys.issuperset(value):
+                problems.extend(
+                    (_key_path(key), unknown)
+                    for key in sorted((k for k in value if k not in keys), key=_short)
+                )
+            if not problems:
+                try:
+                    return cl(**arguments)
+                except Exception as exc:
+                    problems.extend(_problems(exc, cl))
+            problems.extend(_value_problems(cl, fields, arguments, problems))
+            raise _error(tuple(problems), name)
 
         return structure_entity
 
     return factory
+
+
+_MISSING = "missing, expected a value (the key is required)"
+
+
+def _value_problems(
+    cl: type, fields: list[_Field], arguments: dict[str, Any], found: list[tuple[str, str]]
+) -> list[tuple[str, str]]:
+    """The problems of the well-typed fields, beyond those ``found`` already.
+
+    The constructor reports its first problem only. The fields that have a
+    problem are left at their defaults, and the entity is built again, until
+    it is built or a field without a default has a problem, so that a
+    document's value problems are all reported, with its type problems.
+    """
+    defaults = {f.key for f in fields if not f.required}
+    keys = {f.key for f in fields}
+    broken = {_field_of(path) for path, _ in found} & keys  # unknown keys block nothing
+    if not broken <= defaults:  # the entity cannot be built: check field by field
+        return _validator_problems(cl, {k: v for k, v in arguments.items() if k not in broken})
+    trial = {key: value for key, value in arguments.items() if key not in broken}
+    more: list[tuple[str, str]] = []
+    for _ in fields:
+        try:
+            cl(**trial)
+        except Exception as exc:
+            problems = _problems(exc, cl)
+            key = _field_of(problems[0][0])
+            if key in broken:  # a field left at its default, which its neighbours refuse
+                break
+            if key not in trial or key not in defaults:
+                more.extend(p for p in problems if p not in found)
+                break
+            more.extend(problems)
+            broken.add(key)
+            del trial[key]
+        else:
+            break
+    return more
+
+
+def _validator_problems(cl: type, arguments: dict[str, Any]) -> list[tuple[str, str]]:
+    """The problems that the fields' own attrs validators find, each field alone."""
+    found: list[tuple[str, str]] = []
+    for attribute in attrs.fields(cl):
+        if attribute.alias not in arguments or attribute.validator is None:
+            continue
+        value = arguments[attribute.alias]
+        try:
+            if callable(attribute.converter):
+                value = attribute.converter(value)
+            attribute.validator(cl, attribute, value)
+        except CsrolesError as exc:
+            found.extend(_problems(exc, cl))
+        except Exception:  # noqa: S112 (a check that needs the whole entity)
+            continue
+    return found
+
+
+def _field_of(path: str) -> str:
+    """The field (the first part) of a problem's path: "languages" for "languages[1]"."""
+    return re.split(r"[.\[]", path, maxsplit=1)[0]
 
 
 def _entity_unstructure_factory(conv: cattrs.Converter) -> Callable[[type], Unhook]:
@@ -690,6 +859,9 @@ def configure_converter(converter: cattrs.Converter) -> None:
     converter.register_structure_hook_factory(_is_vocabulary, _enum_hook)
     converter.register_unstructure_hook_factory(_is_vocabulary, lambda _: _enum_value)
     converter.register_structure_hook_factory(_is_entity, _entity_structure_factory(converter))
+    converter.register_structure_hook_factory(
+        _generic_of_ours, lambda tp: _structure_hook(converter, tp)
+    )
     converter.register_unstructure_hook_factory(_is_entity, _entity_unstructure_factory(converter))
     # Registered last, so it wins over the entity factory; matched by name so that
     # configuring a converter does not import the org chart (and the catalog).

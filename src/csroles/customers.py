@@ -26,7 +26,6 @@ a workload weight and optional value figures.
 from __future__ import annotations
 
 import functools
-import math
 import re
 import typing
 from collections.abc import Callable, Iterable
@@ -99,6 +98,21 @@ def _check_each(
     for index, value in enumerate(values):
         check(owner, f"{field}[{index}]", value)
     raise AssertionError(values)  # pragma: no cover (the caller saw a bad value)
+
+
+def _channels(
+    owner: object,
+    field: str,
+    values: Iterable[object],
+    make: Callable[[list[Channel]], tuple[Channel, ...] | frozenset[Channel]] = tuple,
+) -> Any:
+    """Check channels (members or their values) and store them as members."""
+    checked = [
+        _check_channel(owner, f"{field}[{index}]", value) for index, value in enumerate(values)
+    ]
+    result = make(checked)
+    v.store_normalised(owner, field, result)
+    return result
 
 
 def _arguments(owner: object, method: str, name: str, values: object, kind: type[T]) -> list[T]:
@@ -187,14 +201,17 @@ class Customer:
             _no_duplicates(self, "languages", languages, key=str.lower)
         for channel in channels:
             if type(channel) is not Channel:
-                _check_each(self, "channels", channels, _check_channel)
+                channels = _channels(self, "channels", channels)
+                break
         if len(channels) > 1 and len(set(channels)) != len(channels):
             _no_duplicates(self, "channels", channels)
 
     def _check_opted_out(self) -> None:
         for channel in self.opted_out:
             if type(channel) is not Channel:
-                _check_each(self, "opted_out", sorted(self.opted_out, key=repr), _check_channel)
+                ordered = sorted(self.opted_out, key=v.quote)
+                _channels(self, "opted_out", ordered, frozenset)
+                break
         for channel in self.channels:
             if channel in self.opted_out:
                 v.fail(self, "opted_out", channel, "a channel that is not also preferred")
@@ -266,8 +283,8 @@ class Customer:
 def _check_amount(owner: object, field: str, value: object, *, positive: bool) -> None:
     if (
         type(value) not in {int, float}
-        or not math.isfinite(value)  # type: ignore[arg-type]
-        or value < 0  # type: ignore[operator]
+        or not v.is_finite_number(value)
+        or value < 0
         or (positive and value == 0)
     ):
         v.fail(owner, field, value, "a positive number" if positive else "a number of zero or more")

@@ -2,7 +2,15 @@
 
 Every error that csroles raises on bad input is a :class:`CsrolesError`. Each
 subclass also inherits the matching builtin exception, so code that already
-catches :class:`ValueError` or :class:`LookupError` keeps working:
+catches :class:`ValueError` or :class:`LookupError` keeps working.
+
+The class follows what the field or argument expects, wherever it is passed:
+a refused value is an :class:`InvalidEntityError`, and a refused time value (a
+datetime, a duration, a zone name) is its subclass :class:`CalendarError`, in
+an entity's field and in a function's argument alike. A key that names
+nothing is an ``Unknown...Error``. The message starts with a label naming what
+the caller passed (``Event.at``, ``decide_escalation.handler``), quotes the
+value (a long one by a prefix and its length) and says what was expected:
 
 >>> from csroles import CsrolesError, InvalidEntityError
 >>> issubclass(InvalidEntityError, ValueError)
@@ -19,6 +27,7 @@ Customer.id: '' is empty, expected a non-empty string
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import Any
 
 __all__ = [
     "CalendarError",
@@ -41,8 +50,23 @@ class CsrolesError(Exception):
     >>> isinstance(UnknownRoleError("no role 'ceo'"), CsrolesError)
     True
 
+    Messages are bounded: one longer than 2,000 characters keeps its
+    beginning and says how long it was, so that a huge input never becomes a
+    huge message (each value a message quotes is cut much shorter, to a
+    prefix and its length).
+
     .. versionadded:: 0.1.0
     """
+
+    def __init__(self, *args: Any) -> None:
+        if args and type(args[0]) is str and len(args[0]) > _MAX_MESSAGE:
+            text = args[0]
+            cut = f"{text[: _MAX_MESSAGE - 60]}... (message cut: {len(text)} characters)"
+            args = (cut, *args[1:])
+        super().__init__(*args)
+
+
+_MAX_MESSAGE = 2000  # characters; a message listing many problems is cut here
 
 
 class InvalidEntityError(CsrolesError, ValueError):
@@ -116,11 +140,19 @@ class HierarchyError(CsrolesError, ValueError):
     """
 
 
-class CalendarError(CsrolesError, ValueError):
-    """A business calendar or a time argument is invalid (naive datetime, unknown zone ...).
+class CalendarError(InvalidEntityError):
+    """A time value is invalid (naive datetime, unknown zone, bad duration ...) or a calendar cannot answer.
 
-    >>> from csroles import CalendarError
-    >>> isinstance(CalendarError("timezone: 'Mars/Olympus' is not an IANA zone"), ValueError)
+    The class follows the kind of value, wherever it is passed: a naive
+    datetime, an unknown zone name or a malformed duration raises
+    :class:`CalendarError` in an entity's constructor and in a function's
+    argument alike. It is an :class:`InvalidEntityError` (so a
+    :class:`ValueError` too), so code that catches bad values catches it.
+
+    >>> from csroles import CalendarError, InvalidEntityError
+    >>> isinstance(
+    ...     CalendarError("timezone: 'Mars/Olympus' is not an IANA zone"), InvalidEntityError
+    ... )
     True
 
     .. versionadded:: 0.1.0

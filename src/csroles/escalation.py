@@ -36,6 +36,7 @@ import attrs
 
 from csroles import _validation as v
 from csroles.customers import Customer
+from csroles.errors import CalendarError, UnknownPositionError
 from csroles.interactions import Event, Interaction
 from csroles.roles import Raci, Request, Role
 from csroles.sla.clocks import ClockState, SLAClock, sla_status
@@ -251,7 +252,7 @@ internal team", then to internal product teams. Pass ``teams=`` to
 def _check_threshold(owner: object, field: str, value: object) -> float:
     if not isinstance(value, (int, float)) or isinstance(value, bool):
         v.fail(owner, field, value, "a positive finite fraction of the target, such as 0.5")
-    if not 0 < value < float("inf"):
+    if not v.is_finite_number(value) or not value > 0:
         v.fail(owner, field, value, "a positive finite fraction of the target, such as 0.5")
     return float(value)
 
@@ -565,6 +566,15 @@ def _describe(chart: OrgChart, key: str) -> str:
     return f"{key!r} ({chart.position(key).role})"
 
 
+def _position_id(chart: OrgChart, owner: str, field: str, key: object) -> str:
+    """The id of the position ``key`` of ``chart``; the error names the argument ``field``."""
+    try:
+        return chart.position(key).id  # type: ignore[arg-type]  # checked by the chart
+    except UnknownPositionError as error:
+        reason = str(error).split(": ", 1)[-1]
+        raise UnknownPositionError(f"{owner}.{field}: {reason}") from None
+
+
 def decide_escalation(
     interaction: Interaction,
     *,
@@ -575,6 +585,7 @@ def decide_escalation(
     unresolved: bool = False,
     customer_conflict: bool = False,
     colleague: str | None = None,
+    customer_request: bool = False,
     manager_requested: bool = False,
     teams: Mapping[Topic, str] | None = None,
     sla: SLA | None = None,
@@ -597,7 +608,11 @@ def decide_escalation(
       manager handles it, *LiveAgent roles*) or with a colleague (``colleague``: their
       common manager settles it);
     - ``customer_request``: the customer asked for a manager
-      (``manager_requested``).
+      (``customer_request``).
+
+    Each keyword is named after the reason it can produce, except ``request``
+    (authority), ``unresolved`` (expertise) and ``sla`` (SLA risk), which
+    carry what the reason is weighed on.
 
     Authority, SLA risk, conflict and customer requests go up the chain of
     command (hierarchical): to the nearest manager who meets every need at
@@ -625,7 +640,8 @@ def decide_escalation(
         unresolved: the handler covers the topic but could not resolve it.
         customer_conflict: there is a dispute with the customer.
         colleague: the id of a colleague the handler is in conflict with.
-        manager_requested: the customer asked for a manager.
+        customer_request: the customer asked for a manager.
+        manager_requested: the former name of ``customer_request``, still accepted.
         teams: internal teams by topic, for functional escalations beyond the chart.
         sla: the SLA the interaction is bound by, if its clocks should count.
         customer: the interaction's customer, for an SLA read in the
@@ -635,7 +651,8 @@ def decide_escalation(
     Raises:
         UnknownPositionError: ``handler`` or ``colleague`` is not in the chart.
         InvalidEntityError: another argument is malformed.
-        CalendarError: ``now`` is not an aware datetime (with an ``sla``).
+        CalendarError: ``now`` is not an aware datetime, or is before the
+            interaction opened (a time value, wherever it is passed).
 
     >>> from datetime import datetime, UTC
     >>> from csroles import (
@@ -675,16 +692,18 @@ def decide_escalation(
         v.fail(fn, "interaction", interaction, "an Interaction")
     if not isinstance(chart, OrgChart):
         v.fail(fn, "chart", chart, "an OrgChart")
-    me = chart.position(handler).id
+    me = _position_id(chart, fn, "handler", handler)
     if v.check_aware(fn, "now", now) < interaction.opened_at:
         opened = interaction.opened_at.isoformat()
-        v.fail(fn, "now", now, f"an instant not before the interaction opened ({opened})")
+        expected = f"an instant not before the interaction opened ({opened})"
+        v.fail(fn, "now", now, expected, error=CalendarError)
     if request is not None and not isinstance(request, Request):
         v.fail(fn, "request", request, "None or a Request")
     v.check_flag(fn, "unresolved", unresolved)
     v.check_flag(fn, "customer_conflict", customer_conflict)
+    v.check_flag(fn, "customer_request", customer_request)
     v.check_flag(fn, "manager_requested", manager_requested)
-    if colleague is not None and chart.position(colleague).id == me:
+    if colleague is not None and _position_id(chart, fn, "colleague", colleague) == me:
         v.fail(fn, "colleague", colleague, "a position other than the handler")
     internal = _teams(fn, teams)
     if sla is not None and not isinstance(sla, SLA):
@@ -699,7 +718,7 @@ def decide_escalation(
         None if sla is None else sla_status(sla, interaction, now, customer), policy=policy
     )
     weigh.conflict(customer=customer_conflict, colleague=colleague)
-    weigh.customer_request(asked=manager_requested)
+    weigh.customer_request(asked=customer_request or manager_requested)
     weigh.settle_level()
     decision = _Outcome(interaction_id=interaction.id, handler=me, checks=tuple(weigh.checks))
     if weigh.needs:

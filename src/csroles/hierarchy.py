@@ -34,7 +34,6 @@ charts of hundreds of thousands of positions, however deep, are fine.
 from __future__ import annotations
 
 import enum
-import math
 import operator
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any, NoReturn
@@ -68,7 +67,7 @@ _REMEMBERED_DEPTH = 32
 def _check_capacity(owner: object, field: str, value: object) -> int | float:
     if not isinstance(value, (int, float)) or isinstance(value, bool):
         v.fail(owner, field, value, "None or a finite number of zero or more")
-    if not math.isfinite(value) or value < 0:
+    if not v.is_finite_number(value) or value < 0:
         v.fail(owner, field, value, "None or a finite number of zero or more")
     return value
 

@@ -192,7 +192,7 @@ class Event:
         # numerous entity and are built in bulk when structuring timelines.
         kind = self.kind
         if type(kind) is not EventKind:
-            v.fail(self, "kind", kind, _EXPECTED_KIND)
+            kind = v.own_member(self, "kind", EventKind, kind, _EXPECTED_KIND)
         at = self.at
         if type(at) is not datetime or type(at.tzinfo) is not timezone:
             object.__setattr__(self, "at", v.check_instant(self, "at", at))
@@ -214,13 +214,13 @@ class Event:
         """Each kind carries exactly the data it needs."""
         if kind is _K.PRIORITY_CHANGED:
             if type(self.priority) is not Priority:
-                v.fail(self, "priority", self.priority, _EXPECTED_PRIORITY)
+                v.own_member(self, "priority", Priority, self.priority, _EXPECTED_PRIORITY)
         elif kind in _ASSIGNING:
             v.check_identifier(self, "assignee", self.assignee)
         elif kind is _K.SURVEY_ANSWERED:
             scale = self.scale
             if type(scale) is not SurveyScale:
-                v.fail(self, "scale", scale, _EXPECTED_SCALE)
+                scale = v.own_member(self, "scale", SurveyScale, scale, _EXPECTED_SCALE)
             low, high = _SCALE_BOUNDS[scale]
             score = self.score
             if type(score) is not int or not low <= score <= high:
@@ -425,7 +425,7 @@ def _replay(events: tuple[Event, ...], priority: Priority) -> _Facts:
     previous: datetime | None = None
     for index, event in enumerate(events):
         if type(event) is not Event:
-            raise _timeline_error(index, f"{event!r}, expected an Event")
+            raise _timeline_error(index, f"{v.quote(event)}, expected an Event")
         at = event.at
         if previous is not None and at < previous:
             raise _timeline_error(

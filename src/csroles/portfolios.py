@@ -45,7 +45,6 @@ weights and capacity checks never suffer from rounding.
 from __future__ import annotations
 
 import heapq
-import math
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any, Protocol
 
@@ -83,7 +82,7 @@ class _Seat(Protocol):
 def _check_load(owner: object, field: str, value: object) -> int | float:
     if not isinstance(value, (int, float)) or isinstance(value, bool):
         v.fail(owner, field, value, "a finite number of zero or more")
-    if not math.isfinite(value) or value < 0:
+    if not v.is_finite_number(value) or value < 0:
         v.fail(owner, field, value, "a finite number of zero or more")
     return value
 
@@ -111,6 +110,7 @@ class Portfolio:
 
 
 def _check_portfolios(instance: PortfolioPlan, attribute: Any, value: tuple[object, ...]) -> None:
+    v.check_collection(instance, attribute.name, value)
     seen_positions: set[str] = set()
     seen_accounts: set[str] = set()
     for index, item in enumerate(value):
@@ -204,7 +204,7 @@ class PortfolioPlan:
 
 
 def _number(field: str, value: object, *, zero: bool) -> int | float:
-    if not isinstance(value, (int, float)) or isinstance(value, bool) or not math.isfinite(value):
+    if not v.is_finite_number(value):
         v.fail(_FN, field, value, "a finite int or float")
     number = int(value) if isinstance(value, int) else float(value)
     if number < 0 or (number == 0 and not zero):

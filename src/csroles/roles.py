@@ -45,6 +45,7 @@ from csroles._validation import (
     member_of,
     optional_validator,
     to_frozenset,
+    to_member,
     to_tuple,
     tuple_of,
     validator,
@@ -399,10 +400,18 @@ def _alternative_titles_validator(
 
 def _by_language(value: Any) -> Any:
     """Sort a Language-keyed mapping in the enum's order, so equal roles serialize alike."""
-    if isinstance(value, Mapping) and all(isinstance(k, Language) for k in value):
-        order = list(Language)
-        return FrozenMapping(dict(sorted(value.items(), key=lambda kv: order.index(kv[0]))))
+    if isinstance(value, Mapping):
+        # A language's plain value ("it") stands for the Language member.
+        value = {_member_or_key(key): item for key, item in value.items()}
+        if all(isinstance(k, Language) for k in value):
+            order = list(Language)
+            return FrozenMapping(dict(sorted(value.items(), key=lambda kv: order.index(kv[0]))))
     return to_frozen_mapping(value)
+
+
+def _member_or_key(key: object) -> object:
+    member = to_member(Language, key)
+    return key if member is None else member
 
 
 def _alternatives(value: Any) -> Any:

@@ -33,9 +33,12 @@ from csroles.hierarchy import OrgChart, Position
 __all__ = ["call_center_team", "customer_organisation", "success_team", "support_team"]
 
 
+_MOST = 10_000  # positions of one kind in a built team: a bound on the work
+
+
 def _count(function: str, field: str, value: object, *, zero: bool = False) -> int:
-    if type(value) is not int or value < (0 if zero else 1):
-        v.fail(function, field, value, "an int of 0 or more" if zero else "an int of 1 or more")
+    if type(value) is not int or not (0 if zero else 1) <= value <= _MOST:
+        v.fail(function, field, value, f"an int of {0 if zero else 1} or more, at most {_MOST:,}")
     return value
 
 

@@ -520,6 +520,8 @@ def by_position(interaction: Interaction) -> tuple[str, ...]:
 
     .. versionadded:: 0.1.0
     """
+    if type(interaction) is not Interaction:
+        v.fail("by_position", "interaction", interaction, "an Interaction")
     assignee = interaction.assignee
     return () if assignee is None else (assignee,)
 
@@ -544,6 +546,8 @@ def by_channel(interaction: Interaction) -> tuple[str]:
 
     .. versionadded:: 0.1.0
     """
+    if type(interaction) is not Interaction:
+        v.fail("by_channel", "interaction", interaction, "an Interaction")
     return (interaction.channel.value,)
 
 

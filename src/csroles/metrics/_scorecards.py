@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import math
 from collections.abc import Mapping
 from datetime import timedelta
 
@@ -35,9 +34,9 @@ def _check_figure(owner: str, field: str, metric: Metric, value: object) -> Figu
         if type(value) is not timedelta:
             v.fail(owner, field, value, f"a timedelta for {metric.value}")
         return value
-    if type(value) not in {int, float} or not math.isfinite(value):  # type: ignore[arg-type]
+    if type(value) not in {int, float} or not v.is_finite_number(value):
         v.fail(owner, field, value, f"a finite number for {metric.value}")
-    return value  # type: ignore[return-value]
+    return value
 
 
 @attrs.frozen(kw_only=True)

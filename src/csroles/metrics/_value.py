@@ -107,10 +107,15 @@ def customer_lifetime_value(
         if not 0 < rate <= 1:
             v.fail(owner, "churn_rate", churn_rate, "a number above 0, up to 1")
         periods = 1 / rate
-    return value * margin * periods
+    result = value * margin * periods
+    if not math.isfinite(result):  # each figure is finite, their product need not be
+        v.fail(
+            owner, "average_value", average_value, "a value whose lifetime value a float can hold"
+        )
+    return result
 
 
 def _number(owner: str, field: str, value: object, expected: str) -> float:
-    if type(value) not in {int, float} or not math.isfinite(value) or value < 0:  # type: ignore[arg-type,operator]
+    if type(value) not in {int, float} or not v.is_finite_number(value) or value < 0:
         v.fail(owner, field, value, expected)
-    return float(value)  # type: ignore[arg-type]
+    return float(value)

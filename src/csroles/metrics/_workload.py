@@ -152,6 +152,12 @@ def workload(
     if type(period) is not Period:
         v.fail(owner, "period", period, "a Period")
     zone = _zone(v.check_zone(owner, "timezone", timezone))
+    try:  # every counted resolution lies between the two, so its local day exists too
+        period.start.astimezone(zone)
+        period.end.astimezone(zone)
+    except OverflowError:
+        expected = f"a period whose local days in {timezone} fall in the years 1 to 9999"
+        v.fail(owner, "period", period, expected, error=CalendarError)
     if isinstance(quota, Role):
         if quota.daily_quota is None:
             v.fail(owner, "quota", quota.key, "an int, or a role with a daily_quota")

@@ -194,13 +194,7 @@ class SLAClock:
 
     def __attrs_post_init__(self) -> None:
         # One pass of checks; sla_status itself builds clocks without them.
-        metric = self.metric
-        if type(metric) is not Metric:
-            if type(metric) is not str or metric in _OTHER_METRICS or not v._is_snake_case(metric):
-                v.fail(self, "metric", metric, _EXPECTED_METRIC)
-            object.__setattr__(self, "metric", _BY_NAME.get(metric, metric))
-        elif metric in _OTHER_METRICS:
-            v.fail(self, "metric", metric, _EXPECTED_METRIC)
+        self._check_metric()
         for name in ("target", "elapsed"):
             value = getattr(self, name)
             if type(value) is not timedelta:
@@ -209,9 +203,11 @@ class SLAClock:
             v.fail(self, "target", self.target, "a positive duration")
         if self.elapsed < _ZERO:
             v.fail(self, "elapsed", self.elapsed, "a duration of zero or more")
-        state = self.state
-        if type(state) is not ClockState:
-            v.fail(self, "state", state, _EXPECTED_STATE)
+        state = v.to_member(ClockState, self.state)
+        if state is None:
+            v.fail(self, "state", self.state, _EXPECTED_STATE)
+        if state is not self.state:
+            object.__setattr__(self, "state", state)
         for name in ("completed_cycles", "breached_cycles", "warning_level"):
             count = getattr(self, name)
             if type(count) is not int or count < 0:
@@ -227,6 +223,15 @@ class SLAClock:
         if state is ClockState.MET and not self.completed_cycles:
             v.fail(self, "completed_cycles", 0, "at least 1 for a met clock")
         self._check_instants(state)
+
+    def _check_metric(self) -> None:
+        metric = self.metric
+        if type(metric) is not Metric:
+            if type(metric) is not str or metric in _OTHER_METRICS or not v._is_snake_case(metric):
+                v.fail(self, "metric", metric, _EXPECTED_METRIC)
+            object.__setattr__(self, "metric", _BY_NAME.get(metric, metric))
+        elif metric in _OTHER_METRICS:
+            v.fail(self, "metric", metric, _EXPECTED_METRIC)
 
     def _check_instants(self, state: ClockState) -> None:
         for name in ("due_at", "breached_at"):
@@ -528,14 +533,14 @@ def _check_now(owner: str, now: object) -> int:
     if isinstance(now, datetime):
         try:
             us = cw.to_us(now)
-        except TypeError:  # a naive datetime cannot be subtracted from an aware one
+        except (TypeError, ValueError):  # naive, or a tzinfo's offset of 24 h or more
             pass
         else:
             if MIN_US <= us < MAX_US:
                 return us
-            msg = f"{owner}.now: {now!r}, expected an instant {_RANGE}"
+            msg = f"{owner}.now: {v.quote(now)}, expected an instant {_RANGE}"
             raise CalendarError(msg)
-    msg = f"{owner}.now: {now!r}, expected an aware datetime (time comes as an argument)"
+    msg = f"{owner}.now: {v.quote(now)}, expected an aware datetime (time comes as an argument)"
     raise CalendarError(msg)
 
 

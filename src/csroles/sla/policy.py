@@ -164,9 +164,11 @@ def _freeze_targets(
     if not isinstance(given, Mapping) or not given:
         v.fail(SLA, "targets", value, _EXPECTED_TARGETS)
     frozen: dict[str, FrozenMap[Priority, timedelta]] = {}
-    for key, per_priority in value.items():
+    for key, given_targets in value.items():
         metric = _metric_key(key)
         field = f"targets.{metric}"
+        # Plain values ("low") stand for their members.
+        per_priority = _by_priority(given_targets)
         if isinstance(per_priority, timedelta):
             duration = _positive(field, per_priority)
             frozen[metric] = FrozenMap(dict.fromkeys(_PRIORITIES, duration))
@@ -217,6 +219,12 @@ def _freeze_group_calendars(
     if not isinstance(given, Mapping):
         v.fail(SLA, "group_calendars", value, "a mapping from a group name to a BusinessCalendar")
     return FrozenMap(dict(value))
+
+
+def _by_priority(value: object) -> Any:
+    if not isinstance(value, Mapping):
+        return value
+    return {v.to_member(Priority, key) or key: target for key, target in value.items()}
 
 
 _EXPECTED_THRESHOLDS = (
@@ -399,8 +407,14 @@ class SLA:
 
         .. versionadded:: 0.1.0
         """
-        per_priority = self.targets.get(metric)
-        return None if per_priority is None else per_priority.get(priority)
+        wanted = v.to_member(Metric, metric)
+        if wanted is None:
+            v.fail(SLA, "target(metric)", metric, "a Metric")
+        level = v.to_member(Priority, priority)
+        if level is None:
+            v.fail(SLA, "target(priority)", priority, "a Priority")
+        per_priority = self.targets.get(wanted)
+        return None if per_priority is None else per_priority.get(level)
 
     def calendar_for(
         self, customer: Customer | None = None, group: str | None = None

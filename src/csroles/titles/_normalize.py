@@ -18,6 +18,8 @@ from __future__ import annotations
 import unicodedata
 from typing import Final
 
+from csroles._validation import fail
+
 __all__: list[str] = []
 
 _APOSTROPHES = "\u2019\u2018\u201b\u00b4\u02bc\u02b9\u2032\uff07"
@@ -98,5 +100,7 @@ def normalize_title(text: str) -> str:
 
     .. versionadded:: 0.1.0
     """
+    if type(text) is not str:
+        fail("normalize_title", "text", text, "a string")
     text = unicodedata.normalize("NFC", text).translate(PUNCTUATION)
     return " ".join(text.casefold().translate(_LETTERS).translate(_SPACING).split())
