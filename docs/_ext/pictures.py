@@ -30,12 +30,21 @@ import matplotlib.pyplot as plt
 from matplotlib.patches import FancyBboxPatch, Rectangle
 
 from csroles import (
+    SLA,
     BusinessCalendar,
+    Channel,
+    Direction,
     Duty,
+    Event,
+    EventKind,
+    Interaction,
     OrgChart,
     Position,
+    Priority,
+    Topic,
     call_center_team,
     customer_organisation,
+    sla_status,
     success_team,
     support_team,
 )
@@ -184,6 +193,104 @@ def holiday_nights(path: Path) -> None:
         path,
         "hours: Monday to Friday 22:00-06:00; holiday on Tuesday 2 June",
     )
+
+
+# ------------------------------------------------------------------ SLA clocks
+
+ROME = ZoneInfo("Europe/Rome")
+
+
+def clock_ticket() -> tuple[SLA, Interaction, datetime]:
+    """A ticket across a weekend, with a pause and a reopen, and the SLA it is measured by."""
+    desk = BusinessCalendar(
+        timezone="Europe/Rome", hours={day: ((time(9), time(18)),) for day in WEEKDAYS}
+    )
+    sla = SLA(
+        name="standard",
+        calendar=desk,
+        targets={
+            "first_response_time": timedelta(hours=4),
+            "next_response_time": timedelta(hours=4),
+            "resolution_time": timedelta(hours=12),
+        },
+    )
+
+    def at(day: int, hour: int) -> datetime:
+        return datetime(2026, 6, day, hour, tzinfo=ROME)
+
+    steps = [
+        (EventKind.OPENED, at(5, 15)),  # Friday 15:00
+        (EventKind.AGENT_REPLIED, at(8, 11)),  # Monday 11:00
+        (EventKind.WAITING_ON_CUSTOMER, at(8, 11)),
+        (EventKind.CUSTOMER_REPLIED, at(9, 10)),  # Tuesday 10:00
+        (EventKind.AGENT_REPLIED, at(9, 16)),
+        (EventKind.RESOLVED, at(9, 16)),
+        (EventKind.REOPENED, at(10, 10)),  # Wednesday 10:00
+        (EventKind.AGENT_REPLIED, at(10, 12)),
+    ]
+    ticket = Interaction(
+        id="T-42",
+        customer_id="C-7",
+        channel=Channel.EMAIL,
+        direction=Direction.INBOUND,
+        topic=Topic.TECHNICAL_PROBLEM,
+        priority=Priority.NORMAL,
+        events=[Event(kind=kind, at=when) for kind, when in steps],
+    )
+    return sla, ticket, at(11, 10)  # as of Thursday 10:00
+
+
+@picture("sla-clock-timeline.svg")
+def clock_timeline(path: Path) -> None:
+    """A ticket's clocks from their segments: running, paused, warned, breached."""
+    sla, ticket, now = clock_ticket()
+    clocks = sla_status(sla, ticket, now)
+    first = ticket.events[0].at
+    with plt.rc_context(STYLE):
+        figure, axes = plt.subplots(figsize=(7.5, 0.8 + 0.55 * len(clocks)), layout="constrained")
+
+        def x(at: datetime) -> float:
+            return (at - first) / timedelta(hours=1)
+
+        for opening, closing in sla.calendar_for().open_periods(first, now):
+            axes.axvspan(x(opening), x(closing), color=HOLIDAY, lw=0, zorder=0)
+        for row, clock in enumerate(clocks):
+            for segment in clock.segments:
+                colour = OPEN if segment.running else "#90a4ae"
+                axes.add_patch(
+                    Rectangle(
+                        (x(segment.start), row - 0.28),
+                        x(segment.end) - x(segment.start),
+                        0.56,
+                        facecolor=colour,
+                        edgecolor="white",
+                        lw=0.8,
+                    )
+                )
+            for instant, mark, colour in (
+                (clock.warning_at, "|", "#f9a825"),
+                (clock.breached_at, "X", RED),
+            ):
+                if instant is not None:
+                    axes.plot([x(instant)], [row], marker=mark, color=colour, ms=9, mew=2)
+        for day in range(7):
+            midnight = datetime.combine(first.date() + timedelta(days=day), time(0), ROME)
+            if first <= midnight <= now:
+                axes.axvline(x(midnight), color=GRID, lw=0.6, zorder=0)
+                axes.text(x(midnight) + 0.5, -0.55, midnight.strftime("%a"), color=INK, fontsize=7)
+        names = [str(clock.metric).replace("_", " ") for clock in clocks]
+        axes.set_yticks(range(len(clocks)), names)
+        axes.set_ylim(len(clocks) - 0.4, -0.8)
+        axes.set_xlim(0, x(now))
+        axes.set_xlabel(
+            "hours since the ticket opened (Friday 15:00, Rome); shaded: the desk is open;\n"
+            "green: the clock runs (counting only while the desk is open), grey: paused; "
+            "| warning, X breach"
+        )
+        axes.tick_params(length=0)
+        for side in ("top", "right", "left"):
+            axes.spines[side].set_visible(False)
+        save(figure, path)
 
 
 # ------------------------------------------------------------------ org charts
