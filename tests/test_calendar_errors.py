@@ -304,7 +304,8 @@ def test_workload_in_year_1_west_of_utc_is_a_calendar_error() -> None:
     )
     day = Period(start=t1, end=t1 + 24 * H)
     with pytest.raises(
-        CalendarError, match=r"workload: 0001-01-01T0\d:00:00\+00:00 has no local date"
+        CalendarError,
+        match=r"^workload\.period: .*expected a period whose local days in Etc/GMT\+12 fall in",
     ):
         workload([mail], period=day, timezone="Etc/GMT+12", quota=1)
     # East of UTC the same day exists, and the resolution counts.

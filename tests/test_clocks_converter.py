@@ -115,7 +115,7 @@ def test_sla_problems_are_reported_at_their_path() -> None:
         "expected a positive duration (a target of zero or less can never be met)"
     )
     with pytest.raises(
-        InvalidEntityError, match=r"targets: <Metric\.CSAT: 'csat'>, expected a metric with a clock"
+        InvalidEntityError, match=r"targets: 'csat', expected a preset \('first_response_time', "
     ):
         CONV.structure({"name": "G", "targets": {"csat": "PT1H"}}, SLA)
     # One duration for every priority, as in Python.

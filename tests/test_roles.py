@@ -701,8 +701,10 @@ def test_skill_parse_refuses_bad_text(text: Any, message: str) -> None:
 
 
 def test_skill_refuses_bad_fields() -> None:
-    with pytest.raises(InvalidEntityError, match=r"Skill.kind: 'technical', expected a SkillKind"):
-        Skill(kind="technical", name="crm")  # type: ignore[arg-type]
+    with pytest.raises(InvalidEntityError, match=r"Skill.kind: 'technician', expected a SkillKind"):
+        Skill(kind="technician", name="crm")  # type: ignore[arg-type]
+    # A kind's plain value stands for the kind, as for every vocabulary field.
+    assert Skill(kind="technical", name="crm").kind is SkillKind.TECHNICAL  # type: ignore[arg-type]
     with pytest.raises(InvalidEntityError, match=r"Skill.name: None"):
         Skill(kind=SkillKind.TECHNICAL, name=None)  # type: ignore[arg-type]
 

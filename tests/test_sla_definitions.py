@@ -519,12 +519,12 @@ def test_clocks_built_by_hand_have_no_history() -> None:
     ("build", "pattern"),
     [
         (
-            lambda: ClockCondition(kind="agent_replied"),  # type: ignore[arg-type]
-            r"ClockCondition\.kind: 'agent_replied', expected an EventKind",
+            lambda: ClockCondition(kind="replied"),  # type: ignore[arg-type]
+            r"ClockCondition\.kind: 'replied', expected an EventKind",
         ),
         (
-            lambda: ClockCondition(to_status="open"),  # type: ignore[arg-type]
-            r"ClockCondition\.to_status: 'open', expected a Status",
+            lambda: ClockCondition(to_status="nonsense"),  # type: ignore[arg-type]
+            r"ClockCondition\.to_status: 'nonsense', expected a Status",
         ),
         (
             ClockCondition,

@@ -275,6 +275,17 @@ def optional_validator(
     return validate
 
 
+def instance_check(cls: type) -> Callable[[object, str, object], object]:
+    """A ``check_x(owner, field, value)`` that takes only instances of ``cls``."""
+
+    def check(owner: object, field: str, value: object) -> object:
+        if not isinstance(value, cls):
+            fail(owner, field, value, with_article(cls.__name__))
+        return value
+
+    return check
+
+
 def to_member(cls: type[E], value: object) -> E | None:
     """The member of ``cls`` that ``value`` is or names, else ``None``.
 

@@ -69,7 +69,7 @@ from csroles.sla.calendar import BusinessCalendar
 from csroles.sla.clocks import SLAClock
 from csroles.sla.policy import SLA
 from csroles.sla.selection import PolicyCondition
-from csroles.vocabulary import Metric, Priority
+from csroles.vocabulary import Priority
 
 __all__ = ["configure_converter", "make_converter"]
 
@@ -613,10 +613,10 @@ _FORMS: dict[type, dict[str, tuple[object, Unhook]]] = {
 
 
 # Fields read in a more lenient form than they are written: an SLA's target for
-# a metric is one duration for every priority, or one per priority, as its
-# constructor takes it.
+# a metric (a Metric's value or a definition's name) is one duration for every
+# priority, or one per priority, as its constructor takes it.
 _READ_FORMS: dict[type, dict[str, object]] = {
-    SLA: {"targets": dict[Metric, timedelta | dict[Priority, timedelta]]},
+    SLA: {"targets": dict[str, timedelta | dict[Priority, timedelta]]},
 }
 
 

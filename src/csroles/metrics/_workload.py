@@ -68,23 +68,11 @@ def _zone(name: str) -> ZoneInfo:
     return ZoneInfo(name)
 
 
-def _local_date(at: datetime, zone: ZoneInfo) -> date:
-    """The local date of an instant in ``zone``, which may fall outside datetime's years."""
-    try:
-        return at.astimezone(zone).date()
-    except OverflowError:
-        msg = (
-            f"workload: {at.isoformat()} has no local date in {zone.key}, expected instants "
-            "whose local dates lie between 0001-01-01 and 9999-12-31"
-        )
-        raise CalendarError(msg) from None
-
-
 def _local_days(period: Period, zone: ZoneInfo) -> list[date]:
     if period.end <= period.start:
         return []
-    first = _local_date(period.start, zone).toordinal()
-    last = _local_date(period.end - _US, zone).toordinal()
+    first = period.start.astimezone(zone).toordinal()
+    last = (period.end - _US).astimezone(zone).toordinal()
     return [date.fromordinal(day) for day in range(first, last + 1)]
 
 
@@ -174,7 +162,7 @@ def workload(
         position = interaction.assignee
         if resolved is None or position is None or not period.start <= resolved < period.end:
             continue
-        key = (position, _local_date(resolved, zone))
+        key = (position, resolved.astimezone(zone).date())
         counts[key] = counts.get(key, 0) + 1
         seen.add(position)
     days = _local_days(period, zone)

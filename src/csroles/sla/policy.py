@@ -374,6 +374,8 @@ class SLA:
 
         .. versionadded:: 0.1.0
         """
+        if not isinstance(metric, str):
+            v.fail("SLA.definition", "metric", metric, "a metric name (a str) or a Metric")
         if metric not in self.targets:
             return None
         for definition in self.definitions:

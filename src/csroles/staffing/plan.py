@@ -105,7 +105,7 @@ def _check_shrinkage(owner: object, field: str, value: object) -> float:
     if (
         not isinstance(value, (int, float))
         or isinstance(value, bool)
-        or not math.isfinite(value)
+        or not v.is_finite_number(value)
         or not 0 <= value < 1
     ):
         v.fail(owner, field, value, "a number from 0 up to (not including) 1, such as 0.3")
@@ -127,7 +127,8 @@ def _to_mix(value: object) -> Mapping[Priority, float]:
 
 
 def _default_deferred(staffing: ChannelStaffing) -> bool:
-    return staffing.channel in DEFERRED_CHANNELS
+    # Runs before the field checks: a channel that is no Channel is refused by them.
+    return v.to_member(Channel, staffing.channel) in DEFERRED_CHANNELS
 
 
 def _check_target(
@@ -195,7 +196,7 @@ class ChannelStaffing:
     """
 
     channel: Channel = attrs.field(validator=v.member_of(Channel))
-    sla: SLA = attrs.field(validator=attrs.validators.instance_of(SLA))
+    sla: SLA = attrs.field(validator=v.validator(v.instance_check(SLA)))
     metric: Metric = attrs.field(default=Metric.FIRST_RESPONSE_TIME, validator=_check_target)
     priority_mix: Mapping[Priority, float] = attrs.field(
         default=FrozenMap({Priority.NORMAL: 1.0}), converter=_to_mix
@@ -321,7 +322,7 @@ class IntervalStaffing:
     scheduled: int = attrs.field(validator=_check_count)
     figures: QueueFigures | None = attrs.field(
         default=None,
-        validator=attrs.validators.optional(attrs.validators.instance_of(QueueFigures)),
+        validator=v.optional_validator(v.instance_check(QueueFigures)),
     )
     reasons: tuple[str, ...] = attrs.field(
         default=(), converter=v.to_tuple, validator=_check_reasons

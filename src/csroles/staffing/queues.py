@@ -63,7 +63,7 @@ def check_share(owner: object, field: str, value: object) -> float:
     if (
         not isinstance(value, (int, float))
         or isinstance(value, bool)
-        or not math.isfinite(value)
+        or not v.is_finite_number(value)
         or not 0 < value <= 1
     ):
         v.fail(owner, field, value, "a number above 0 and at most 1, such as 0.8")
@@ -77,7 +77,7 @@ def check_volume(owner: object, field: str, value: object) -> float:
     if (
         not isinstance(value, (int, float))
         or isinstance(value, bool)
-        or not math.isfinite(value)
+        or not v.is_finite_number(value)
         or value < 0
     ):
         v.fail(owner, field, value, "a finite number of zero or more (contacts per interval)")
@@ -119,7 +119,7 @@ def _check_probability(owner: object, field: str, value: object) -> float:
 
 
 def _check_nonnegative(owner: object, field: str, value: object) -> float:
-    if type(value) is not float or not math.isfinite(value) or value < 0:
+    if type(value) is not float or not v.is_finite_number(value) or value < 0:
         v.fail(owner, field, value, "a finite float of zero or more")
     return value
 
@@ -214,11 +214,11 @@ class AgentRequirement:
 
     agents: int = attrs.field(validator=_check_agents)
     figures: QueueFigures | None = attrs.field(
-        validator=attrs.validators.optional(attrs.validators.instance_of(QueueFigures))
+        validator=v.optional_validator(v.instance_check(QueueFigures))
     )
     fewer: QueueFigures | None = attrs.field(
         default=None,
-        validator=attrs.validators.optional(attrs.validators.instance_of(QueueFigures)),
+        validator=v.optional_validator(v.instance_check(QueueFigures)),
     )
     reasons: tuple[str, ...] = attrs.field(
         default=(), converter=v.to_tuple, validator=v.tuple_of(v.check_identifier)

@@ -90,7 +90,7 @@ class TeamPlan:
     .. versionadded:: 0.1.0
     """
 
-    chart: OrgChart = attrs.field(validator=attrs.validators.instance_of(OrgChart))
+    chart: OrgChart = attrs.field(validator=v.validator(v.instance_check(OrgChart)))
     headcount: Mapping[str, int] = attrs.field(converter=_to_counts, validator=_check_counts)
     reasons: tuple[str, ...] = attrs.field(converter=v.to_tuple, validator=_check_reasons)
 
