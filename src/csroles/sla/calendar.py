@@ -192,18 +192,19 @@ def _convert_closures(
     return tuple(sorted(closures))
 
 
-def _checked_zone(name: object) -> str:
+def _checked_zone(name: object, owner: str = _OWNER, field: str = "timezone") -> str:
     """The calendar's one check of a zone name (the shared IANA-name check)."""
-    return check_zone(_OWNER, "timezone", name, error=CalendarError)
+    return check_zone(owner, field, name, error=CalendarError)
 
 
-def _zone_name(value: str | zoneinfo.ZoneInfo) -> str:
+def _zone_name(value: str | zoneinfo.ZoneInfo, owner: str = _OWNER, field: str = "timezone") -> str:
     """The IANA name of a zone given by name, as a ZoneInfo or as a pendulum timezone."""
     if isinstance(value, zoneinfo.ZoneInfo):  # pendulum's Timezone is one too
         if value.key is None:
-            _fail("timezone", value, "a zone from the tz database (this one has no key)")
-        return _checked_zone(value.key)
-    return _checked_zone(value)
+            expected = "a zone from the tz database (this one has no key)"
+            fail(owner, field, value, expected, error=CalendarError)
+        return _checked_zone(value.key, owner, field)
+    return _checked_zone(value, owner, field)
 
 
 def _engine_shifts(shifts: Shifts) -> list[Shift]:
@@ -346,8 +347,8 @@ class BusinessCalendar:
 
         .. versionadded:: 0.1.0
         """
-        if type(zone) is not str:
-            zone = _zone_name(zone)
+        if zone != self.timezone:
+            zone = _zone_name(zone, f"{_OWNER}.with_timezone", "zone")
         if zone == self.timezone:
             return self
         # The same few zones come back for every customer: keep their calendars

@@ -73,7 +73,8 @@ def compose_title(
         key = (language, audience, function, position, *qualifiers)
         try:
             known = _COMPOSED.get(key)
-        except TypeError:  # an unhashable argument: the checks below name it
+        except Exception:  # an argument whose hash fails (a list, an aware datetime whose
+            # tzinfo is out of range ...): the checks below name it
             key = known = None
         if known is not None:
             return known
