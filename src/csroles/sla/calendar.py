@@ -200,10 +200,11 @@ def _checked_zone(name: object, owner: str = _OWNER, field: str = "timezone") ->
 def _zone_name(value: str | zoneinfo.ZoneInfo, owner: str = _OWNER, field: str = "timezone") -> str:
     """The IANA name of a zone given by name, as a ZoneInfo or as a pendulum timezone."""
     if isinstance(value, zoneinfo.ZoneInfo):  # pendulum's Timezone is one too
-        if value.key is None:
+        key: str | None = value.key  # None for a zone read from a file
+        if key is None:
             expected = "a zone from the tz database (this one has no key)"
             fail(owner, field, value, expected, error=CalendarError)
-        return _checked_zone(value.key, owner, field)
+        return _checked_zone(key, owner, field)
     return _checked_zone(value, owner, field)
 
 
