@@ -132,6 +132,7 @@ def measure() -> dict[str, float]:
                 direction=interaction.direction,
                 topic=interaction.topic,
                 priority=interaction.current_priority,
+                needed=frozenset(),
             ),
             "money": lambda: may_decide("customer_service_representative", refund),
             "money_role": lambda: may_decide(csr, refund),
