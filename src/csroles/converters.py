@@ -795,7 +795,7 @@ def _is_org_chart(tp: object) -> bool:
 def _chart_unstructure(conv: cattrs.Converter) -> Unhook:
     """An org chart as its positions (and ``forest`` when set); its catalog only when not the default.
 
-    Charts over the built-in catalog do not carry 19 roles in every document;
+    Charts over the built-in catalog do not carry 20 roles in every document;
     a chart over a catalog of your own carries it, so that it round-trips.
     """
     from csroles.catalog import Catalog, default_catalog
