@@ -260,3 +260,11 @@ for position, metrics in group_metrics(mail, by_position).items():
         f"  {position}: median first response {metrics.first_response.median}, "
         f"CSAT {metrics.csat.percent:.0f} %"
     )
+
+print("\n== Staffing: how many agents a phone queue needs ==")
+from csroles import agents_for  # noqa: E402
+
+# 100 calls in half an hour, 3 minutes each: 80 % answered within 20 seconds.
+need = agents_for(volume=100, interval=timedelta(minutes=30), handle_time=timedelta(minutes=3))
+for reason in need.reasons:
+    print(f"  {reason}")
