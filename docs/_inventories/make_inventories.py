@@ -46,6 +46,7 @@ INVENTORIES: dict[str, tuple[str, str, dict[tuple[str, str], str]]] = {
             ("decimal.Decimal", "py:class"): "library/decimal.html#$",
             ("enum.StrEnum", "py:class"): "library/enum.html#$",
             ("statistics.quantiles", "py:function"): "library/statistics.html#$",
+            ("zoneinfo.ZoneInfo", "py:class"): "library/zoneinfo.html#$",
         },
     ),
     "attrs": (

@@ -241,7 +241,7 @@ class Skill:
     """A skill: its kind and its name, such as ``technical:product_knowledge``.
 
     Roles list the skills they need (:attr:`Role.skills`), positions the ones
-    their holder has (:attr:`~csroles.Position.skills`), and
+    their holder has (a position's ``skills``), and
     :func:`~csroles.route` ranks roles by the skills an interaction needs.
     Two skills are the same when kind and name are. :meth:`parse` reads the
     text form ``kind:name``; a bare name is a skill of kind ``other``.

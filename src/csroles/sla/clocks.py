@@ -326,7 +326,7 @@ class SLAClock:
         with the same state in one cycle are one), from the opening at the
         earliest to ``now`` at the latest; the time between a cycle's stop and
         the next start is in no segment. The business time of the
-        latest cycle's running segments is :attr:`elapsed` (counted from the
+        latest cycle's running segments is ``elapsed`` (counted from the
         latest priority change under ``from_change``), and a breach instant
         lies in a running segment, unless a priority change made the clock
         overdue while paused (it breaches at the change). Empty for a clock

@@ -319,7 +319,7 @@ _STARTS = (_on(_K.OPENED), _on(_K.REOPENED))
 FIRST_RESPONSE = MetricDefinition(
     name="first_response_time", start=[_on(_K.OPENED)], stop=[_on(_K.AGENT_REPLIED), *_ENDS]
 )
-"""First response time: from the opening to the first agent reply (or the resolution or
+"""First response time, from the opening to the first agent reply (or the resolution or
 closing, if first); never paused, one cycle.
 
 .. versionadded:: 0.1.0
@@ -331,7 +331,7 @@ NEXT_RESPONSE = MetricDefinition(
     stop=[_on(_K.AGENT_REPLIED), *_ENDS],
     cycles=True,
 )
-"""Next response time: from each customer reply that follows an agent reply to the next agent
+"""Next response time, from each customer reply that follows an agent reply to the next agent
 reply (or the resolution or closing); never paused, one cycle per exchange.
 
 .. versionadded:: 0.1.0
@@ -344,7 +344,7 @@ RESOLUTION = MetricDefinition(
     pause=[_on(_K.WAITING_ON_CUSTOMER), _on(_K.WAITING_ON_THIRD_PARTY)],
     resume=[_on(_K.RESUMED), _on(_K.CUSTOMER_REPLIED, to_status=_S.OPEN)],
 )
-"""Resolution time: from the opening to the resolution (or closing), paused while waiting on
+"""Resolution time, from the opening to the resolution (or closing), paused while waiting on
 the customer or a third party; a reopening follows the SLA's reopen policy.
 
 .. versionadded:: 0.1.0
@@ -356,7 +356,7 @@ PERIODIC_UPDATE = MetricDefinition(
     stop=[_on(_K.AGENT_REPLIED), *_ENDS],
     cycles=True,
 )
-"""Periodic update: from each agent reply to the next one (or the resolution or closing).
+"""Periodic update, from each agent reply to the next one (or the resolution or closing).
 
 .. versionadded:: 0.1.0
 """
@@ -368,7 +368,7 @@ REQUESTER_WAIT_TIME = MetricDefinition(
     pause=[_into(_S.WAITING_ON_CUSTOMER)],
     resume=[_into(_S.OPEN), _into(_S.WAITING_ON_THIRD_PARTY)],
 )
-"""Requester wait time: the time the interaction is open or waiting on a third party (not
+"""Requester wait time, the time the interaction is open or waiting on a third party (not
 waiting on the customer), until resolved or closed.
 
 .. versionadded:: 0.1.0
@@ -381,7 +381,7 @@ AGENT_WORK_TIME = MetricDefinition(
     pause=[_into(_S.WAITING_ON_CUSTOMER), _into(_S.WAITING_ON_THIRD_PARTY)],
     resume=[_into(_S.OPEN)],
 )
-"""Agent work time: the time the interaction is open (waiting on nobody), until resolved or
+"""Agent work time, the time the interaction is open (waiting on nobody), until resolved or
 closed.
 
 .. versionadded:: 0.1.0
@@ -390,7 +390,7 @@ closed.
 TIME_TO_ASSIGN = MetricDefinition(
     name="time_to_assign", start=[_on(_K.OPENED)], stop=[_on(_K.ASSIGNED), *_ENDS]
 )
-"""Time to assign: from the opening to the first assignment (or the resolution or closing).
+"""Time to assign, from the opening to the first assignment (or the resolution or closing).
 
 .. versionadded:: 0.1.0
 """

@@ -269,7 +269,7 @@ class SLA:
         name: the SLA's name.
         targets: for each metric with a clock (first response time, next
             response time, resolution time, another preset of
-            :data:`~csroles.sla.definitions.PRESETS` by name, or one of
+            :data:`~csroles.sla.PRESETS` by name, or one of
             ``definitions`` by name), one positive :class:`~datetime.timedelta`
             for every priority, or a mapping from each :class:`~csroles.Priority`
             to its target. Stored as nested read-only mappings, metric by
@@ -421,10 +421,10 @@ class SLA:
     def calendar_for(
         self, customer: Customer | None = None, group: str | None = None
     ) -> BusinessCalendar:
-        """The calendar that clocks count in for ``customer``, following :attr:`zone`.
+        """The calendar that clocks count in for ``customer``, following ``zone``.
 
         ``group`` (an interaction's group) picks its calendar from
-        :attr:`group_calendars`; a group without one uses :attr:`calendar`.
+        ``group_calendars``; a group without one uses ``calendar``.
         Calendar hours (no calendar) give an always-open calendar in UTC, or in
         the customer's zone under :attr:`ZonePolicy.CUSTOMER`.
 

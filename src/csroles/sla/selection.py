@@ -296,7 +296,7 @@ class PolicyChoice:
 
     @property
     def conditions(self) -> tuple[PolicyCondition, ...]:
-        """The conditions that matched: the policy's (empty for the default or no match).
+        """The conditions that matched, the policy's (empty for the default or no match).
 
         >>> from datetime import datetime, timedelta, UTC
         >>> from csroles import SLA, Channel, Direction, Event, EventKind, Interaction, Metric
