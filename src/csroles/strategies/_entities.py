@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import string
 from collections.abc import Sequence
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -184,9 +185,21 @@ def identifiers(*, prefix: str | None = None) -> st.SearchStrategy[str]:
     """
     if prefix is not None:
         return st.integers(0, 10**6).map(lambda n: f"{prefix}{n}")
-    realistic = st.from_regex(r"[A-Z]{1,3}-[0-9]{1,6}", fullmatch=True)
-    anything = st.text(min_size=1, max_size=12).map(str.strip).filter(bool)
-    return st.one_of(realistic, realistic, anything)
+    return _IDENTIFIERS
+
+
+# Like "C-1042": built from parts, since a regex strategy costs five times as
+# much a draw and ids are drawn several times for every entity.
+_REALISTIC_IDS = st.builds(
+    "{}-{}".format,
+    st.text(string.ascii_uppercase, min_size=1, max_size=3),
+    st.text(string.digits, min_size=1, max_size=6),
+)
+_IDENTIFIERS = st.one_of(
+    _REALISTIC_IDS,
+    _REALISTIC_IDS,
+    st.text(min_size=1, max_size=12).map(str.strip).filter(bool),
+)
 
 
 _ASSIGNING = frozenset({EventKind.ASSIGNED, EventKind.TRANSFERRED, EventKind.ESCALATED})
@@ -242,7 +255,7 @@ def _events(
     return Event(
         kind=kind,
         at=draw(at),
-        by=draw(st.none() | identifiers()),
+        by=draw(_MAYBE_IDS),
         note=draw(st.none() | st.text(max_size=40)),
         **draw(_data_for(kind)),
     )
@@ -314,11 +327,34 @@ def interactions(
         topics=tuple(topics or Topic),
         priorities=tuple(priorities or Priority),
         counts=st.integers(min_events, max_events),
-        opened_at=opened_at,
+        opened_at=opened_at if opened_at is not None else aware_datetimes(zones=zones),
         zones=zones if zones is not None else zone_names(),
         ids=ids if ids is not None else identifiers(),
         customer_ids=customer_ids if customer_ids is not None else identifiers(),
     )
+
+
+# Strategies built once rather than at every draw: building one costs more
+# than drawing from it.
+_MAYBE_IDS = st.none() | _IDENTIFIERS
+_AGENTS = st.lists(_IDENTIFIERS, min_size=2, max_size=4, unique=True)
+
+
+@functools.cache
+def _next_kinds(status: Status, *, assigned: bool) -> st.SearchStrategy[EventKind]:
+    """The kinds of event that may follow ``status`` (a transfer needs an assignee)."""
+    return st.sampled_from(
+        [
+            kind
+            for kind in EventKind
+            if kind in TRANSITIONS[status] and (kind is not EventKind.TRANSFERRED or assigned)
+        ]
+    )
+
+
+@functools.cache
+def _other_priorities(current: Priority) -> st.SearchStrategy[Priority]:
+    return st.sampled_from([p for p in Priority if p is not current])
 
 
 @st.composite
@@ -330,32 +366,24 @@ def _interactions(
     topics: tuple[Topic, ...],
     priorities: tuple[Priority, ...],
     counts: st.SearchStrategy[int],
-    opened_at: st.SearchStrategy[datetime] | None,
+    opened_at: st.SearchStrategy[datetime],
     zones: st.SearchStrategy[str],
     ids: st.SearchStrategy[str],
     customer_ids: st.SearchStrategy[str],
 ) -> Interaction:
-
     priority = draw(st.sampled_from(priorities))
-    zone_strategy = zones
-    places = [ZoneInfo(draw(zone_strategy)), ZoneInfo(draw(zone_strategy))]
-    opened = draw(opened_at if opened_at is not None else aware_datetimes(zones=zone_strategy))
+    places = [ZoneInfo(draw(zones)), ZoneInfo(draw(zones))]
+    opened = draw(opened_at)
     count = draw(counts)
-    timeline = [Event(kind=EventKind.OPENED, at=opened, by=draw(st.none() | identifiers()))]
+    timeline = [Event(kind=EventKind.OPENED, at=opened, by=draw(_MAYBE_IDS))]
     instant = opened.astimezone(UTC)  # time moves on in UTC, never by wall clock
     status, current, assignee = Status.OPEN, priority, None
-    agents = draw(st.lists(identifiers(), min_size=2, max_size=4, unique=True))
+    agents = draw(_AGENTS)
     while len(timeline) < count:
-        allowed = [
-            kind
-            for kind in EventKind
-            if kind in TRANSITIONS[status]
-            and (kind is not EventKind.TRANSFERRED or assignee is not None)
-        ]
-        kind = draw(st.sampled_from(allowed))
+        kind = draw(_next_kinds(status, assigned=assignee is not None))
         data: dict[str, Any] = {}
         if kind is EventKind.PRIORITY_CHANGED:
-            current = draw(st.sampled_from([p for p in Priority if p is not current]))
+            current = draw(_other_priorities(current))
             data["priority"] = current
         elif kind in _ASSIGNING:
             assignee = draw(st.sampled_from([a for a in agents if a != assignee]))

@@ -132,8 +132,8 @@ def _charts(
         if descending and manager is not None:
             # Never empty: the manager's own role is at its level.
             allowed = tuple(k for k in keys if rank[k] <= levels[manager])
-        position = draw(
-            _positions(id=key, roles=allowed, reports_to=None if manager is None else ids[manager])
+        position = _draw_position(
+            draw, id=key, roles=allowed, reports_to=None if manager is None else ids[manager]
         )
         built.append(position)
         depth.append(0 if manager is None else depth[manager] + 1)

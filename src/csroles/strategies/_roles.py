@@ -8,6 +8,7 @@ references, every duty owned).
 from __future__ import annotations
 
 import enum
+import functools
 from collections.abc import Sequence
 from decimal import Decimal
 from typing import Any
@@ -294,6 +295,28 @@ def _duty_lists(max_size: int) -> st.SearchStrategy[list[Responsibility]]:
     return st.lists(responsibilities(), max_size=max_size, unique_by=lambda r: r.duty)
 
 
+# Strategies built once per key rather than at every draw: building one
+# costs more than drawing from it. Keys may be generated, so the memories
+# are bounded.
+@functools.lru_cache(maxsize=256)
+def _other_keys(key: str, references: tuple[str, ...] | None) -> st.SearchStrategy[str]:
+    """Role keys other than ``key``: from ``references``, or any key when None."""
+    if references is None:
+        return role_keys().filter(lambda k: k != key)
+    candidates = tuple(k for k in references if k != key)
+    return st.sampled_from(candidates) if candidates else st.nothing()
+
+
+@functools.lru_cache(maxsize=256)
+def _paths_to(others: st.SearchStrategy[str]) -> st.SearchStrategy[list[str]]:
+    return st.lists(others, max_size=3, unique=True)
+
+
+@functools.lru_cache(maxsize=256)
+def _managers_of(others: st.SearchStrategy[str]) -> st.SearchStrategy[str | None]:
+    return st.none() | others
+
+
 @st.composite
 def _role(
     draw: st.DrawFn,
@@ -306,11 +329,7 @@ def _role(
     derived_titles: bool,
 ) -> Role:
     key = draw(keys)
-    if references is None:
-        others = role_keys().filter(lambda k: k != key)
-    else:
-        candidates = tuple(k for k in references if k != key)
-        others = st.sampled_from(candidates) if candidates else st.nothing()
+    others = _other_keys(key, references)
     if derived_titles:
         base = key.replace("_", " ").title()
         titles = {lang: f"{base} ({lang.value})" for lang in draw(_LANGUAGE_LISTS)}
@@ -334,8 +353,8 @@ def _role(
         directions=draw(_DIRECTION_SETS),
         metrics=draw(_METRIC_SETS),
         authority=draw(_AUTHORITIES),
-        career_paths=[] if empty else draw(st.lists(others, max_size=3, unique=True)),
-        reports_to=None if empty else draw(st.none() | others),
+        career_paths=[] if empty else draw(_paths_to(others)),
+        reports_to=None if empty else draw(_managers_of(others)),
         industries=draw(_INDUSTRY_SETS),
         tier=draw(_TIERS),
         daily_quota=draw(_QUOTAS),

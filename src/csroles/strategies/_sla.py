@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 from datetime import UTC, date, datetime, time, timedelta
 
@@ -164,6 +165,7 @@ _CLOCK_METRICS = (Metric.FIRST_RESPONSE_TIME, Metric.NEXT_RESPONSE_TIME, Metric.
 _ONE_US = timedelta(microseconds=1)
 
 
+@functools.cache
 def _targets(max_target: timedelta) -> st.SearchStrategy[timedelta]:
     # Mostly whole minutes, as SLAs are written; sometimes down to the microsecond.
     minutes = max(1, max_target // timedelta(minutes=1))
