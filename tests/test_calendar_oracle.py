@@ -18,7 +18,7 @@ from datetime import UTC, date, datetime, time, timedelta, timezone
 from zoneinfo import ZoneInfo
 
 import pytest
-from hypothesis import assume, given, settings
+from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from csroles import BusinessCalendar, CalendarError
@@ -337,7 +337,6 @@ def reachable(spec: Spec, duration: timedelta) -> bool:
     return duration <= 6 * weekly_wall_time(spec)
 
 
-@settings(max_examples=300)
 @given(cases(), durations)
 def test_add_matches_the_model(case: tuple[Spec, datetime], duration: timedelta) -> None:
     spec, start = case
@@ -351,7 +350,6 @@ def test_add_matches_the_model(case: tuple[Spec, datetime], duration: timedelta)
     assert utc(calendar.add_business_time(start, duration)) == utc(expected)
 
 
-@settings(max_examples=300)
 @given(cases(), durations)
 def test_subtract_matches_the_model(case: tuple[Spec, datetime], duration: timedelta) -> None:
     spec, end = case
@@ -364,7 +362,6 @@ def test_subtract_matches_the_model(case: tuple[Spec, datetime], duration: timed
     assert utc(calendar.subtract_business_time(end, duration)) == utc(expected)
 
 
-@settings(max_examples=300)
 @given(cases(), st.timedeltas(-timedelta(days=1), timedelta(days=40)))
 def test_between_and_periods_match_the_model(case: tuple[Spec, datetime], span: timedelta) -> None:
     spec, start = case
@@ -381,7 +378,6 @@ def test_between_and_periods_match_the_model(case: tuple[Spec, datetime], span: 
         assert_result_form(closing, spec.zone)
 
 
-@settings(max_examples=300)
 @given(cases())
 def test_instants_match_the_model(case: tuple[Spec, datetime]) -> None:
     spec, at = case

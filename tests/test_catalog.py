@@ -793,7 +793,6 @@ def consistent(roles: list[Role]) -> bool:
     return all(r.duty in owned for role in roles for r in role.responsibilities)
 
 
-@settings(max_examples=300)
 @given(st.lists(loose_roles(), max_size=4))
 def test_validation_accepts_exactly_the_consistent_catalogs(roles: list[Role]) -> None:
     try:

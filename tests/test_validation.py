@@ -104,3 +104,39 @@ def test_items_of_a_frozenset_are_checked_in_a_stable_order() -> None:
 
     with pytest.raises(InvalidEntityError, match=r"^Tags\.tags\[0\]: 'a', expected a Channel"):
         Tags(tags={"b", "a", Channel.FAX})
+
+
+_WORDS = st.text(alphabet="abcq_ ", max_size=30)
+
+
+@given(_WORDS, st.lists(_WORDS, max_size=6), st.floats(0, 1), st.integers(1, 4))
+def test_close_matches_are_difflibs(
+    word: str, candidates: list[str], cutoff: float, n: int
+) -> None:
+    import difflib
+
+    expected = difflib.get_close_matches(word, candidates, n=n, cutoff=cutoff)
+    assert v.close_matches(word, candidates, n=n, cutoff=cutoff) == expected
+
+
+@given(st.lists(_WORDS, min_size=1, max_size=4), st.data())
+def test_close_matches_agree_at_the_length_boundary(
+    candidates: list[str], data: st.DataObject
+) -> None:
+    # Words around the longest length that could still match, where the shortcut decides.
+    import difflib
+
+    base = data.draw(st.sampled_from(candidates))
+    cutoff = data.draw(st.sampled_from([0.5, 0.6, 0.75, 0.8, 1.0]))
+    longest = max(map(len, candidates))
+    limit = int(longest * (2 - cutoff) / cutoff)
+    word = base + "q" * max(0, data.draw(st.integers(limit - 2, limit + 2)) - len(base))
+    expected = difflib.get_close_matches(word, candidates, cutoff=cutoff)
+    assert v.close_matches(word, candidates, cutoff=cutoff) == expected
+
+
+def test_close_matches_skip_a_word_longer_than_any_match_allows() -> None:
+    # "abc" against "abc" and 4 more: ratio 2 * 3 / 10 = 0.6, the cutoff itself.
+    assert v.close_matches("abcdefg", ["abc"]) == ["abc"]
+    assert v.close_matches("abcdefgh", ["abc"]) == []
+    assert v.close_matches("q" * 5_000_000, ["customer", "service"]) == []

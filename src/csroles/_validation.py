@@ -66,6 +66,26 @@ def quote(value: object) -> str:
     return text
 
 
+def close_matches(
+    word: str, candidates: Iterable[str], *, n: int = 3, cutoff: float = 0.6
+) -> list[str]:
+    """The candidates most like ``word`` (``difflib``'s ratio of at least ``cutoff``), best first.
+
+    A word so much longer than every candidate that no ratio can reach the
+    cutoff gets none at once: ``difflib`` would index all of it first, which
+    takes seconds for a megabyte of hostile text.
+    """
+    import difflib  # only when a lookup fails
+
+    pool = list(candidates)
+    longest = max(map(len, pool), default=0)
+    # ratio = 2 * matches / (len(word) + len(candidate)) <= 2 * len(candidate) / (...);
+    # the margin of one keeps float rounding at the boundary on difflib's side.
+    if len(word) * cutoff > longest * (2 - cutoff) + 1:
+        return []
+    return difflib.get_close_matches(word, pool, n=n, cutoff=cutoff)
+
+
 def fail(
     owner: object,
     field: str,

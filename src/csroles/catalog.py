@@ -23,7 +23,7 @@ from typing import Any, Final
 
 import attrs
 
-from csroles._validation import fail, tuple_of
+from csroles._validation import close_matches, fail, tuple_of
 from csroles.errors import UnknownRoleError, UnknownTitleError
 from csroles.roles import Raci, Responsibility, Role
 from csroles.titles import MAX_TITLE_LENGTH, TitleCandidates, TitleMatch, TitleParts, parse_title
@@ -476,9 +476,7 @@ class Catalog:
             for _, lang, title in _titles_of(role)
             if lang in languages
         }
-        from difflib import get_close_matches  # only when a lookup fails
-
-        close = get_close_matches(normal[:_SHOWN], list(known), n=3, cutoff=0.5)
+        close = close_matches(normal[:_SHOWN], known, cutoff=0.5)
         hint = (
             "; closest known titles: " + ", ".join(repr(known[c]) for c in close) if close else ""
         )
@@ -701,9 +699,7 @@ def _unknown_key_message(key: object, keys: Iterable[str]) -> str:
     message = f"no role {_shown(key)} in the catalog"
     if len(key) > _MAX_KEY_LENGTH:
         return f"{message}: longer than any role key (at most {_MAX_KEY_LENGTH} characters)"
-    from difflib import get_close_matches  # only when a lookup fails
-
-    close = get_close_matches(key, keys, n=3, cutoff=0.6)
+    close = close_matches(key, keys)
     close += [k for k in keys if key and key in k and k not in close][: 3 - len(close)]
     if close:
         quoted = [repr(k) for k in close]

@@ -352,9 +352,7 @@ class OrgChart:
                 raise UnknownPositionError(message)
             message = f"OrgChart.{field}: no position {_quote(key)} in the chart"
             if len(key) <= _QUOTED and len(self._index) <= 2000:
-                import difflib
-
-                close = difflib.get_close_matches(key, self._index, n=3)
+                close = v.close_matches(key, self._index)
                 if close:
                     message += "; did you mean " + " or ".join(map(_quote, close)) + "?"
             raise UnknownPositionError(message)

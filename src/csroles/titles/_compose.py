@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from csroles._validation import fail
+from csroles._validation import close_matches, fail, with_article
 from csroles.titles._lexicon import Entry, Group, Lexicon, Slot, Template, load
 from csroles.titles._vocab import COMPOSABLE_QUALIFIERS, KEYS, QUALIFIERS, Category
 from csroles.vocabulary import Language
@@ -104,11 +104,9 @@ def _language(owner: str, value: object) -> Language:
 def _key(owner: str, category: Category, value: object, *, optional: bool) -> str | None:
     if (value is None and optional) or (type(value) is str and value in KEYS[category]):
         return value
-    expected = f"a {category} key: one of " + ", ".join(map(repr, KEYS[category]))
+    expected = f"{with_article(category)} key: one of " + ", ".join(map(repr, KEYS[category]))
     if type(value) is str:
-        import difflib
-
-        close = difflib.get_close_matches(value.casefold(), KEYS[category], n=3)
+        close = close_matches(value.casefold(), KEYS[category])
         if close:
             expected += " (closest: " + ", ".join(map(repr, close)) + ")"
     return fail(owner, category, value, expected)

@@ -32,7 +32,7 @@ import functools
 from collections.abc import Sequence
 from typing import Final, NamedTuple
 
-from csroles._validation import fail
+from csroles._validation import close_matches, fail
 from csroles.errors import UnknownTitleError
 from csroles.titles._compose import _language
 from csroles.titles._lexicon import Assignment, Lexicon, Reading, load, script
@@ -461,8 +461,6 @@ def _unknown(
         return UnknownTitleError(
             f"{_shown(text)} is not a job title: it names no position or function (tried {tried})"
         )
-    import difflib
-
     words = load(language).words
     shown = []
     seen: set[str] = set()
@@ -470,7 +468,7 @@ def _unknown(
         if token.text in seen:
             continue
         seen.add(token.text)
-        close = difflib.get_close_matches(token.text[:_SHOWN_WORD], words, n=2)
+        close = close_matches(token.text[:_SHOWN_WORD], words, n=2)
         hint = f" (closest: {', '.join(map(repr, close))})" if close else ""
         shown.append(f"{quoted(text[token.start : token.end], _SHOWN_WORD // 2)}{hint}")
         if len(shown) == _SHOWN_UNKNOWN:
