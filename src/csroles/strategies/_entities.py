@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import functools
 import string
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import UTC, datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -256,7 +256,7 @@ def _events(
         kind=kind,
         at=draw(at),
         by=draw(_MAYBE_IDS),
-        note=draw(st.none() | st.text(max_size=40)),
+        note=draw(_NOTES),
         **draw(_data_for(kind)),
     )
 
@@ -336,6 +336,7 @@ def interactions(
 
 # Strategies built once rather than at every draw: building one costs more
 # than drawing from it.
+_NOTES = st.none() | st.text(max_size=40)
 _MAYBE_IDS = st.none() | _IDENTIFIERS
 _AGENTS = st.lists(_IDENTIFIERS, min_size=2, max_size=4, unique=True)
 
@@ -581,6 +582,19 @@ _ROLE_KEYS = st.one_of(
     st.from_regex(r"[a-z][a-z0-9]{0,8}(_[a-z0-9]{1,8}){0,3}", fullmatch=True),
 )
 
+_PARTY_IDS = {
+    PartyKind.POSITION: identifiers(prefix="pos-"),
+    PartyKind.ROLE: _ROLE_KEYS,
+    PartyKind.TEAM: st.sampled_from(["billing", "tier-2", "product", "returns", "legal"]),
+}
+
+
+def _party_of(kind: PartyKind) -> Callable[[str], Party]:
+    return lambda id_: Party(kind=kind, id=id_)
+
+
+_PARTIES = {kind: ids.map(_party_of(kind)) for kind, ids in _PARTY_IDS.items()}
+
 
 def parties(*, kinds: Sequence[PartyKind] | None = None) -> st.SearchStrategy[Party]:
     """Valid parties: positions, roles (snake_case keys) and teams.
@@ -599,14 +613,12 @@ def parties(*, kinds: Sequence[PartyKind] | None = None) -> st.SearchStrategy[Pa
 
     .. versionadded:: 0.1.0
     """
-    ids = {
-        PartyKind.POSITION: identifiers(prefix="pos-"),
-        PartyKind.ROLE: _ROLE_KEYS,
-        PartyKind.TEAM: st.sampled_from(["billing", "tier-2", "product", "returns", "legal"]),
-    }
-    return st.sampled_from(tuple(kinds or PartyKind)).flatmap(
-        lambda kind: ids[kind].map(lambda id_: Party(kind=kind, id=id_))
-    )
+    return _parties(tuple(kinds or PartyKind))
+
+
+@functools.lru_cache(maxsize=64)
+def _parties(kinds: tuple[PartyKind, ...]) -> st.SearchStrategy[Party]:
+    return st.one_of([_PARTIES[kind] for kind in kinds])
 
 
 @st.composite
@@ -619,11 +631,11 @@ def _escalations(
     at: st.SearchStrategy[datetime],
 ) -> Escalation:
     kind = draw(st.sampled_from(kinds))
-    source = draw(parties(kinds=[PartyKind.POSITION, PartyKind.ROLE]))
-    target_kinds = [PartyKind.POSITION, PartyKind.ROLE]
+    source = draw(_parties((PartyKind.POSITION, PartyKind.ROLE)))
+    target_kinds: tuple[PartyKind, ...] = (PartyKind.POSITION, PartyKind.ROLE)
     if kind is EscalationKind.FUNCTIONAL:
-        target_kinds.append(PartyKind.TEAM)
-    target = draw(parties(kinds=target_kinds).filter(lambda party: party != source))
+        target_kinds += (PartyKind.TEAM,)
+    target = draw(_parties(target_kinds).filter(lambda party: party != source))
     return Escalation(
         interaction_id=draw(interaction_ids),
         source=source,
@@ -631,7 +643,7 @@ def _escalations(
         kind=kind,
         reasons=draw(st.frozensets(st.sampled_from(reasons), min_size=1)),
         at=draw(at),
-        note=draw(st.none() | st.text(max_size=40)),
+        note=draw(_NOTES),
     )
 
 
