@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import string
 from collections.abc import Sequence
 from datetime import UTC, date, datetime, time, timedelta
 
@@ -308,6 +309,13 @@ def _moves() -> list[tuple[EventKind, Status]]:
 _MOVES = _moves()
 
 
+# Strategies built once rather than at every draw: building one costs more
+# than drawing from it.
+_OTHER_KINDS = {
+    kind: st.sampled_from([k for k in EventKind if k is not kind]) for kind in EventKind
+}
+
+
 @st.composite
 def _clock_conditions(draw: st.DrawFn) -> ClockCondition:
     kind, status = draw(st.sampled_from(_MOVES))
@@ -315,7 +323,7 @@ def _clock_conditions(draw: st.DrawFn) -> ClockCondition:
     if shape == "status":
         return ClockCondition(to_status=status)
     if shape == "since" and kind is not EventKind.OPENED:
-        since = draw(st.sampled_from([k for k in EventKind if k is not kind]))
+        since = draw(_OTHER_KINDS[kind])
         return ClockCondition(kind=kind, first_since=since)
     return ClockCondition(kind=kind, to_status=status if shape == "both" else None)
 
@@ -336,28 +344,36 @@ def clock_conditions() -> st.SearchStrategy[ClockCondition]:
     return _clock_conditions()
 
 
+_CONDITIONS = _clock_conditions()
+_SOME_CONDITIONS = st.lists(_CONDITIONS, min_size=1, max_size=2, unique=True)
+_STOP_CONDITIONS = st.lists(_CONDITIONS, max_size=3, unique=True)
+_PAUSE_CONDITIONS = st.lists(_CONDITIONS, max_size=2, unique=True)
+
+
 @st.composite
 def _metric_definitions(draw: st.DrawFn, names: st.SearchStrategy[str]) -> MetricDefinition:
-    conditions = st.lists(clock_conditions(), max_size=3, unique=True)
-    start = draw(st.lists(clock_conditions(), min_size=1, max_size=2, unique=True))
+    start = draw(_SOME_CONDITIONS)
     cycles = draw(st.booleans())
-    stop = draw(conditions)
+    stop = draw(_STOP_CONDITIONS)
     if not cycles:
         stop = [c for c in stop if c not in start]
     if set(stop) == set(start):
         stop = []
-    pause = draw(st.lists(clock_conditions(), max_size=2, unique=True))
-    resume = (
-        draw(st.lists(clock_conditions(), min_size=1, max_size=2, unique=True)) if pause else []
-    )
+    pause = draw(_PAUSE_CONDITIONS)
+    resume = draw(_SOME_CONDITIONS) if pause else []
     return MetricDefinition(
         name=draw(names), start=start, stop=stop, pause=pause, resume=resume, cycles=cycles
     )
 
 
-_METRIC_NAMES = st.from_regex(r"[a-z]{1,8}(_[a-z0-9]{1,5}){0,2}", fullmatch=True).filter(
-    lambda name: name not in {m.value for m in Metric}
-)
+_VOCABULARY_METRICS = frozenset(m.value for m in Metric)
+# snake_case names like "handoff_time": built from parts, as a regex strategy
+# costs five times as much a draw.
+_METRIC_NAMES = st.builds(
+    lambda head, tail: "_".join([head, *tail]),
+    st.text(string.ascii_lowercase, min_size=1, max_size=8),
+    st.lists(st.text(string.ascii_lowercase + string.digits, min_size=1, max_size=5), max_size=2),
+).filter(lambda name: name not in _VOCABULARY_METRICS)
 
 
 def metric_definitions(
@@ -393,6 +409,9 @@ _FIELD_VALUES: dict[str, st.SearchStrategy[str]] = {
 }
 
 
+_FIELDS = st.lists(st.sampled_from(sorted(_FIELD_VALUES)), max_size=3, unique=True)
+
+
 @st.composite
 def _policy_conditions(draw: st.DrawFn, field: str) -> PolicyCondition:
     values = draw(st.lists(_FIELD_VALUES[field], min_size=1, max_size=3, unique=True))
@@ -404,15 +423,23 @@ def _policy_sets(draw: st.DrawFn, slas_: st.SearchStrategy[SLA], max_policies: i
     count = draw(st.integers(0, max_policies))
     policies = []
     for index in range(count):
-        fields = draw(st.lists(st.sampled_from(sorted(_FIELD_VALUES)), max_size=3, unique=True))
+        fields = draw(_FIELDS)
         policies.append(
             SLAPolicy(
                 name=f"policy_{index}",
                 sla=draw(slas_),
-                conditions=[draw(_policy_conditions(field)) for field in fields],
+                conditions=[draw(_CONDITIONS_ON[field]) for field in fields],
             )
         )
-    return PolicySet(policies=policies, default=draw(st.none() | slas_))
+    return PolicySet(policies=policies, default=draw(_optional(slas_)))
+
+
+_CONDITIONS_ON = {field: _policy_conditions(field) for field in _FIELD_VALUES}
+
+
+@functools.lru_cache(maxsize=64)
+def _optional(strategy: st.SearchStrategy[SLA]) -> st.SearchStrategy[SLA | None]:
+    return st.none() | strategy
 
 
 def policy_sets(
@@ -495,7 +522,7 @@ def policy_conditions() -> st.SearchStrategy[PolicyCondition]:
 
 @st.composite
 def _sla_policies(draw: st.DrawFn) -> SLAPolicy:
-    fields = draw(st.lists(st.sampled_from(sorted(_FIELD_VALUES)), max_size=3, unique=True))
+    fields = draw(_FIELDS)
     return SLAPolicy(
         name=draw(identifiers()),
         sla=draw(_policy_slas()),
