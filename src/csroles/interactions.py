@@ -462,6 +462,11 @@ class Interaction:
         group: the group (team, desk) that handles it, or ``None``; an SLA
             may keep a calendar per group.
         tags: labels it carries, which SLA policy sets may select on.
+        account_id: the id of the :class:`~csroles.Account` it is about, or
+            ``None``; :func:`~csroles.assign` gives it first to the position
+            whose portfolio holds that account.
+        product: the product it is about (a free label), or ``None``;
+            :func:`~csroles.assign` gives it to positions supporting that product.
 
     Raises:
         InvalidEntityError: a field is invalid, or the timeline breaks the
@@ -507,6 +512,12 @@ class Interaction:
     )
     tags: frozenset[str] = attrs.field(
         default=frozenset(), converter=v.to_frozenset, validator=v.frozenset_of(v.check_identifier)
+    )
+    account_id: str | None = attrs.field(
+        default=None, validator=v.optional_validator(v.check_identifier)
+    )
+    product: str | None = attrs.field(
+        default=None, validator=v.optional_validator(v.check_identifier)
     )
     _facts: _Facts = attrs.field(init=False, repr=False, eq=False)
 

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
+from datetime import time
 
 from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
@@ -10,6 +12,7 @@ from hypothesis.errors import InvalidArgument
 from csroles.catalog import Catalog, default_catalog
 from csroles.escalation import EscalationPolicy, EscalationStep
 from csroles.hierarchy import OrgChart, Position
+from csroles.sla.calendar import BusinessCalendar
 from csroles.strategies._entities import identifiers
 from csroles.strategies._roles import skills
 from csroles.vocabulary import Channel, Level, Topic
@@ -25,6 +28,25 @@ _OPTIONAL_NAMES = st.none() | _NAMES
 _CHANNEL_SETS = st.frozensets(st.sampled_from(Channel), max_size=3)
 _TOPIC_SETS = st.frozensets(st.sampled_from(Topic), max_size=2)
 _SKILL_SETS = st.frozensets(_SKILLS, max_size=2)
+_LANGUAGE_SETS = st.frozensets(st.sampled_from(["en", "it", "de", "fr", "ru", "es"]), max_size=2)
+_PRODUCT_SETS = st.frozensets(st.sampled_from(["router", "phone plan", "tv"]), max_size=2)
+_SEGMENT_SETS = st.frozensets(st.sampled_from(["vip", "enterprise", "consumer"]), max_size=1)
+_TEAMS = st.none() | st.sampled_from(["billing", "care", "tech"])
+_LIMITS = st.dictionaries(st.sampled_from(Channel), st.integers(1, 12), max_size=3)
+
+
+@functools.cache
+def _shift_calendars() -> tuple[BusinessCalendar, ...]:
+    """A few shifts: office hours, a night shift, around the clock (built once)."""
+    days = [(time(9), time(17))]
+    return (
+        BusinessCalendar(timezone="Europe/Rome", hours=dict.fromkeys(range(5), days)),
+        BusinessCalendar(timezone="America/New_York", hours={d: [(time(22), time(6))] for d in range(7)}),
+        BusinessCalendar(timezone="UTC", hours={d: [(time(0), time(0))] for d in range(7)}),
+    )
+
+
+_SHIFTS = st.none() | st.integers(0, 2).map(lambda n: _shift_calendars()[n])
 
 
 def _draw_position(
@@ -43,6 +65,12 @@ def _draw_position(
         topics=draw(_TOPIC_SETS),
         skills=draw(_SKILL_SETS),
         capacity=draw(_CAPACITIES),
+        languages=draw(_LANGUAGE_SETS),
+        products=draw(_PRODUCT_SETS),
+        segments=draw(_SEGMENT_SETS),
+        team=draw(_TEAMS),
+        shift=draw(_SHIFTS),
+        channel_capacity=draw(_LIMITS),
     )
 
 
