@@ -166,7 +166,8 @@ _EXPECTED_LIMITS = "a mapping from a Channel to a whole number of interactions o
 
 def _to_limits(value: Mapping[Channel, int]) -> Mapping[Channel, int]:
     """Channel limits as a read-only mapping in channel order, channel values read as members."""
-    if not isinstance(value, Mapping):
+    given: object = value
+    if not isinstance(given, Mapping):
         return value  # refused by the validator, which names the field
     members = {v.to_member(Channel, key) or key: count for key, count in value.items()}
     order = {channel: n for n, channel in enumerate(Channel)}

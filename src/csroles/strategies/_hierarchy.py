@@ -9,6 +9,7 @@ from datetime import time
 from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
 
+from csroles.assignment import DEFAULT_CAPACITY, AssignmentPolicy, AssignmentRule, Overflow
 from csroles.catalog import Catalog, default_catalog
 from csroles.escalation import EscalationPolicy, EscalationStep
 from csroles.hierarchy import OrgChart, Position
@@ -17,7 +18,14 @@ from csroles.strategies._entities import identifiers
 from csroles.strategies._roles import skills
 from csroles.vocabulary import Channel, Level, Topic
 
-__all__ = ["escalation_policies", "escalation_steps", "org_charts", "positions"]
+__all__ = [
+    "assignment_policies",
+    "escalation_policies",
+    "escalation_steps",
+    "loads",
+    "org_charts",
+    "positions",
+]
 
 _NAMES = st.sampled_from(
     ["Anna", "Bruno", "Carla", "Dmitri", "Elena", "Farid", "Giulia", "Hana", "Ivan", "Olga"]
@@ -41,7 +49,9 @@ def _shift_calendars() -> tuple[BusinessCalendar, ...]:
     days = [(time(9), time(17))]
     return (
         BusinessCalendar(timezone="Europe/Rome", hours=dict.fromkeys(range(5), days)),
-        BusinessCalendar(timezone="America/New_York", hours={d: [(time(22), time(6))] for d in range(7)}),
+        BusinessCalendar(
+            timezone="America/New_York", hours={d: [(time(22), time(6))] for d in range(7)}
+        ),
         BusinessCalendar(timezone="UTC", hours={d: [(time(0), time(0))] for d in range(7)}),
     )
 
@@ -284,3 +294,87 @@ def escalation_policies(*, max_steps: int = 4) -> st.SearchStrategy[EscalationPo
         msg = f"expected max_steps of 1 or more, got {max_steps}"
         raise InvalidArgument(msg)
     return _policies(max_steps=max_steps)
+
+
+_RULES = st.sampled_from(AssignmentRule)
+_OVERFLOWS = st.lists(st.sampled_from(Overflow), unique=True, max_size=2)
+_CAPACITY_MAPS = st.none() | st.dictionaries(
+    st.sampled_from(Channel), st.integers(1, 12), min_size=1, max_size=4
+)
+
+
+@st.composite
+def _assignment_policies(
+    draw: st.DrawFn, *, cursors: st.SearchStrategy[str | None]
+) -> AssignmentPolicy:
+    capacity = draw(_CAPACITY_MAPS)
+    return AssignmentPolicy(
+        rule=draw(_RULES),
+        cursor=draw(cursors),
+        overflow=draw(_OVERFLOWS),
+        require_shift=draw(st.booleans()),
+        ownership=draw(st.booleans()),
+        capacity=DEFAULT_CAPACITY if capacity is None else capacity,
+        shortlist=draw(st.none() | st.integers(1, 12)),
+    )
+
+
+def assignment_policies(
+    *, cursors: st.SearchStrategy[str | None] | None = None
+) -> st.SearchStrategy[AssignmentPolicy]:
+    """Valid assignment policies: every rule, overflows in any order, capacities and shortlists.
+
+    Args:
+        cursors: the round-robin cursors (position ids or None); by default
+            None or an :func:`identifiers` value. Pass the ids of a chart's
+            positions to get policies :func:`~csroles.assign` accepts with it.
+
+    >>> from hypothesis import given, settings
+    >>> from hypothesis import strategies as st
+    >>> from csroles.strategies import assignment_policies
+    >>> @settings(max_examples=10)
+    ... @given(assignment_policies(cursors=st.sampled_from([None, "ag-1"])))
+    ... def test(policy):
+    ...     assert policy.cursor in (None, "ag-1")
+    ...     assert all(count >= 1 for count in policy.capacity.values())
+    >>> test()
+
+    .. versionadded:: 0.1.0
+    """
+    return _assignment_policies(
+        cursors=cursors if cursors is not None else st.none() | identifiers()
+    )
+
+
+def loads(
+    chart: OrgChart, *, max_count: int = 12
+) -> st.SearchStrategy[dict[str, dict[Channel, int]]]:
+    """Valid loads for :func:`~csroles.assign` on ``chart``: position id -> channel -> count.
+
+    Some positions are left out (they have no load); counts go from 0 to
+    ``max_count``, so some positions are over their capacity.
+
+    Raises:
+        InvalidArgument: ``max_count`` is below 0.
+
+    >>> from hypothesis import given, settings
+    >>> from csroles import call_center_team
+    >>> from csroles.strategies import loads
+    >>> chart = call_center_team()
+    >>> @settings(max_examples=10)
+    ... @given(loads(chart, max_count=3))
+    ... def test(load):
+    ...     assert set(load) <= {p.id for p in chart}
+    ...     assert all(0 <= n <= 3 for counts in load.values() for n in counts.values())
+    >>> test()
+
+    .. versionadded:: 0.1.0
+    """
+    if max_count < 0:
+        msg = f"expected max_count at least 0, got {max_count}"
+        raise InvalidArgument(msg)
+    ids = [p.id for p in chart]
+    if not ids:
+        return st.just({})
+    counts = st.dictionaries(st.sampled_from(Channel), st.integers(0, max_count), max_size=3)
+    return st.dictionaries(st.sampled_from(ids), counts, max_size=len(ids))
