@@ -356,7 +356,7 @@ class Assignment:
     ...     interaction_id="T-1",
     ...     position=None,
     ...     candidates=(),
-    ...     reason="nobody takes it: 2 positions off shift",
+    ...     reason="nobody takes it: positions off shift: 2",
     ...     refusals={Refusal.OFF_SHIFT: 2},
     ... ).position is None
     True
@@ -756,21 +756,21 @@ def _scan(  # noqa: PLR0912, PLR0915, PLR0917 (one pass, kept flat for speed)
 
 
 _REFUSAL_WORDS = {
-    Refusal.NOT_COVERED: "do not cover the topic and channel",
-    Refusal.LANGUAGE: "speak none of the customer's languages",
-    Refusal.PRODUCT: "do not support the product",
-    Refusal.SEGMENT: "do not serve the customer's segment",
-    Refusal.OFF_SHIFT: "are off shift",
-    Refusal.AT_CAPACITY: "are at capacity on the channel",
-    Refusal.OUT_OF_TIER: "are at a level or in a team no overflow of the policy reaches",
+    Refusal.NOT_COVERED: "not covering the topic and channel",
+    Refusal.LANGUAGE: "speaking none of the customer's languages",
+    Refusal.PRODUCT: "not supporting the product",
+    Refusal.SEGMENT: "not serving the customer's segment",
+    Refusal.OFF_SHIFT: "off shift",
+    Refusal.AT_CAPACITY: "at capacity on the channel",
+    Refusal.OUT_OF_TIER: "at a level or in a team no overflow of the policy reaches",
 }
 
 
 def _nobody(refused: Mapping[Refusal, int]) -> str:
     if not refused:
         return "nobody takes it: the chart has no positions"
-    parts = [f"{n} {_REFUSAL_WORDS[r]}" for r, n in refused.items()]
-    return "nobody takes it: of the positions, " + "; ".join(parts)
+    parts = [f"{_REFUSAL_WORDS[r]}: {n}" for r, n in refused.items()]
+    return "nobody takes it: positions " + ", ".join(parts)
 
 
 @attrs.define
