@@ -14,6 +14,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from csroles import (
+    SLA,
     Assignment,
     AssignmentPolicy,
     AssignmentRule,
@@ -26,14 +27,17 @@ from csroles import (
     Interaction,
     InvalidEntityError,
     Level,
+    Metric,
     OrgChart,
     Overflow,
     Position,
     Priority,
+    QueueAssignment,
     Refusal,
     Topic,
     UnknownPositionError,
     assign,
+    assign_queue,
     levels_for,
 )
 from csroles.interactions import Event
@@ -548,3 +552,215 @@ def test_other_bad_arguments() -> None:
         AssignmentPolicy(overflow=[Overflow.NEXT_LEVEL, Overflow.NEXT_LEVEL])
     with pytest.raises(InvalidEntityError, match=r"AssignmentPolicy.shortlist: 0"):
         AssignmentPolicy(shortlist=0)
+
+
+# ------------------------------------------------------------------ the batch form
+
+CHAT_SLA = SLA(
+    name="Desk",
+    targets={
+        Metric.FIRST_RESPONSE_TIME: {
+            Priority.LOW: timedelta(hours=8),
+            Priority.NORMAL: timedelta(hours=4),
+            Priority.HIGH: timedelta(hours=1),
+            Priority.URGENT: timedelta(minutes=15),
+        }
+    },
+)
+
+
+@st.composite
+def queues(draw: st.DrawFn) -> dict[str, Any]:
+    chart = draw(org_charts(max_size=10, roles=ROLES))
+    ids = [p.id for p in chart]
+    count = draw(st.integers(0, 14))
+    queue = []
+    for n in range(count):
+        opened = T0 - timedelta(minutes=draw(st.integers(0, 600)))
+        events = [Event(kind=EventKind.OPENED, at=opened)]
+        if draw(st.booleans()):
+            events.append(Event(kind=EventKind.AGENT_REPLIED, at=opened))
+        queue.append(
+            Interaction(
+                id=f"T-{n}",
+                customer_id=f"C-{n % 3}",
+                channel=draw(st.sampled_from(CHANNELS)),
+                direction=Direction.INBOUND,
+                topic=draw(st.sampled_from(TOPICS)),
+                priority=draw(st.sampled_from(Priority)),
+                events=events,
+                account_id=draw(st.none() | st.sampled_from(["acct-1", "acct-2"])),
+            )
+        )
+    policy = draw(assignment_policies(cursors=st.none() | st.sampled_from(ids)))
+    return {
+        "queue": queue,
+        "chart": chart,
+        "load": draw(loads(chart, max_count=3)),
+        "owners": draw(
+            st.dictionaries(st.sampled_from(["acct-1", "acct-2"]), st.sampled_from(ids))
+        ),
+        "policy": attrs.evolve(policy, require_shift=False),
+        "sla": draw(st.none() | st.just(CHAT_SLA)),
+    }
+
+
+def run_queue(case: dict[str, Any]) -> QueueAssignment:
+    return assign_queue(
+        case["queue"],
+        case["chart"],
+        now=T0,
+        load=case["load"],
+        portfolios=case["owners"],
+        sla=case["sla"],
+        policy=case["policy"],
+    )
+
+
+def due(interaction: Interaction, sla: SLA | None) -> datetime | None:
+    """The first-response due time: open and not yet answered (the only clock of CHAT_SLA)."""
+    if sla is None or interaction.first_reply_at is not None:
+        return None
+    target = sla.targets[Metric.FIRST_RESPONSE_TIME][interaction.current_priority]
+    return interaction.opened_at + target
+
+
+@given(queues())
+def test_the_queue_is_assign_one_by_one_in_priority_then_due_order(case: dict[str, Any]) -> None:
+    result = run_queue(case)
+    queue = case["queue"]
+    order = sorted(
+        range(len(queue)),
+        key=lambda n: (
+            -queue[n].current_priority.rank,
+            due(queue[n], case["sla"]) is None,
+            due(queue[n], case["sla"]) or T0,
+            queue[n].opened_at,
+            n,
+        ),
+    )
+    assert [a.interaction_id for a in result.assignments] == [queue[n].id for n in order]
+    load = {pid: dict(counts) for pid, counts in case["load"].items()}
+    policy = case["policy"]
+    for n, got in zip(order, result.assignments, strict=True):
+        expected = assign(
+            queue[n], case["chart"], now=T0, load=load, portfolios=case["owners"], policy=policy
+        )
+        assert got == expected
+        if got.position is not None:
+            counts = load.setdefault(got.position, {})
+            counts[queue[n].channel] = counts.get(queue[n].channel, 0) + 1
+            policy = attrs.evolve(policy, cursor=got.position)
+    assert {p: c for p, c in result.load.items() if c} == {p: c for p, c in load.items() if c}
+
+
+@given(queues())
+def test_the_queue_never_exceeds_a_capacity(case: dict[str, Any]) -> None:
+    result = run_queue(case)
+    chart, policy = case["chart"], case["policy"]
+    taken: dict[tuple[str, Channel], int] = {}
+    channel_of = {i.id: i.channel for i in case["queue"]}
+    for a in result.assignments:
+        if a.position is not None:
+            key = (a.position, channel_of[a.interaction_id])
+            taken[key] = taken.get(key, 0) + 1
+    for (pid, channel), n in taken.items():
+        limit = chart.position(pid).channel_capacity.get(channel, policy.capacity.get(channel))
+        before = case["load"].get(pid, {}).get(channel, 0)
+        assert limit is None or before + n <= limit
+        assert result.load[pid][channel] == before + n
+
+
+@given(queues())
+def test_the_queue_is_deterministic(case: dict[str, Any]) -> None:
+    first = run_queue(case)
+    assert run_queue(case) == first
+    shuffled = dict(reversed(list(case["load"].items())))
+    assert run_queue({**case, "load": shuffled}) == first
+
+
+def test_a_queue_fills_capacity_then_overflows() -> None:
+    mails = [call(channel=Channel.EMAIL) for _ in range(3)]
+    mails = [attrs.evolve(c, id=f"mail-{n}") for n, c in enumerate(mails)]
+    chart = OrgChart(
+        positions=[
+            Position(id="mgr", role="customer_service_manager"),
+            Position(
+                id="rep",
+                role="customer_service_representative",
+                reports_to="mgr",
+                channel_capacity={Channel.EMAIL: 2},
+            ),
+        ]
+    )
+    result = assign_queue(mails, chart, now=T0, load={})
+    assert result.assigned == {"mail-0": "rep", "mail-1": "rep", "mail-2": "mgr"}
+    assert result.assignments[2].overflow is Overflow.NEXT_LEVEL
+    assert result.load == {"rep": {Channel.EMAIL: 2}, "mgr": {Channel.EMAIL: 1}}
+    assert result.cursor == "mgr"
+    blocked = assign_queue(mails, chart, now=T0, load={}, policy=AssignmentPolicy(overflow=()))
+    assert blocked.assigned == {"mail-0": "rep", "mail-1": "rep"}
+    assert blocked.assignments[2].refusals == {Refusal.AT_CAPACITY: 1, Refusal.OUT_OF_TIER: 1}
+
+
+def test_a_queue_goes_by_priority_then_due_time() -> None:
+    base = call(channel=Channel.EMAIL)
+    late = T0 + timedelta(minutes=30)
+    queue = [
+        attrs.evolve(base, id="low", priority=Priority.LOW),
+        attrs.evolve(base, id="normal-late", events=[Event(kind=EventKind.OPENED, at=late)]),
+        attrs.evolve(base, id="normal-early"),
+        attrs.evolve(base, id="urgent", priority=Priority.URGENT),
+    ]
+    chart = desk()
+    result = assign_queue(queue, chart, now=late, load={}, sla=CHAT_SLA)
+    assert [a.interaction_id for a in result.assignments] == [
+        "urgent",
+        "normal-early",
+        "normal-late",
+        "low",
+    ]
+
+
+def test_round_robin_moves_the_cursor_along_the_queue() -> None:
+    queue = [attrs.evolve(call(channel=Channel.EMAIL), id=f"m-{n}") for n in range(4)]
+    chart = desk()
+    policy = AssignmentPolicy(rule=AssignmentRule.ROUND_ROBIN, overflow=())
+    result = assign_queue(queue, chart, now=T0, load={}, policy=policy)
+    assert [a.position for a in result.assignments] == [None] * 4  # agents do not take email
+    phone = [attrs.evolve(call(), id=f"c-{n}") for n in range(2)]
+    chart = OrgChart(
+        positions=[
+            Position(id="lead", role="call_center_manager"),
+            *(
+                Position(
+                    id=f"ag-{n}",
+                    role="call_center_agent",
+                    reports_to="lead",
+                    channel_capacity={Channel.PHONE: 5},
+                )
+                for n in range(3)
+            ),
+        ]
+    )
+    result = assign_queue(phone, chart, now=T0, load={}, policy=attrs.evolve(policy, cursor="ag-1"))
+    assert [a.position for a in result.assignments] == ["ag-2", "ag-0"]
+    assert result.cursor == "ag-0"
+
+
+def test_bad_queues() -> None:
+    chart = desk()
+    with pytest.raises(InvalidEntityError, match=r"assign_queue.interactions\[1\].id: 'T-1'"):
+        assign_queue([call(), call()], chart, now=T0, load={})
+    with pytest.raises(InvalidEntityError, match=r"assign_queue.interactions\[0\]: 'T-1'"):
+        assign_queue(["T-1"], chart, now=T0, load={})  # type: ignore[list-item]
+    with pytest.raises(InvalidEntityError, match=r"assign_queue.interactions: "):
+        assign_queue(call(), chart, now=T0, load={})  # type: ignore[arg-type]
+    with pytest.raises(UnknownPositionError, match=r"assign_queue.load: 'x'"):
+        assign_queue([call()], chart, now=T0, load={"x": {}})
+    with pytest.raises(InvalidEntityError, match=r"assign_queue.sla: 'gold'"):
+        assign_queue([call()], chart, now=T0, load={}, sla="gold")  # type: ignore[arg-type]
+    with pytest.raises(InvalidEntityError, match=r"assign_queue.customers\[0\]: 'C-1'"):
+        assign_queue([call()], chart, now=T0, load={}, customers=["C-1"])  # type: ignore[list-item]
+    with pytest.raises(InvalidEntityError, match=r"assign_queue.chart"):
+        assign_queue([call()], None, now=T0, load={})  # type: ignore[arg-type]
