@@ -198,8 +198,18 @@ def run(case: dict[str, Any]) -> Assignment:
 # ------------------------------------------------------------------ properties
 
 
-@given(cases())
-def test_same_choice_and_ranking_as_the_model(case: dict[str, Any]) -> None:
+@given(cases(), st.randoms(use_true_random=False))
+def test_assign_against_the_model_and_its_properties(
+    case: dict[str, Any], rnd: random.Random
+) -> None:
+    """One drawn case, every property (drawing a chart costs more than checking it)."""
+    same_choice_and_ranking_as_the_model(case)
+    nobody_over_capacity_or_off_shift_is_chosen(case)
+    the_owner_wins_whenever_it_is_a_candidate(case)
+    deterministic_whatever_the_order_of_the_load(case, rnd)
+
+
+def same_choice_and_ranking_as_the_model(case: dict[str, Any]) -> None:
     from csroles import Skill
 
     result = run(case)
@@ -218,8 +228,7 @@ def test_same_choice_and_ranking_as_the_model(case: dict[str, Any]) -> None:
     assert [c.rank for c in result.candidates] == list(range(1, len(expected) + 1))
 
 
-@given(cases())
-def test_nobody_over_capacity_or_off_shift_is_chosen(case: dict[str, Any]) -> None:
+def nobody_over_capacity_or_off_shift_is_chosen(case: dict[str, Any]) -> None:
     result = run(case)
     chart, channel = case["chart"], case["interaction"].channel
     for candidate in result.candidates:
@@ -232,8 +241,7 @@ def test_nobody_over_capacity_or_off_shift_is_chosen(case: dict[str, Any]) -> No
         assert shift is None or shift.is_open(case["now"])
 
 
-@given(cases())
-def test_the_owner_wins_whenever_it_is_a_candidate(case: dict[str, Any]) -> None:
+def the_owner_wins_whenever_it_is_a_candidate(case: dict[str, Any]) -> None:
     result = run(case)
     account = case["interaction"].account_id
     owner = case["owners"].get(account) if account is not None else None
@@ -248,10 +256,7 @@ def test_the_owner_wins_whenever_it_is_a_candidate(case: dict[str, Any]) -> None
     assert sum(c.owner for c in result.candidates) <= 1
 
 
-@given(cases(), st.randoms(use_true_random=False))
-def test_deterministic_whatever_the_order_of_the_load(
-    case: dict[str, Any], rnd: random.Random
-) -> None:
+def deterministic_whatever_the_order_of_the_load(case: dict[str, Any], rnd: random.Random) -> None:
     first = run(case)
     items = list(case["load"].items())
     rnd.shuffle(items)
@@ -626,7 +631,14 @@ def due(interaction: Interaction, sla: SLA | None) -> datetime | None:
 
 
 @given(queues())
-def test_the_queue_is_assign_one_by_one_in_priority_then_due_order(case: dict[str, Any]) -> None:
+def test_assign_queue_against_assign_and_its_properties(case: dict[str, Any]) -> None:
+    """One drawn queue, every property."""
+    the_queue_is_assign_one_by_one_in_priority_then_due_order(case)
+    the_queue_never_exceeds_a_capacity(case)
+    the_queue_is_deterministic(case)
+
+
+def the_queue_is_assign_one_by_one_in_priority_then_due_order(case: dict[str, Any]) -> None:
     result = run_queue(case)
     queue = case["queue"]
     order = sorted(
@@ -654,8 +666,7 @@ def test_the_queue_is_assign_one_by_one_in_priority_then_due_order(case: dict[st
     assert {p: c for p, c in result.load.items() if c} == {p: c for p, c in load.items() if c}
 
 
-@given(queues())
-def test_the_queue_never_exceeds_a_capacity(case: dict[str, Any]) -> None:
+def the_queue_never_exceeds_a_capacity(case: dict[str, Any]) -> None:
     result = run_queue(case)
     chart, policy = case["chart"], case["policy"]
     taken: dict[tuple[str, Channel], int] = {}
@@ -671,8 +682,7 @@ def test_the_queue_never_exceeds_a_capacity(case: dict[str, Any]) -> None:
         assert result.load[pid][channel] == before + n
 
 
-@given(queues())
-def test_the_queue_is_deterministic(case: dict[str, Any]) -> None:
+def the_queue_is_deterministic(case: dict[str, Any]) -> None:
     first = run_queue(case)
     assert run_queue(case) == first
     shuffled = dict(reversed(list(case["load"].items())))
