@@ -261,7 +261,15 @@ def _article(kind: EventKind) -> str:
 # ------------------------------------------------------------------ lifecycle
 
 _S = Status
-_BUSY = (_K.PRIORITY_CHANGED, _K.ASSIGNED, _K.TRANSFERRED, _K.ESCALATED)
+_BUSY = (
+    _K.PRIORITY_CHANGED,
+    _K.ASSIGNED,
+    _K.TRANSFERRED,
+    _K.ESCALATED,
+    _K.MANAGER_REQUESTED,
+    _K.COMPLAINED,
+    _K.RESOLUTION_FAILED,
+)
 
 
 def _freeze(
@@ -313,7 +321,10 @@ TRANSITIONS: Mapping[Status, Mapping[EventKind, Status]] = _freeze(
 """The lifecycle. For each status, the event kinds allowed in it and the status they lead to.
 
 ``opened`` is not in the table: it must be the first event, and only the
-first; it leads to ``open``. Besides the table, three rules hold:
+first; it leads to ``open``. ``manager_requested``, ``complained`` and
+``resolution_failed`` may happen while the interaction is active and keep its
+status (a customer's message that asks for a manager is also a
+``customer_replied`` event, which moves the status and the clocks as usual). Besides the table, three rules hold:
 ``priority_changed`` must change the priority, ``assigned``, ``transferred``
 and ``escalated`` must change the assignee, and ``transferred`` needs a
 current assignee to transfer from.

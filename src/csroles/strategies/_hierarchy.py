@@ -267,7 +267,10 @@ def _policies(draw: st.DrawFn, *, max_steps: int) -> EscalationPolicy:
         draw(st.lists(st.sampled_from(Level), min_size=len(thresholds), max_size=len(thresholds)))
     )
     return EscalationPolicy(
-        steps=[EscalationStep(threshold=t, level=r) for t, r in zip(thresholds, ranks, strict=True)]
+        steps=[
+            EscalationStep(threshold=t, level=r) for t, r in zip(thresholds, ranks, strict=True)
+        ],
+        manager_request=draw(st.sampled_from(Level)),
     )
 
 
