@@ -26,7 +26,7 @@ from csroles import (
     decide_escalation,
     escalate,
 )
-from csroles.escalation import Party
+from csroles.escalation import EscalationDecision, Party
 from csroles.interactions import Event
 from csroles.strategies import interactions
 
@@ -55,11 +55,11 @@ _ASSIGNING = {EventKind.ASSIGNED, EventKind.TRANSFERRED, EventKind.ESCALATED}
 LATER = OPENED + timedelta(hours=1)
 
 
-def decide(call: Interaction, handler: str = "csr-1", **flags: Any) -> Any:
+def decide(call: Interaction, handler: str = "csr-1", **flags: Any) -> EscalationDecision:
     return decide_escalation(call, handler=handler, chart=ORG, now=LATER, **flags)
 
 
-def check(decision: Any, reason: EscalationReason) -> str:
+def check(decision: EscalationDecision, reason: EscalationReason) -> str:
     (found,) = [c for c in decision.checks if c.reason is reason]
     assert found.applies
     return found.message
@@ -148,7 +148,8 @@ def test_an_explicit_false_overrides_the_timeline(
     kinds: list[EventKind], flag: str, reason: EscalationReason
 ) -> None:
     assert reason in decide(ticket(*kinds)).reasons
-    overridden = decide(ticket(*kinds), **{flag: False})
+    flags: dict[str, Any] = {flag: False}
+    overridden = decide(ticket(*kinds), **flags)
     assert reason not in overridden.reasons
 
 

@@ -920,7 +920,7 @@ class _Flag:
     source: str = ""
 
 
-def _flag(given: bool | None, event: Event | None) -> _Flag:
+def _flag(given: bool | None, event: Event | None) -> _Flag:  # noqa: FBT001 (a flag is the datum)
     """The caller's flag when given, else what the timeline says (naming the event)."""
     if given is not None:
         return _Flag(value=given)
