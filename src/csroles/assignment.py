@@ -279,7 +279,7 @@ class AssignmentPolicy:
     require_shift: bool = attrs.field(default=False, validator=v.validator(v.check_flag))
     ownership: bool = attrs.field(default=True, validator=v.validator(v.check_flag))
     capacity: Mapping[Channel, int] = attrs.field(
-        default=DEFAULT_CAPACITY, converter=_to_capacity, validator=_check_capacity
+        factory=lambda: DEFAULT_CAPACITY, converter=_to_capacity, validator=_check_capacity
     )
     shortlist: int | None = attrs.field(
         default=10, validator=v.optional_validator(_check_shortlist)
@@ -483,31 +483,39 @@ def _covering(chart: OrgChart, topic: Topic, channel: Channel) -> tuple[_Seat, .
 _EMPTY: Mapping[Channel, int] = FrozenMap({})
 
 
-def _loads(fn: str, chart: OrgChart, load: object) -> dict[int, dict[Channel, int]]:
-    """The load by position index, checked: known positions, channels, counts of 0 or more."""
+_CHANNELS = frozenset(Channel)  # a channel's plain value finds its member here too
+
+
+def _loads(fn: str, chart: OrgChart, load: object) -> Mapping[str, Mapping[Channel, int]]:
+    """The load, checked: positions of the chart, channels, whole counts of 0 or more.
+
+    A valid load is returned as it is (read by position id); a channel's plain
+    value (``"chat"``) finds the member, as a str enum hashes as its value.
+    """
     if not isinstance(load, Mapping):
         v.fail(
             fn, "load", load, "a mapping from a position id to a mapping from Channel to a count"
         )
     index = chart._index
-    loads: dict[int, dict[Channel, int]] = {}
+    if not load.keys() <= index.keys():
+        key = next(k for k in load if k not in index)
+        message = f"{fn}.load: {v.quote(key)}, expected the id of a position in the chart"
+        raise UnknownPositionError(message)
+    channels = _CHANNELS
     for key, counts in load.items():
-        i = index.get(key, -1) if type(key) is str else -1
-        if i < 0:
-            message = f"{fn}.load: {v.quote(key)}, expected the id of a position in the chart"
-            raise UnknownPositionError(message)
-        if not isinstance(counts, Mapping):
+        if type(counts) is not dict and not isinstance(counts, Mapping):
             v.fail(fn, f"load[{key!r}]", counts, "a mapping from Channel to a count of 0 or more")
-        mine: dict[Channel, int] = {}
         for channel, count in counts.items():
-            member = v.to_member(Channel, channel)
-            if member is None:
-                v.fail(fn, f"load[{key!r}]", channel, "Channel keys")
-            if type(count) is not int or count < 0:
-                v.fail(fn, f"load[{key!r}][{member.value!r}]", count, "a whole number of 0 or more")
-            mine[member] = count
-        loads[i] = mine
-    return loads
+            if type(count) is not int or count < 0 or channel not in channels:
+                _load_problem(fn, key, channel, count)
+    return load
+
+
+def _load_problem(fn: str, key: str, channel: object, count: object) -> None:
+    member = v.to_member(Channel, channel)
+    if member is None:
+        v.fail(fn, f"load[{key!r}]", channel, "Channel keys")
+    v.fail(fn, f"load[{key!r}][{member.value!r}]", count, "a whole number of 0 or more")
 
 
 def _policy(fn: str, chart: OrgChart, policy: object) -> AssignmentPolicy:
@@ -605,8 +613,6 @@ class _Context:
     open_shifts: dict[int, bool] = attrs.Factory(dict)  # id(calendar) -> open at now
 
     def on_shift(self, shift: Any) -> bool:
-        if shift is None:
-            return True
         key = id(shift)
         known = self.open_shifts.get(key)
         if known is None:
@@ -627,21 +633,115 @@ class _Scored(NamedTuple):
     tier: int
 
 
+# A position that passes the checks that do not depend on loads or time:
+# (seat, its limit on the channel, its tier (-1: none), its level distance).
+_Row = tuple[_Seat, int | None, int, int]
+
+
+@attrs.frozen
+class _Static:
+    """What one kind of interaction finds in a chart before loads and shifts: cached."""
+
+    not_covered: int
+    language: int
+    product: int
+    segment: int
+    groups: tuple[tuple[Any, tuple[_Row, ...]], ...]  # by shift (None: no shift), chart order
+
+
+_STATIC_CACHED = 4096  # kinds of interaction remembered per chart
+
+
+def _static(
+    chart: OrgChart, interaction: Interaction, customer: Customer | None, policy: AssignmentPolicy
+) -> _Static:
+    channel, topic = interaction.channel, interaction.topic
+    priority = interaction.current_priority
+    group = interaction.group
+    languages = (
+        frozenset(map(_primary, customer.languages)) if customer is not None else frozenset()
+    )
+    segment = customer.segment if customer is not None else None
+    product = interaction.product
+    default_limit = policy.capacity.get(channel)
+    key = (
+        topic,
+        channel,
+        priority,
+        group,
+        languages,
+        segment,
+        product,
+        policy.overflow,
+        default_limit,
+    )
+    cache: dict[tuple[Any, ...], _Static] = chart._lazy.setdefault("assign_static", {})
+    found = cache.get(key)
+    if found is not None:
+        return found
+    suitable = levels_for(priority)
+    top = max(suitable)
+    tiers = {step: n + 1 for n, step in enumerate(policy.overflow)}
+    next_tier = tiers.get(Overflow.NEXT_LEVEL, -1)
+    other_tier = tiers.get(Overflow.OTHER_TEAMS, -1)
+    covering = _covering(chart, topic, channel)
+    language = products = segments = 0
+    groups: dict[int, tuple[Any, list[_Row]]] = {}
+    for seat in covering:
+        if languages and seat.languages and not (languages & seat.languages):
+            language += 1
+            continue
+        if product is not None and seat.products and product not in seat.products:
+            products += 1
+            continue
+        if segment is not None and seat.segments and segment not in seat.segments:
+            segments += 1
+            continue
+        in_team = group is None or seat.team == group
+        level = seat.level
+        distance = 0
+        if level in suitable:
+            tier = 0 if in_team else other_tier
+        elif level > top and in_team:
+            tier = next_tier
+            distance = level.rank - top.rank
+        else:
+            tier = -1
+        limit = seat.limits.get(channel, default_limit)
+        groups.setdefault(id(seat.shift), (seat.shift, []))[1].append((seat, limit, tier, distance))
+    found = _Static(
+        not_covered=len(chart.positions) - len(covering),
+        language=language,
+        product=products,
+        segment=segments,
+        groups=tuple((shift, tuple(rows)) for shift, rows in groups.values()),
+    )
+    if len(cache) >= _STATIC_CACHED:
+        cache.clear()
+    cache[key] = found
+    return found
+
+
 def _rank(  # noqa: PLR0917 (the parts of one assignment, prepared by the callers)
     ctx: _Context,
     interaction: Interaction,
     customer: Customer | None,
     owner: int,
-    loads: Mapping[int, Mapping[Channel, int]],
+    loads: Mapping[str, Mapping[Channel, int]],
     cursor: int,
 ) -> Assignment:
     policy = ctx.policy
+    static = _static(ctx.chart, interaction, customer, policy)
     refusals = dict.fromkeys(Refusal, 0)
-    scored = _scan(ctx, interaction, customer, owner, loads, cursor, refusals)
+    refusals[Refusal.NOT_COVERED] = static.not_covered
+    refusals[Refusal.LANGUAGE] = static.language
+    refusals[Refusal.PRODUCT] = static.product
+    refusals[Refusal.SEGMENT] = static.segment
+    keys = _scan(ctx, interaction.channel, static, owner, loads, cursor, refusals)
     shown = policy.shortlist
-    best = heapq.nsmallest(shown, scored) if shown is not None else sorted(scored)
+    top = heapq.nsmallest(shown, keys) if shown is not None else sorted(keys)
     refused = {r: n for r, n in refusals.items() if n}
-    if not best:
+    if not top:
         return Assignment(
             interaction_id=interaction.id,
             position=None,
@@ -649,6 +749,7 @@ def _rank(  # noqa: PLR0917 (the parts of one assignment, prepared by the caller
             reason=_nobody(refused),
             refusals=refused,
         )
+    best = [_details(ctx, interaction.channel, key, loads) for key in top]
     words = _Words(interaction, levels_for(interaction.current_priority), policy, ctx.needed)
     candidates = tuple(
         AssignmentCandidate(
@@ -676,83 +777,80 @@ def _rank(  # noqa: PLR0917 (the parts of one assignment, prepared by the caller
     )
 
 
-def _scan(  # noqa: PLR0912, PLR0915, PLR0917 (one pass, kept flat for speed)
+def _details(
     ctx: _Context,
-    interaction: Interaction,
-    customer: Customer | None,
+    channel: Channel,
+    key: tuple[Any, ...],
+    loads: Mapping[str, Mapping[Channel, int]],
+) -> _Scored:
+    """The figures of a ranked position, read again for its reasons."""
+    seat = _seats(ctx.chart)[key[-1]]
+    counts = loads.get(seat.id) or _EMPTY
+    limit = seat.limits.get(channel, ctx.policy.capacity.get(channel))
+    return _Scored(
+        key,
+        seat,
+        counts.get(channel, 0),
+        limit,
+        sum(counts.values()),
+        len(ctx.needed & seat.skills),
+        key[1],
+    )
+
+
+def _scan(  # noqa: PLR0917 (one pass, kept flat for speed)
+    ctx: _Context,
+    channel: Channel,
+    static: _Static,
     owner: int,
-    loads: Mapping[int, Mapping[Channel, int]],
+    loads: Mapping[str, Mapping[Channel, int]],
     cursor: int,
     refusals: dict[Refusal, int],
-) -> list[_Scored]:
-    """Every available position in a tier (or the owner), with its key; counts the refusals."""
-    chart, policy = ctx.chart, ctx.policy
-    channel, topic = interaction.channel, interaction.topic
-    suitable = levels_for(interaction.current_priority)
-    top = max(suitable)
-    group = interaction.group
-    languages = (
-        frozenset(map(_primary, customer.languages)) if customer is not None else frozenset()
-    )
-    segment = customer.segment if customer is not None else None
-    product = interaction.product
-    covering = _covering(chart, topic, channel)
-    refusals[Refusal.NOT_COVERED] = len(chart.positions) - len(covering)
-    tiers = {step: n + 1 for n, step in enumerate(policy.overflow)}
-    next_tier = tiers.get(Overflow.NEXT_LEVEL, -1)
-    other_tier = tiers.get(Overflow.OTHER_TEAMS, -1)
+) -> list[tuple[Any, ...]]:
+    """The ranking key of every available position in a tier (or the owner); counts refusals.
+
+    A key ends with the position's index in the chart.
+    """
+    policy = ctx.policy
     rule = policy.rule
-    default_limit = policy.capacity.get(channel)
-    count = len(chart.positions)
+    count = len(ctx.chart.positions)
     needed = ctx.needed
-    scored: list[_Scored] = []
-    for seat in covering:
-        if languages and seat.languages and not (languages & seat.languages):
-            refusals[Refusal.LANGUAGE] += 1
+    last = len(policy.overflow) + 1
+    get = loads.get
+    off = full = out = 0
+    keys: list[tuple[Any, ...]] = []
+    add = keys.append
+    for shift, rows in static.groups:
+        if shift is not None and not ctx.on_shift(shift):
+            off += len(rows)
             continue
-        if product is not None and seat.products and product not in seat.products:
-            refusals[Refusal.PRODUCT] += 1
-            continue
-        if segment is not None and seat.segments and segment not in seat.segments:
-            refusals[Refusal.SEGMENT] += 1
-            continue
-        if not ctx.on_shift(seat.shift):
-            refusals[Refusal.OFF_SHIFT] += 1
-            continue
-        counts = loads.get(seat.index, _EMPTY)
-        used = counts.get(channel, 0)
-        limit = seat.limits.get(channel, default_limit)
-        if limit is not None and used >= limit:
-            refusals[Refusal.AT_CAPACITY] += 1
-            continue
-        in_team = group is None or seat.team == group
-        level = seat.level
-        distance = 0
-        if level in suitable:
-            tier = 0 if in_team else other_tier
-        elif level > top and in_team:
-            tier = next_tier
-            distance = level.rank - top.rank
-        else:
-            tier = -1
-        is_owner = seat.index == owner
-        if tier < 0:
-            if not is_owner:
-                refusals[Refusal.OUT_OF_TIER] += 1
+        for seat, limit, tier, distance in rows:
+            counts = get(seat.id)
+            used = counts.get(channel, 0) if counts else 0
+            if limit is not None and used >= limit:
+                full += 1
                 continue
-            tier = len(policy.overflow) + 1
-        total = sum(counts.values())
-        share = used / limit if limit is not None else 0.0
-        held = len(needed & seat.skills)
-        if rule is AssignmentRule.LEAST_LOADED:
-            order: tuple[Any, ...] = (share, total)
-        elif rule is AssignmentRule.ROUND_ROBIN:
-            order = ((seat.index - cursor - 1) % count,)
-        else:
-            order = (-held, -len(seat.skills), share)
-        key = (not is_owner, tier, distance, *order, seat.index)
-        scored.append(_Scored(key, seat, used, limit, total, held, tier))
-    return scored
+            index = seat.index
+            if tier < 0:
+                if index != owner:
+                    out += 1
+                    continue
+                rank = last
+            else:
+                rank = tier
+            share = used / limit if limit is not None else 0.0
+            if rule is AssignmentRule.LEAST_LOADED:
+                total = sum(counts.values()) if counts else 0
+                add((index != owner, rank, distance, share, total, index))
+            elif rule is AssignmentRule.ROUND_ROBIN:
+                add((index != owner, rank, distance, (index - cursor - 1) % count, index))
+            else:
+                held = len(needed & seat.skills) if needed else 0
+                add((index != owner, rank, distance, -held, -len(seat.skills), share, index))
+    refusals[Refusal.OFF_SHIFT] = off
+    refusals[Refusal.AT_CAPACITY] = full
+    refusals[Refusal.OUT_OF_TIER] = out
+    return keys
 
 
 _REFUSAL_WORDS = {
@@ -1031,7 +1129,10 @@ def assign_queue(
             )
         seen.add(item.id)
     v.check_aware(fn, "now", now)
-    loads = _loads(fn, chart, load)
+    loads: dict[str, dict[Channel, int]] = {
+        key: {Channel(channel): count for channel, count in counts.items()}
+        for key, counts in _loads(fn, chart, load).items()
+    }
     checked = _policy(fn, chart, policy)
     by_id = _customers(fn, customers)
     owners = _owners(fn, portfolios)
@@ -1058,16 +1159,15 @@ def assign_queue(
         result = _rank(ctx, interaction, who, owner, loads, cursor)
         done.append(result)
         if result.position is not None:
-            i = chart._index[result.position]
-            counts = loads.setdefault(i, {})
+            counts = loads.setdefault(result.position, {})
             counts[interaction.channel] = counts.get(interaction.channel, 0) + 1
-            cursor = i
+            cursor = chart._index[result.position]
             if checked.rule is AssignmentRule.ROUND_ROBIN:
                 ctx.policy = checked = attrs.evolve(checked, cursor=result.position)
     positions = chart.positions
     return QueueAssignment(
         assignments=tuple(done),
-        load={positions[i].id: FrozenMap(counts) for i, counts in sorted(loads.items())},
+        load={key: FrozenMap(loads[key]) for key in sorted(loads, key=chart._index.__getitem__)},
         cursor=None if cursor < 0 else positions[cursor].id,
     )
 

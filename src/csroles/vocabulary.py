@@ -285,7 +285,7 @@ class EscalationKind(enum.StrEnum):
     FUNCTIONAL = "functional"
     HIERARCHICAL = "hierarchical"
     DELEGATION = "delegation"
-    """Down the chart, to a report or a lower level: not an escalation, reported apart."""
+    """A move down the chart, to a report or a lower level; not an escalation, reported apart."""
 
 
 class EscalationReason(enum.StrEnum):
