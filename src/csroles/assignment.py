@@ -505,17 +505,22 @@ def _loads(fn: str, chart: OrgChart, load: object) -> Mapping[str, Mapping[Chann
     for key, counts in load.items():
         if type(counts) is not dict and not isinstance(counts, Mapping):
             v.fail(fn, f"load[{key!r}]", counts, "a mapping from Channel to a count of 0 or more")
-        for channel, count in counts.items():
-            if type(count) is not int or count < 0 or channel not in channels:
-                _load_problem(fn, key, channel, count)
+        if not counts.keys() <= channels:
+            _load_problem(fn, key, counts)
+        for count in counts.values():
+            if type(count) is not int or count < 0:
+                _load_problem(fn, key, counts)
     return load
 
 
-def _load_problem(fn: str, key: str, channel: object, count: object) -> None:
-    member = v.to_member(Channel, channel)
-    if member is None:
-        v.fail(fn, f"load[{key!r}]", channel, "Channel keys")
-    v.fail(fn, f"load[{key!r}][{member.value!r}]", count, "a whole number of 0 or more")
+def _load_problem(fn: str, key: str, counts: Mapping[Any, object]) -> None:
+    """Raise for the first bad channel or count of one position's load."""
+    for channel, count in counts.items():
+        member = v.to_member(Channel, channel)
+        if member is None:
+            v.fail(fn, f"load[{key!r}]", channel, "Channel keys")
+        if type(count) is not int or count < 0:
+            v.fail(fn, f"load[{key!r}][{member.value!r}]", count, "a whole number of 0 or more")
 
 
 def _policy(fn: str, chart: OrgChart, policy: object) -> AssignmentPolicy:
@@ -638,7 +643,7 @@ class _Scored(NamedTuple):
 _Row = tuple[_Seat, int | None, int, int]
 
 
-@attrs.frozen
+@attrs.frozen(eq=False)
 class _Static:
     """What one kind of interaction finds in a chart before loads and shifts: cached."""
 
@@ -729,6 +734,7 @@ def _rank(  # noqa: PLR0917 (the parts of one assignment, prepared by the caller
     owner: int,
     loads: Mapping[str, Mapping[Channel, int]],
     cursor: int,
+    alive: dict[_Static, _Alive] | None = None,
 ) -> Assignment:
     policy = ctx.policy
     static = _static(ctx.chart, interaction, customer, policy)
@@ -737,7 +743,7 @@ def _rank(  # noqa: PLR0917 (the parts of one assignment, prepared by the caller
     refusals[Refusal.LANGUAGE] = static.language
     refusals[Refusal.PRODUCT] = static.product
     refusals[Refusal.SEGMENT] = static.segment
-    keys = _scan(ctx, interaction.channel, static, owner, loads, cursor, refusals)
+    keys = _scan(ctx, interaction.channel, static, owner, loads, cursor, refusals, alive)
     shown = policy.shortlist
     top = heapq.nsmallest(shown, keys) if shown is not None else sorted(keys)
     refused = {r: n for r, n in refusals.items() if n}
@@ -798,7 +804,7 @@ def _details(
     )
 
 
-def _scan(  # noqa: PLR0917 (one pass, kept flat for speed)
+def _scan(  # noqa: PLR0912, PLR0915, PLR0917 (one pass, kept flat for speed)
     ctx: _Context,
     channel: Channel,
     static: _Static,
@@ -806,10 +812,13 @@ def _scan(  # noqa: PLR0917 (one pass, kept flat for speed)
     loads: Mapping[str, Mapping[Channel, int]],
     cursor: int,
     refusals: dict[Refusal, int],
+    alive: dict[_Static, _Alive] | None = None,
 ) -> list[tuple[Any, ...]]:
     """The ranking key of every available position in a tier (or the owner); counts refusals.
 
-    A key ends with the position's index in the chart.
+    A key ends with the position's index in the chart. With ``alive`` (a
+    queue, whose loads only grow), positions found at capacity are left out of
+    the next scans of the same kind of interaction, and counted as such.
     """
     policy = ctx.policy
     rule = policy.rule
@@ -820,7 +829,17 @@ def _scan(  # noqa: PLR0917 (one pass, kept flat for speed)
     off = full = out = 0
     keys: list[tuple[Any, ...]] = []
     add = keys.append
-    for shift, rows in static.groups:
+    least, robin = rule is AssignmentRule.LEAST_LOADED, rule is AssignmentRule.ROUND_ROBIN
+    state = None
+    groups = static.groups
+    if alive is not None:
+        state = alive.get(static)
+        if state is None:
+            state = alive[static] = _Alive(groups=[(shift, list(rows)) for shift, rows in groups])
+        groups = state.groups  # type: ignore[assignment]
+        full = state.pruned
+    found: list[int] = []
+    for shift, rows in groups:
         if shift is not None and not ctx.on_shift(shift):
             off += len(rows)
             continue
@@ -829,6 +848,7 @@ def _scan(  # noqa: PLR0917 (one pass, kept flat for speed)
             used = counts.get(channel, 0) if counts else 0
             if limit is not None and used >= limit:
                 full += 1
+                found.append(seat.index)
                 continue
             index = seat.index
             if tier < 0:
@@ -838,19 +858,34 @@ def _scan(  # noqa: PLR0917 (one pass, kept flat for speed)
                 rank = last
             else:
                 rank = tier
-            share = used / limit if limit is not None else 0.0
-            if rule is AssignmentRule.LEAST_LOADED:
+            if least:
+                share = used / limit if limit is not None else 0.0
                 total = sum(counts.values()) if counts else 0
                 add((index != owner, rank, distance, share, total, index))
-            elif rule is AssignmentRule.ROUND_ROBIN:
+            elif robin:
                 add((index != owner, rank, distance, (index - cursor - 1) % count, index))
             else:
+                share = used / limit if limit is not None else 0.0
                 held = len(needed & seat.skills) if needed else 0
                 add((index != owner, rank, distance, -held, -len(seat.skills), share, index))
+    if state is not None and found:
+        gone = set(found)
+        state.groups = [
+            (shift, [r for r in rows if r[0].index not in gone]) for shift, rows in state.groups
+        ]
+        state.pruned += len(gone)
     refusals[Refusal.OFF_SHIFT] = off
     refusals[Refusal.AT_CAPACITY] = full
     refusals[Refusal.OUT_OF_TIER] = out
     return keys
+
+
+@attrs.define
+class _Alive:
+    """The positions of one kind of interaction not yet at capacity, during a queue."""
+
+    groups: list[tuple[Any, list[_Row]]]
+    pruned: int = 0
 
 
 _REFUSAL_WORDS = {
@@ -1152,11 +1187,12 @@ def assign_queue(
     ctx = _Context(chart=chart, policy=checked, now=now, needed=frozenset())
     cursor = -1 if checked.cursor is None else chart._index[checked.cursor]
     done: list[Assignment] = []
+    alive: dict[_Static, _Alive] = {}
     for n in order:
         interaction = queue[n]
         who = by_id.get(interaction.customer_id)
         owner = _owner_index(fn, chart, owners, interaction.account_id) if checked.ownership else -1
-        result = _rank(ctx, interaction, who, owner, loads, cursor)
+        result = _rank(ctx, interaction, who, owner, loads, cursor, alive)
         done.append(result)
         if result.position is not None:
             counts = loads.setdefault(result.position, {})
