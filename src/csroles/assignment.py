@@ -77,6 +77,7 @@ from __future__ import annotations
 
 import enum
 import heapq
+import itertools
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import datetime
 from typing import Any, NamedTuple
@@ -501,6 +502,8 @@ def _loads(fn: str, chart: OrgChart, load: object) -> Mapping[str, Mapping[Chann
         key = next(k for k in load if k not in index)
         message = f"{fn}.load: {v.quote(key)}, expected the id of a position in the chart"
         raise UnknownPositionError(message)
+    if _plain_counts(load):
+        return load
     channels = _CHANNELS
     for key, counts in load.items():
         if type(counts) is not dict and not isinstance(counts, Mapping):
@@ -511,6 +514,18 @@ def _loads(fn: str, chart: OrgChart, load: object) -> Mapping[str, Mapping[Chann
             if type(count) is not int or count < 0:
                 _load_problem(fn, key, counts)
     return load
+
+
+def _plain_counts(load: Mapping[Any, Any]) -> bool:
+    """Whether every count is a dict of channels to whole numbers of 0 or more (checked in bulk)."""
+    inner = list(load.values())
+    if set(map(type, inner)) - {dict}:
+        return False
+    # Types hash in C, channels (enum members) in Python: check the keys' types.
+    if set(map(type, itertools.chain.from_iterable(inner))) - {Channel}:
+        return False
+    counts = list(itertools.chain.from_iterable(map(dict.values, inner)))
+    return not counts or (set(map(type, counts)) == {int} and min(counts) >= 0)
 
 
 def _load_problem(fn: str, key: str, counts: Mapping[Any, object]) -> None:
@@ -735,6 +750,7 @@ def _rank(  # noqa: PLR0917 (the parts of one assignment, prepared by the caller
     loads: Mapping[str, Mapping[Channel, int]],
     cursor: int,
     alive: dict[_Static, _Alive] | None = None,
+    queue: _Queue | None = None,
 ) -> Assignment:
     policy = ctx.policy
     static = _static(ctx.chart, interaction, customer, policy)
@@ -743,7 +759,10 @@ def _rank(  # noqa: PLR0917 (the parts of one assignment, prepared by the caller
     refusals[Refusal.LANGUAGE] = static.language
     refusals[Refusal.PRODUCT] = static.product
     refusals[Refusal.SEGMENT] = static.segment
-    keys = _scan(ctx, interaction.channel, static, owner, loads, cursor, refusals, alive)
+    if queue is not None:
+        keys = queue.rank(static, interaction.channel, owner, refusals)
+    else:
+        keys = _scan(ctx, interaction.channel, static, owner, loads, cursor, refusals, alive)
     shown = policy.shortlist
     top = heapq.nsmallest(shown, keys) if shown is not None else sorted(keys)
     refused = {r: n for r, n in refusals.items() if n}
@@ -886,6 +905,139 @@ class _Alive:
 
     groups: list[tuple[Any, list[_Row]]]
     pruned: int = 0
+
+
+class _Queue:
+    """What :func:`assign_queue` keeps between assignments, for the rules whose order a heap holds.
+
+    Loads only grow during a queue and a position's ranking key depends only
+    on its own load, so for least loaded and most skilled each kind of
+    interaction keeps a heap of the positions under capacity (entries of a
+    position whose load changed since are stale and dropped when met), and
+    the counts of positions at capacity and out of tier are kept up to date
+    as each assignment is made. The result is the one a full scan gives.
+    """
+
+    def __init__(self, ctx: _Context, loads: dict[str, dict[Channel, int]]) -> None:
+        self.ctx = ctx
+        self.loads = loads
+        self.versions: dict[int, int] = {}
+        self.heaps: dict[_Static, _Heap] = {}
+        self.by_seat: dict[int, list[_Heap]] = {}
+
+    def key(
+        self, row: _Row, counts: Mapping[Channel, int] | None, channel: Channel
+    ) -> tuple[Any, ...]:
+        seat, limit, tier, distance = row
+        used = counts.get(channel, 0) if counts else 0
+        share = used / limit if limit is not None else 0.0
+        if self.ctx.policy.rule is AssignmentRule.LEAST_LOADED:
+            total = sum(counts.values()) if counts else 0
+            return (tier, distance, share, total, seat.index)
+        needed = self.ctx.needed
+        held = len(needed & seat.skills) if needed else 0
+        return (tier, distance, -held, -len(seat.skills), share, seat.index)
+
+    def heap(self, static: _Static, channel: Channel) -> _Heap:
+        found = self.heaps.get(static)
+        if found is not None:
+            return found
+        ctx, loads, versions = self.ctx, self.loads, self.versions
+        state = _Heap(channel=channel)
+        for shift, rows in static.groups:
+            if shift is not None and not ctx.on_shift(shift):
+                state.off += len(rows)
+                continue
+            for row in rows:
+                seat, limit, tier, _ = row
+                counts = loads.get(seat.id)
+                used = counts.get(channel, 0) if counts else 0
+                if limit is not None and used >= limit:
+                    state.full += 1
+                    continue
+                index = seat.index
+                state.rows[index] = row
+                self.by_seat.setdefault(index, []).append(state)
+                if tier < 0:
+                    state.out += 1
+                else:
+                    state.entries.append((self.key(row, counts, channel), versions.get(index, 0)))
+        heapq.heapify(state.entries)
+        self.heaps[static] = state
+        return state
+
+    def took(self, position: str, index: int, channel: Channel) -> None:
+        """Position ``index`` took an interaction of ``channel``: update every heap it is in."""
+        version = self.versions.get(index, 0) + 1
+        self.versions[index] = version
+        counts = self.loads.get(position)
+        states = self.by_seat.get(index, [])
+        kept = []
+        for state in states:
+            row = state.rows[index]
+            _, limit, tier, _ = row
+            if (
+                state.channel is channel
+                and limit is not None
+                and counts
+                and counts.get(channel, 0) >= limit
+            ):
+                state.full += 1
+                del state.rows[index]
+                if tier < 0:
+                    state.out -= 1
+                continue
+            kept.append(state)
+            if tier >= 0:
+                heapq.heappush(state.entries, (self.key(row, counts, state.channel), version))
+        self.by_seat[index] = kept
+
+    def rank(
+        self, static: _Static, channel: Channel, owner: int, refusals: dict[Refusal, int]
+    ) -> list[tuple[Any, ...]]:
+        """The keys of the best positions (as many as the shortlist), as a scan would give them."""
+        state = self.heap(static, channel)
+        shown = self.ctx.policy.shortlist
+        assert shown is not None  # noqa: S101 (the caller scans when the shortlist is all)
+        keys: list[tuple[Any, ...]] = []
+        out = state.out
+        row = state.rows.get(owner)
+        if row is not None:
+            tier = row[2]
+            if tier < 0:
+                out -= 1
+                tier = len(self.ctx.policy.overflow) + 1
+            seat = row[0]
+            mine = self.key((seat, row[1], tier, row[3]), self.loads.get(seat.id), channel)
+            keys.append((False, *mine))
+        versions, entries = self.versions, state.entries
+        popped = []
+        while entries and len(keys) < shown:
+            entry = heapq.heappop(entries)
+            index = entry[0][-1]
+            if entry[1] != versions.get(index, 0):
+                continue  # stale: the position's load changed since
+            popped.append(entry)
+            if index != owner:
+                keys.append((True, *entry[0]))
+        for entry in popped:
+            heapq.heappush(entries, entry)
+        refusals[Refusal.OFF_SHIFT] = state.off
+        refusals[Refusal.AT_CAPACITY] = state.full
+        refusals[Refusal.OUT_OF_TIER] = out
+        return keys
+
+
+@attrs.define(eq=False)
+class _Heap:
+    """One kind of interaction during a queue: the positions under capacity and the counts."""
+
+    channel: Channel
+    rows: dict[int, _Row] = attrs.Factory(dict)  # on shift and under capacity, by index
+    entries: list[tuple[tuple[Any, ...], int]] = attrs.Factory(list)  # (key, version)
+    off: int = 0
+    full: int = 0
+    out: int = 0
 
 
 _REFUSAL_WORDS = {
@@ -1188,16 +1340,23 @@ def assign_queue(
     cursor = -1 if checked.cursor is None else chart._index[checked.cursor]
     done: list[Assignment] = []
     alive: dict[_Static, _Alive] = {}
+    heaps = (
+        _Queue(ctx, loads)
+        if checked.rule is not AssignmentRule.ROUND_ROBIN and checked.shortlist is not None
+        else None
+    )
     for n in order:
         interaction = queue[n]
         who = by_id.get(interaction.customer_id)
         owner = _owner_index(fn, chart, owners, interaction.account_id) if checked.ownership else -1
-        result = _rank(ctx, interaction, who, owner, loads, cursor, alive)
+        result = _rank(ctx, interaction, who, owner, loads, cursor, alive, heaps)
         done.append(result)
         if result.position is not None:
             counts = loads.setdefault(result.position, {})
             counts[interaction.channel] = counts.get(interaction.channel, 0) + 1
             cursor = chart._index[result.position]
+            if heaps is not None:
+                heaps.took(result.position, cursor, interaction.channel)
             if checked.rule is AssignmentRule.ROUND_ROBIN:
                 ctx.policy = checked = attrs.evolve(checked, cursor=result.position)
     positions = chart.positions
