@@ -774,7 +774,9 @@ def _rank(  # noqa: PLR0917 (the parts of one assignment, prepared by the caller
             reason=_nobody(refused),
             refusals=refused,
         )
-    best = [_details(ctx, interaction.channel, key, loads) for key in top]
+    seats, channel = _seats(ctx.chart), interaction.channel
+    default_limit = policy.capacity.get(channel)
+    best = [_details(ctx, seats, channel, default_limit, key, loads) for key in top]
     words = _Words(interaction, levels_for(interaction.current_priority), policy, ctx.needed)
     candidates = tuple(
         AssignmentCandidate(
@@ -802,23 +804,24 @@ def _rank(  # noqa: PLR0917 (the parts of one assignment, prepared by the caller
     )
 
 
-def _details(
+def _details(  # noqa: PLR0917 (what a ranked position's figures are read from)
     ctx: _Context,
+    seats: tuple[_Seat, ...],
     channel: Channel,
+    default_limit: int | None,
     key: tuple[Any, ...],
     loads: Mapping[str, Mapping[Channel, int]],
 ) -> _Scored:
     """The figures of a ranked position, read again for its reasons."""
-    seat = _seats(ctx.chart)[key[-1]]
+    seat = seats[key[-1]]
     counts = loads.get(seat.id) or _EMPTY
-    limit = seat.limits.get(channel, ctx.policy.capacity.get(channel))
     return _Scored(
         key,
         seat,
         counts.get(channel, 0),
-        limit,
+        seat.limits.get(channel, default_limit),
         sum(counts.values()),
-        len(ctx.needed & seat.skills),
+        len(ctx.needed & seat.skills) if ctx.needed else 0,
         key[1],
     )
 
@@ -1060,45 +1063,56 @@ def _nobody(refused: Mapping[Refusal, int]) -> str:
 
 @attrs.define
 class _Words:
+    """The words of one assignment's reasons; those shared by every candidate made once."""
+
     interaction: Interaction
     suitable: tuple[Level, ...]
     policy: AssignmentPolicy
     needed: frozenset[Skill]
+    channel: str = attrs.field(init=False)
+    start: tuple[str, str] = attrs.field(init=False)
+    levels: dict[Level, str] = attrs.field(init=False)
+    asked: int = attrs.field(init=False)
 
     def overflow(self, tier: int) -> Overflow | None:
         steps = self.policy.overflow
         return steps[tier - 1] if 1 <= tier <= len(steps) else None
 
-    def reasons(self, item: _Scored) -> tuple[str, ...]:
-        seat, used, limit, held = item.seat, item.used, item.limit, item.held
+    def __attrs_post_init__(self) -> None:
         interaction = self.interaction
-        channel = interaction.channel.value
-        priority = interaction.current_priority.value
-        words = [f"covers {interaction.topic.value}", f"works {channel}"]
+        self.channel = interaction.channel._value_
+        priority = interaction.current_priority._value_
+        self.start = (f"covers {interaction.topic._value_}", f"works {self.channel}")
+        wanted = " or ".join(x._value_ for x in self.suitable)
+        self.levels = {
+            level: f"{level._value_} level suits {priority} priority"
+            if level in self.suitable
+            else f"{level._value_} level, while {priority} priority calls for {wanted}"
+            for level in Level
+        }
+        self.asked = len(self.needed)
+
+    def reasons(self, item: _Scored) -> tuple[str, ...]:
+        seat, used, limit = item.seat, item.used, item.limit
+        words = list(self.start)
         if item.key[0] is False:
-            words.insert(0, f"owns the account {interaction.account_id}")
-        level = seat.level.value
+            words.insert(0, f"owns the account {self.interaction.account_id}")
+        words.append(self.levels[seat.level])
         step = self.overflow(item.tier)
-        if seat.level in self.suitable:
-            words.append(f"{level} level suits {priority} priority")
-        else:
-            words.append(
-                f"{level} level, while {priority} priority calls for "
-                + " or ".join(x.value for x in self.suitable)
-            )
         if step is Overflow.OTHER_TEAMS:
             words.append(f"overflow to another team ({seat.team or 'no team'})")
         elif step is Overflow.NEXT_LEVEL:
             words.append("overflow to the next level")
         if seat.shift is not None:
             words.append("on shift")
+        channel = self.channel
         words.append(
             f"{used} of {limit} {channel} in use"
             if limit is not None
             else f"{used} {channel} in use, no limit"
         )
-        if self.needed:
-            words.append(f"has {held} of the {len(self.needed)} skills asked for")
+        if self.asked:
+            words.append(f"has {item.held} of the {self.asked} skills asked for")
         return tuple(words)
 
     def tipped(self, best: list[_Scored]) -> str:  # noqa: PLR0911 (one answer per key part)
