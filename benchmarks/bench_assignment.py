@@ -42,27 +42,31 @@ def _chart(rng: random.Random, office: BusinessCalendar) -> OrgChart:
     around = BusinessCalendar(
         timezone="America/New_York", hours={day: ((time(0), time(0)),) for day in range(7)}
     )
-    positions = [Position(id="dir", role="call_center_director", shift=around)]
-    for m in range(1, MANAGERS):
-        positions.append(
-            Position(
-                id=f"mgr-{m}",
-                role="customer_service_manager",
-                reports_to="dir",
-                team=f"team-{m % 4}",
-                shift=office if m % 2 else around,
-            )
+    managers = [
+        Position(
+            id=f"mgr-{m}",
+            role="customer_service_manager",
+            reports_to="dir",
+            team=f"team-{m % 4}",
+            shift=office if m % 2 else around,
         )
-    for n in range(POSITIONS - MANAGERS):
-        positions.append(
-            Position(
-                id=f"rep-{n}",
-                role="customer_service_representative",
-                reports_to=f"mgr-{1 + n % (MANAGERS - 1)}",
-                languages=rng.choice(LANGUAGES),
-                channel_capacity={Channel.CHAT: rng.choice((2, 3, 4))},
-            )
+        for m in range(1, MANAGERS)
+    ]
+    representatives = [
+        Position(
+            id=f"rep-{n}",
+            role="customer_service_representative",
+            reports_to=f"mgr-{1 + n % (MANAGERS - 1)}",
+            languages=rng.choice(LANGUAGES),
+            channel_capacity={Channel.CHAT: rng.choice((2, 3, 4))},
         )
+        for n in range(POSITIONS - MANAGERS)
+    ]
+    positions = [
+        Position(id="dir", role="call_center_director", shift=around),
+        *managers,
+        *representatives,
+    ]
     return OrgChart(positions=positions)
 
 

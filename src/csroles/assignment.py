@@ -667,6 +667,8 @@ class _Static:
     product: int
     segment: int
     groups: tuple[tuple[Any, tuple[_Row, ...]], ...]  # by shift (None: no shift), chart order
+    # The reasons of a candidate that depend only on the position and its tier.
+    words: dict[tuple[int, int], tuple[str, ...]] = attrs.field(factory=dict)
 
 
 _STATIC_CACHED = 4096  # kinds of interaction remembered per chart
@@ -777,7 +779,9 @@ def _rank(  # noqa: PLR0917 (the parts of one assignment, prepared by the caller
     seats, channel = _seats(ctx.chart), interaction.channel
     default_limit = policy.capacity.get(channel)
     best = [_details(ctx, seats, channel, default_limit, key, loads) for key in top]
-    words = _Words(interaction, levels_for(interaction.current_priority), policy, ctx.needed)
+    words = _Words(
+        interaction, levels_for(interaction.current_priority), policy, ctx.needed, static.words
+    )
     candidates = tuple(
         AssignmentCandidate(
             position=item.seat.id,
@@ -1069,9 +1073,9 @@ class _Words:
     suitable: tuple[Level, ...]
     policy: AssignmentPolicy
     needed: frozenset[Skill]
+    known: dict[tuple[int, int], tuple[str, ...]]  # the static words of (position, tier)
     channel: str = attrs.field(init=False)
     start: tuple[str, str] = attrs.field(init=False)
-    levels: dict[Level, str] = attrs.field(init=False)
     asked: int = attrs.field(init=False)
 
     def overflow(self, tier: int) -> Overflow | None:
@@ -1081,38 +1085,45 @@ class _Words:
     def __attrs_post_init__(self) -> None:
         interaction = self.interaction
         self.channel = interaction.channel._value_
-        priority = interaction.current_priority._value_
         self.start = (f"covers {interaction.topic._value_}", f"works {self.channel}")
-        wanted = " or ".join(x._value_ for x in self.suitable)
-        self.levels = {
-            level: f"{level._value_} level suits {priority} priority"
-            if level in self.suitable
-            else f"{level._value_} level, while {priority} priority calls for {wanted}"
-            for level in Level
-        }
         self.asked = len(self.needed)
 
     def reasons(self, item: _Scored) -> tuple[str, ...]:
         seat, used, limit = item.seat, item.used, item.limit
-        words = list(self.start)
+        known = self.known.get((seat.index, item.tier))
+        if known is None:
+            known = self._fixed(seat, item.tier)
+            self.known[seat.index, item.tier] = known
+        channel = self.channel
+        load = (
+            f"{used} of {limit} {channel} in use"
+            if limit is not None
+            else f"{used} {channel} in use, no limit"
+        )
+        words = (*known, load)
+        if self.asked:
+            words = (*words, f"has {item.held} of the {self.asked} skills asked for")
         if item.key[0] is False:
-            words.insert(0, f"owns the account {self.interaction.account_id}")
-        words.append(self.levels[seat.level])
-        step = self.overflow(item.tier)
+            words = (f"owns the account {self.interaction.account_id}", *words)
+        return words
+
+    def _fixed(self, seat: _Seat, tier: int) -> tuple[str, ...]:
+        """The reasons that depend only on the position and its tier, for this kind of interaction."""
+        priority = self.interaction.current_priority._value_
+        level = seat.level._value_
+        if seat.level in self.suitable:
+            fits = f"{level} level suits {priority} priority"
+        else:
+            wanted = " or ".join(x._value_ for x in self.suitable)
+            fits = f"{level} level, while {priority} priority calls for {wanted}"
+        words = [*self.start, fits]
+        step = self.overflow(tier)
         if step is Overflow.OTHER_TEAMS:
             words.append(f"overflow to another team ({seat.team or 'no team'})")
         elif step is Overflow.NEXT_LEVEL:
             words.append("overflow to the next level")
         if seat.shift is not None:
             words.append("on shift")
-        channel = self.channel
-        words.append(
-            f"{used} of {limit} {channel} in use"
-            if limit is not None
-            else f"{used} {channel} in use, no limit"
-        )
-        if self.asked:
-            words.append(f"has {item.held} of the {self.asked} skills asked for")
         return tuple(words)
 
     def tipped(self, best: list[_Scored]) -> str:  # noqa: PLR0911 (one answer per key part)
