@@ -435,7 +435,7 @@ class _Seat:
     segments: frozenset[str]
     team: str | None
     shift: Any
-    limits: Mapping[Channel, int]
+    limits: dict[Channel, int]
 
 
 def _primary(tag: str) -> str:
@@ -461,7 +461,7 @@ def _seats(chart: OrgChart) -> tuple[_Seat, ...]:
                 segments=p.segments,
                 team=teams[i],
                 shift=shifts[i],
-                limits=p.channel_capacity,
+                limits=dict(p.channel_capacity),  # a dict's get runs in C
             )
             for i, p in enumerate(chart.positions)
         )
@@ -756,7 +756,7 @@ def _rank(  # noqa: PLR0917 (the parts of one assignment, prepared by the caller
 ) -> Assignment:
     policy = ctx.policy
     static = _static(ctx.chart, interaction, customer, policy)
-    refusals = dict.fromkeys(Refusal, 0)
+    refusals = dict(_NO_REFUSALS)
     refusals[Refusal.NOT_COVERED] = static.not_covered
     refusals[Refusal.LANGUAGE] = static.language
     refusals[Refusal.PRODUCT] = static.product
@@ -1047,6 +1047,7 @@ class _Heap:
     out: int = 0
 
 
+_NO_REFUSALS = dict.fromkeys(Refusal, 0)
 _REFUSAL_WORDS = {
     Refusal.NOT_COVERED: "not covering the topic and channel",
     Refusal.LANGUAGE: "speaking none of the customer's languages",
