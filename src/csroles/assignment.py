@@ -334,6 +334,9 @@ class AssignmentCandidate:
 
 
 def _to_refusals(value: Mapping[Refusal, int]) -> Mapping[Refusal, int]:
+    given: object = value
+    if not isinstance(given, Mapping):
+        v.fail(Assignment, "refusals", value, "a mapping from Refusal to a count")
     return FrozenMap(value)
 
 
