@@ -5,11 +5,13 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
+import attrs
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from csroles import (
+    SLA,
     Channel,
     Direction,
     EscalationKind,
@@ -18,6 +20,7 @@ from csroles import (
     EventKind,
     Interaction,
     Level,
+    Metric,
     OrgChart,
     Position,
     Priority,
@@ -25,6 +28,8 @@ from csroles import (
     customer_organisation,
     decide_escalation,
     escalate,
+    service_metrics,
+    sla_status,
 )
 from csroles.escalation import EscalationDecision, Party
 from csroles.interactions import Event
@@ -220,3 +225,42 @@ def test_inferred_flags_match_a_reading_of_the_timeline(call: Interaction, secon
     assert (EscalationReason.CONFLICT in applies) == (since.count(EventKind.COMPLAINED) >= 2)
     covers = call.topic in ORG.topics_of("csr-1")
     assert (EscalationReason.EXPERTISE in applies) == (not covers or failed)
+
+
+# ------------------------------------------------------------------ clocks and metrics ignore them
+
+SUPPORT_SLA = SLA(
+    name="Support",
+    targets={
+        Metric.FIRST_RESPONSE_TIME: timedelta(hours=1),
+        Metric.NEXT_RESPONSE_TIME: timedelta(hours=2),
+        Metric.RESOLUTION_TIME: timedelta(hours=8),
+    },
+)
+SAID = [EventKind.MANAGER_REQUESTED, EventKind.COMPLAINED, EventKind.RESOLUTION_FAILED]
+
+
+@given(
+    interactions(max_events=8),
+    st.lists(st.tuples(st.integers(0, 7), st.sampled_from(SAID)), max_size=4),
+    st.integers(0, 2 * 24 * 3600),
+)
+def test_the_new_events_change_no_status_clock_or_metric(
+    call: Interaction, inserts: list[tuple[int, EventKind]], seconds: int
+) -> None:
+    events = list(call.events)
+    for at, kind in sorted(inserts, reverse=True):
+        place = min(at, len(events) - 1) + 1
+        if _active_after(call, place):
+            events.insert(place, Event(kind=kind, at=events[place - 1].at))
+    said = attrs.evolve(call, events=events)
+    now = call.last_event_at + timedelta(seconds=seconds)
+    assert said.status is call.status
+    assert said.assignee == call.assignee
+    assert sla_status(SUPPORT_SLA, said, now) == sla_status(SUPPORT_SLA, call, now)
+    assert service_metrics([said], now=now) == service_metrics([call], now=now)
+
+
+def _active_after(call: Interaction, place: int) -> bool:
+    """Whether the interaction is active after its first ``place`` events."""
+    return attrs.evolve(call, events=call.events[:place]).status.is_active
