@@ -190,6 +190,10 @@ DEFAULT_CAPACITY: Mapping[Channel, int] = FrozenMap(
 A call, a video call or a visitor at a time; three chats or messaging
 conversations; five social posts; ten emails, letters or faxes.
 
+>>> from csroles import DEFAULT_CAPACITY, Channel
+>>> DEFAULT_CAPACITY[Channel.CHAT], DEFAULT_CAPACITY[Channel.EMAIL]
+(3, 10)
+
 .. versionadded:: 0.1.0
 """
 
@@ -416,7 +420,13 @@ class QueueAssignment:
 
     @property
     def assigned(self) -> dict[str, str]:
-        """Interaction id -> position id, for the interactions someone takes."""
+        """Interaction id -> position id, for the interactions someone takes.
+
+        >>> from csroles import Assignment, QueueAssignment
+        >>> done = Assignment(interaction_id="T-1", position="ag-1", candidates=(), reason="...")
+        >>> QueueAssignment(assignments=(done,), load={}, cursor="ag-1").assigned
+        {'T-1': 'ag-1'}
+        """
         return {a.interaction_id: a.position for a in self.assignments if a.position is not None}
 
 

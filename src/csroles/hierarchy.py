@@ -222,7 +222,8 @@ class Position:
             takes at once (``{Channel.PHONE: 1, Channel.CHAT: 3}``); a channel
             left out uses the assignment policy's default.
 
-    The last seven fields are read by :func:`~csroles.assign`.
+    :func:`~csroles.assign` reads ``channels``, ``topics``, ``skills`` and the
+    last six fields.
 
     >>> from csroles import Channel
     >>> rep = Position(
