@@ -77,7 +77,6 @@ from __future__ import annotations
 
 import enum
 import heapq
-import itertools
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import datetime
 from typing import Any, NamedTuple
@@ -530,15 +529,15 @@ def _loads(fn: str, chart: OrgChart, load: object) -> Mapping[str, Mapping[Chann
 
 
 def _plain_counts(load: Mapping[Any, Any]) -> bool:
-    """Whether every count is a dict of channels to whole numbers of 0 or more (checked in bulk)."""
-    inner = list(load.values())
-    if set(map(type, inner)) - {dict}:
-        return False
-    # Types hash in C, channels (enum members) in Python: check the keys' types.
-    if set(map(type, itertools.chain.from_iterable(inner))) - {Channel}:
-        return False
-    counts = list(itertools.chain.from_iterable(map(dict.values, inner)))
-    return not counts or (set(map(type, counts)) == {int} and min(counts) >= 0)
+    """Whether every count is a dict of channels to whole numbers of 0 or more (the fast path)."""
+    channels = _CHANNELS
+    for counts in load.values():
+        if type(counts) is not dict:
+            return False
+        for channel, count in counts.items():
+            if type(count) is not int or count < 0 or channel not in channels:
+                return False
+    return True
 
 
 def _load_problem(fn: str, key: str, counts: Mapping[Any, object]) -> None:
@@ -881,6 +880,29 @@ def _scan(  # noqa: PLR0912, PLR0915, PLR0917 (one pass, kept flat for speed)
     for shift, rows in groups:
         if shift is not None and not ctx.on_shift(shift):
             off += len(rows)
+            continue
+        if least and state is None:  # the common case, kept tight
+            for seat, limit, tier, distance in rows:
+                counts = get(seat.id)
+                if counts:
+                    used = counts.get(channel, 0)
+                    total = sum(counts.values())
+                else:
+                    used = total = 0
+                if limit is None:
+                    share = 0.0
+                elif used >= limit:
+                    full += 1
+                    continue
+                else:
+                    share = used / limit
+                index = seat.index
+                if tier >= 0:
+                    add((index != owner, tier, distance, share, total, index))
+                elif index == owner:
+                    add((False, last, distance, share, total, index))
+                else:
+                    out += 1
             continue
         for seat, limit, tier, distance in rows:
             counts = get(seat.id)
