@@ -349,7 +349,7 @@ def test_every_problem_is_listed_once_with_its_path() -> None:
             (
                 "unknown key, expected only the keys of Interaction: 'id', 'customer_id', "
                 "'channel', 'direction', 'topic', 'priority', 'events', 'group', "
-                "'tags'"
+                "'tags', 'account_id', 'product'"
             ),
         ),
         # The value checks of the fields whose types are right come with the rest.

@@ -175,6 +175,7 @@ def situations(draw: st.DrawFn) -> dict[str, object]:
         "customer_conflict": draw(st.booleans()),
         "colleague": draw(st.none() | st.sampled_from(others)) if others else None,
         "manager_requested": draw(st.booleans()),
+        "complaint": draw(st.booleans()),
         "teams": draw(st.none() | st.just({Topic.BILLING: "finance"})),
         "sla": draw(st.none() | SLAS),
         "policy": draw(st.none() | st.just(STRICT)),
@@ -206,6 +207,8 @@ def needed_level(case: dict[str, object], call: Interaction, now: datetime) -> L
     if case["customer_conflict"]:
         levels.append(Level.MANAGER)
     if case["manager_requested"]:
+        levels.append(Level.MANAGER)  # the default policy's manager_request
+    if case["complaint"]:
         levels.append(Level.SUPERVISOR)
     return max((level for level in levels if level is not None), default=None)
 
@@ -228,6 +231,8 @@ def expected_reasons(
         expected.append(EscalationReason.CONFLICT)
     if case["manager_requested"]:
         expected.append(EscalationReason.CUSTOMER_REQUEST)
+    if case["complaint"]:
+        expected.append(EscalationReason.COMPLAINT)
     return expected
 
 
@@ -278,7 +283,9 @@ def check_functional(case: dict[str, object], decision: EscalationDecision, topi
         nearest = min(far[k] for k in candidates)
         best = max((k for k in candidates if far[k] == nearest), key=lambda k: tier(chart, k))
         assert decision.escalate
-        assert decision.kind is EscalationKind.FUNCTIONAL
+        down = chart.is_above(handler, best) or role(chart, best).level < role(chart, handler).level
+        # A move down the chart is a delegation, not an escalation.
+        assert decision.kind is (EscalationKind.DELEGATION if down else EscalationKind.FUNCTIONAL)
         assert decision.target == Party.position(best)
         # More expert than the handler on the topic.
         assert works_on(chart, best, topic)
@@ -311,6 +318,7 @@ def test_decisions_agree_with_the_oracles(
         EscalationReason.SLA_RISK,
         EscalationReason.CONFLICT,
         EscalationReason.CUSTOMER_REQUEST,
+        EscalationReason.COMPLAINT,
     ]
     assert decision.interaction_id == call.id
     assert decision.handler == case["handler"]
@@ -319,6 +327,7 @@ def test_decisions_agree_with_the_oracles(
         EscalationReason.SLA_RISK,
         EscalationReason.CONFLICT,
         EscalationReason.CUSTOMER_REQUEST,
+        EscalationReason.COMPLAINT,
     }
     if hierarchical & set(expected):
         check_hierarchical(case, decision, expected, needed_level(case, call, now))
@@ -355,7 +364,8 @@ def test_escalate_records_the_decision(case: dict[str, object], call: Interactio
     assert record.at == at
     assert record.note == decision.message
     assert updated.events[:-1] == call.events
-    assert updated.events[-1].kind is EventKind.ESCALATED
+    delegated = decision.kind is EscalationKind.DELEGATION
+    assert updated.events[-1].kind is (EventKind.ASSIGNED if delegated else EventKind.ESCALATED)
     assert updated.assignee == str(decision.target)
     assert updated.events[-1].by == decision.handler
 
@@ -456,8 +466,15 @@ def test_the_customer_asks_for_a_manager() -> None:
     decision = decide_escalation(
         ticket(), handler="csr-2", chart=ORG, now=OPENED, manager_requested=True
     )
-    assert decision.target == Party.position("cs-supervisor")
+    # A manager, not a supervisor (LiveAgent roles, What is a CSR) ...
+    assert decision.target == Party.position("cs-manager")
     assert decision.reasons == (EscalationReason.CUSTOMER_REQUEST,)
+    # ... unless the desk sends such calls to a supervisor first.
+    first = EscalationPolicy(manager_request=Level.SUPERVISOR)
+    decision = decide_escalation(
+        ticket(), handler="csr-2", chart=ORG, now=OPENED, customer_request=True, policy=first
+    )
+    assert decision.target == Party.position("cs-supervisor")
 
 
 def test_nowhere_to_go() -> None:
@@ -517,6 +534,7 @@ def test_explain_lists_every_check() -> None:
         "  - sla_risk: no SLA was given",
         "  - conflict: no conflict with the customer or a colleague",
         "  - customer_request: the customer did not ask for a manager",
+        "  - complaint: the customer did not complain",
     ]
 
 
@@ -528,7 +546,7 @@ def test_nothing_is_mutated() -> None:
     record, updated = escalate(call, decision, OPENED + timedelta(minutes=3))
     assert call.events == (Event(kind=EventKind.OPENED, at=OPENED),)
     assert updated is not call
-    assert record.target == Party.position("cs-supervisor")
+    assert record.target == Party.position("cs-manager")
 
 
 # ------------------------------------------------------------------ bad input
@@ -566,7 +584,8 @@ def test_bad_arguments() -> None:
             r"request: 'refund', expected None or a Request",
         ),
         ({"unresolved": 1}, InvalidEntityError, r"unresolved: 1, expected True or False"),
-        ({"customer_conflict": None}, InvalidEntityError, r"customer_conflict: None"),
+        ({"customer_conflict": "no"}, InvalidEntityError, r"customer_conflict: 'no'"),
+        ({"complaint": 0}, InvalidEntityError, r"decide_escalation.complaint: 0, expected True"),
         ({"manager_requested": "yes"}, InvalidEntityError, r"manager_requested: 'yes'"),
         (
             {"teams": ["product"]},

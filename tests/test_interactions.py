@@ -420,6 +420,8 @@ def oracle(  # noqa: PLR0911, PLR0912 (one rule per kind, as documented)
             if e.priority.value == priority:
                 return i, None
             priority = e.priority.value
+        elif k in {"manager_requested", "complained", "resolution_failed"}:
+            pass  # recorded for the escalation rules: nothing changes
         else:  # assigned, transferred, escalated
             if (k == "transferred" and assignee is None) or e.assignee == assignee:
                 return i, None

@@ -18,6 +18,7 @@ from hypothesis.errors import InvalidArgument
 from csroles import (
     SLA,
     Account,
+    AssignmentPolicy,
     Authority,
     BusinessCalendar,
     Catalog,
@@ -67,6 +68,7 @@ from csroles.strategies import (
     ZONES,
     accounts,
     agent_requirements,
+    assignment_policies,
     authorities,
     aware_datetimes,
     business_calendars,
@@ -136,6 +138,7 @@ ENTITIES: list[tuple[type, st.SearchStrategy[Any]]] = [
     (Position, positions()),
     (OrgChart, org_charts(max_size=10)),
     (EscalationPolicy, escalation_policies()),
+    (AssignmentPolicy, assignment_policies()),
     (EscalationStep, escalation_steps()),
     (BusinessCalendar, business_calendars()),
     (QueueFigures, queue_figures()),
@@ -174,6 +177,10 @@ RESULTS = {"AuthorityDecision", "RaciMatrix", "ResponsibilityFinding", "RoutingC
     "TitleResult",
     # SLA selection
     "PolicyChoice",
+    # assignment
+    "Assignment",
+    "AssignmentCandidate",
+    "QueueAssignment",
 }
 
 

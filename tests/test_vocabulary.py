@@ -62,6 +62,8 @@ def test_event_kinds_of_the_entities_issue() -> None:
         "opened", "agent_replied", "customer_replied", "waiting_on_customer",
         "waiting_on_third_party", "resumed", "priority_changed", "assigned",
         "transferred", "escalated", "resolved", "reopened", "closed", "survey_answered",
+        # read by the escalation rules
+        "manager_requested", "complained", "resolution_failed",
     }  # fmt: skip
 
 

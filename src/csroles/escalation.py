@@ -132,6 +132,11 @@ class Party:
 
 
 _check_reason = v.enum_check(EscalationReason)
+_KIND_WORDS = {
+    EscalationKind.FUNCTIONAL: "functional escalation",
+    EscalationKind.HIERARCHICAL: "hierarchical escalation",
+    EscalationKind.DELEGATION: "delegation",
+}
 
 
 @attrs.frozen(kw_only=True)
@@ -187,12 +192,13 @@ class Escalation:
             v.fail(self, "source", self.source, "a position or a role (a team does not escalate)")
         if self.target == self.source:
             v.fail(self, "target", self.target, "a party other than the source")
-        if self.kind is EscalationKind.HIERARCHICAL and self.target.kind is PartyKind.TEAM:
+        if self.kind is not EscalationKind.FUNCTIONAL and self.target.kind is PartyKind.TEAM:
             v.fail(
                 self,
                 "target",
                 self.target,
-                "a position or a role for a hierarchical escalation (teams receive functional ones)",
+                f"a position or a role for a {_KIND_WORDS[self.kind]} "
+                "(teams receive functional ones)",
             )
         if not self.reasons:
             v.fail(self, "reasons", self.reasons, "at least one EscalationReason")
@@ -203,10 +209,11 @@ class Escalation:
             v.fail(self, "note", self.note, "None or a string")
 
     def as_event(self, *, by: str | None = None) -> Event:
-        """The ``escalated`` event for the interaction's timeline.
+        """The ``escalated`` event for the interaction's timeline (``assigned`` for a delegation).
 
         Its assignee is ``str(target)`` (``"team:billing"``), its note the
-        escalation's note.
+        escalation's note. A delegation is not an escalation: it is recorded
+        as an ``assigned`` event, so escalation counts leave it out.
 
         Args:
             by: who escalated, if known.
@@ -226,9 +233,8 @@ class Escalation:
         >>> event.kind.value, event.assignee, event.by
         ('escalated', 'team:billing', 'agent-1')
         """
-        return Event(
-            kind=EventKind.ESCALATED, at=self.at, by=by, assignee=str(self.target), note=self.note
-        )
+        kind = EventKind.ASSIGNED if self.kind is EscalationKind.DELEGATION else EventKind.ESCALATED
+        return Event(kind=kind, at=self.at, by=by, assignee=str(self.target), note=self.note)
 
 
 # ------------------------------------------------------------------ the escalation policy
@@ -313,6 +319,10 @@ class EscalationPolicy:
     The default: at half of a target a supervisor (or above) takes it; once
     the target is missed, a manager (or above).
 
+    ``manager_request`` is the lowest level a customer's request for a manager
+    goes to: a manager by default (the source articles send it to a manager);
+    ``Level.SUPERVISOR`` for desks where a supervisor takes the call first.
+
     >>> from csroles import Level
     >>> policy = EscalationPolicy()
     >>> [(step.threshold, step.level.value) for step in policy.steps]
@@ -333,6 +343,7 @@ class EscalationPolicy:
     steps: tuple[EscalationStep, ...] = attrs.field(
         factory=_default_steps, converter=v.to_tuple, validator=_check_steps
     )
+    manager_request: Level = attrs.field(default=Level.MANAGER, validator=v.member_of(Level))
 
 
 _DEFAULT_POLICY = EscalationPolicy()
@@ -492,8 +503,8 @@ class EscalationDecision:
                 v.fail(self, "checks", self.checks, "at least one check that applies")
             if self.target.kind is PartyKind.ROLE:
                 v.fail(self, "target", self.target, "a position or a team (not a role)")
-            if self.kind is EscalationKind.HIERARCHICAL and self.target.kind is PartyKind.TEAM:
-                v.fail(self, "target", self.target, "a position for a hierarchical escalation")
+            if self.kind is not EscalationKind.FUNCTIONAL and self.target.kind is PartyKind.TEAM:
+                v.fail(self, "target", self.target, f"a position for a {_KIND_WORDS[self.kind]}")
             if self.target == Party.position(self.handler):
                 v.fail(self, "target", self.target, "a party other than the handler")
         else:
@@ -582,11 +593,12 @@ def decide_escalation(
     chart: OrgChart,
     now: datetime,
     request: Request | None = None,
-    unresolved: bool = False,
-    customer_conflict: bool = False,
+    unresolved: bool | None = None,
+    customer_conflict: bool | None = None,
     colleague: str | None = None,
-    customer_request: bool = False,
-    manager_requested: bool = False,
+    customer_request: bool | None = None,
+    manager_requested: bool | None = None,
+    complaint: bool | None = None,
     teams: Mapping[Topic, str] | None = None,
     sla: SLA | None = None,
     customer: Customer | None = None,
@@ -608,7 +620,28 @@ def decide_escalation(
       manager handles it, *LiveAgent roles*) or with a colleague (``colleague``: their
       common manager settles it);
     - ``customer_request``: the customer asked for a manager
-      (``customer_request``).
+      (``customer_request``): a manager takes it, or the level the policy's
+      ``manager_request`` names;
+    - ``complaint``: the customer complained (``complaint``): a supervisor
+      or above takes it.
+
+    The flags ``unresolved``, ``customer_conflict``, ``customer_request`` and
+    ``complaint`` are read from the interaction's timeline (its events up to
+    ``now``) when the caller leaves them None; a flag the caller passes wins.
+    From the timeline:
+
+    - the customer asked for a manager: a ``manager_requested`` event since
+      the latest ``escalated`` event (or since the opening);
+    - a complaint: a ``complained`` event since the latest ``escalated`` one;
+    - a conflict with the customer: two or more ``complained`` events since
+      the latest ``escalated`` one (the customer complained again: a dispute
+      the handler could not settle);
+    - unresolved: a ``resolution_failed`` or ``reopened`` event since the
+      handler got it (the latest ``assigned``, ``transferred`` or
+      ``escalated`` event).
+
+    A check that applies because of the timeline says so, naming the event
+    and when it happened.
 
     Each keyword is named after the reason it can produce, except ``request``
     (authority), ``unresolved`` (expertise) and ``sla`` (SLA risk), which
@@ -626,6 +659,11 @@ def decide_escalation(
     nobody more expert in the chart, it goes to the internal team named for
     the topic in ``teams`` (default :data:`DEFAULT_TEAMS`).
 
+    A functional move to a position below the handler (one of its reports, or
+    at a lower level, such as a chief officer handing a billing question to a
+    representative) is not an escalation: the decision's kind is
+    ``DELEGATION``.
+
     When a reason applies but nobody can take the interaction (the handler is
     at the root, nobody above has the authority, nobody covers the topic), the
     decision says so with ``escalate=False``; a valid chart never makes this
@@ -637,11 +675,15 @@ def decide_escalation(
         chart: the org chart.
         now: the time of the decision (aware, not before the interaction opened).
         request: something the handler was asked to decide, if any.
-        unresolved: the handler covers the topic but could not resolve it.
-        customer_conflict: there is a dispute with the customer.
+        unresolved: the handler covers the topic but could not resolve it;
+            None to read it from the timeline.
+        customer_conflict: there is a dispute with the customer; None to read
+            it from the timeline.
         colleague: the id of a colleague the handler is in conflict with.
-        customer_request: the customer asked for a manager.
+        customer_request: the customer asked for a manager; None to read it
+            from the timeline.
         manager_requested: the former name of ``customer_request``, still accepted.
+        complaint: the customer complained; None to read it from the timeline.
         teams: internal teams by topic, for functional escalations beyond the chart.
         sla: the SLA the interaction is bound by, if its clocks should count.
         customer: the interaction's customer, for an SLA read in the
@@ -699,10 +741,15 @@ def decide_escalation(
         v.fail(fn, "now", now, expected, error=CalendarError)
     if request is not None and not isinstance(request, Request):
         v.fail(fn, "request", request, "None or a Request")
-    v.check_flag(fn, "unresolved", unresolved)
-    v.check_flag(fn, "customer_conflict", customer_conflict)
-    v.check_flag(fn, "customer_request", customer_request)
-    v.check_flag(fn, "manager_requested", manager_requested)
+    for name, flag in (
+        ("unresolved", unresolved),
+        ("customer_conflict", customer_conflict),
+        ("customer_request", customer_request),
+        ("manager_requested", manager_requested),
+        ("complaint", complaint),
+    ):
+        if flag is not None:
+            v.check_flag(fn, name, flag)
     if colleague is not None and _position_id(chart, fn, "colleague", colleague) == me:
         v.fail(fn, "colleague", colleague, "a position other than the handler")
     internal = _teams(fn, teams)
@@ -711,14 +758,23 @@ def decide_escalation(
     if policy is not None and not isinstance(policy, EscalationPolicy):
         v.fail(fn, "policy", policy, "None or an EscalationPolicy")
 
+    told = _Timeline.read(interaction, now)
+    asked = customer_request if customer_request is not None else manager_requested
     weigh = _Weighing(chart=chart, handler=me)
     weigh.authority(request)
-    covers = weigh.expertise(interaction.topic, unresolved=unresolved)
+    covers = weigh.expertise(interaction.topic, unresolved=_flag(unresolved, told.failed))
     weigh.sla_risk(
         None if sla is None else sla_status(sla, interaction, now, customer), policy=policy
     )
-    weigh.conflict(customer=customer_conflict, colleague=colleague)
-    weigh.customer_request(asked=customer_request or manager_requested)
+    weigh.conflict(
+        customer=_flag(customer_conflict, told.conflict),
+        colleague=colleague,
+    )
+    weigh.customer_request(
+        asked=_flag(asked, told.request),
+        level=(policy or _DEFAULT_POLICY).manager_request,
+    )
+    weigh.complaint(_flag(complaint, told.complaint))
     weigh.settle_level()
     decision = _Outcome(interaction_id=interaction.id, handler=me, checks=tuple(weigh.checks))
     if weigh.needs:
@@ -805,25 +861,25 @@ class _Weighing:
             )
         )
 
-    def expertise(self, topic: Topic, *, unresolved: bool) -> bool:
+    def expertise(self, topic: Topic, *, unresolved: _Flag) -> bool:
         reason = EscalationReason.EXPERTISE
         covers = topic in self.chart.topics_of(self.handler)
         if not covers:
             message = f"the topic {topic.value!r} is outside the duties of {self.who}"
             self.add(reason, message, applies=True)
-        elif unresolved:
+        elif unresolved.value:
             tier = _tier(self.chart.role_of(self.handler))
             message = f"{self.who} covers {topic.value!r} but could not resolve it (tier {tier})"
-            self.add(reason, message, applies=True)
+            self.add(reason, message + unresolved.source, applies=True)
         else:
             self.add(reason, f"{self.who} covers the topic {topic.value!r}", applies=False)
         return covers
 
-    def conflict(self, *, customer: bool, colleague: str | None) -> None:
+    def conflict(self, *, customer: _Flag, colleague: str | None) -> None:
         chart = self.chart
         found = []
-        if customer:
-            found.append("a dispute with the customer, which a manager handles")
+        if customer.value:
+            found.append("a dispute with the customer, which a manager handles" + customer.source)
             self.at_least(Level.MANAGER)
         if colleague is not None:
             mate = chart.position(colleague).id
@@ -837,13 +893,81 @@ class _Weighing:
             message = "no conflict with the customer or a colleague"
             self.add(EscalationReason.CONFLICT, message, applies=False)
 
-    def customer_request(self, *, asked: bool) -> None:
+    def customer_request(self, *, asked: _Flag, level: Level) -> None:
         reason = EscalationReason.CUSTOMER_REQUEST
-        if not asked:
+        if not asked.value:
             self.add(reason, "the customer did not ask for a manager", applies=False)
             return
-        self.add(reason, "the customer asked for a manager", applies=True)
+        message = f"the customer asked for a manager, which {_a(level.value)} or above handles"
+        self.add(reason, message + asked.source, applies=True)
+        self.at_least(level)
+
+    def complaint(self, complained: _Flag) -> None:
+        reason = EscalationReason.COMPLAINT
+        if not complained.value:
+            self.add(reason, "the customer did not complain", applies=False)
+            return
+        message = "the customer complained, which a supervisor or above handles"
+        self.add(reason, message + complained.source, applies=True)
         self.at_least(Level.SUPERVISOR)
+
+
+@attrs.frozen(kw_only=True)
+class _Flag:
+    """A flag of a decision and where it comes from: the caller (no words) or the timeline."""
+
+    value: bool
+    source: str = ""
+
+
+def _flag(given: bool | None, event: Event | None) -> _Flag:  # noqa: FBT001 (a flag is the datum)
+    """The caller's flag when given, else what the timeline says (naming the event)."""
+    if given is not None:
+        return _Flag(value=given)
+    if event is None:
+        return _Flag(value=False)
+    return _Flag(
+        value=True,
+        source=f" (read from the timeline: {event.kind.value!r} at {event.at.isoformat()})",
+    )
+
+
+@attrs.frozen
+class _Timeline:
+    """The events of a timeline that escalation rules ask about, up to an instant."""
+
+    request: Event | None  # the latest manager_requested since the latest escalation
+    complaint: Event | None  # the latest complaint since the latest escalation
+    conflict: Event | None  # the second (or later) complaint since the latest escalation
+    failed: Event | None  # the latest failed resolution since the handler got it
+
+    @classmethod
+    def read(cls, interaction: Interaction, now: datetime) -> _Timeline:
+        request = complaint = conflict = failed = None
+        complaints = 0
+        for event in interaction.events:
+            if event.at > now:
+                break
+            kind = event.kind
+            if kind is EventKind.ESCALATED:
+                request = complaint = conflict = failed = None
+                complaints = 0
+            elif kind in _HANDOVERS:
+                failed = None
+            elif kind is EventKind.MANAGER_REQUESTED:
+                request = event
+            elif kind is EventKind.COMPLAINED:
+                complaint = event
+                complaints += 1
+                if complaints > 1:
+                    conflict = event
+            elif kind in _FAILURES:
+                failed = event
+        return cls(request=request, complaint=complaint, conflict=conflict, failed=failed)
+
+
+_HANDOVERS = frozenset({EventKind.ASSIGNED, EventKind.TRANSFERRED})
+_FAILURES = frozenset({EventKind.RESOLUTION_FAILED, EventKind.REOPENED})
 
 
 @attrs.frozen
@@ -929,11 +1053,19 @@ def _functional(
     )
     if found:
         best = max(found, key=lambda p: _tier(chart.role_of(p.id)))  # first of the highest tier
+        nearest = f"the nearest position that works on {topic.value!r}" + (
+            f" above tier {floor}" if covers else ""
+        )
+        if chart.is_above(me, best.id) or chart.role_of(best.id).level < chart.role_of(me).level:
+            return outcome.to(
+                EscalationKind.DELEGATION,
+                Party.position(best.id),
+                f"delegate down the chart to {_describe(chart, best.id)}, {nearest}",
+            )
         return outcome.to(
             EscalationKind.FUNCTIONAL,
             Party.position(best.id),
-            f"escalate to {_describe(chart, best.id)}, the nearest position that works on "
-            f"{topic.value!r}" + (f" above tier {floor}" if covers else ""),
+            f"escalate to {_describe(chart, best.id)}, {nearest}",
         )
     team = teams.get(topic)
     if team is not None:

@@ -35,13 +35,15 @@ from __future__ import annotations
 
 import enum
 import operator
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import Any, NoReturn
 
 import attrs
 
 from csroles import _validation as v
+from csroles._frozen import FrozenMap
 from csroles.catalog import Catalog, default_catalog
+from csroles.customers import _check_tag
 from csroles.errors import (
     HierarchyError,
     InvalidEntityError,
@@ -49,6 +51,7 @@ from csroles.errors import (
     UnknownRoleError,
 )
 from csroles.roles import Authority, Duty, Role, Skill, _skills_validator, _to_skills
+from csroles.sla.calendar import BusinessCalendar
 from csroles.vocabulary import Channel, Language, Level, Topic
 
 __all__ = ["ChartFinding", "ChartFindingCode", "OrgChart", "Position"]
@@ -152,6 +155,42 @@ def _check_authority(owner: object, field: str, value: object) -> Authority:
     return value
 
 
+def _check_shift(owner: object, field: str, value: object) -> BusinessCalendar:
+    if not isinstance(value, BusinessCalendar):
+        v.fail(owner, field, value, "None or a BusinessCalendar")
+    return value
+
+
+_EXPECTED_LIMITS = "a mapping from a Channel to a whole number of interactions of 1 or more"
+
+
+def _to_limits(value: Mapping[Channel, int]) -> Mapping[Channel, int]:
+    """Channel limits as a read-only mapping in channel order, channel values read as members."""
+    given: object = value
+    if not isinstance(given, Mapping):
+        return value  # refused by the validator, which names the field
+    members = {v.to_member(Channel, key) or key: count for key, count in value.items()}
+    order = {channel: n for n, channel in enumerate(Channel)}
+    if not all(key in order for key in members):
+        return FrozenMap(members)
+    return FrozenMap(dict(sorted(members.items(), key=lambda item: order[item[0]])))
+
+
+def _check_limits(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if not isinstance(value, Mapping):
+        v.fail(instance, attribute.name, value, _EXPECTED_LIMITS)
+    for key, count in value.items():
+        if not isinstance(key, Channel):
+            v.fail(instance, attribute.name, key, f"Channel keys: {_EXPECTED_LIMITS}")
+        if type(count) is not int or count < 1:
+            v.fail(
+                instance,
+                f"{attribute.name}[{key.value!r}]",
+                count,
+                "a whole number of 1 or more (leave the channel out to use the default)",
+            )
+
+
 @attrs.frozen(kw_only=True)
 class Position:
     """A seat in an org chart: a role, a manager, and what its holder covers.
@@ -170,6 +209,21 @@ class Position:
             in a portfolio (see :func:`~csroles.balance_portfolios`), or None.
         authority: what this position may decide alone, when it differs
             from its role's default (*What is a CSR*: the company sets the limits).
+        languages: IETF BCP 47 tags of the languages its holder serves
+            customers in (``"it"``, ``"en-GB"``); empty when not recorded.
+        products: the products its holder supports (free labels); empty for all.
+        segments: the customer segments it serves (``"vip"``); empty for all.
+        team: the team (desk, group) it works in; a position without one is
+            in its manager's team (see :meth:`OrgChart.team_of`).
+        shift: when its holder works, as a :class:`~csroles.BusinessCalendar`;
+            a position without one keeps its manager's (see
+            :meth:`OrgChart.shift_of`), so a team's shift is set once on its lead.
+        channel_capacity: how many interactions of each channel its holder
+            takes at once (``{Channel.PHONE: 1, Channel.CHAT: 3}``); a channel
+            left out uses the assignment policy's default.
+
+    :func:`~csroles.assign` reads ``channels``, ``topics``, ``skills`` and the
+    last six fields.
 
     >>> from csroles import Channel
     >>> rep = Position(
@@ -209,6 +263,26 @@ class Position:
     )
     authority: Authority | None = attrs.field(
         default=None, validator=v.optional_validator(_check_authority)
+    )
+    languages: frozenset[str] = attrs.field(
+        default=frozenset(), converter=v.to_frozenset, validator=v.frozenset_of(_check_tag)
+    )
+    products: frozenset[str] = attrs.field(
+        default=frozenset(),
+        converter=v.to_frozenset,
+        validator=v.frozenset_of(v.check_identifier),
+    )
+    segments: frozenset[str] = attrs.field(
+        default=frozenset(),
+        converter=v.to_frozenset,
+        validator=v.frozenset_of(v.check_identifier),
+    )
+    team: str | None = attrs.field(default=None, validator=v.optional_validator(v.check_identifier))
+    shift: BusinessCalendar | None = attrs.field(
+        default=None, validator=v.optional_validator(_check_shift), repr=False
+    )
+    channel_capacity: Mapping[Channel, int] = attrs.field(
+        factory=dict, converter=_to_limits, validator=_check_limits
     )
 
 
@@ -645,6 +719,57 @@ class OrgChart:
         """
         position = self.positions[self._at(id)]
         return self._roles[position.role].topics | position.topics
+
+    def _inherited(self, field: str) -> list[Any]:
+        """Each position's ``field``, or its nearest manager's when its own is None."""
+        key = "inherited_" + field
+        found: list[Any] | None = self._lazy.get(key)
+        if found is None:
+            order, _, _ = self._tour()
+            found = [None] * len(self.positions)
+            parent, positions = self._parent, self.positions
+            for i in order:  # managers before their reports
+                own = getattr(positions[i], field)
+                found[i] = own if own is not None or parent[i] < 0 else found[parent[i]]
+            self._lazy[key] = found
+        return found
+
+    def team_of(self, id: str) -> str | None:  # noqa: A002
+        """The team of the position ``id``: its own, else its nearest manager's, else None.
+
+        >>> chart = OrgChart(
+        ...     positions=[
+        ...         Position(id="lead", role="call_center_manager", team="billing"),
+        ...         Position(id="ag", role="call_center_agent", reports_to="lead"),
+        ...     ]
+        ... )
+        >>> chart.team_of("ag")
+        'billing'
+
+        .. versionadded:: 0.1.0
+        """
+        team: str | None = self._inherited("team")[self._at(id)]
+        return team
+
+    def shift_of(self, id: str) -> BusinessCalendar | None:  # noqa: A002
+        """The shift of the position ``id``: its own, else its nearest manager's, else None.
+
+        >>> from datetime import time
+        >>> from csroles import BusinessCalendar
+        >>> days = BusinessCalendar(timezone="Europe/Rome", hours={0: [(time(9), time(17))]})
+        >>> chart = OrgChart(
+        ...     positions=[
+        ...         Position(id="lead", role="call_center_manager", shift=days),
+        ...         Position(id="ag", role="call_center_agent", reports_to="lead"),
+        ...     ]
+        ... )
+        >>> chart.shift_of("ag") is days
+        True
+
+        .. versionadded:: 0.1.0
+        """
+        shift: BusinessCalendar | None = self._inherited("shift")[self._at(id)]
+        return shift
 
     # ------------------------------------------------------------ advice
 

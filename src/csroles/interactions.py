@@ -261,7 +261,15 @@ def _article(kind: EventKind) -> str:
 # ------------------------------------------------------------------ lifecycle
 
 _S = Status
-_BUSY = (_K.PRIORITY_CHANGED, _K.ASSIGNED, _K.TRANSFERRED, _K.ESCALATED)
+_BUSY = (
+    _K.PRIORITY_CHANGED,
+    _K.ASSIGNED,
+    _K.TRANSFERRED,
+    _K.ESCALATED,
+    _K.MANAGER_REQUESTED,
+    _K.COMPLAINED,
+    _K.RESOLUTION_FAILED,
+)
 
 
 def _freeze(
@@ -313,7 +321,10 @@ TRANSITIONS: Mapping[Status, Mapping[EventKind, Status]] = _freeze(
 """The lifecycle. For each status, the event kinds allowed in it and the status they lead to.
 
 ``opened`` is not in the table: it must be the first event, and only the
-first; it leads to ``open``. Besides the table, three rules hold:
+first; it leads to ``open``. ``manager_requested``, ``complained`` and
+``resolution_failed`` may happen while the interaction is active and keep its
+status (a customer's message that asks for a manager is also a
+``customer_replied`` event, which moves the status and the clocks as usual). Besides the table, three rules hold:
 ``priority_changed`` must change the priority, ``assigned``, ``transferred``
 and ``escalated`` must change the assignee, and ``transferred`` needs a
 current assignee to transfer from.
@@ -462,6 +473,11 @@ class Interaction:
         group: the group (team, desk) that handles it, or ``None``; an SLA
             may keep a calendar per group.
         tags: labels it carries, which SLA policy sets may select on.
+        account_id: the id of the :class:`~csroles.Account` it is about, or
+            ``None``; :func:`~csroles.assign` gives it first to the position
+            whose portfolio holds that account.
+        product: the product it is about (a free label), or ``None``;
+            :func:`~csroles.assign` gives it to positions supporting that product.
 
     Raises:
         InvalidEntityError: a field is invalid, or the timeline breaks the
@@ -507,6 +523,12 @@ class Interaction:
     )
     tags: frozenset[str] = attrs.field(
         default=frozenset(), converter=v.to_frozenset, validator=v.frozenset_of(v.check_identifier)
+    )
+    account_id: str | None = attrs.field(
+        default=None, validator=v.optional_validator(v.check_identifier)
+    )
+    product: str | None = attrs.field(
+        default=None, validator=v.optional_validator(v.check_identifier)
     )
     _facts: _Facts = attrs.field(init=False, repr=False, eq=False)
 

@@ -234,6 +234,10 @@ class Topic(enum.StrEnum):
 class EventKind(enum.StrEnum):
     """What happened on an interaction's timeline.
 
+    The last three kinds record what the escalation rules ask about
+    (:func:`~csroles.decide_escalation` reads them); they change neither the
+    status nor any SLA clock.
+
     >>> from csroles import EventKind
     >>> EventKind("waiting_on_customer")
     <EventKind.WAITING_ON_CUSTOMER: 'waiting_on_customer'>
@@ -255,13 +259,21 @@ class EventKind(enum.StrEnum):
     REOPENED = "reopened"
     CLOSED = "closed"
     SURVEY_ANSWERED = "survey_answered"
+    MANAGER_REQUESTED = "manager_requested"
+    """The customer asked to speak to a manager."""
+    COMPLAINED = "complained"
+    """The customer complained (about the service, the product or the handling)."""
+    RESOLUTION_FAILED = "resolution_failed"
+    """An attempt to resolve the interaction did not work (the fix failed, the answer did not help)."""
 
 
 class EscalationKind(enum.StrEnum):
     """The direction of an escalation (*ServiceNow CSR*, *What is a CSR*).
 
     ``FUNCTIONAL`` goes to more expertise (a support engineer, a product team);
-    ``HIERARCHICAL`` goes up the chain of command (a supervisor or manager).
+    ``HIERARCHICAL`` goes up the chain of command (a supervisor or manager);
+    ``DELEGATION`` is a move down the chart (to more expertise that sits
+    lower), which :func:`~csroles.decide_escalation` reports apart.
 
     >>> from csroles import EscalationKind
     >>> EscalationKind.HIERARCHICAL.value
@@ -272,6 +284,8 @@ class EscalationKind(enum.StrEnum):
 
     FUNCTIONAL = "functional"
     HIERARCHICAL = "hierarchical"
+    DELEGATION = "delegation"
+    """A move down the chart, to a report or a lower level; not an escalation, reported apart."""
 
 
 class EscalationReason(enum.StrEnum):

@@ -38,6 +38,7 @@ from typing import Any
 # then the name of the strategy function in this package.
 _STRATEGY_FOR_TYPE = {
     "Account": "accounts",
+    "AssignmentPolicy": "assignment_policies",
     "BusinessCalendar": "business_calendars",
     "Customer": "customers",
     "Escalation": "escalations",
@@ -112,8 +113,10 @@ from csroles.strategies._entities import (  # noqa: E402 (after the hook: see it
     zone_names,
 )
 from csroles.strategies._hierarchy import (  # noqa: E402
+    assignment_policies,
     escalation_policies,
     escalation_steps,
+    loads,
     org_charts,
     positions,
 )
@@ -157,6 +160,7 @@ __all__ = [
     "ZONES",
     "accounts",
     "agent_requirements",
+    "assignment_policies",
     "authorities",
     "aware_datetimes",
     "business_calendars",
@@ -175,6 +179,7 @@ __all__ = [
     "interval_staffings",
     "job_titles",
     "language_tags",
+    "loads",
     "metric_definitions",
     "org_charts",
     "parties",

@@ -403,7 +403,13 @@ def _interactions(
         topic=draw(st.sampled_from(topics)),
         priority=priority,
         events=timeline,
+        account_id=draw(_OPTIONAL_ACCOUNTS),
+        product=draw(_OPTIONAL_PRODUCTS),
     )
+
+
+_OPTIONAL_ACCOUNTS = st.none() | st.sampled_from(["acct-1", "acct-2", "acct-3", "acct-4"])
+_OPTIONAL_PRODUCTS = st.none() | st.sampled_from(["router", "phone plan", "tv"])
 
 
 # ------------------------------------------------------------------ customers

@@ -2,19 +2,30 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
+from datetime import time
 
 from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
 
+from csroles.assignment import DEFAULT_CAPACITY, AssignmentPolicy, AssignmentRule, Overflow
 from csroles.catalog import Catalog, default_catalog
 from csroles.escalation import EscalationPolicy, EscalationStep
 from csroles.hierarchy import OrgChart, Position
+from csroles.sla.calendar import BusinessCalendar
 from csroles.strategies._entities import identifiers
 from csroles.strategies._roles import skills
 from csroles.vocabulary import Channel, Level, Topic
 
-__all__ = ["escalation_policies", "escalation_steps", "org_charts", "positions"]
+__all__ = [
+    "assignment_policies",
+    "escalation_policies",
+    "escalation_steps",
+    "loads",
+    "org_charts",
+    "positions",
+]
 
 _NAMES = st.sampled_from(
     ["Anna", "Bruno", "Carla", "Dmitri", "Elena", "Farid", "Giulia", "Hana", "Ivan", "Olga"]
@@ -25,6 +36,27 @@ _OPTIONAL_NAMES = st.none() | _NAMES
 _CHANNEL_SETS = st.frozensets(st.sampled_from(Channel), max_size=3)
 _TOPIC_SETS = st.frozensets(st.sampled_from(Topic), max_size=2)
 _SKILL_SETS = st.frozensets(_SKILLS, max_size=2)
+_LANGUAGE_SETS = st.frozensets(st.sampled_from(["en", "it", "de", "fr", "ru", "es"]), max_size=2)
+_PRODUCT_SETS = st.frozensets(st.sampled_from(["router", "phone plan", "tv"]), max_size=2)
+_SEGMENT_SETS = st.frozensets(st.sampled_from(["vip", "enterprise", "consumer"]), max_size=1)
+_TEAMS = st.none() | st.sampled_from(["billing", "care", "tech"])
+_LIMITS = st.dictionaries(st.sampled_from(Channel), st.integers(1, 12), max_size=3)
+
+
+@functools.cache
+def _shift_calendars() -> tuple[BusinessCalendar, ...]:
+    """A few shifts: office hours, a night shift, around the clock (built once)."""
+    days = [(time(9), time(17))]
+    return (
+        BusinessCalendar(timezone="Europe/Rome", hours=dict.fromkeys(range(5), days)),
+        BusinessCalendar(
+            timezone="America/New_York", hours={d: [(time(22), time(6))] for d in range(7)}
+        ),
+        BusinessCalendar(timezone="UTC", hours={d: [(time(0), time(0))] for d in range(7)}),
+    )
+
+
+_SHIFTS = st.none() | st.integers(0, 2).map(lambda n: _shift_calendars()[n])
 
 
 def _draw_position(
@@ -43,6 +75,12 @@ def _draw_position(
         topics=draw(_TOPIC_SETS),
         skills=draw(_SKILL_SETS),
         capacity=draw(_CAPACITIES),
+        languages=draw(_LANGUAGE_SETS),
+        products=draw(_PRODUCT_SETS),
+        segments=draw(_SEGMENT_SETS),
+        team=draw(_TEAMS),
+        shift=draw(_SHIFTS),
+        channel_capacity=draw(_LIMITS),
     )
 
 
@@ -229,7 +267,10 @@ def _policies(draw: st.DrawFn, *, max_steps: int) -> EscalationPolicy:
         draw(st.lists(st.sampled_from(Level), min_size=len(thresholds), max_size=len(thresholds)))
     )
     return EscalationPolicy(
-        steps=[EscalationStep(threshold=t, level=r) for t, r in zip(thresholds, ranks, strict=True)]
+        steps=[
+            EscalationStep(threshold=t, level=r) for t, r in zip(thresholds, ranks, strict=True)
+        ],
+        manager_request=draw(st.sampled_from(Level)),
     )
 
 
@@ -256,3 +297,87 @@ def escalation_policies(*, max_steps: int = 4) -> st.SearchStrategy[EscalationPo
         msg = f"expected max_steps of 1 or more, got {max_steps}"
         raise InvalidArgument(msg)
     return _policies(max_steps=max_steps)
+
+
+_RULES = st.sampled_from(AssignmentRule)
+_OVERFLOWS = st.lists(st.sampled_from(Overflow), unique=True, max_size=2)
+_CAPACITY_MAPS = st.none() | st.dictionaries(
+    st.sampled_from(Channel), st.integers(1, 12), min_size=1, max_size=4
+)
+
+
+@st.composite
+def _assignment_policies(
+    draw: st.DrawFn, *, cursors: st.SearchStrategy[str | None]
+) -> AssignmentPolicy:
+    capacity = draw(_CAPACITY_MAPS)
+    return AssignmentPolicy(
+        rule=draw(_RULES),
+        cursor=draw(cursors),
+        overflow=draw(_OVERFLOWS),
+        require_shift=draw(st.booleans()),
+        ownership=draw(st.booleans()),
+        capacity=DEFAULT_CAPACITY if capacity is None else capacity,
+        shortlist=draw(st.none() | st.integers(1, 12)),
+    )
+
+
+def assignment_policies(
+    *, cursors: st.SearchStrategy[str | None] | None = None
+) -> st.SearchStrategy[AssignmentPolicy]:
+    """Valid assignment policies: every rule, overflows in any order, capacities and shortlists.
+
+    Args:
+        cursors: the round-robin cursors (position ids or None); by default
+            None or an :func:`identifiers` value. Pass the ids of a chart's
+            positions to get policies :func:`~csroles.assign` accepts with it.
+
+    >>> from hypothesis import given, settings
+    >>> from hypothesis import strategies as st
+    >>> from csroles.strategies import assignment_policies
+    >>> @settings(max_examples=10)
+    ... @given(assignment_policies(cursors=st.sampled_from([None, "ag-1"])))
+    ... def test(policy):
+    ...     assert policy.cursor in (None, "ag-1")
+    ...     assert all(count >= 1 for count in policy.capacity.values())
+    >>> test()
+
+    .. versionadded:: 0.1.0
+    """
+    return _assignment_policies(
+        cursors=cursors if cursors is not None else st.none() | identifiers()
+    )
+
+
+def loads(
+    chart: OrgChart, *, max_count: int = 12
+) -> st.SearchStrategy[dict[str, dict[Channel, int]]]:
+    """Valid loads for :func:`~csroles.assign` on ``chart``: position id -> channel -> count.
+
+    Some positions are left out (they have no load); counts go from 0 to
+    ``max_count``, so some positions are over their capacity.
+
+    Raises:
+        InvalidArgument: ``max_count`` is below 0.
+
+    >>> from hypothesis import given, settings
+    >>> from csroles import call_center_team
+    >>> from csroles.strategies import loads
+    >>> chart = call_center_team()
+    >>> @settings(max_examples=10)
+    ... @given(loads(chart, max_count=3))
+    ... def test(load):
+    ...     assert set(load) <= {p.id for p in chart}
+    ...     assert all(0 <= n <= 3 for counts in load.values() for n in counts.values())
+    >>> test()
+
+    .. versionadded:: 0.1.0
+    """
+    if max_count < 0:
+        msg = f"expected max_count at least 0, got {max_count}"
+        raise InvalidArgument(msg)
+    ids = [p.id for p in chart]
+    if not ids:
+        return st.just({})
+    counts = st.dictionaries(st.sampled_from(Channel), st.integers(0, max_count), max_size=3)
+    return st.dictionaries(st.sampled_from(ids), counts, max_size=len(ids))
