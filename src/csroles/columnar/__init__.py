@@ -28,5 +28,14 @@ except ImportError as error:  # pragma: no cover - the wheel test checks it with
     ) from error
 
 from csroles.columnar._calendar import add_business_time, business_time_between, is_open
+from csroles.columnar._sla import EVENT_COLUMNS, STATUS_COLUMNS, sla_table, to_events_table
 
-__all__ = ["add_business_time", "business_time_between", "is_open"]
+__all__ = [
+    "EVENT_COLUMNS",
+    "STATUS_COLUMNS",
+    "add_business_time",
+    "business_time_between",
+    "is_open",
+    "sla_table",
+    "to_events_table",
+]

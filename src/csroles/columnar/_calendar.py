@@ -80,7 +80,13 @@ def _plain(owner: str, name: str, values: object) -> npt.NDArray[Any]:
                 "a column of time-zone-aware instants (this pandas column is naive)",
                 error=CalendarError,
             )
-        values = values.to_numpy()  # type: ignore[attr-defined]
+        kind = getattr(dtype, "kind", None)
+        if kind in ("M", "m"):
+            values = values.to_numpy()  # type: ignore[attr-defined]
+        elif kind in ("i", "u", "b"):
+            values = values.to_numpy()  # type: ignore[attr-defined]
+        else:  # strings, categories, objects: a missing value is None
+            values = values.to_numpy(dtype=object, na_value=None)  # type: ignore[attr-defined]
     elif module == "pyarrow":
         arrow_type = getattr(values, "type", None)
         if (
@@ -393,18 +399,24 @@ def _scalar_rows(
     rows: Ints,
     compute: Callable[[int], int],
     out: Ints,
+    label: Callable[[int], str] | None = None,
 ) -> None:
     """Answer ``rows`` with the scalar engine, naming the first row it refuses."""
     for row in rows.tolist():
         try:
             out[row] = compute(row)
         except CalendarError as error:
-            where = " and ".join(f"{name}[{row}]" for name in names)
+            where = label(row) if label else " and ".join(f"{name}[{row}]" for name in names)
             raise CalendarError(f"{owner}: at {where}: {error}") from None
 
 
 def between_us(
-    calendar: BusinessCalendar, a: Ints, b: Ints, owner: str, names: tuple[str, str]
+    calendar: BusinessCalendar,
+    a: Ints,
+    b: Ints,
+    owner: str,
+    names: tuple[str, str],
+    label: Callable[[int], str] | None = None,
 ) -> Ints:
     """Open microseconds in ``[a, b)`` per row (zero where ``b <= a``); checked instants."""
     engine = calendar._engine
@@ -433,12 +445,18 @@ def between_us(
         np.flatnonzero(far),
         lambda row: engine.between_us(int(a_list[row]), int(b_list[row])),
         out,
+        label,
     )
     return out
 
 
 def add_us(
-    calendar: BusinessCalendar, s: Ints, d: Ints, owner: str, names: tuple[str, str]
+    calendar: BusinessCalendar,
+    s: Ints,
+    d: Ints,
+    owner: str,
+    names: tuple[str, str],
+    label: Callable[[int], str] | None = None,
 ) -> Ints:
     """The earliest instants with ``d`` of open time after ``s`` (``add_business_time``)."""
     engine = calendar._engine
@@ -484,6 +502,7 @@ def add_us(
         np.flatnonzero(fallback),
         lambda row: engine.add_us(int(s[row]), int(d[row])),
         out,
+        label,
     )
     return out
 

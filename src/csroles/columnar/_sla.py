@@ -1,0 +1,940 @@
+"""SLA clocks over a table of events: the scalar replay, run for many interactions at once.
+
+The events of every interaction are replayed *in step*: the first event of
+every interaction, then the second of every interaction that has one, and so
+on. At each step the state machine of the SLA's compiled metric definitions
+(:class:`csroles.sla._clockwork.Plan`) is a lookup in a table of (state, kind)
+pairs, and each clock operation of :class:`csroles.sla._clockwork.Clock` is
+done for every interaction it concerns with array arithmetic; business time
+comes from the columnar calendar. Interactions are ordered by their number of
+events, longest first, so the interactions still replaying at a step are a
+prefix of the arrays.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from datetime import datetime
+from typing import Any, Final
+
+import numpy as np
+import numpy.typing as npt
+
+from csroles import _validation as v
+from csroles.customers import Customer
+from csroles.errors import CalendarError, InvalidEntityError
+from csroles.interactions import TRANSITIONS, Interaction, Status
+from csroles.sla import _clockwork as cw
+from csroles.sla._engine import MAX_US, MAX_YEAR, MIN_YEAR
+from csroles.sla.calendar import BusinessCalendar
+from csroles.sla.clocks import ClockState, _check_now
+from csroles.sla.policy import SLA, PriorityChangePolicy, ReopenPolicy, ZonePolicy
+from csroles.sla.selection import PolicySet, _choose
+from csroles.vocabulary import Channel, Direction, EventKind, Priority, Topic
+
+from csroles.columnar._calendar import Ints, _plain, add_us, between_us, instants_column
+
+__all__ = ["EVENT_COLUMNS", "STATUS_COLUMNS", "sla_table", "to_events_table"]
+
+Bools = npt.NDArray[np.bool_]
+Table = dict[str, npt.NDArray[Any]]
+
+#: The columns of an events table: required ones first, then those read on
+#: each interaction's first row (the opening) when the SLA or policy set needs them.
+EVENT_COLUMNS: Final = (
+    "interaction_id",
+    "kind",
+    "at",
+    "priority",
+    "channel",
+    "direction",
+    "topic",
+    "group",
+    "tags",
+    "segment",
+    "timezone",
+)
+_REQUIRED: Final = EVENT_COLUMNS[:4]
+
+#: The columns of the table :func:`sla_table` returns, in order.
+STATUS_COLUMNS: Final = (
+    "interaction_id",
+    "metric",
+    "target",
+    "elapsed",
+    "remaining",
+    "state",
+    "due",
+    "breached",
+    "breached_at",
+    "completed_cycles",
+    "breached_cycles",
+    "warning_level",
+)
+
+_STATE_VALUES: Final = np.array([state.value for state in ClockState], dtype=object)
+_RUNNING, _PAUSED, _WARNING, _MET, _BREACHED = range(5)
+_FROM_START = PriorityChangePolicy.FROM_START
+_CONTINUE = ReopenPolicy.CONTINUE
+_BY_CUSTOMER = ZonePolicy.CUSTOMER
+
+
+# ------------------------------------------------------------------ entities to a table
+
+
+def to_events_table(
+    interactions: Iterable[Interaction],
+    customers: Iterable[Customer] | Mapping[str, Customer] | None = None,
+) -> Table:
+    """The events of ``interactions`` as a table of columns, the input of :func:`sla_table`.
+
+    One row per event, the interactions in the order given and each one's
+    events in time order. The columns are those of :data:`EVENT_COLUMNS`:
+
+    - ``interaction_id`` (object): the interaction's id;
+    - ``kind`` (object): the event kind's value, such as ``"opened"``;
+    - ``at`` (``datetime64[us]``): the instant, UTC;
+    - ``priority`` (object): the interaction's priority on the opening row,
+      the new priority on a ``priority_changed`` row, ``None`` elsewhere;
+    - on the opening row only (``None`` elsewhere): ``channel``,
+      ``direction``, ``topic``, ``group`` and ``tags`` (a frozenset) of the
+      interaction, and the ``segment`` and ``timezone`` of its customer
+      (``None`` when ``customers`` does not hold it).
+
+    Args:
+        interactions: the interactions.
+        customers: their customers (by id, or an iterable of customers).
+
+    Raises:
+        InvalidEntityError: an item is not an Interaction or a Customer.
+
+    >>> from datetime import UTC, datetime
+    >>> from csroles import Channel, Direction, Event, EventKind, Interaction, Priority, Topic
+    >>> from csroles.columnar import to_events_table
+    >>> t0 = datetime(2026, 5, 4, 9, tzinfo=UTC)
+    >>> ticket = Interaction(
+    ...     id="T-1",
+    ...     customer_id="C-1",
+    ...     channel=Channel.EMAIL,
+    ...     direction=Direction.INBOUND,
+    ...     topic=Topic.BILLING,
+    ...     priority=Priority.NORMAL,
+    ...     events=[Event(kind=EventKind.OPENED, at=t0), Event(kind=EventKind.RESOLVED, at=t0)],
+    ... )
+    >>> table = to_events_table([ticket])
+    >>> table["kind"].tolist(), table["priority"].tolist()
+    (['opened', 'resolved'], ['normal', None])
+    >>> table["at"].dtype
+    dtype('<M8[us]')
+
+    .. versionadded:: 0.1.0
+    """
+    owner = "to_events_table"
+    by_id: dict[str, Customer] = {}
+    if customers is not None:
+        items = customers.values() if isinstance(customers, Mapping) else customers
+        if isinstance(items, (str, bytes)) or not isinstance(items, Iterable):
+            v.fail(owner, "customers", customers, "an iterable of Customers or a mapping by id")
+        for index, customer in enumerate(items):
+            if not isinstance(customer, Customer):
+                v.fail(owner, f"customers[{index}]", customer, "a Customer")
+            by_id[customer.id] = customer
+    if isinstance(interactions, (str, bytes)) or not isinstance(interactions, Iterable):
+        v.fail(owner, "interactions", interactions, "an iterable of Interactions")
+    columns: dict[str, list[Any]] = {name: [] for name in EVENT_COLUMNS}
+    at: list[int] = []
+    none = [None] * 0
+    for index, interaction in enumerate(interactions):
+        if not isinstance(interaction, Interaction):
+            v.fail(owner, f"interactions[{index}]", interaction, "an Interaction")
+        events = interaction.events
+        n = len(events)
+        customer = by_id.get(interaction.customer_id)
+        columns["interaction_id"] += [interaction.id] * n
+        columns["kind"] += [event.kind.value for event in events]
+        at += [cw.to_us(event.at) for event in events]
+        priorities = [None if e.priority is None else e.priority.value for e in events]
+        priorities[0] = interaction.priority.value
+        columns["priority"] += priorities
+        rest = [None] * (n - 1) if n > 1 else none
+        opening = {
+            "channel": interaction.channel.value,
+            "direction": interaction.direction.value,
+            "topic": interaction.topic.value,
+            "group": interaction.group,
+            "tags": interaction.tags,
+            "segment": None if customer is None else customer.segment,
+            "timezone": None if customer is None else customer.timezone,
+        }
+        for name, value in opening.items():
+            columns[name].append(value)
+            columns[name] += rest
+    table: Table = {}
+    for name in EVENT_COLUMNS:
+        if name == "at":
+            table[name] = np.array(at, dtype=np.int64).view("datetime64[us]")
+        else:
+            array = np.empty(len(columns[name]), dtype=object)
+            array[:] = columns[name]
+            table[name] = array
+    return table
+
+
+# ------------------------------------------------------------------ reading a table
+
+
+def _column(owner: str, events: object, name: str, *, required: bool) -> npt.NDArray[Any] | None:
+    try:
+        found = events[name]  # type: ignore[index]
+    except (KeyError, IndexError, TypeError):
+        if required:
+            v.fail(
+                owner,
+                "events",
+                f"a table without {name!r}",
+                f"a table with the columns {', '.join(map(repr, _REQUIRED))}",
+            )
+        return None
+    return _plain(owner, f"events[{name!r}]", found)
+
+
+def _codes(
+    owner: str, name: str, values: npt.NDArray[Any], members: Sequence[str], *, nullable: bool
+) -> Ints:
+    """A column of enum values (or members) as codes into ``members``; -1 for a null."""
+    lookup: dict[object, int] = {value: code for code, value in enumerate(members)}
+    if values.dtype.kind in "US" and len(values):
+        unique, inverse = np.unique(values, return_inverse=True)
+        codes = np.array([lookup.get(str(u), -2) for u in unique.tolist()], dtype=np.int64)
+        found = codes[inverse.reshape(-1)]
+    else:
+        if nullable:
+            lookup[None] = -1
+        get = lookup.get
+        found = np.fromiter(
+            (get(x, -2) for x in values.tolist()), dtype=np.int64, count=len(values)
+        )
+    bad = found == -2
+    if bad.any():
+        row = int(np.argmax(bad))
+        expected = "one of " + ", ".join(repr(m) for m in members)
+        if nullable:
+            expected += ", or None"
+        v.fail(owner, f"events[{name!r}][{row}]", values[row], expected)
+    return found
+
+
+class _Events:
+    """An events table read and checked: codes, instants and interaction boundaries."""
+
+    def __init__(self, owner: str, events: object) -> None:
+        self.owner = owner
+        if not hasattr(events, "__getitem__"):
+            v.fail(
+                owner,
+                "events",
+                events,
+                "a table: a mapping of column name to array, or a DataFrame",
+            )
+        columns = {
+            name: _column(owner, events, name, required=name in _REQUIRED) for name in EVENT_COLUMNS
+        }
+        ids = columns["interaction_id"]
+        assert ids is not None
+        n = len(ids)
+        for name, column in columns.items():
+            if column is not None and len(column) != n:
+                v.fail(
+                    owner,
+                    f"events[{name!r}]",
+                    f"a column of {len(column)} rows",
+                    f"as many rows as events['interaction_id'] ({n})",
+                )
+        self.columns = columns
+        self.ids = ids
+        if ids.dtype.kind == "O":
+            nulls = np.fromiter((x is None for x in ids.tolist()), dtype=bool, count=n)
+            if nulls.any():
+                row = int(np.argmax(nulls))
+                v.fail(owner, f"events['interaction_id'][{row}]", None, "an interaction id")
+        self.kinds = list(EventKind)
+        self.kind = _codes(
+            owner, "kind", columns["kind"], [k.value for k in self.kinds], nullable=False
+        )  # type: ignore[arg-type]
+        self.at = instants_column(owner, "events['at']", columns["at"])
+        self.priorities = list(Priority)
+        self.priority = _codes(
+            owner, "priority", columns["priority"], [p.value for p in Priority], nullable=True
+        )  # type: ignore[arg-type]
+        # Interaction boundaries: where the id changes.
+        if n:
+            changes = np.flatnonzero(ids[1:] != ids[:-1]) + 1
+            self.first = np.concatenate(([0], changes)).astype(np.int64)
+        else:
+            self.first = np.empty(0, dtype=np.int64)
+        self.length = np.diff(np.append(self.first, n))
+        first_ids = ids[self.first].tolist()
+        if len(set(first_ids)) != len(first_ids):
+            seen: set[object] = set()
+            for k, value in enumerate(first_ids):
+                if value in seen:
+                    v.fail(
+                        owner,
+                        f"events['interaction_id'][{int(self.first[k])}]",
+                        value,
+                        "the rows of each interaction together (this id comes back after other interactions' rows)",
+                    )
+                seen.add(value)
+        # Time order within each interaction.
+        if n > 1:
+            back = np.flatnonzero(self.at[1:] < self.at[:-1]) + 1
+            same = np.zeros(n, dtype=bool)
+            same[1:] = (
+                ids[1:] == ids[:-1]
+                if ids.dtype.kind != "O"
+                else ~np.isin(np.arange(1, n), self.first)
+            )
+            back = back[same[back]]
+            if len(back):
+                row = int(back[0])
+                v.fail(
+                    owner,
+                    f"events['at'][{row}]",
+                    self.at[row].view("datetime64[us]"),
+                    "events in time order within each interaction (this one is earlier than the row before it)",
+                )
+        opened = EventKind.OPENED
+        opening = self.kinds.index(opened)
+        not_opening = self.kind[self.first] != opening
+        if not_opening.any():
+            row = int(self.first[np.argmax(not_opening)])
+            v.fail(
+                owner,
+                f"events['kind'][{row}]",
+                columns["kind"][row],
+                "'opened' as the first row of each interaction",
+            )  # type: ignore[index]
+        again = self.kind == opening
+        again[self.first] = False
+        if again.any():
+            row = int(np.argmax(again))
+            v.fail(
+                owner,
+                f"events['kind'][{row}]",
+                "opened",
+                "'opened' only as the first row of an interaction",
+            )
+        no_priority = self.priority[self.first] < 0
+        if no_priority.any():
+            row = int(self.first[np.argmax(no_priority)])
+            v.fail(
+                owner,
+                f"events['priority'][{row}]",
+                None,
+                "the interaction's priority on its opening row",
+            )
+
+    def opening_values(self, name: str) -> list[Any]:
+        column = self.columns.get(name)
+        if column is None:
+            return [None] * len(self.first)
+        return column[self.first].tolist()  # type: ignore[no-any-return]
+
+
+# ------------------------------------------------------------------ choosing the SLA
+
+
+class _Facts:
+    """What a policy set reads of an interaction and its customer, from the opening row."""
+
+    __slots__ = ("channel", "direction", "group", "priority", "segment", "tags", "topic")
+
+    def __init__(self, values: tuple[Any, ...]) -> None:
+        (
+            self.channel,
+            self.direction,
+            self.topic,
+            self.priority,
+            self.group,
+            self.tags,
+            self.segment,
+        ) = values
+
+
+def _member(owner: str, name: str, row: int, cls: type[Any], value: object) -> object:
+    try:
+        return cls(value)
+    except ValueError:
+        v.fail(
+            owner,
+            f"events[{name!r}][{row}]",
+            value,
+            v.enum_check(cls).__name__ if False else f"a {cls.__name__} value",
+        )
+    return None  # pragma: no cover
+
+
+def _choices(owner: str, sla: PolicySet, table: _Events) -> list[SLA | None]:
+    """The SLA the policy set chooses for each interaction (one choice per distinct facts)."""
+    names = ("channel", "direction", "topic", "group", "tags", "segment")
+    values = {name: table.opening_values(name) for name in names}
+    priorities = table.priority[table.first].tolist()
+    found: list[SLA | None] = []
+    cache: dict[tuple[Any, ...], SLA | None] = {}
+    for k in range(len(table.first)):
+        tags = values["tags"][k]
+        key = (
+            values["channel"][k],
+            values["direction"][k],
+            values["topic"][k],
+            priorities[k],
+            values["group"][k],
+            frozenset(tags) if tags is not None else frozenset(),
+            values["segment"][k],
+        )
+        chosen = cache.get(key, cache)
+        if chosen is cache:
+            row = int(table.first[k])
+            facts = _Facts(
+                (
+                    _member(owner, "channel", row, Channel, key[0]),
+                    _member(owner, "direction", row, Direction, key[1]),
+                    _member(owner, "topic", row, Topic, key[2]),
+                    table.priorities[key[3]],
+                    key[4],
+                    key[5],
+                    key[6],
+                )
+            )
+            customer = facts if key[6] is not None else None
+            chosen = cache[key] = _choose(sla, facts, customer).sla  # type: ignore[arg-type]
+        found.append(chosen)  # type: ignore[arg-type]
+    return found
+
+
+# ------------------------------------------------------------------ business time per model
+
+
+class _Time:
+    """``between`` and ``add`` over arrays for one calendar (``None``: calendar hours)."""
+
+    def __init__(
+        self, calendar: BusinessCalendar | None, owner: str, label: Callable[[int], str]
+    ) -> None:
+        self.calendar = calendar
+        self.owner = owner
+        self.label = label
+
+    def between(self, a: Ints, b: Ints, who: Ints) -> Ints:
+        if self.calendar is None:
+            return b - a
+        return between_us(
+            self.calendar, a, b, self.owner, ("", ""), label=lambda row: self.label(int(who[row]))
+        )
+
+    def add(self, a: Ints, d: Ints, who: Ints) -> Ints:
+        if self.calendar is None:
+            found = a + d
+            late = found >= MAX_US
+            if late.any():
+                row = int(np.argmax(late))
+                msg = (
+                    f"{self.owner}: {self.label(int(who[row]))}: a deadline falls after {MAX_YEAR:04d}-12-31 (UTC), expected deadlines "
+                    f"from {MIN_YEAR:04d}-01-01 to {MAX_YEAR:04d}-12-31"
+                )
+                raise CalendarError(msg)
+            return found
+        return add_us(
+            self.calendar, a, d, self.owner, ("", ""), label=lambda row: self.label(int(who[row]))
+        )
+
+
+# ------------------------------------------------------------------ the clocks, in step
+
+
+class _Clocks:
+    """One metric's clocks for a group of interactions: the fields of ``Clock`` as arrays.
+
+    Every method takes the positions ``i`` of the interactions concerned (and
+    their instants) and does what ``Clock``'s method of the same name does to
+    each, in the same order.
+    """
+
+    def __init__(self, n: int, targets: Ints, time: _Time) -> None:
+        self.targets = targets  # by priority code
+        self.time = time
+        self.started = np.zeros(n, dtype=bool)
+        self.active = np.zeros(n, dtype=bool)
+        self.running = np.zeros(n, dtype=bool)
+        self.target = np.zeros(n, dtype=np.int64)
+        self.elapsed = np.zeros(n, dtype=np.int64)
+        self.mark = np.zeros(n, dtype=np.int64)
+        self.pending = np.zeros(n, dtype=np.int64)
+        self.has_pending = np.zeros(n, dtype=bool)
+        self.breached_at = np.zeros(n, dtype=np.int64)
+        self.has_breach = np.zeros(n, dtype=bool)
+        self.completed = np.zeros(n, dtype=np.int64)
+        self.breaches = np.zeros(n, dtype=np.int64)
+
+    def start(self, i: Ints, at: Ints, priority: Ints) -> None:
+        self.started[i] = self.active[i] = self.running[i] = True
+        self.target[i] = self.targets[priority]
+        self.elapsed[i] = 0
+        self.mark[i] = at
+        self.has_pending[i] = False
+        self.has_breach[i] = False
+
+    def advance(self, i: Ints, at: Ints) -> None:
+        if not len(i):
+            return
+        mark, elapsed, target = self.mark[i], self.elapsed[i], self.target[i]
+        grown = elapsed + self.time.between(mark, at, i)
+        check = (grown >= target) & ~self.has_breach[i]
+        if check.any():
+            c = np.flatnonzero(check)
+            left = target[c] - elapsed[c]
+            due = mark[c].copy()
+            positive = np.flatnonzero(left > 0)
+            if len(positive):
+                due[positive] = self.time.add(mark[c][positive], left[positive], i[c][positive])
+            late = at[c] > due
+            who = i[c][late]
+            self.breached_at[who] = due[late]
+            self.has_breach[who] = True
+            self.breaches[who] += 1
+        self.elapsed[i] = grown
+        self.mark[i] = at
+
+    def settle(self, i: Ints) -> None:
+        p = i[self.has_pending[i]]
+        if len(p):
+            pending = self.pending[p]
+            self.elapsed[p] += self.time.between(self.mark[p], pending, p)
+            self.mark[p] = pending
+            self.has_pending[p] = False
+
+    def halt(self, i: Ints, at: Ints) -> None:
+        measure = ~self.has_breach[i] & (self.elapsed[i] + at - self.mark[i] >= self.target[i])
+        self.advance(i[measure], at[measure])
+        later = ~measure
+        self.pending[i[later]] = at[later]
+        self.has_pending[i[later]] = True
+        self.running[i] = False
+
+    def stop(self, i: Ints, at: Ints) -> None:
+        running = self.running[i]
+        self.halt(i[running], at[running])
+        self.active[i] = False
+        self.completed[i] += 1
+
+    def resume(self, i: Ints, at: Ints) -> None:
+        self.settle(i)
+        self.mark[i] = at
+        self.running[i] = True
+
+    def reprioritize(self, i: Ints, at: Ints, priority: Ints, *, from_start: bool) -> None:
+        target = self.targets[priority]
+        fresh = ~self.has_breach[i]
+        running = self.running[i]
+        r = np.flatnonzero(fresh & running)
+        if len(r):
+            most = self.elapsed[i[r]] + at[r] - self.mark[i[r]]
+            measure = most >= self.target[i[r]]
+            if from_start:
+                measure |= most > target[r]
+            self.advance(i[r][measure], at[r][measure])
+        if from_start:
+            p = np.flatnonzero(fresh & ~running)
+            if len(p):
+                who = i[p]
+                end = np.where(self.has_pending[who], self.pending[who], self.mark[who])
+                self.settle(who[self.elapsed[who] + end - self.mark[who] > target[p]])
+        self.target[i] = target
+        if not from_start:
+            self.elapsed[i] = 0
+            self.mark[i] = at
+            self.has_pending[i] = False
+        else:
+            over = ~self.has_breach[i] & ~self.has_pending[i] & (self.elapsed[i] > target)
+            who = i[over]
+            self.breached_at[who] = at[over]
+            self.has_breach[who] = True
+            self.breaches[who] += 1
+
+    def result(self, now: int) -> tuple[Ints, Ints]:
+        """Every clock at ``now``: its state and due instant (-1 for none)."""
+        n = len(self.started)
+        everyone = np.arange(n, dtype=np.int64)
+        state = np.full(n, _MET, dtype=np.int64)
+        due = np.full(n, -1, dtype=np.int64)
+        running = everyone[self.running]
+        self.advance(running, np.full(len(running), now, dtype=np.int64))
+        still = everyone[~self.running]
+        self.settle(still)
+        breached = self.has_breach
+        counting = running[~breached[running]]
+        left = self.target[counting] - self.elapsed[counting]
+        due_counting = np.full(len(counting), now, dtype=np.int64)
+        positive = np.flatnonzero(left > 0)
+        if len(positive):
+            due_counting[positive] = self.time.add(
+                due_counting[positive], left[positive], counting[positive]
+            )
+        due[counting] = due_counting
+        state[counting] = _RUNNING
+        overdue = running[breached[running]]
+        due[overdue] = self.breached_at[overdue]
+        state[still[self.active[still]]] = _PAUSED
+        state[breached] = _BREACHED
+        return state, due
+
+
+class _Machine:
+    """The compiled steps of an SLA's plan as lookup tables over (state, kind) codes."""
+
+    def __init__(self, sla: SLA, kinds: list[EventKind]) -> None:
+        self.plan = sla._plan
+        self.kinds = kinds
+        self.states: list[Any] = [self.plan.initial]  # state 0: before the opening
+        self.ids: dict[int, int] = {}
+        metrics = len(self.plan.keys)
+        size = (1, len(kinds))
+        self.next = np.full(size, -1, dtype=np.int64)
+        self.flags = np.zeros((4, metrics, *size), dtype=bool)  # stop, pause, resume, start
+        self.busy = np.zeros(size, dtype=bool)
+
+    def _state(self, moves: Any) -> int:
+        found = self.ids.get(id(moves))
+        if found is None:
+            found = self.ids[id(moves)] = len(self.states)
+            self.states.append(moves)
+            self.next = np.concatenate(
+                (self.next, np.full((1, len(self.kinds)), -1, dtype=np.int64))
+            )
+            self.busy = np.concatenate((self.busy, np.zeros((1, len(self.kinds)), dtype=bool)))
+            extra = np.zeros((*self.flags.shape[:2], 1, len(self.kinds)), dtype=bool)
+            self.flags = np.concatenate((self.flags, extra), axis=2)
+        return found
+
+    def compile(self, state: int, kind: int) -> bool:
+        """Compile the step of ``kind`` from ``state``; False if the lifecycle refuses it."""
+        moves = self.states[state]
+        if state and self.kinds[kind] not in TRANSITIONS[moves.status]:
+            return False
+        if not state and kind != self.kinds.index(EventKind.OPENED):
+            return False
+        target, entries, busy = moves[self.kinds[kind]]
+        found = self._state(target)
+        self.next[state, kind] = found
+        self.busy[state, kind] = busy
+        for number, *flags in entries:
+            for f, flag in enumerate(flags):
+                self.flags[f, number, state, kind] = flag
+        return True
+
+    def status(self, state: int) -> Status:
+        return self.states[state].status  # type: ignore[no-any-return]
+
+
+def _replay(
+    owner: str,
+    sla: SLA,
+    table: _Events,
+    members: Ints,
+    now: int,
+    calendar: BusinessCalendar | None,
+) -> tuple[list[_Clocks], Ints]:
+    """Replay the interactions ``members`` (positions in the table) under ``sla``.
+
+    Returns the clocks of every metric, and the members in the order of the
+    arrays (longest timeline first).
+    """
+    order = members[np.argsort(-table.length[members], kind="stable")]
+    ids = table.ids
+    time = _Time(calendar, owner, lambda at: f"interaction {ids[table.first[order[at]]]!r}")
+    first = table.first[order]
+    length = table.length[order]
+    n = len(order)
+    plan = sla._plan
+    machine = _Machine(sla, table.kinds)
+    priorities = table.priorities
+    clocks = []
+    for number in range(len(plan.keys)):
+        targets = np.array([plan.targets[number].get(p, 0) for p in priorities], dtype=np.int64)
+        clocks.append(_Clocks(n, targets, time))
+    from_start = sla.on_priority_change is _FROM_START
+    reopen_continues = sla.on_reopen is _CONTINUE
+    cycles = plan.cycles
+    priority_changed = table.kinds.index(EventKind.PRIORITY_CHANGED)
+    state = np.zeros(n, dtype=np.int64)
+    priority = table.priority[first]
+    longest = int(length[0]) if n else 0
+    # counts[step]: how many interactions have more than ``step`` events (a prefix).
+    counts = np.searchsorted(-length, -np.arange(longest), side="left")
+    for step in range(longest):
+        m = int(counts[step])
+        rows = first[:m] + step
+        kind = table.kind[rows]
+        current = state[:m]
+        following = machine.next[current, kind]
+        unknown = np.flatnonzero(following < 0)
+        if len(unknown):
+            pairs = np.unique(np.stack((current[unknown], kind[unknown])), axis=1)
+            for s, k in pairs.T.tolist():
+                if not machine.compile(s, k):
+                    bad = unknown[(current[unknown] == s) & (kind[unknown] == k)][0]
+                    row = int(rows[bad])
+                    status = machine.status(s)
+                    v.fail(
+                        owner,
+                        f"events['kind'][{row}]",
+                        table.kinds[k].value,
+                        f"an event that the lifecycle allows while the interaction is {status.value!r}",
+                    )
+            following = machine.next[current, kind]
+        busy = machine.busy[current, kind]
+        flags = machine.flags[:, :, current, kind]
+        state[:m] = following
+        at = table.at[rows]
+        # Priority changes: the lifecycle checks, then the clocks.
+        changing = np.flatnonzero(kind == priority_changed)
+        if len(changing):
+            new = table.priority[rows[changing]]
+            same = (new < 0) | (new == priority[changing])
+            if same.any():
+                row = int(rows[changing[np.argmax(same)]])
+                value = None if new[np.argmax(same)] < 0 else priorities[new[np.argmax(same)]].value
+                v.fail(
+                    owner,
+                    f"events['priority'][{row}]",
+                    value,
+                    "a priority other than the interaction's current one on a 'priority_changed' row",
+                )
+            priority[changing] = new
+        live = busy & (at <= now)
+        if not live.any():
+            continue
+        change = np.flatnonzero(live & (kind == priority_changed))
+        for number, clock in enumerate(clocks):
+            if len(change):
+                who = change[clock.active[change]]
+                clock.reprioritize(who, at[who], priority[who], from_start=from_start)
+            stop, pause, resume, start = (
+                flags[0, number],
+                flags[1, number],
+                flags[2, number],
+                flags[3, number],
+            )
+            reacts = live & (stop | pause | resume | start)
+            if not reacts.any():
+                continue
+            active = clock.active[:m]
+            running = clock.running[:m]
+            halting = np.flatnonzero(reacts & active & ~stop & running & pause)
+            resuming = np.flatnonzero(reacts & active & ~stop & ~running & resume)
+            stopping = np.flatnonzero(reacts & active & stop)
+            clock.stop(stopping, at[stopping])
+            clock.halt(halting, at[halting])
+            clock.resume(resuming, at[resuming])
+            starting = np.flatnonzero(reacts & start & ~clock.active[:m])
+            if len(starting):
+                if cycles[number] or not reopen_continues:
+                    anew = starting
+                else:
+                    anew = starting[~clock.started[starting]]
+                    again = starting[clock.started[starting]]
+                    clock.completed[again] -= 1
+                    clock.active[again] = True
+                    clock.resume(again, at[again])
+                clock.start(anew, at[anew], priority[anew])
+    return clocks, order
+
+
+def _model(sla: SLA, zone: str | None, group: str | None) -> BusinessCalendar | None:
+    """The calendar of the clocks (``None``: calendar hours), as ``sla_status`` resolves it."""
+    if group is not None and group not in sla.group_calendars:
+        group = None
+    calendar = sla.calendar if group is None else sla.group_calendars[group]
+    if calendar is None:
+        return None
+    if sla.zone is _BY_CUSTOMER and zone is not None and zone != calendar.timezone:
+        calendar = calendar.with_timezone(zone)
+    return calendar
+
+
+def sla_table(sla: SLA | PolicySet, events: object, now: datetime) -> Table:
+    """The SLA clocks of every interaction of an events table, as a table: one row per clock.
+
+    The columnar form of :func:`~csroles.sla.sla_statuses`, with the same
+    clocks: for each interaction (in the order of the table) the clocks that
+    :func:`~csroles.sla.sla_status` reports, in its order, with the same
+    values to the microsecond, for every metric definition, priority change,
+    reopening, zone and group policy.
+
+    ``events`` is a mapping of column name to array (such as
+    :func:`to_events_table` returns) or a pandas DataFrame, with one row per
+    event; the rows of an interaction together, in time order, the opening
+    first. The columns (:data:`EVENT_COLUMNS`):
+
+    - ``interaction_id``: any values, not null;
+    - ``kind``: the :class:`~csroles.EventKind` value of each event;
+    - ``at``: instants (numpy ``datetime64``, UTC, or a time-zone-aware
+      column);
+    - ``priority``: a :class:`~csroles.Priority` value on the opening row (the
+      interaction's priority) and on ``priority_changed`` rows (the new one);
+      other rows are not read;
+    - read on the opening row only, and only if present: ``channel``,
+      ``direction``, ``topic``, ``group`` and ``tags`` of the interaction,
+      ``segment`` and ``timezone`` of its customer (for a
+      :class:`~csroles.sla.PolicySet`, an SLA with group calendars and the
+      customer-zone policy; a missing column reads as ``None``).
+
+    The table returned holds numpy arrays under :data:`STATUS_COLUMNS`:
+    ``interaction_id``, ``metric`` (the metric's value or definition name),
+    ``target``, ``elapsed`` and ``remaining`` (``timedelta64[us]``), ``state``
+    (a :class:`~csroles.sla.ClockState` value), ``due`` and ``breached_at``
+    (``datetime64[us]``, UTC, ``NaT`` for none), ``breached`` (bool),
+    ``completed_cycles``, ``breached_cycles`` and ``warning_level``.
+
+    Args:
+        sla: the SLA, or a policy set that chooses each interaction's SLA.
+        events: the events table.
+        now: the instant of the status (an aware datetime).
+
+    Raises:
+        InvalidEntityError: a missing column, columns of different lengths,
+            a null id, an interaction's rows apart, an unknown kind or
+            priority, a timeline the lifecycle refuses (the first row not an
+            opening, a priority change to the same priority ...), naming the
+            column and the first row.
+        CalendarError: ``now`` is naive, an instant is null or outside the
+            years 0002 to 9998, events out of time order, ``now`` before an
+            opening, or a deadline beyond the calendar's reach.
+
+    >>> from datetime import UTC, datetime, timedelta
+    >>> import numpy as np
+    >>> from csroles import SLA, Metric
+    >>> from csroles.columnar import sla_table
+    >>> sla = SLA(name="Mail", targets={Metric.FIRST_RESPONSE_TIME: timedelta(hours=2)})
+    >>> events = {
+    ...     "interaction_id": np.array(["A", "A", "B"], dtype=object),
+    ...     "kind": np.array(["opened", "agent_replied", "opened"], dtype=object),
+    ...     "at": np.array(
+    ...         ["2026-05-04T09:00", "2026-05-04T10:00", "2026-05-04T09:30"], dtype="datetime64[us]"
+    ...     ),
+    ...     "priority": np.array(["normal", None, "high"], dtype=object),
+    ... }
+    >>> table = sla_table(sla, events, now=datetime(2026, 5, 4, 12, tzinfo=UTC))
+    >>> table["state"].tolist(), table["elapsed"].astype("timedelta64[m]").tolist()
+    (['met', 'breached'], [datetime.timedelta(seconds=3600), datetime.timedelta(seconds=9000)])
+    >>> table["breached_at"][1]
+    np.datetime64('2026-05-04T11:30:00.000000')
+
+    .. versionadded:: 0.1.0
+    """
+    owner = "sla_table"
+    if not isinstance(sla, (SLA, PolicySet)):
+        v.fail(owner, "sla", sla, "an SLA or a PolicySet")
+    now_us = _check_now(owner, now)
+    table = _Events(owner, events)
+    n = len(table.first)
+    opened = table.at[table.first]
+    early = now_us < opened
+    if early.any():
+        row = int(table.first[np.argmax(early)])
+        msg = (
+            f"{owner}.now: {now.isoformat()} is before interaction {table.ids[row]!r} opened "
+            f"(events['at'][{row}]), expected an instant at or after every opening"
+        )
+        raise CalendarError(msg)
+    # Which SLA and calendar each interaction's clocks use, in groups.
+    chosen: list[SLA | None] = (
+        _choices(owner, sla, table) if isinstance(sla, PolicySet) else [sla] * n
+    )
+    zones = table.opening_values("timezone")
+    groups = table.opening_values("group")
+    batches: dict[tuple[int, int], list[int]] = {}
+    slas: dict[int, SLA] = {}
+    calendars: dict[int, BusinessCalendar | None] = {}
+    keys: dict[tuple[int, object, object], int] = {}
+    for k, choice in enumerate(chosen):
+        if choice is None:
+            continue
+        slas[id(choice)] = choice
+        zone = zones[k] if choice.zone is _BY_CUSTOMER else None
+        group = groups[k] if choice.group_calendars else None
+        key = (id(choice), zone, group)
+        model = keys.get(key)
+        if model is None:
+            model = keys[key] = len(keys)
+            calendars[model] = _model(choice, zone, group)
+        batches.setdefault((id(choice), model), []).append(k)
+    pieces: list[tuple[Ints, Ints, Table]] = []
+    for (sla_id, model), found in batches.items():
+        chosen_sla = slas[sla_id]
+        members = np.array(found, dtype=np.int64)
+        clocks, order = _replay(owner, chosen_sla, table, members, now_us, calendars[model])
+        thresholds = chosen_sla.warning_thresholds
+        for number, clock in enumerate(clocks):
+            state, due = clock.result(now_us)
+            who = np.flatnonzero(clock.started)
+            state, due = state[who], due[who]
+            target, elapsed = clock.target[who], clock.elapsed[who]
+            fraction = elapsed / target
+            level = np.zeros(len(who), dtype=np.int64)
+            reaching = np.ones(len(who), dtype=bool)
+            for threshold in thresholds:
+                reaching &= fraction >= threshold
+                level += reaching
+            state[(state == _RUNNING) & (level > 0)] = _WARNING
+            breached = clock.has_breach[who]
+            metric = chosen_sla._plan.keys[number]
+            columns: Table = {
+                "metric": np.full(len(who), str(metric), dtype=object),
+                "target": target.view("timedelta64[us]"),
+                "elapsed": elapsed.view("timedelta64[us]"),
+                "remaining": (target - elapsed).view("timedelta64[us]"),
+                "state": _STATE_VALUES[state],
+                "due": np.where(due < 0, np.iinfo(np.int64).min, due).view("datetime64[us]"),
+                "breached": breached,
+                "breached_at": np.where(
+                    breached, clock.breached_at[who], np.iinfo(np.int64).min
+                ).view("datetime64[us]"),
+                "completed_cycles": clock.completed[who],
+                "breached_cycles": clock.breaches[who],
+                "warning_level": level,
+            }
+            pieces.append((order[who], np.full(len(who), number, dtype=np.int64), columns))
+    return _assemble(table, pieces)
+
+
+def _assemble(table: _Events, pieces: list[tuple[Ints, Ints, Table]]) -> Table:
+    """The pieces' rows by interaction (in table order), then by metric number."""
+    names = STATUS_COLUMNS[1:]
+    if not pieces:
+        empty: Table = {"interaction_id": table.ids[:0].copy()}
+        for name, dtype in zip(names, _EMPTY, strict=True):
+            empty[name] = np.empty(0, dtype=dtype)
+        return empty
+    interaction = np.concatenate([p[0] for p in pieces])
+    number = np.concatenate([p[1] for p in pieces])
+    order = np.lexsort((number, interaction))
+    out: Table = {"interaction_id": table.ids[table.first[interaction[order]]]}
+    for name in names:
+        out[name] = np.concatenate([p[2][name] for p in pieces])[order]
+    return out
+
+
+_EMPTY: Final = (
+    object,
+    "timedelta64[us]",
+    "timedelta64[us]",
+    "timedelta64[us]",
+    object,
+    "datetime64[us]",
+    bool,
+    "datetime64[us]",
+    np.int64,
+    np.int64,
+    np.int64,
+)
