@@ -81,9 +81,7 @@ def _plain(owner: str, name: str, values: object) -> npt.NDArray[Any]:
                 error=CalendarError,
             )
         kind = getattr(dtype, "kind", None)
-        if kind in ("M", "m"):
-            values = values.to_numpy()  # type: ignore[attr-defined]
-        elif kind in ("i", "u", "b"):
+        if kind in ("M", "m") or kind in ("i", "u", "b"):
             values = values.to_numpy()  # type: ignore[attr-defined]
         else:  # strings, categories, objects: a missing value is None
             values = values.to_numpy(dtype=object, na_value=None)  # type: ignore[attr-defined]
@@ -397,6 +395,7 @@ def _scalar_rows(
     owner: str,
     names: tuple[str, ...],
     rows: Ints,
+    *,
     compute: Callable[[int], int],
     out: Ints,
     label: Callable[[int], str] | None = None,
@@ -414,6 +413,7 @@ def between_us(
     calendar: BusinessCalendar,
     a: Ints,
     b: Ints,
+    *,
     owner: str,
     names: tuple[str, str],
     label: Callable[[int], str] | None = None,
@@ -443,9 +443,9 @@ def between_us(
         owner,
         names,
         np.flatnonzero(far),
-        lambda row: engine.between_us(int(a_list[row]), int(b_list[row])),
-        out,
-        label,
+        compute=lambda row: engine.between_us(int(a_list[row]), int(b_list[row])),
+        out=out,
+        label=label,
     )
     return out
 
@@ -454,6 +454,7 @@ def add_us(
     calendar: BusinessCalendar,
     s: Ints,
     d: Ints,
+    *,
     owner: str,
     names: tuple[str, str],
     label: Callable[[int], str] | None = None,
@@ -465,7 +466,12 @@ def add_us(
         np.add(s, d, out=out)
         bad = np.flatnonzero(out >= MAX_US)
         _scalar_rows(
-            owner, names, bad[:1], lambda row: engine.add_us(int(s[row]), int(d[row])), out
+            owner,
+            names,
+            bad[:1],
+            compute=lambda row: engine.add_us(int(s[row]), int(d[row])),
+            out=out,
+            label=label,
         )
         return out
     fallback = np.ones(len(s), dtype=bool)
@@ -500,9 +506,9 @@ def add_us(
         owner,
         names,
         np.flatnonzero(fallback),
-        lambda row: engine.add_us(int(s[row]), int(d[row])),
-        out,
-        label,
+        compute=lambda row: engine.add_us(int(s[row]), int(d[row])),
+        out=out,
+        label=label,
     )
     return out
 
@@ -572,7 +578,7 @@ def business_time_between(
     a = instants_column(owner, "starts", starts)
     b = instants_column(owner, "ends", ends)
     _same_length(owner, "starts", a, "ends", b)
-    return between_us(calendar, a, b, owner, ("starts", "ends")).view("timedelta64[us]")
+    return between_us(calendar, a, b, owner=owner, names=("starts", "ends")).view("timedelta64[us]")
 
 
 def add_business_time(
@@ -621,7 +627,7 @@ def add_business_time(
     s = instants_column(owner, "starts", starts)
     d = durations_column(owner, "durations", durations)
     _same_length(owner, "starts", s, "durations", d)
-    return add_us(calendar, s, d, owner, ("starts", "durations")).view("datetime64[us]")
+    return add_us(calendar, s, d, owner=owner, names=("starts", "durations")).view("datetime64[us]")
 
 
 def is_open(calendar: BusinessCalendar, instants: object) -> Bools:

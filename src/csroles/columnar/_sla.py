@@ -21,8 +21,9 @@ import numpy as np
 import numpy.typing as npt
 
 from csroles import _validation as v
+from csroles.columnar._calendar import Ints, _plain, add_us, between_us, instants_column
 from csroles.customers import Customer
-from csroles.errors import CalendarError, InvalidEntityError
+from csroles.errors import CalendarError
 from csroles.interactions import TRANSITIONS, Interaction, Status
 from csroles.sla import _clockwork as cw
 from csroles.sla._engine import MAX_US, MAX_YEAR, MIN_YEAR
@@ -31,8 +32,6 @@ from csroles.sla.clocks import ClockState, _check_now
 from csroles.sla.policy import SLA, PriorityChangePolicy, ReopenPolicy, ZonePolicy
 from csroles.sla.selection import PolicySet, _choose
 from csroles.vocabulary import Channel, Direction, EventKind, Priority, Topic
-
-from csroles.columnar._calendar import Ints, _plain, add_us, between_us, instants_column
 
 __all__ = ["EVENT_COLUMNS", "STATUS_COLUMNS", "sla_table", "to_events_table"]
 
@@ -132,15 +131,16 @@ def to_events_table(
     owner = "to_events_table"
     by_id: dict[str, Customer] = {}
     if customers is not None:
-        items = customers.values() if isinstance(customers, Mapping) else customers
+        items: object = customers.values() if isinstance(customers, Mapping) else customers
         if isinstance(items, (str, bytes)) or not isinstance(items, Iterable):
             v.fail(owner, "customers", customers, "an iterable of Customers or a mapping by id")
         for index, customer in enumerate(items):
             if not isinstance(customer, Customer):
                 v.fail(owner, f"customers[{index}]", customer, "a Customer")
             by_id[customer.id] = customer
-    if isinstance(interactions, (str, bytes)) or not isinstance(interactions, Iterable):
-        v.fail(owner, "interactions", interactions, "an iterable of Interactions")
+    given: object = interactions  # checked at run time, whatever the annotation says
+    if isinstance(given, (str, bytes)) or not isinstance(given, Iterable):
+        v.fail(owner, "interactions", given, "an iterable of Interactions")
     columns: dict[str, list[Any]] = {name: [] for name in EVENT_COLUMNS}
     at: list[int] = []
     none = [None] * 0
@@ -230,17 +230,11 @@ class _Events:
     def __init__(self, owner: str, events: object) -> None:
         self.owner = owner
         if not hasattr(events, "__getitem__"):
-            v.fail(
-                owner,
-                "events",
-                events,
-                "a table: a mapping of column name to array, or a DataFrame",
-            )
+            v.fail(owner, "events", events, "a table: a mapping of column to array, or a DataFrame")
         columns = {
             name: _column(owner, events, name, required=name in _REQUIRED) for name in EVENT_COLUMNS
         }
-        ids = columns["interaction_id"]
-        assert ids is not None
+        ids: npt.NDArray[Any] = columns["interaction_id"]  # type: ignore[assignment]  # required
         n = len(ids)
         for name, column in columns.items():
             if column is not None and len(column) != n:
@@ -258,15 +252,20 @@ class _Events:
                 row = int(np.argmax(nulls))
                 v.fail(owner, f"events['interaction_id'][{row}]", None, "an interaction id")
         self.kinds = list(EventKind)
-        self.kind = _codes(
-            owner, "kind", columns["kind"], [k.value for k in self.kinds], nullable=False
-        )  # type: ignore[arg-type]
+        kinds: npt.NDArray[Any] = columns["kind"]  # type: ignore[assignment]  # required
+        self.kind = _codes(owner, "kind", kinds, [k.value for k in self.kinds], nullable=False)
         self.at = instants_column(owner, "events['at']", columns["at"])
         self.priorities = list(Priority)
+        priorities: npt.NDArray[Any] = columns["priority"]  # type: ignore[assignment]  # required
         self.priority = _codes(
-            owner, "priority", columns["priority"], [p.value for p in Priority], nullable=True
-        )  # type: ignore[arg-type]
-        # Interaction boundaries: where the id changes.
+            owner, "priority", priorities, [p.value for p in Priority], nullable=True
+        )
+        self._boundaries()
+        self._check_openings()
+
+    def _boundaries(self) -> None:
+        """Where each interaction's rows start, checking that they are together and in order."""
+        owner, ids, n = self.owner, self.ids, len(self.ids)
         if n:
             changes = np.flatnonzero(ids[1:] != ids[:-1]) + 1
             self.first = np.concatenate(([0], changes)).astype(np.int64)
@@ -282,38 +281,38 @@ class _Events:
                         owner,
                         f"events['interaction_id'][{int(self.first[k])}]",
                         value,
-                        "the rows of each interaction together (this id comes back after other interactions' rows)",
+                        "the rows of each interaction together "
+                        "(this id comes back after other interactions' rows)",
                     )
                 seen.add(value)
-        # Time order within each interaction.
-        if n > 1:
-            back = np.flatnonzero(self.at[1:] < self.at[:-1]) + 1
-            same = np.zeros(n, dtype=bool)
-            same[1:] = (
-                ids[1:] == ids[:-1]
-                if ids.dtype.kind != "O"
-                else ~np.isin(np.arange(1, n), self.first)
+        back = np.flatnonzero(self.at[1:] < self.at[:-1]) + 1
+        if len(back):
+            inside = np.ones(n, dtype=bool)
+            inside[self.first] = False
+            back = back[inside[back]]
+        if len(back):
+            row = int(back[0])
+            v.fail(
+                owner,
+                f"events['at'][{row}]",
+                self.at[row : row + 1].view("datetime64[us]")[0],
+                "events in time order within each interaction "
+                "(this one is earlier than the row before it)",
             )
-            back = back[same[back]]
-            if len(back):
-                row = int(back[0])
-                v.fail(
-                    owner,
-                    f"events['at'][{row}]",
-                    self.at[row].view("datetime64[us]"),
-                    "events in time order within each interaction (this one is earlier than the row before it)",
-                )
-        opened = EventKind.OPENED
-        opening = self.kinds.index(opened)
+
+    def _check_openings(self) -> None:
+        """An opening first in each interaction, with its priority, and never again."""
+        owner = self.owner
+        opening = self.kinds.index(EventKind.OPENED)
         not_opening = self.kind[self.first] != opening
         if not_opening.any():
             row = int(self.first[np.argmax(not_opening)])
             v.fail(
                 owner,
                 f"events['kind'][{row}]",
-                columns["kind"][row],
+                self.kinds[self.kind[row]].value,
                 "'opened' as the first row of each interaction",
-            )  # type: ignore[index]
+            )
         again = self.kind == opening
         again[self.first] = False
         if again.any():
@@ -362,16 +361,14 @@ class _Facts:
 
 
 def _member(owner: str, name: str, row: int, cls: type[Any], value: object) -> object:
+    """A vocabulary member from its value (None stays None: a column the table lacks)."""
+    if value is None:
+        return None
     try:
         return cls(value)
     except ValueError:
-        v.fail(
-            owner,
-            f"events[{name!r}][{row}]",
-            value,
-            v.enum_check(cls).__name__ if False else f"a {cls.__name__} value",
-        )
-    return None  # pragma: no cover
+        expected = "one of " + ", ".join(repr(m.value) for m in cls)
+        v.fail(owner, f"events[{name!r}][{row}]", value, expected)
 
 
 def _choices(owner: str, sla: PolicySet, table: _Events) -> list[SLA | None]:
@@ -429,7 +426,12 @@ class _Time:
         if self.calendar is None:
             return b - a
         return between_us(
-            self.calendar, a, b, self.owner, ("", ""), label=lambda row: self.label(int(who[row]))
+            self.calendar,
+            a,
+            b,
+            owner=self.owner,
+            names=("", ""),
+            label=lambda row: self.label(int(who[row])),
         )
 
     def add(self, a: Ints, d: Ints, who: Ints) -> Ints:
@@ -445,7 +447,12 @@ class _Time:
                 raise CalendarError(msg)
             return found
         return add_us(
-            self.calendar, a, d, self.owner, ("", ""), label=lambda row: self.label(int(who[row]))
+            self.calendar,
+            a,
+            d,
+            owner=self.owner,
+            names=("", ""),
+            label=lambda row: self.label(int(who[row])),
         )
 
 
@@ -636,46 +643,49 @@ class _Machine:
         return self.states[state].status  # type: ignore[no-any-return]
 
 
-def _replay(
-    owner: str,
-    sla: SLA,
-    table: _Events,
-    members: Ints,
-    now: int,
-    calendar: BusinessCalendar | None,
-) -> tuple[list[_Clocks], Ints]:
-    """Replay the interactions ``members`` (positions in the table) under ``sla``.
+class _Replay:
+    """The interactions of one SLA and calendar, replayed in step (see the module docstring)."""
 
-    Returns the clocks of every metric, and the members in the order of the
-    arrays (longest timeline first).
-    """
-    order = members[np.argsort(-table.length[members], kind="stable")]
-    ids = table.ids
-    time = _Time(calendar, owner, lambda at: f"interaction {ids[table.first[order[at]]]!r}")
-    first = table.first[order]
-    length = table.length[order]
-    n = len(order)
-    plan = sla._plan
-    machine = _Machine(sla, table.kinds)
-    priorities = table.priorities
-    clocks = []
-    for number in range(len(plan.keys)):
-        targets = np.array([plan.targets[number].get(p, 0) for p in priorities], dtype=np.int64)
-        clocks.append(_Clocks(n, targets, time))
-    from_start = sla.on_priority_change is _FROM_START
-    reopen_continues = sla.on_reopen is _CONTINUE
-    cycles = plan.cycles
-    priority_changed = table.kinds.index(EventKind.PRIORITY_CHANGED)
-    state = np.zeros(n, dtype=np.int64)
-    priority = table.priority[first]
-    longest = int(length[0]) if n else 0
-    # counts[step]: how many interactions have more than ``step`` events (a prefix).
-    counts = np.searchsorted(-length, -np.arange(longest), side="left")
-    for step in range(longest):
-        m = int(counts[step])
-        rows = first[:m] + step
-        kind = table.kind[rows]
-        current = state[:m]
+    def __init__(
+        self, owner: str, sla: SLA, table: _Events, members: Ints, calendar: BusinessCalendar | None
+    ) -> None:
+        self.owner = owner
+        self.table = table
+        # Longest timeline first: the interactions still replaying are a prefix.
+        self.order = order = members[np.argsort(-table.length[members], kind="stable")]
+        self.first = table.first[order]
+        length = table.length[order]
+        ids, first = table.ids, self.first
+        time = _Time(calendar, owner, lambda at: f"interaction {ids[first[at]]!r}")
+        plan = sla._plan
+        self.machine = _Machine(sla, table.kinds)
+        n = len(order)
+        self.clocks = [
+            _Clocks(
+                n,
+                np.array([targets.get(p, 0) for p in table.priorities], dtype=np.int64),
+                time,
+            )
+            for targets in plan.targets
+        ]
+        self.from_start = sla.on_priority_change is _FROM_START
+        self.reopen_continues = sla.on_reopen is _CONTINUE
+        self.cycles = plan.cycles
+        self.changed = table.kinds.index(EventKind.PRIORITY_CHANGED)
+        self.state = np.zeros(n, dtype=np.int64)
+        self.priority = table.priority[self.first]
+        longest = int(length[0]) if n else 0
+        # counts[step]: how many interactions have more than ``step`` events.
+        self.counts = np.searchsorted(-length, -np.arange(longest), side="left")
+
+    def run(self, now: int) -> None:
+        for step, count in enumerate(self.counts.tolist()):
+            self.step(step, count, now)
+
+    def _moves(self, rows: Ints) -> tuple[Ints, Ints]:
+        """Each row's kind and the state it leads to, compiling steps met for the first time."""
+        machine, kind = self.machine, self.table.kind[rows]
+        current = self.state[: len(rows)]
         following = machine.next[current, kind]
         unknown = np.flatnonzero(following < 0)
         if len(unknown):
@@ -683,71 +693,80 @@ def _replay(
             for s, k in pairs.T.tolist():
                 if not machine.compile(s, k):
                     bad = unknown[(current[unknown] == s) & (kind[unknown] == k)][0]
-                    row = int(rows[bad])
-                    status = machine.status(s)
                     v.fail(
-                        owner,
-                        f"events['kind'][{row}]",
-                        table.kinds[k].value,
-                        f"an event that the lifecycle allows while the interaction is {status.value!r}",
+                        self.owner,
+                        f"events['kind'][{int(rows[bad])}]",
+                        self.table.kinds[k].value,
+                        "an event that the lifecycle allows while the interaction is "
+                        f"{machine.status(s).value!r}",
                     )
             following = machine.next[current, kind]
-        busy = machine.busy[current, kind]
-        flags = machine.flags[:, :, current, kind]
-        state[:m] = following
-        at = table.at[rows]
-        # Priority changes: the lifecycle checks, then the clocks.
-        changing = np.flatnonzero(kind == priority_changed)
-        if len(changing):
-            new = table.priority[rows[changing]]
-            same = (new < 0) | (new == priority[changing])
-            if same.any():
-                row = int(rows[changing[np.argmax(same)]])
-                value = None if new[np.argmax(same)] < 0 else priorities[new[np.argmax(same)]].value
-                v.fail(
-                    owner,
-                    f"events['priority'][{row}]",
-                    value,
-                    "a priority other than the interaction's current one on a 'priority_changed' row",
-                )
-            priority[changing] = new
-        live = busy & (at <= now)
+        return kind, following
+
+    def _change_priorities(self, rows: Ints, kind: Ints) -> None:
+        changing = np.flatnonzero(kind == self.changed)
+        if not len(changing):
+            return
+        new = self.table.priority[rows[changing]]
+        same = (new < 0) | (new == self.priority[changing])
+        if same.any():
+            k = int(np.argmax(same))
+            value = None if new[k] < 0 else self.table.priorities[new[k]].value
+            v.fail(
+                self.owner,
+                f"events['priority'][{int(rows[changing[k]])}]",
+                value,
+                "a priority other than the interaction's current one on a 'priority_changed' row",
+            )
+        self.priority[changing] = new
+
+    def step(self, step: int, m: int, now: int) -> None:
+        """The ``step``-th event of the ``m`` interactions that have one."""
+        rows = self.first[:m] + step
+        kind, following = self._moves(rows)
+        current = self.state[:m]
+        live = self.machine.busy[current, kind]
+        flags = self.machine.flags[:, :, current, kind]
+        self.state[:m] = following
+        self._change_priorities(rows, kind)
+        at = self.table.at[rows]
+        live &= at <= now
         if not live.any():
-            continue
-        change = np.flatnonzero(live & (kind == priority_changed))
-        for number, clock in enumerate(clocks):
+            return
+        change = np.flatnonzero(live & (kind == self.changed))
+        for number, clock in enumerate(self.clocks):
             if len(change):
                 who = change[clock.active[change]]
-                clock.reprioritize(who, at[who], priority[who], from_start=from_start)
-            stop, pause, resume, start = (
-                flags[0, number],
-                flags[1, number],
-                flags[2, number],
-                flags[3, number],
-            )
-            reacts = live & (stop | pause | resume | start)
-            if not reacts.any():
-                continue
-            active = clock.active[:m]
-            running = clock.running[:m]
-            halting = np.flatnonzero(reacts & active & ~stop & running & pause)
-            resuming = np.flatnonzero(reacts & active & ~stop & ~running & resume)
-            stopping = np.flatnonzero(reacts & active & stop)
-            clock.stop(stopping, at[stopping])
-            clock.halt(halting, at[halting])
-            clock.resume(resuming, at[resuming])
-            starting = np.flatnonzero(reacts & start & ~clock.active[:m])
-            if len(starting):
-                if cycles[number] or not reopen_continues:
-                    anew = starting
-                else:
-                    anew = starting[~clock.started[starting]]
-                    again = starting[clock.started[starting]]
-                    clock.completed[again] -= 1
-                    clock.active[again] = True
-                    clock.resume(again, at[again])
-                clock.start(anew, at[anew], priority[anew])
-    return clocks, order
+                clock.reprioritize(who, at[who], self.priority[who], from_start=self.from_start)
+            self._events(number, clock, live, flags[:, number], at)
+
+    def _events(self, number: int, clock: _Clocks, live: Bools, flags: Bools, at: Ints) -> None:
+        """What one metric's clocks do at a step: stop, pause, resume, start (as Clock does)."""
+        stop, pause, resume, start = flags
+        reacts = live & (stop | pause | resume | start)
+        if not reacts.any():
+            return
+        m = len(live)
+        active = reacts & clock.active[:m]
+        running = clock.running[:m]
+        halting = np.flatnonzero(active & ~stop & running & pause)
+        resuming = np.flatnonzero(active & ~stop & ~running & resume)
+        stopping = np.flatnonzero(active & stop)
+        clock.stop(stopping, at[stopping])
+        clock.halt(halting, at[halting])
+        clock.resume(resuming, at[resuming])
+        starting = np.flatnonzero(reacts & start & ~clock.active[:m])
+        if not len(starting):
+            return
+        if self.cycles[number] or not self.reopen_continues:
+            anew = starting
+        else:  # a stopped single-cycle clock starts again: it continues
+            anew = starting[~clock.started[starting]]
+            again = starting[clock.started[starting]]
+            clock.completed[again] -= 1
+            clock.active[again] = True
+            clock.resume(again, at[again])
+        clock.start(anew, at[anew], self.priority[anew])
 
 
 def _model(sla: SLA, zone: str | None, group: str | None) -> BusinessCalendar | None:
@@ -873,39 +892,43 @@ def sla_table(sla: SLA | PolicySet, events: object, now: datetime) -> Table:
     for (sla_id, model), found in batches.items():
         chosen_sla = slas[sla_id]
         members = np.array(found, dtype=np.int64)
-        clocks, order = _replay(owner, chosen_sla, table, members, now_us, calendars[model])
-        thresholds = chosen_sla.warning_thresholds
+        replay = _Replay(owner, chosen_sla, table, members, calendars[model])
+        replay.run(now_us)
+        clocks, order = replay.clocks, replay.order
         for number, clock in enumerate(clocks):
-            state, due = clock.result(now_us)
             who = np.flatnonzero(clock.started)
-            state, due = state[who], due[who]
-            target, elapsed = clock.target[who], clock.elapsed[who]
-            fraction = elapsed / target
-            level = np.zeros(len(who), dtype=np.int64)
-            reaching = np.ones(len(who), dtype=bool)
-            for threshold in thresholds:
-                reaching &= fraction >= threshold
-                level += reaching
-            state[(state == _RUNNING) & (level > 0)] = _WARNING
-            breached = clock.has_breach[who]
-            metric = chosen_sla._plan.keys[number]
-            columns: Table = {
-                "metric": np.full(len(who), str(metric), dtype=object),
-                "target": target.view("timedelta64[us]"),
-                "elapsed": elapsed.view("timedelta64[us]"),
-                "remaining": (target - elapsed).view("timedelta64[us]"),
-                "state": _STATE_VALUES[state],
-                "due": np.where(due < 0, np.iinfo(np.int64).min, due).view("datetime64[us]"),
-                "breached": breached,
-                "breached_at": np.where(
-                    breached, clock.breached_at[who], np.iinfo(np.int64).min
-                ).view("datetime64[us]"),
-                "completed_cycles": clock.completed[who],
-                "breached_cycles": clock.breaches[who],
-                "warning_level": level,
-            }
+            columns = _columns(chosen_sla, number, clock, who, now_us)
             pieces.append((order[who], np.full(len(who), number, dtype=np.int64), columns))
     return _assemble(table, pieces)
+
+
+def _columns(sla: SLA, number: int, clock: _Clocks, who: Ints, now: int) -> Table:
+    """The output columns of one metric's started clocks ``who``."""
+    state, due = clock.result(now)
+    state, due = state[who], due[who]
+    target, elapsed = clock.target[who], clock.elapsed[who]
+    fraction = elapsed / target
+    level = np.zeros(len(who), dtype=np.int64)
+    reaching = np.ones(len(who), dtype=bool)
+    for threshold in sla.warning_thresholds:
+        reaching &= fraction >= threshold
+        level += reaching
+    state[(state == _RUNNING) & (level > 0)] = _WARNING
+    breached = clock.has_breach[who]
+    nat = np.iinfo(np.int64).min
+    return {
+        "metric": np.full(len(who), str(sla._plan.keys[number]), dtype=object),
+        "target": target.view("timedelta64[us]"),
+        "elapsed": elapsed.view("timedelta64[us]"),
+        "remaining": (target - elapsed).view("timedelta64[us]"),
+        "state": _STATE_VALUES[state],
+        "due": np.where(due < 0, nat, due).view("datetime64[us]"),
+        "breached": breached,
+        "breached_at": np.where(breached, clock.breached_at[who], nat).view("datetime64[us]"),
+        "completed_cycles": clock.completed[who],
+        "breached_cycles": clock.breaches[who],
+        "warning_level": level,
+    }
 
 
 def _assemble(table: _Events, pieces: list[tuple[Ints, Ints, Table]]) -> Table:
@@ -925,7 +948,7 @@ def _assemble(table: _Events, pieces: list[tuple[Ints, Ints, Table]]) -> Table:
     return out
 
 
-_EMPTY: Final = (
+_EMPTY: Final[tuple[Any, ...]] = (
     object,
     "timedelta64[us]",
     "timedelta64[us]",
