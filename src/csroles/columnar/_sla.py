@@ -199,29 +199,53 @@ def _column(owner: str, events: object, name: str, *, required: bool) -> npt.NDA
 
 
 def _codes(
-    owner: str, name: str, values: npt.NDArray[Any], members: Sequence[str], *, nullable: bool
+    owner: str,
+    name: str,
+    values: npt.NDArray[Any],
+    members: Sequence[str],
+    *,
+    nullable: bool,
+    rows: Ints | None = None,
 ) -> Ints:
-    """A column of enum values (or members) as codes into ``members``; -1 for a null."""
-    lookup: dict[object, int] = {value: code for code, value in enumerate(members)}
-    if values.dtype.kind in "US" and len(values):
-        unique, inverse = np.unique(values, return_inverse=True)
-        codes = np.array([lookup.get(str(u), -2) for u in unique.tolist()], dtype=np.int64)
-        found = codes[inverse.reshape(-1)]
+    """A column of enum values (or members) as codes into ``members``; -1 for a null.
+
+    Only ``rows`` are read, if given (the codes of the others are -1).
+    """
+    n = len(values)
+    if rows is not None:
+        values = values[rows]
+    found = np.full(len(values), -2, dtype=np.int64)
+    if values.dtype.kind == "O" and nullable:
+        null = values == None  # noqa: E711  # elementwise, on an object array
+        found[null] = -1
+        present = np.flatnonzero(~null)
     else:
-        if nullable:
-            lookup[None] = -1
-        get = lookup.get
-        found = np.fromiter(
-            (get(x, -2) for x in values.tolist()), dtype=np.int64, count=len(values)
-        )
+        present = np.arange(len(values))
+    if len(present):
+        try:
+            text = values[present].astype(str)
+        except (TypeError, ValueError):  # not strings: found row by row below
+            text = None
+        if text is not None:
+            names = np.array(members)
+            order = np.argsort(names)
+            at = np.searchsorted(names[order], text)
+            at = np.minimum(at, len(names) - 1)
+            hit = names[order][at] == text
+            found[present[hit]] = order[at[hit]]
     bad = found == -2
     if bad.any():
-        row = int(np.argmax(bad))
+        k = int(np.argmax(bad))
+        row = k if rows is None else int(rows[k])
         expected = "one of " + ", ".join(repr(m) for m in members)
         if nullable:
             expected += ", or None"
-        v.fail(owner, f"events[{name!r}][{row}]", values[row], expected)
-    return found
+        v.fail(owner, f"events[{name!r}][{row}]", values[k], expected)
+    if rows is None:
+        return found
+    full = np.full(n, -1, dtype=np.int64)
+    full[rows] = found
+    return full
 
 
 class _Events:
@@ -247,7 +271,7 @@ class _Events:
         self.columns = columns
         self.ids = ids
         if ids.dtype.kind == "O":
-            nulls = np.fromiter((x is None for x in ids.tolist()), dtype=bool, count=n)
+            nulls = ids == None  # noqa: E711  # elementwise, on an object array
             if nulls.any():
                 row = int(np.argmax(nulls))
                 v.fail(owner, f"events['interaction_id'][{row}]", None, "an interaction id")
@@ -256,11 +280,15 @@ class _Events:
         self.kind = _codes(owner, "kind", kinds, [k.value for k in self.kinds], nullable=False)
         self.at = instants_column(owner, "events['at']", columns["at"])
         self.priorities = list(Priority)
+        self._boundaries()
+        # The priority is read on the openings and the priority changes only.
+        read = np.union1d(
+            self.first, np.flatnonzero(self.kind == self.kinds.index(EventKind.PRIORITY_CHANGED))
+        )
         priorities: npt.NDArray[Any] = columns["priority"]  # type: ignore[assignment]  # required
         self.priority = _codes(
-            owner, "priority", priorities, [p.value for p in Priority], nullable=True
+            owner, "priority", priorities, [p.value for p in Priority], nullable=True, rows=read
         )
-        self._boundaries()
         self._check_openings()
 
     def _boundaries(self) -> None:
@@ -689,8 +717,9 @@ class _Replay:
         following = machine.next[current, kind]
         unknown = np.flatnonzero(following < 0)
         if len(unknown):
-            pairs = np.unique(np.stack((current[unknown], kind[unknown])), axis=1)
-            for s, k in pairs.T.tolist():
+            width = len(self.table.kinds)
+            pairs = np.flatnonzero(np.bincount(current[unknown] * width + kind[unknown]))
+            for s, k in (divmod(pair, width) for pair in pairs.tolist()):
                 if not machine.compile(s, k):
                     bad = unknown[(current[unknown] == s) & (kind[unknown] == k)][0]
                     v.fail(
@@ -867,15 +896,22 @@ def sla_table(sla: SLA | PolicySet, events: object, now: datetime) -> Table:
         )
         raise CalendarError(msg)
     # Which SLA and calendar each interaction's clocks use, in groups.
-    chosen: list[SLA | None] = (
-        _choices(owner, sla, table) if isinstance(sla, PolicySet) else [sla] * n
-    )
-    zones = table.opening_values("timezone")
-    groups = table.opening_values("group")
-    batches: dict[tuple[int, int], list[int]] = {}
+    simple = isinstance(sla, SLA) and sla.zone is not _BY_CUSTOMER and not sla.group_calendars
+    chosen: list[SLA | None] = []
+    if isinstance(sla, PolicySet):
+        chosen = _choices(owner, sla, table)
+    elif not simple:
+        chosen = [sla] * n
+    batches: dict[tuple[int, int], Any] = {}
     slas: dict[int, SLA] = {}
     calendars: dict[int, BusinessCalendar | None] = {}
     keys: dict[tuple[int, object, object], int] = {}
+    if simple and n:  # one SLA and one calendar: every interaction in one batch
+        slas[id(sla)] = sla  # type: ignore[assignment]
+        calendars[0] = _model(sla, None, None)  # type: ignore[arg-type]
+        batches[id(sla), 0] = np.arange(n, dtype=np.int64)
+    zones = table.opening_values("timezone") if chosen else []
+    groups = table.opening_values("group") if chosen else []
     for k, choice in enumerate(chosen):
         if choice is None:
             continue
