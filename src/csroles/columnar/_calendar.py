@@ -128,6 +128,9 @@ def instants_column(owner: str, name: str, values: object) -> Ints:
     array = _plain(owner, name, values)
     if array.dtype.kind == "M":
         unit = np.datetime_data(array.dtype)[0]
+        raw = array.view(np.int64)
+        if unit == "us" and len(raw) and MIN_US <= raw.min() and raw.max() < MAX_US:
+            return np.ascontiguousarray(raw)  # the common case, checked with two reductions
         nat = np.isnat(array)
         if nat.any():
             row = int(np.argmax(nat))
@@ -284,9 +287,11 @@ class Table:
 
     def cumulative(self, t: Ints) -> Ints:
         """``C(t)`` for instants in ``[lo, hi]``."""
-        k = (t - self.lo) // _SLOT
+        k = t - self.lo
+        k //= _SLOT
         rate = self.rate[k]
-        found = self.offset[k] + rate * t
+        found = rate * t
+        found += self.offset[k]
         cut = np.flatnonzero(rate < 0)
         if len(cut):
             found[cut] = self._bisect(t[cut])
@@ -423,13 +428,16 @@ def between_us(
     out = np.zeros(len(a), dtype=np.int64)
     if engine._always_open:
         return np.maximum(b - a, 0, out=out)  # type: ignore[no-any-return]
-    far = (b - a) > REACH_US
-    if len(a) and not far.any():
+    spans = b - a
+    if len(a) and spans.max() <= REACH_US:
         first = _year_of(min(int(a.min()), int(b.min())))
         last = _year_of(max(int(a.max()), int(b.max())))
         if last - first < _SPAN_YEARS:
             t = table(calendar, first, last)
-            return np.maximum(t.cumulative(b) - t.cumulative(a), 0, out=out)  # type: ignore[no-any-return]
+            found = t.cumulative(b)
+            found -= t.cumulative(a)
+            return np.maximum(found, 0, out=found)  # type: ignore[no-any-return]
+    far = spans > REACH_US
     near = np.flatnonzero((b > a) & ~far)
     if len(near):
         a_near, b_near = a[near], b[near]
@@ -540,7 +548,7 @@ def business_time_between(
     """The open time in ``[start, end)`` row by row; zero where ``end <= start``.
 
     The columnar form of :meth:`BusinessCalendar.business_time_between
-    <csroles.sla.BusinessCalendar.business_time_between>`: the same answer
+    <csroles.BusinessCalendar.business_time_between>`: the same answer
     for every row, to the microsecond, and the same refusals (a span that
     reaches more than 20 years of the calendar's time raises
     :class:`~csroles.CalendarError`), naming the first row refused.
@@ -587,7 +595,7 @@ def add_business_time(
     """The deadline ``duration`` of open time after each start.
 
     The columnar form of :meth:`BusinessCalendar.add_business_time
-    <csroles.sla.BusinessCalendar.add_business_time>`: for a positive
+    <csroles.BusinessCalendar.add_business_time>`: for a positive
     duration, the earliest instant with that much open time since the start;
     for a zero duration, the first open instant at or after the start. The
     same answer for every row, to the microsecond, and the same refusals,
@@ -634,7 +642,7 @@ def is_open(calendar: BusinessCalendar, instants: object) -> Bools:
     """Whether the calendar is open at each instant.
 
     The columnar form of :meth:`BusinessCalendar.is_open
-    <csroles.sla.BusinessCalendar.is_open>`: open at an opening instant,
+    <csroles.BusinessCalendar.is_open>`: open at an opening instant,
     closed at a closing one.
 
     Args:
