@@ -355,7 +355,9 @@ def test_a_policy_set_reads_the_opening_rows() -> None:
         "resolution_time",
     ]
     events["channel"] = np.array(["pigeon", None], dtype=object)
-    with pytest.raises(InvalidEntityError, match=r"events\['channel'\]\[0\]: 'pigeon', expected one of"):
+    with pytest.raises(
+        InvalidEntityError, match=r"events\['channel'\]\[0\]: 'pigeon', expected one of"
+    ):
         sla_table(policies, events, now)
     del events["channel"]  # no channel: no policy on the channel matches
     assert sla_table(policies, events, now)["metric"].tolist()[0] == "first_response_time"

@@ -118,6 +118,42 @@ def _plain(owner: str, name: str, values: object) -> npt.NDArray[Any]:
     return array
 
 
+def _datetime64_us(owner: str, name: str, array: npt.NDArray[Any]) -> Ints:
+    """A datetime64 column as integer microseconds (not range-checked unless on the fast path)."""
+    unit = np.datetime_data(array.dtype)[0]
+    raw = array.view(np.int64)
+    if unit == "us" and len(raw) and raw.min() >= MIN_US and raw.max() < MAX_US:
+        return np.ascontiguousarray(raw)  # the common case, checked with two reductions
+    nat = np.isnat(array)
+    if nat.any():
+        row = int(np.argmax(nat))
+        v.fail(owner, f"{name}[{row}]", "NaT", f"an instant ({_RANGE})", error=CalendarError)
+    if unit == "ns":
+        raw = array.view(np.int64)
+        inexact = raw % 1000 != 0
+        if inexact.any():
+            row = int(np.argmax(inexact))
+            v.fail(
+                owner,
+                f"{name}[{row}]",
+                array[row],
+                "an instant in whole microseconds (this nanosecond column has a fraction)",
+                error=CalendarError,
+            )
+        us = raw // 1000
+    elif unit in ("us", "ms", "s", "m", "h", "D", "W"):
+        us = array.astype("datetime64[us]").view(np.int64)
+    else:
+        v.fail(
+            owner,
+            name,
+            f"an array of {array.dtype}",
+            "datetime64 values in a unit from weeks to nanoseconds",
+            error=CalendarError,
+        )
+    return us
+
+
 def instants_column(owner: str, name: str, values: object) -> Ints:
     """A column of instants as integer microseconds since the epoch (UTC), checked.
 
@@ -127,37 +163,7 @@ def instants_column(owner: str, name: str, values: object) -> Ints:
     """
     array = _plain(owner, name, values)
     if array.dtype.kind == "M":
-        unit = np.datetime_data(array.dtype)[0]
-        raw = array.view(np.int64)
-        if unit == "us" and len(raw) and MIN_US <= raw.min() and raw.max() < MAX_US:
-            return np.ascontiguousarray(raw)  # the common case, checked with two reductions
-        nat = np.isnat(array)
-        if nat.any():
-            row = int(np.argmax(nat))
-            v.fail(owner, f"{name}[{row}]", "NaT", f"an instant ({_RANGE})", error=CalendarError)
-        if unit == "ns":
-            raw = array.view(np.int64)
-            inexact = raw % 1000 != 0
-            if inexact.any():
-                row = int(np.argmax(inexact))
-                v.fail(
-                    owner,
-                    f"{name}[{row}]",
-                    array[row],
-                    "an instant in whole microseconds (this nanosecond column has a fraction)",
-                    error=CalendarError,
-                )
-            us = raw // 1000
-        elif unit in ("us", "ms", "s", "m", "h", "D", "W"):
-            us = array.astype("datetime64[us]").view(np.int64)
-        else:
-            v.fail(
-                owner,
-                name,
-                f"an array of {array.dtype}",
-                "datetime64 values in a unit from weeks to nanoseconds",
-                error=CalendarError,
-            )
+        us = _datetime64_us(owner, name, array)
     elif array.dtype.kind == "O" or len(array) == 0:
         us = np.empty(len(array), dtype=np.int64)
         for row, value in enumerate(array.tolist()):
@@ -181,8 +187,8 @@ def instants_column(owner: str, name: str, values: object) -> Ints:
             "a column of instants: numpy datetime64 (UTC), or aware datetimes",
             error=CalendarError,
         )
-    outside = (us < MIN_US) | (us >= MAX_US)
-    if outside.any():
+    if len(us) and (us.min() < MIN_US or us.max() >= MAX_US):
+        outside = (us < MIN_US) | (us >= MAX_US)
         row = int(np.argmax(outside))
         v.fail(owner, f"{name}[{row}]", _row_value(array, row), _RANGE, error=CalendarError)
     return np.ascontiguousarray(us, dtype=np.int64)
@@ -295,7 +301,7 @@ class Table:
         cut = np.flatnonzero(rate < 0)
         if len(cut):
             found[cut] = self._bisect(t[cut])
-        return found  # type: ignore[no-any-return]
+        return found
 
     def earliest(self, goal: Ints) -> Ints:
         """The earliest ``t`` with ``C(t) == goal``, for ``0 < goal <= total``."""
@@ -436,7 +442,7 @@ def between_us(
             t = table(calendar, first, last)
             found = t.cumulative(b)
             found -= t.cumulative(a)
-            return np.maximum(found, 0, out=found)  # type: ignore[no-any-return]
+            return np.maximum(found, 0, out=found)
     far = spans > REACH_US
     near = np.flatnonzero((b > a) & ~far)
     if len(near):
