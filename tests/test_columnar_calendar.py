@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from datetime import UTC, datetime, time, timedelta
+from datetime import UTC, datetime, time, timedelta, timezone
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -259,3 +259,58 @@ def test_aware_columns_of_other_zones() -> None:
     rome = ZoneInfo("Europe/Rome")
     moments = [datetime(2026, 6, 1, 9, tzinfo=rome), datetime(2026, 6, 1, 8, 59, tzinfo=rome)]
     assert is_open(DESK, moments).tolist() == [True, False]
+
+
+def test_pandas_and_pyarrow_columns() -> None:
+    pandas = pytest.importorskip("pandas")
+    pyarrow = pytest.importorskip("pyarrow")
+    rome = pandas.Series(
+        pandas.to_datetime(["2026-06-01 09:00", "2026-06-01 08:00"])
+    ).dt.tz_localize("Europe/Rome")
+    assert is_open(DESK, rome).tolist() == [True, False]
+    arrow = pyarrow.array(rome)
+    assert is_open(DESK, arrow).tolist() == [True, False]
+    with pytest.raises(CalendarError, match=r"is_open\.instants: .*this pandas column is naive"):
+        is_open(DESK, pandas.Series(pandas.to_datetime(["2026-06-01 09:00"])))
+    with pytest.raises(CalendarError, match=r"is_open\.instants: .*this pyarrow column is naive"):
+        is_open(DESK, pyarrow.array(pandas.to_datetime(["2026-06-01 09:00"])))
+    lengths = pandas.Series(pandas.to_timedelta(["1h", "0h"]))
+    assert add_business_time(DESK, rome, lengths).tolist() == [
+        datetime(2026, 6, 1, 8, tzinfo=UTC).replace(tzinfo=None),
+        datetime(2026, 6, 1, 7, tzinfo=UTC).replace(tzinfo=None),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("durations", "message"),
+    [
+        (np.array([1, "NaT"], dtype="timedelta64[h]"), r"durations\[1\]: 'NaT'"),
+        (np.array([1000, 1001], dtype="timedelta64[ns]"), r"durations\[1\]: .*whole microseconds"),
+        (np.array([1, 2], dtype="timedelta64[as]"), r"durations: 'an array of timedelta64\[as\]'"),
+        (np.array([1, 2]), r"durations: 'an array of int64'"),
+        ([timedelta(hours=1), "1h"], r"durations\[1\]: '1h'"),
+    ],
+)
+def test_bad_durations(durations: Any, message: str) -> None:
+    starts = np.array(["2026-06-01", "2026-06-01"], dtype="datetime64[us]")
+    with pytest.raises(CalendarError, match=r"add_business_time\." + message):
+        add_business_time(DESK, starts, durations)
+
+
+def test_durations_as_timedeltas_and_other_units() -> None:
+    starts = np.array(["2026-06-01T07:00", "2026-06-01T07:00"], dtype="datetime64[us]")
+    expected = [datetime(2026, 6, 1, 8), datetime(2026, 6, 1, 7)]
+    assert add_business_time(DESK, starts, [timedelta(hours=1), timedelta(0)]).tolist() == expected
+    in_ns = np.array([3600 * 10**9, 0], dtype="timedelta64[ns]")
+    assert add_business_time(DESK, starts, in_ns).tolist() == expected
+    attoseconds = np.array(["2026-06-01"], dtype="datetime64[as]")
+    with pytest.raises(CalendarError, match=r"is_open\.instants: 'an array of datetime64\[as\]'"):
+        is_open(DESK, attoseconds)
+    with pytest.raises(
+        InvalidEntityError, match=r"is_open\.instants: 'now', expected a one-dimensional"
+    ):
+        is_open(DESK, "now")
+    with pytest.raises(
+        CalendarError, match=r"is_open\.instants\[0\]: .*expected instants from 0002"
+    ):
+        is_open(DESK, [datetime(1, 1, 1, tzinfo=timezone(timedelta(hours=1)))])

@@ -362,3 +362,31 @@ def test_a_policy_set_reads_the_opening_rows() -> None:
     del events["channel"]  # no channel: no policy on the channel matches
     assert sla_table(policies, events, now)["metric"].tolist()[0] == "first_response_time"
     assert len(sla_table(policies, events, now)["metric"]) == 4
+
+
+def test_to_events_table_refuses_what_is_not_a_customer() -> None:
+    with pytest.raises(InvalidEntityError, match=r"to_events_table\.customers: 'C-1'"):
+        to_events_table([], "C-1")  # type: ignore[arg-type]
+    with pytest.raises(InvalidEntityError, match=r"to_events_table\.customers\[0\]: 'C-1'"):
+        to_events_table([], ["C-1"])  # type: ignore[list-item]
+    with pytest.raises(InvalidEntityError, match=r"to_events_table\.interactions: 7"):
+        to_events_table(7)  # type: ignore[arg-type]
+
+
+def test_calendar_hours_deadlines_past_the_last_year_are_refused() -> None:
+    late = Interaction(
+        id="L",
+        customer_id="C-1",
+        channel=Channel.EMAIL,
+        direction=Direction.INBOUND,
+        topic=Topic.BILLING,
+        priority=Priority.NORMAL,
+        events=[Event(kind=EventKind.OPENED, at=datetime(9998, 12, 31, 20, tzinfo=UTC))],
+    )
+    now = datetime(9998, 12, 31, 21, tzinfo=UTC)
+    with pytest.raises(CalendarError, match=r"deadline falls after 9998-12-31"):
+        sla_statuses(STANDARD, [late], now)
+    with pytest.raises(
+        CalendarError, match=r"sla_table: interaction 'L': a deadline falls after 9998-12-31"
+    ):
+        sla_table(STANDARD, to_events_table([late]), now)

@@ -56,10 +56,6 @@ _TABLES: Final = 8
 # ------------------------------------------------------------------ input columns
 
 
-def _fail(owner: str, field: str, value: object, expected: str, error: type[CsrolesError]) -> None:
-    v.fail(owner, field, value, expected, error=error)
-
-
 def _row_value(values: npt.NDArray[Any], row: int) -> object:
     value = values[row]
     return value.item() if isinstance(value, np.generic) and not np.isnat(value) else value
@@ -76,7 +72,7 @@ def _plain(owner: str, name: str, values: object) -> npt.NDArray[Any]:
             v.fail(
                 owner,
                 name,
-                values,
+                f"a pandas column of {dtype}",
                 "a column of time-zone-aware instants (this pandas column is naive)",
                 error=CalendarError,
             )
@@ -94,13 +90,11 @@ def _plain(owner: str, name: str, values: object) -> npt.NDArray[Any]:
             v.fail(
                 owner,
                 name,
-                values,
+                f"a pyarrow column of {arrow_type}",
                 "a column of time-zone-aware instants (this pyarrow column is naive)",
                 error=CalendarError,
             )
         values = values.to_numpy(zero_copy_only=False)  # type: ignore[attr-defined]
-    elif module == "polars":
-        values = values.to_numpy()  # type: ignore[attr-defined]
     if isinstance(values, (str, bytes)):
         v.fail(owner, name, values, "a one-dimensional array", error=InvalidEntityError)
     try:
