@@ -23,7 +23,7 @@ import numpy as np
 import numpy.typing as npt
 
 from csroles import _validation as v
-from csroles.errors import CalendarError, CsrolesError, InvalidEntityError
+from csroles.errors import CalendarError, InvalidEntityError
 from csroles.sla._engine import (
     DAY,
     MAX_US,
