@@ -215,24 +215,30 @@ def _codes(
     if rows is not None:
         values = values[rows]
     found = np.full(len(values), -2, dtype=np.int64)
+    present: Ints | None = None  # every row
     if values.dtype.kind == "O" and nullable:
         null = values == None  # noqa: E711  # elementwise, on an object array
         found[null] = -1
         present = np.flatnonzero(~null)
-    else:
-        present = np.arange(len(values))
-    if len(present):
-        try:
-            text = values[present].astype(str)
-        except (TypeError, ValueError):  # not strings: found row by row below
-            text = None
+    text: npt.NDArray[Any] | None = values if present is None else values[present]
+    if text is not None and len(text):
+        if text.dtype.kind != "U":
+            try:
+                text = text.astype(str)
+            except (TypeError, ValueError):  # not strings: the first row is refused below
+                text = None
         if text is not None:
             names = np.array(members)
             order = np.argsort(names)
             at = np.searchsorted(names[order], text)
-            at = np.minimum(at, len(names) - 1)
-            hit = names[order][at] == text
-            found[present[hit]] = order[at[hit]]
+            np.minimum(at, len(names) - 1, out=at)
+            codes = order[at]
+            hit = names[codes] == text
+            if present is None and hit.all():
+                found = codes.astype(np.int64)
+            else:
+                where = np.flatnonzero(hit) if present is None else present[hit]
+                found[where] = codes[hit]
     bad = found == -2
     if bad.any():
         k = int(np.argmax(bad))
@@ -282,12 +288,16 @@ class _Events:
         self.priorities = list(Priority)
         self._boundaries()
         # The priority is read on the openings and the priority changes only.
-        read = np.union1d(
-            self.first, np.flatnonzero(self.kind == self.kinds.index(EventKind.PRIORITY_CHANGED))
-        )
+        read = self.kind == self.kinds.index(EventKind.PRIORITY_CHANGED)
+        read[self.first] = True
         priorities: npt.NDArray[Any] = columns["priority"]  # type: ignore[assignment]  # required
         self.priority = _codes(
-            owner, "priority", priorities, [p.value for p in Priority], nullable=True, rows=read
+            owner,
+            "priority",
+            priorities,
+            [p.value for p in Priority],
+            nullable=True,
+            rows=np.flatnonzero(read),
         )
         self._check_openings()
 
@@ -635,7 +645,8 @@ class _Machine:
         metrics = len(self.plan.keys)
         size = (1, len(kinds))
         self.next = np.full(size, -1, dtype=np.int64)
-        self.flags = np.zeros((4, metrics, *size), dtype=bool)  # stop, pause, resume, start
+        # Per metric, what the step does as bits: stop 1, pause 2, resume 4, start 8.
+        self.flags = np.zeros((metrics, *size), dtype=np.uint8)
         self.busy = np.zeros(size, dtype=bool)
 
     def _state(self, moves: Any) -> int:
@@ -647,8 +658,8 @@ class _Machine:
                 (self.next, np.full((1, len(self.kinds)), -1, dtype=np.int64))
             )
             self.busy = np.concatenate((self.busy, np.zeros((1, len(self.kinds)), dtype=bool)))
-            extra = np.zeros((*self.flags.shape[:2], 1, len(self.kinds)), dtype=bool)
-            self.flags = np.concatenate((self.flags, extra), axis=2)
+            extra = np.zeros((self.flags.shape[0], 1, len(self.kinds)), dtype=np.uint8)
+            self.flags = np.concatenate((self.flags, extra), axis=1)
         return found
 
     def compile(self, state: int, kind: int) -> bool:
@@ -663,8 +674,7 @@ class _Machine:
         self.next[state, kind] = found
         self.busy[state, kind] = busy
         for number, *flags in entries:
-            for f, flag in enumerate(flags):
-                self.flags[f, number, state, kind] = flag
+            self.flags[number, state, kind] = sum(1 << f for f, flag in enumerate(flags) if flag)
         return True
 
     def status(self, state: int) -> Status:
@@ -755,7 +765,7 @@ class _Replay:
         kind, following = self._moves(rows)
         current = self.state[:m]
         live = self.machine.busy[current, kind]
-        flags = self.machine.flags[:, :, current, kind]
+        flags = self.machine.flags[:, current, kind]
         self.state[:m] = following
         self._change_priorities(rows, kind)
         at = self.table.at[rows]
@@ -767,35 +777,40 @@ class _Replay:
             if len(change):
                 who = change[clock.active[change]]
                 clock.reprioritize(who, at[who], self.priority[who], from_start=self.from_start)
-            self._events(number, clock, live, flags[:, number], at)
+            reacting = np.flatnonzero(live & (flags[number] != 0))
+            if len(reacting):
+                self._events(number, clock, reacting, flags[number][reacting], at[reacting])
 
-    def _events(self, number: int, clock: _Clocks, live: Bools, flags: Bools, at: Ints) -> None:
-        """What one metric's clocks do at a step: stop, pause, resume, start (as Clock does)."""
-        stop, pause, resume, start = flags
-        reacts = live & (stop | pause | resume | start)
-        if not reacts.any():
-            return
-        m = len(live)
-        active = reacts & clock.active[:m]
-        running = clock.running[:m]
+    def _events(self, number: int, clock: _Clocks, i: Ints, flags: Ints, at: Ints) -> None:
+        """What one metric's clocks ``i`` do at a step: stop, pause, resume, start (as Clock does)."""
+        stop, pause, resume, start = (
+            (flags & 1) != 0,
+            (flags & 2) != 0,
+            (flags & 4) != 0,
+            (flags & 8) != 0,
+        )
+        active = clock.active[i]
+        running = clock.running[i]
         halting = np.flatnonzero(active & ~stop & running & pause)
         resuming = np.flatnonzero(active & ~stop & ~running & resume)
         stopping = np.flatnonzero(active & stop)
-        clock.stop(stopping, at[stopping])
-        clock.halt(halting, at[halting])
-        clock.resume(resuming, at[resuming])
-        starting = np.flatnonzero(reacts & start & ~clock.active[:m])
+        clock.stop(i[stopping], at[stopping])
+        clock.halt(i[halting], at[halting])
+        clock.resume(i[resuming], at[resuming])
+        starting = np.flatnonzero(start & ~clock.active[i])
         if not len(starting):
             return
+        who, when = i[starting], at[starting]
         if self.cycles[number] or not self.reopen_continues:
-            anew = starting
-        else:  # a stopped single-cycle clock starts again: it continues
-            anew = starting[~clock.started[starting]]
-            again = starting[clock.started[starting]]
-            clock.completed[again] -= 1
-            clock.active[again] = True
-            clock.resume(again, at[again])
-        clock.start(anew, at[anew], self.priority[anew])
+            clock.start(who, when, self.priority[who])
+            return
+        # A stopped single-cycle clock starts again: it continues.
+        fresh = ~clock.started[who]
+        again, again_at = who[~fresh], when[~fresh]
+        clock.completed[again] -= 1
+        clock.active[again] = True
+        clock.resume(again, again_at)
+        clock.start(who[fresh], when[fresh], self.priority[who[fresh]])
 
 
 def _model(sla: SLA, zone: str | None, group: str | None) -> BusinessCalendar | None:
