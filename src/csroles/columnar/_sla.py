@@ -866,13 +866,13 @@ def sla_table(sla: SLA | PolicySet, events: object, now: datetime) -> Table:
 
     Raises:
         InvalidEntityError: a missing column, columns of different lengths,
-            a null id, an interaction's rows apart, an unknown kind or
-            priority, a timeline the lifecycle refuses (the first row not an
-            opening, a priority change to the same priority ...), naming the
-            column and the first row.
+            a null id, an interaction's rows apart or out of time order, an
+            unknown kind or priority, a timeline the lifecycle refuses (the
+            first row not an opening, a priority change to the same priority
+            ...), naming the column and the first row.
         CalendarError: ``now`` is naive, an instant is null or outside the
-            years 0002 to 9998, events out of time order, ``now`` before an
-            opening, or a deadline beyond the calendar's reach.
+            years 0002 to 9998 (naming the row), ``now`` before an opening, or
+            a deadline beyond the calendar's reach (naming the interaction).
 
     >>> from datetime import UTC, datetime, timedelta
     >>> import numpy as np
