@@ -58,6 +58,13 @@ nitpick_ignore = [
     # balance_portfolios says which attributes it reads from its arguments.
     ("py:class", "csroles.portfolios._Account"),
     ("py:class", "csroles.portfolios._Seat"),
+    # numpy's array types in the signatures of csroles.columnar (numpy's
+    # inventory is not kept here); the docstrings say which dtypes they hold.
+    ("py:class", "numpy.ndarray"),
+    ("py:class", "numpy.dtype"),
+    ("py:class", "numpy.bool"),
+    ("py:class", "numpy.datetime64"),
+    ("py:class", "numpy.timedelta64"),
 ]
 
 # The docs are built where the documentation sites cannot be reached (CI

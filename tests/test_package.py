@@ -43,11 +43,11 @@ def test_py_typed_is_shipped() -> None:
 
 def test_import_is_light() -> None:
     # Embedding programs pay for `import csroles`: no hypothesis, no logging,
-    # no importlib.metadata until asked.
+    # no importlib.metadata until asked, no numpy (the columnar extra).
     code = (
         "import sys, csroles\n"
         "heavy = {'hypothesis', 'logging', 'importlib.metadata', 'csroles.strategies',\n"
-        "         'cattrs', 'csroles.converters'}\n"
+        "         'cattrs', 'csroles.converters', 'numpy', 'csroles.columnar'}\n"
         "print(sorted(heavy & set(sys.modules)))\n"
     )
     out = subprocess.run(

@@ -45,6 +45,7 @@ def check_metadata(text: str) -> None:
         "cattrs>=24.1",
         "pendulum>=3.0",
         'hypothesis>=6.100; extra == "hypothesis"',
+        'numpy>=1.26; extra == "columnar"',
     }
 
 
@@ -120,3 +121,7 @@ def test_the_built_wheel_installs_and_runs_in_a_fresh_venv(tmp_path: Path) -> No
         "print('ok')\n"
     )
     assert run(python, "-I", "-c", check, cwd=tmp_path) == "ok\n"
+
+    # Without the columnar extra, csroles.columnar says which extra it needs.
+    columnar = "try:\n    import csroles.columnar\nexcept ImportError as error:\n    print(error)\n"
+    assert "csroles[columnar]" in run(python, "-I", "-c", columnar, cwd=tmp_path)
