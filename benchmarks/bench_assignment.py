@@ -11,6 +11,7 @@ queue without an SLA shows what the assignments cost alone.
 from __future__ import annotations
 
 import itertools
+import os
 import platform
 import random
 from datetime import datetime, time, timedelta
@@ -166,7 +167,8 @@ def main() -> str:
             "every representative with a load on three channels; interactions of the clocks "
             "benchmark (10 events) on email, chat and phone, customers speaking English or "
             f"Spanish; the queue assigns {assigned:,} of {BATCH:,} before the capacities are "
-            "full. Best of interleaved rounds on a shared, loaded machine. "
+            "full. Best of interleaved rounds; load average "
+            f"{os.getloadavg()[0]:.1f} when the run ended. "
             f"Python {platform.python_version()} on {platform.machine()}."
         ),
     ]

@@ -20,6 +20,7 @@ few runs for the short ones, one run for the long ones.
 """
 
 import datetime as dt
+import os
 import platform
 import sys
 import time
@@ -228,7 +229,8 @@ def main() -> str:
     )
     rows.append(
         f"\nPython {platform.python_version()}, numpy {version('numpy')}, "
-        f"{platform.machine()}; a machine of two cores shared with other work while measured."
+        f"{platform.machine()}, {os.cpu_count()} cores; load average {os.getloadavg()[0]:.1f} "
+        "when the run ended."
     )
     return "\n".join(rows) + "\n"
 
