@@ -112,16 +112,20 @@ def _plain(owner: str, name: str, values: object) -> npt.NDArray[Any]:
     return array
 
 
-def _datetime64_us(owner: str, name: str, array: npt.NDArray[Any]) -> Ints:
-    """A datetime64 column as integer microseconds (not range-checked unless on the fast path)."""
-    unit = np.datetime_data(array.dtype)[0]
-    raw = array.view(np.int64)
-    if unit == "us" and len(raw) and raw.min() >= MIN_US and raw.max() < MAX_US:
-        return np.ascontiguousarray(raw)  # the common case, checked with two reductions
+def _whole_microseconds(
+    owner: str, name: str, array: npt.NDArray[Any], *, noun: str, missing: str, bad_unit: str
+) -> Ints:
+    """A datetime64 or timedelta64 column as integer microseconds.
+
+    NaT is refused with ``missing``, a nanosecond value that is not a whole
+    microsecond is refused, and a unit finer than nanoseconds or coarser than
+    weeks with ``bad_unit``.
+    """
     nat = np.isnat(array)
     if nat.any():
         row = int(np.argmax(nat))
-        v.fail(owner, f"{name}[{row}]", "NaT", f"an instant ({_RANGE})", error=CalendarError)
+        v.fail(owner, f"{name}[{row}]", "NaT", missing, error=CalendarError)
+    unit = np.datetime_data(array.dtype)[0]
     if unit == "ns":
         raw = array.view(np.int64)
         inexact = raw % 1000 != 0
@@ -131,21 +135,29 @@ def _datetime64_us(owner: str, name: str, array: npt.NDArray[Any]) -> Ints:
                 owner,
                 f"{name}[{row}]",
                 array[row],
-                "an instant in whole microseconds (this nanosecond column has a fraction)",
+                f"{noun} in whole microseconds (this nanosecond column has a fraction)",
                 error=CalendarError,
             )
-        us = raw // 1000
-    elif unit in ("us", "ms", "s", "m", "h", "D", "W"):
-        us = array.astype("datetime64[us]").view(np.int64)
-    else:
-        v.fail(
-            owner,
-            name,
-            f"an array of {array.dtype}",
-            "datetime64 values in a unit from weeks to nanoseconds",
-            error=CalendarError,
-        )
-    return us
+        return raw // 1000
+    if unit not in ("us", "ms", "s", "m", "h", "D", "W"):
+        v.fail(owner, name, f"an array of {array.dtype}", bad_unit, error=CalendarError)
+    return array.astype(f"{array.dtype.kind}8[us]").view(np.int64)
+
+
+def _datetime64_us(owner: str, name: str, array: npt.NDArray[Any]) -> Ints:
+    """A datetime64 column as integer microseconds (not range-checked unless on the fast path)."""
+    unit = np.datetime_data(array.dtype)[0]
+    raw = array.view(np.int64)
+    if unit == "us" and len(raw) and raw.min() >= MIN_US and raw.max() < MAX_US:
+        return np.ascontiguousarray(raw)  # the common case, checked with two reductions
+    return _whole_microseconds(
+        owner,
+        name,
+        array,
+        noun="an instant",
+        missing=f"an instant ({_RANGE})",
+        bad_unit="datetime64 values in a unit from weeks to nanoseconds",
+    )
 
 
 def instants_column(owner: str, name: str, values: object) -> Ints:
@@ -193,28 +205,9 @@ def durations_column(owner: str, name: str, values: object) -> Ints:
     array = _plain(owner, name, values)
     expected = "a duration of zero or more (timedelta64, or datetime.timedelta)"
     if array.dtype.kind == "m":
-        nat = np.isnat(array)
-        if nat.any():
-            row = int(np.argmax(nat))
-            v.fail(owner, f"{name}[{row}]", "NaT", expected, error=CalendarError)
-        unit = np.datetime_data(array.dtype)[0]
-        if unit == "ns":
-            raw = array.view(np.int64)
-            inexact = raw % 1000 != 0
-            if inexact.any():
-                row = int(np.argmax(inexact))
-                v.fail(
-                    owner,
-                    f"{name}[{row}]",
-                    array[row],
-                    "a duration in whole microseconds (this nanosecond column has a fraction)",
-                    error=CalendarError,
-                )
-            us = raw // 1000
-        elif unit in ("us", "ms", "s", "m", "h", "D", "W"):
-            us = array.astype("timedelta64[us]").view(np.int64)
-        else:
-            v.fail(owner, name, f"an array of {array.dtype}", expected, error=CalendarError)
+        us = _whole_microseconds(
+            owner, name, array, noun="a duration", missing=expected, bad_unit=expected
+        )
     elif array.dtype.kind == "O" or len(array) == 0:
         us = np.empty(len(array), dtype=np.int64)
         for row, value in enumerate(array.tolist()):
