@@ -518,6 +518,14 @@ def test_nowhere_to_go() -> None:
         teams={Topic.ONBOARDING: "onboarding desk"},
     )
     assert taught.target == Party.team("onboarding desk")
+    by_value = decide_escalation(
+        ticket(Topic.ONBOARDING),
+        handler="rep",
+        chart=small,
+        now=OPENED,
+        teams={"onboarding": "onboarding desk"},  # type: ignore[dict-item]
+    )
+    assert by_value == taught
 
 
 def test_explain_lists_every_check() -> None:
@@ -593,9 +601,9 @@ def test_bad_arguments() -> None:
             r"teams: \['product'\], expected None or a mapping",
         ),
         (
-            {"teams": {"billing": "finance"}},
+            {"teams": {"payroll": "finance"}},
             InvalidEntityError,
-            r"teams: 'billing', expected Topic keys",
+            r"teams: 'payroll', expected Topic keys",
         ),
         ({"teams": {Topic.BILLING: ""}}, InvalidEntityError, r"teams\['billing'\]: ''"),
     ]
@@ -689,9 +697,11 @@ def test_decisions_validate_themselves() -> None:
         ({"escalate": False, "target": Party.team("x")}, r"target: .* None when not escalating"),
         ({"escalate": 1}, r"escalate: 1, expected True or False"),
         (
-            {"escalate": False, "kind": "functional"},
-            r"kind: 'functional', expected None or an EscalationKind",
+            {"escalate": False, "kind": "sideways"},
+            r"kind: 'sideways', expected None or an EscalationKind",
         ),
+        # A member's plain value is taken for the member, then checked like it.
+        ({"escalate": False, "kind": "functional"}, r"kind: .* None when not escalating"),
         ({"escalate": False, "target": "x"}, r"target: 'x', expected None or a Party"),
         ({"escalate": False, "checks": ["x"]}, r"checks\[0\]: 'x', expected an EscalationCheck"),
         ({"escalate": False, "message": " "}, r"message: ' ', expected a non-empty string"),

@@ -124,12 +124,21 @@ def test_matrix_queries_refuse_bad_arguments() -> None:
         matrix.get([], "telemarketer")  # type: ignore[arg-type]
     with pytest.raises(InvalidEntityError, match=r"RaciMatrix.get.role: 3, expected a role key"):
         matrix.get(Duty.HIRE, 3)  # type: ignore[arg-type]
-    with pytest.raises(InvalidEntityError, match=r"RaciMatrix.with_letter.duty: 'hire'"):
-        matrix.responsible("hire")  # type: ignore[arg-type]
+    with pytest.raises(InvalidEntityError, match=r"RaciMatrix.with_letter.duty: 'juggle'"):
+        matrix.responsible("juggle")  # type: ignore[arg-type]
     with pytest.raises(
-        InvalidEntityError, match=r"RaciMatrix.with_letter.raci: 'R', expected a Raci"
+        InvalidEntityError, match=r"RaciMatrix.with_letter.raci: 'R', expected a Raci: one of"
     ):
         matrix.with_letter(Duty.HIRE, "R")  # type: ignore[arg-type]
+
+
+def test_matrix_queries_take_plain_values_for_members() -> None:
+    matrix = raci_matrix(default_catalog())
+    for duty in Duty:
+        assert matrix.responsible(duty.value) == matrix.responsible(duty)  # type: ignore[arg-type]
+        for raci in Raci:
+            assert matrix.with_letter(duty.value, raci.value) == matrix.with_letter(duty, raci)  # type: ignore[arg-type]
+        assert matrix.get(duty.value, "telemarketer") == matrix.get(duty, "telemarketer")  # type: ignore[arg-type]
 
 
 def test_matrix_refuses_a_non_role_item_and_repeated_keys() -> None:

@@ -156,10 +156,15 @@ def test_levels_for() -> None:
     assert levels_for(Priority.NORMAL) == (Level.INDIVIDUAL,)
     assert levels_for(Priority.HIGH) == (Level.INDIVIDUAL, Level.SUPERVISOR)
     assert levels_for(Priority.URGENT) == (Level.SUPERVISOR, Level.MANAGER)
+    # A member's plain value stands for the member; anything else is refused.
+    assert levels_for("urgent") == levels_for(Priority.URGENT)  # type: ignore[arg-type]
     with pytest.raises(
-        InvalidEntityError, match=r"levels_for.priority: 'urgent', expected a Priority"
+        InvalidEntityError,
+        match=r"levels_for.priority: 'critical', expected a Priority: one of 'low', ",
     ):
-        levels_for("urgent")  # type: ignore[arg-type]
+        levels_for("critical")  # type: ignore[arg-type]
+    with pytest.raises(InvalidEntityError, match=r"levels_for.priority: 3, expected a Priority"):
+        levels_for(3)  # type: ignore[arg-type]
 
 
 # ---------------------------------------------------------------- the rules

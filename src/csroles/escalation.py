@@ -450,8 +450,8 @@ def _check_check(owner: object, field: str, value: object) -> EscalationCheck:
 
 
 def _optional_kind(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    if value is not None and not isinstance(value, EscalationKind):
-        v.fail(instance, attribute.name, value, "None or an EscalationKind")
+    if value is not None:
+        v.own_member(instance, attribute.name, EscalationKind, value, "None or an EscalationKind")
 
 
 def _optional_party(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
@@ -1008,11 +1008,13 @@ def _teams(fn: str, teams: Mapping[Topic, str] | None) -> Mapping[Topic, str]:
         return DEFAULT_TEAMS
     if not isinstance(teams, Mapping):
         v.fail(fn, "teams", teams, "None or a mapping from Topic to a team name")
-    for topic, name in teams.items():
-        if not isinstance(topic, Topic):
-            v.fail(fn, "teams", topic, "Topic keys")
-        v.check_identifier(fn, f"teams[{topic.value!r}]", name)
-    return teams
+    checked: dict[Topic, str] = {}
+    for key, name in teams.items():
+        topic = v.to_member(Topic, key)
+        if topic is None:
+            v.fail(fn, "teams", key, "Topic keys (members or their values)")
+        checked[topic] = v.check_identifier(fn, f"teams[{topic.value!r}]", name)
+    return checked
 
 
 def _hierarchical(chart: OrgChart, weigh: _Weighing, outcome: _Outcome) -> EscalationDecision:

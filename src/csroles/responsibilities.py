@@ -27,7 +27,7 @@ from typing import cast
 import attrs
 
 from csroles._mapping import FrozenMapping
-from csroles._validation import fail
+from csroles._validation import enum_check, fail
 from csroles.catalog import Catalog, default_catalog
 from csroles.roles import Duty, Raci, Request, Role
 from csroles.vocabulary import Level
@@ -65,9 +65,8 @@ def _roles_of(roles: Catalog | Iterable[Role], function: str) -> tuple[Role, ...
 # ---------------------------------------------------------------- RACI matrix
 
 
-def _check_duty(function: str, duty: object) -> None:
-    if not isinstance(duty, Duty):
-        fail(function, "duty", duty, "a Duty")
+_check_duty = enum_check(Duty)
+_check_raci = enum_check(Raci)
 
 
 @attrs.frozen(kw_only=True)
@@ -96,7 +95,7 @@ class RaciMatrix:
 
     def get(self, duty: Duty, role: str) -> Raci | None:
         """The letter of ``role`` (a key) for ``duty``, or None if it has no part in it."""
-        _check_duty("RaciMatrix.get", duty)
+        duty = _check_duty("RaciMatrix.get", "duty", duty)
         given: object = role
         if not isinstance(given, str):
             fail("RaciMatrix.get", "role", role, "a role key")
@@ -105,10 +104,8 @@ class RaciMatrix:
 
     def with_letter(self, duty: Duty, raci: Raci) -> tuple[str, ...]:
         """The keys of the roles with letter ``raci`` for ``duty``, in column order."""
-        _check_duty("RaciMatrix.with_letter", duty)
-        given: object = raci
-        if not isinstance(given, Raci):
-            fail("RaciMatrix.with_letter", "raci", raci, "a Raci")
+        duty = _check_duty("RaciMatrix.with_letter", "duty", duty)
+        raci = _check_raci("RaciMatrix.with_letter", "raci", raci)
         row = self.cells.get(duty, {})
         return tuple(key for key in self.roles if row.get(key) is raci)
 

@@ -51,7 +51,7 @@ from typing import NamedTuple, cast
 
 import attrs
 
-from csroles._validation import fail
+from csroles._validation import enum_check, fail
 from csroles.catalog import Catalog, default_catalog
 from csroles.errors import RoutingError
 from csroles.interactions import Interaction
@@ -68,6 +68,9 @@ _LEVELS_FOR: dict[Priority, tuple[Level, ...]] = {
 }
 
 
+_check_priority = enum_check(Priority)
+
+
 def levels_for(priority: Priority) -> tuple[Level, ...]:
     """The levels that suit an interaction of ``priority``, lowest first.
 
@@ -77,9 +80,7 @@ def levels_for(priority: Priority) -> tuple[Level, ...]:
 
     .. versionadded:: 0.1.0
     """
-    if not isinstance(priority, Priority):
-        fail("levels_for", "priority", priority, "a Priority")
-    return _LEVELS_FOR[priority]
+    return _LEVELS_FOR[_check_priority("levels_for", "priority", priority)]
 
 
 @attrs.frozen(kw_only=True)

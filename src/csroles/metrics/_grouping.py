@@ -439,8 +439,8 @@ def sla_compliance(
     owner = "sla_compliance"
     if not v.is_collection(clocks):
         v.fail(owner, "clocks", clocks, f"{v.COLLECTION} of SLAClocks")
-    if metric is not None and type(metric) is not Metric:
-        v.fail(owner, "metric", metric, "None or a Metric")
+    if metric is not None:
+        metric = _check_metric(owner, "metric", metric)
     met = breached = 0
     for index, item in enumerate(clocks):
         group = (item,) if type(item) is SLAClock else item
@@ -456,6 +456,9 @@ def sla_compliance(
             elif clock.state is _BREACHED:
                 breached += 1
     return Ratio(part=met, whole=met + breached)
+
+
+_check_metric = v.enum_check(Metric)
 
 
 def _everything(_interaction: Interaction) -> tuple[str]:
