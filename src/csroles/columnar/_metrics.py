@@ -10,6 +10,7 @@ functions summarize them: the results are the same :class:`DurationStats`,
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable, Mapping
 from datetime import datetime, timedelta
 from types import MappingProxyType
@@ -19,8 +20,8 @@ import numpy as np
 import numpy.typing as npt
 
 from csroles import _validation as v
-from csroles.columnar._calendar import Ints, between_us
-from csroles.columnar._sla import _codes, _Events, _plain, clock_rows
+from csroles.columnar._calendar import Ints, _plain, between_us
+from csroles.columnar._sla import _codes, _Events, clock_rows
 from csroles.interactions import TRANSITIONS, Status, SurveyScale
 from csroles.metrics import DurationStats, NetPromoterScore, Ratio, ServiceMetrics
 from csroles.sla.calendar import BusinessCalendar
@@ -176,9 +177,7 @@ class _Timelines:
         kept = (wait >= 0) & (earlier > 0)
         return wait[kept], answers[kept]
 
-    def spans(
-        self, calendar: BusinessCalendar | None, a: Ints, b: Ints, what: str
-    ) -> Ints:
+    def spans(self, calendar: BusinessCalendar | None, a: Ints, b: Ints, what: str) -> Ints:
         """Microseconds from rows ``a`` to rows ``b``: calendar time, or business time."""
         at, ids, first, of = self.table.at, self.table.ids, self.table.first, self.of
         if calendar is None:
@@ -261,11 +260,9 @@ def _scores(owner: str, column: npt.NDArray[Any], rows: Ints) -> Ints:
     found = np.empty(len(values), dtype=np.int64)
     for k, value in enumerate(values.tolist()):
         whole = isinstance(value, int) and not isinstance(value, bool)
-        if not whole and isinstance(value, float) and value.is_integer():
-            value, whole = int(value), True
-        if not whole:
+        if not whole and not (isinstance(value, float) and value.is_integer()):
             v.fail(owner, f"events['score'][{int(rows[k])}]", value, "an integer score")
-        found[k] = value
+        found[k] = int(value)
     return found
 
 
@@ -303,7 +300,7 @@ class _Groups:
         order = np.lexsort((found, group))
         found, group = found[order], group[order]
         bounds = np.searchsorted(group, np.arange(len(self.keys) + 1)).tolist()
-        return [_stats(found[lo:hi]) for lo, hi in zip(bounds, bounds[1:], strict=False)]
+        return [_stats(found[lo:hi]) for lo, hi in itertools.pairwise(bounds)]
 
 
 def _everyone(n: int) -> _Groups:
@@ -347,11 +344,11 @@ def _groups_by(owner: str, timelines: _Timelines, by: object) -> _Groups:
         for key in set(members):  # type: ignore[call-overload]
             v.check_identifier(owner, f"events[{by!r}][{row}]", key)
             pairs.append((k, key))
-    keys = sorted({key for _, key in pairs})
-    index = {key: code for code, key in enumerate(keys)}
+    distinct = sorted({key for _, key in pairs})
+    index = {key: code for code, key in enumerate(distinct)}
     return _Groups(
         n,
-        keys,
+        distinct,
         np.array([k for k, _ in pairs], dtype=np.int64),
         np.array([index[key] for _, key in pairs], dtype=np.int64),
     )
@@ -359,7 +356,7 @@ def _groups_by(owner: str, timelines: _Timelines, by: object) -> _Groups:
 
 def _column_of(owner: str, table: _Events, name: str) -> npt.NDArray[Any] | None:
     """A column of the table not among :data:`EVENT_COLUMNS`, read on demand; None if absent."""
-    source = table.source
+    source: Any = table.source
     try:
         if name not in source:
             return None
@@ -544,8 +541,13 @@ def group_metrics(
     ...     "interaction_id": np.array(["A", "A", "B", "B", "C"], dtype=object),
     ...     "kind": np.array(["opened", "agent_replied", "opened", "agent_replied", "opened"]),
     ...     "at": np.array(
-    ...         ["2026-05-04T09:00", "2026-05-04T09:10", "2026-05-04T09:00", "2026-05-04T09:30",
-    ...          "2026-05-04T10:00"],
+    ...         [
+    ...             "2026-05-04T09:00",
+    ...             "2026-05-04T09:10",
+    ...             "2026-05-04T09:00",
+    ...             "2026-05-04T09:30",
+    ...             "2026-05-04T10:00",
+    ...         ],
     ...         dtype="datetime64[us]",
     ...     ),
     ...     "priority": np.array(["normal", None, "high", None, "normal"], dtype=object),
@@ -681,8 +683,13 @@ def next_response_times(
     ...         ["opened", "agent_replied", "customer_replied", "customer_replied", "agent_replied"]
     ...     ),
     ...     "at": np.array(
-    ...         ["2026-05-04T09:00", "2026-05-04T09:05", "2026-05-04T09:10", "2026-05-04T09:12",
-    ...          "2026-05-04T09:40"],
+    ...         [
+    ...             "2026-05-04T09:00",
+    ...             "2026-05-04T09:05",
+    ...             "2026-05-04T09:10",
+    ...             "2026-05-04T09:12",
+    ...             "2026-05-04T09:40",
+    ...         ],
     ...         dtype="datetime64[us]",
     ...     ),
     ...     "priority": np.array(["normal", None, None, None, None], dtype=object),
@@ -787,9 +794,12 @@ def sla_compliance(table: object, *, metric: Metric | str | None = None) -> Rati
     .. versionadded:: 0.1.0
     """
     owner = "sla_compliance"
-    if metric is not None and type(metric) is not Metric:
-        if type(metric) is not str or not metric:
-            v.fail(owner, "metric", metric, "None, a Metric or a metric definition's name")
+    if (
+        metric is not None
+        and type(metric) is not Metric
+        and (type(metric) is not str or not metric)
+    ):
+        v.fail(owner, "metric", metric, "None, a Metric or a metric definition's name")
     columns: dict[str, npt.NDArray[Any]] = {}
     for name in ("state", "metric"):
         try:
