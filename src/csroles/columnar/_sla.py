@@ -193,7 +193,7 @@ def to_events_table(
 def _column(owner: str, events: object, name: str, *, required: bool) -> npt.NDArray[Any] | None:
     try:
         found = events[name]  # type: ignore[index]
-    except (KeyError, IndexError, TypeError):
+    except Exception:  # KeyError, or a DataFrame library's own (polars: ColumnNotFoundError)
         if required:
             v.fail(
                 owner,
