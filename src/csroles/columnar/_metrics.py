@@ -122,7 +122,10 @@ class _Timelines:
                 priority[changing] = new
 
     def is_kind(self, *kinds: EventKind) -> Bools:
-        return np.isin(self.kind, [_K[kind] for kind in kinds])
+        found = self.kind == _K[kinds[0]]
+        for kind in kinds[1:]:
+            found |= self.kind == _K[kind]
+        return found
 
     def last(self, mask: Bools) -> Ints:
         """Each interaction's last row where ``mask`` holds; -1 for none."""
