@@ -380,3 +380,13 @@ def test_an_empty_table_gives_empty_figures() -> None:
     assert dict(group_metrics(events, "channel")) == {}
     assert response_times(events).count == 0
     assert first_contact_resolution(events).percent is None
+
+
+def test_a_pandas_dataframe_with_nullable_scores() -> None:
+    pd = pytest.importorskip("pandas")
+    events = to_events_table(STORY)
+    frame = pd.DataFrame({name: list(column) for name, column in events.items() if name != "at"})
+    frame["at"] = pd.Series(events["at"]).dt.tz_localize("UTC")
+    frame["score"] = frame["score"].astype("Int64")
+    assert dict(group_metrics(frame, "channel")) == dict(group_metrics(events, "channel"))
+    assert group_metrics(frame, "channel")["email"].csat.percent == 100.0

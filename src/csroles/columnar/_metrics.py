@@ -262,7 +262,7 @@ def _scores(owner: str, column: npt.NDArray[Any], rows: Ints) -> Ints:
         return values.astype(np.int64)
     found = np.empty(len(values), dtype=np.int64)
     for k, value in enumerate(values.tolist()):
-        whole = isinstance(value, int) and not isinstance(value, bool)
+        whole = isinstance(value, (int, np.integer)) and not isinstance(value, (bool, np.bool_))
         if not whole and not (isinstance(value, float) and value.is_integer()):
             v.fail(owner, f"events['score'][{int(rows[k])}]", value, "an integer score")
         found[k] = int(value)
