@@ -122,7 +122,7 @@ class _Timelines:
                 priority[changing] = new
 
     def is_kind(self, *kinds: EventKind) -> Bools:
-        found = self.kind == _K[kinds[0]]
+        found: Bools = self.kind == _K[kinds[0]]
         for kind in kinds[1:]:
             found |= self.kind == _K[kind]
         return found
