@@ -31,6 +31,7 @@ from csroles import (
     Interaction,
     InvalidEntityError,
     Metric,
+    PolicySet,
     Priority,
     Topic,
     sla_statuses,
@@ -47,7 +48,15 @@ from csroles.columnar import (
     to_events_table,
 )
 from csroles.interactions import SurveyScale
-from csroles.strategies import aware_datetimes, business_calendars, customers, interactions, slas
+from csroles.sla import choose_sla
+from csroles.strategies import (
+    aware_datetimes,
+    business_calendars,
+    customers,
+    interactions,
+    policy_sets,
+    slas,
+)
 
 GROUPS = ("desk", "night")
 TAGS = ("vip", "refund", "bug")
@@ -105,7 +114,9 @@ def now_after(found: list[Interaction], extra: timedelta) -> datetime:
     calendars,
     st.sampled_from(sorted(GROUPINGS)),
     st.integers(1, 5),
-    st.none() | slas(calendars=st.none() | business_calendars(zones=ZONES)),
+    st.none()
+    | slas(calendars=st.none() | business_calendars(zones=ZONES))
+    | policy_sets(max_policies=2),
     st.timedeltas(timedelta(0), timedelta(days=3)),
     st.none() | st.sampled_from(list(Metric)),
 )
@@ -114,20 +125,27 @@ def test_the_metrics_are_the_scalar_ones(  # noqa: PLR0917  # the drawn argument
     calendar: BusinessCalendar | None,
     by: str,
     satisfied_at: int,
-    sla: SLA | None,
+    sla: SLA | PolicySet | None,
     extra: timedelta,
     metric: Metric | None,
 ) -> None:
     found, people = case
     now = now_after(found, extra) if sla is not None else None
     events = to_events_table(found, people)
+    # The scalar metrics take a policy set as a function choosing each interaction's SLA.
+    by_id = {person.id: person for person in people}
+    scalar_sla = (
+        sla
+        if not isinstance(sla, PolicySet)
+        else lambda i: choose_sla(sla, i, by_id.get(i.customer_id)).sla
+    )
     try:
         expected = csroles.group_metrics(
             found,
             GROUPINGS[by],
             calendar=calendar,
             satisfied_at=satisfied_at,
-            sla=sla,
+            sla=scalar_sla,
             now=now,
             customers=people,
         )
@@ -142,7 +160,12 @@ def test_the_metrics_are_the_scalar_ones(  # noqa: PLR0917  # the drawn argument
     assert service_metrics(
         events, calendar=calendar, satisfied_at=satisfied_at, sla=sla, now=now
     ) == csroles.service_metrics(
-        found, calendar=calendar, satisfied_at=satisfied_at, sla=sla, now=now, customers=people
+        found,
+        calendar=calendar,
+        satisfied_at=satisfied_at,
+        sla=scalar_sla,
+        now=now,
+        customers=people,
     )
     assert response_times(events, calendar=calendar) == csroles.response_times(
         found, calendar=calendar
