@@ -28,6 +28,15 @@ except ImportError as error:  # pragma: no cover - the wheel test checks it with
     ) from error
 
 from csroles.columnar._calendar import add_business_time, business_time_between, is_open
+from csroles.columnar._metrics import (
+    first_contact_resolution,
+    group_metrics,
+    next_response_times,
+    resolution_times,
+    response_times,
+    service_metrics,
+    sla_compliance,
+)
 from csroles.columnar._sla import EVENT_COLUMNS, STATUS_COLUMNS, sla_table, to_events_table
 
 __all__ = [
@@ -35,7 +44,14 @@ __all__ = [
     "STATUS_COLUMNS",
     "add_business_time",
     "business_time_between",
+    "first_contact_resolution",
+    "group_metrics",
     "is_open",
+    "next_response_times",
+    "resolution_times",
+    "response_times",
+    "service_metrics",
+    "sla_compliance",
     "sla_table",
     "to_events_table",
 ]

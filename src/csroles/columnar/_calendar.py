@@ -62,7 +62,7 @@ def _row_value(values: npt.NDArray[Any], row: int) -> object:
 
 
 def _plain(owner: str, name: str, values: object) -> npt.NDArray[Any]:
-    """A column as a 1-D numpy array, converted from pandas, pyarrow and other array types."""
+    """A column as a 1-D numpy array, converted from pandas, polars, pyarrow and other array types."""
     module = type(values).__module__.split(".")[0]
     if module == "pandas":
         dtype = getattr(values, "dtype", None)
@@ -81,6 +81,22 @@ def _plain(owner: str, name: str, values: object) -> npt.NDArray[Any]:
             values = values.to_numpy()  # type: ignore[attr-defined]
         else:  # strings, categories, objects: a missing value is None
             values = values.to_numpy(dtype=object, na_value=None)  # type: ignore[attr-defined]
+    elif module == "polars":
+        dtype = getattr(values, "dtype", None)
+        naive = type(dtype).__name__ == "Date" or (
+            type(dtype).__name__ == "Datetime" and getattr(dtype, "time_zone", None) is None
+        )
+        if naive:
+            v.fail(
+                owner,
+                name,
+                f"a polars column of {dtype}",
+                "a column of time-zone-aware instants (this polars column is naive)",
+                error=CalendarError,
+            )
+        # Zero-copy where polars can (numbers and instants without nulls); an
+        # aware column comes as UTC datetime64, strings as objects (None for null).
+        values = values.to_numpy()  # type: ignore[attr-defined]
     elif module == "pyarrow":
         arrow_type = getattr(values, "type", None)
         if (

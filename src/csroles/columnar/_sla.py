@@ -39,7 +39,8 @@ Bools = npt.NDArray[np.bool_]
 Table = dict[str, npt.NDArray[Any]]
 
 #: The columns of an events table: required ones first, then those read on
-#: each interaction's first row (the opening) when the SLA or policy set needs them.
+#: each interaction's first row (the opening) when the SLA or policy set needs them,
+#: then those of the survey answers, which the service metrics read.
 EVENT_COLUMNS: Final = (
     "interaction_id",
     "kind",
@@ -52,6 +53,8 @@ EVENT_COLUMNS: Final = (
     "tags",
     "segment",
     "timezone",
+    "scale",
+    "score",
 )
 _REQUIRED: Final = EVENT_COLUMNS[:4]
 
@@ -98,7 +101,9 @@ def to_events_table(
     - on the opening row only (``None`` elsewhere): ``channel``,
       ``direction``, ``topic``, ``group`` and ``tags`` (a frozenset) of the
       interaction, and the ``segment`` and ``timezone`` of its customer
-      (``None`` when ``customers`` does not hold it).
+      (``None`` when ``customers`` does not hold it);
+    - on ``survey_answered`` rows only (``None`` elsewhere): the ``scale``
+      (a :class:`~csroles.interactions.SurveyScale` value) and the ``score``.
 
     Args:
         interactions: the interactions.
@@ -156,6 +161,8 @@ def to_events_table(
         priorities = [None if e.priority is None else e.priority.value for e in events]
         priorities[0] = interaction.priority.value
         columns["priority"] += priorities
+        columns["scale"] += [None if e.scale is None else e.scale.value for e in events]
+        columns["score"] += [e.score for e in events]
         rest = [None] * (n - 1) if n > 1 else none
         opening = {
             "channel": interaction.channel.value,
@@ -186,7 +193,7 @@ def to_events_table(
 def _column(owner: str, events: object, name: str, *, required: bool) -> npt.NDArray[Any] | None:
     try:
         found = events[name]  # type: ignore[index]
-    except (KeyError, IndexError, TypeError):
+    except Exception:  # KeyError, or a DataFrame library's own (polars: ColumnNotFoundError)
         if required:
             v.fail(
                 owner,
@@ -259,6 +266,7 @@ class _Events:
 
     def __init__(self, owner: str, events: object) -> None:
         self.owner = owner
+        self.source = events
         if not hasattr(events, "__getitem__"):
             v.fail(owner, "events", events, "a table: a mapping of column to array, or a DataFrame")
         columns = {
@@ -899,7 +907,13 @@ def sla_table(sla: SLA | PolicySet, events: object, now: datetime) -> Table:
     if not isinstance(sla, (SLA, PolicySet)):
         v.fail(owner, "sla", sla, "an SLA or a PolicySet")
     now_us = _check_now(owner, now)
-    table = _Events(owner, events)
+    return clock_rows(owner, sla, _Events(owner, events), now, now_us)[0]
+
+
+def clock_rows(
+    owner: str, sla: SLA | PolicySet, table: _Events, now: datetime, now_us: int
+) -> tuple[Table, Ints]:
+    """The table of :func:`sla_table`, and the interaction (its number in ``table``) of each row."""
     n = len(table.first)
     opened = table.at[table.first]
     early = now_us < opened
@@ -982,21 +996,25 @@ def _columns(sla: SLA, number: int, clock: _Clocks, who: Ints, now: int) -> Tabl
     }
 
 
-def _assemble(table: _Events, pieces: list[tuple[Ints, Ints, Table]]) -> Table:
-    """The pieces' rows by interaction (in table order), then by metric number."""
+def _assemble(table: _Events, pieces: list[tuple[Ints, Ints, Table]]) -> tuple[Table, Ints]:
+    """The pieces' rows by interaction (in table order), then by metric number.
+
+    Also the interaction (its number in ``table``) of each row.
+    """
     names = STATUS_COLUMNS[1:]
     if not pieces:
         empty: Table = {"interaction_id": table.ids[:0].copy()}
         for name, dtype in zip(names, _EMPTY, strict=True):
             empty[name] = np.empty(0, dtype=dtype)
-        return empty
+        return empty, np.empty(0, dtype=np.int64)
     interaction = np.concatenate([p[0] for p in pieces])
     number = np.concatenate([p[1] for p in pieces])
     order = np.lexsort((number, interaction))
-    out: Table = {"interaction_id": table.ids[table.first[interaction[order]]]}
+    interaction = interaction[order]
+    out: Table = {"interaction_id": table.ids[table.first[interaction]]}
     for name in names:
         out[name] = np.concatenate([p[2][name] for p in pieces])[order]
-    return out
+    return out, interaction
 
 
 _EMPTY: Final[tuple[Any, ...]] = (
