@@ -1186,7 +1186,7 @@ def _link(
     :func:`_refuse`, which lists them all.
     """
     count = len(positions)
-    index = dict(zip(map(_ID, positions), range(count)))
+    index = dict(zip(map(_ID, positions), range(count), strict=True))
     if len(index) != count:  # a duplicate id
         _refuse(positions, forest=forest)
     # dict.get through map looks every manager up in C; a temporary None key
