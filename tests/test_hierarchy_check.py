@@ -219,9 +219,13 @@ def test_bad_arguments_of_check() -> None:
     with pytest.raises(InvalidEntityError, match=r"OrgChart\.check\.duties: 5, expected"):
         chart.check(duties=5)  # type: ignore[arg-type]
     with pytest.raises(
-        InvalidEntityError, match=r"OrgChart\.check\.duties\[1\]: 'hire', expected a Duty"
+        InvalidEntityError, match=r"OrgChart\.check\.duties\[1\]: 'juggle', expected a Duty: one of"
     ):
-        chart.check(duties=[Duty.HIRE, "hire"])  # type: ignore[list-item]
+        chart.check(duties=[Duty.HIRE, "juggle"])  # type: ignore[list-item]
+    # A member's plain value stands for the member.
+    assert chart.check(duties=[Duty.HIRE, "handle_returns"]) == chart.check(  # type: ignore[list-item]
+        duties=[Duty.HIRE, Duty.HANDLE_RETURNS]
+    )
 
 
 def test_position_authority_must_be_an_authority() -> None:

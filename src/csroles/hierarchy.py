@@ -294,6 +294,7 @@ def _check_position(owner: object, field: str, value: object) -> Position:
 
 
 _check_each_position = v.items(_check_position)
+_check_duty = v.enum_check(Duty)
 
 
 def _check_positions(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
@@ -899,11 +900,10 @@ class OrgChart:
             )
         if isinstance(duties, (str, bytes)) or not isinstance(duties, Iterable):
             v.fail("OrgChart.check", "duties", duties, "None or an iterable of Duty")
-        wanted = tuple(duties)
-        for index, duty in enumerate(wanted):
-            if not isinstance(duty, Duty):
-                v.fail("OrgChart.check", f"duties[{index}]", duty, "a Duty")
-        return frozenset(wanted)
+        return frozenset(
+            _check_duty("OrgChart.check", f"duties[{index}]", duty)
+            for index, duty in enumerate(duties)
+        )
 
     # ------------------------------------------------------------ drawing
 
