@@ -281,6 +281,19 @@ def main() -> str:
             "<= 2 x build",
         ),
     ]
+    # Where a cold business-hours status spends its time, from the rows above.
+    cold, again, plain = single["business"], single["business again"], single["hours"]
+    lines += [
+        "",
+        (
+            f"Profile of the cold business-hours `sla_status`, in add: converting the ten "
+            f"event instants {(cold - again) / add:.1f} (the cold row minus the second "
+            f"status); the calendar's work {(cold - plain) / add:.1f} (four business-time "
+            "measurements and two deadlines: the business-hours row minus the calendar-hours "
+            f"one); the replay and building three `SLAClock`s {(plain - (cold - again)) / add:.1f} "
+            "(the calendar-hours row minus the conversion)."
+        ),
+    ]
     lines += [
         "",
         (
