@@ -9,6 +9,7 @@ time on a shared machine), the best of several interleaved rounds.
 """
 
 import datetime as dt
+import os
 import platform
 import random
 import time
@@ -104,6 +105,10 @@ def main() -> str:
     pairs = list(zip(starts, ends, strict=True))
     end_seconds = [s.timestamp() for s in ends]
     fromtimestamp = dt.datetime.fromtimestamp
+    one_us = dt.timedelta(microseconds=1)
+    epoch = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
+    end_us = [(e - epoch) // one_us for e in ends]
+    end_offsets = [e.tzinfo for e in ends]  # the fixed offsets of the results
     fast = _best(
         {
             # The floors: the least a call that returns an aware datetime, or
@@ -121,6 +126,13 @@ def main() -> str:
             "csroles 8 h, pendulum in": lambda: [add(s, hours[8]) for s in pendulum_starts],
             "csroles 8 h, pendulum in and out": lambda: [
                 pendulum.instance(add(s, hours[8])) for s in pendulum_starts
+            ],
+            # The parts of a deadline that no arithmetic can avoid: the start and
+            # the duration as integer microseconds, the result as a datetime.
+            "start to microseconds": lambda: [(s - epoch) // one_us for s in starts],
+            "duration to microseconds": lambda: [hours[8] // one_us for _ in starts],
+            "result from microseconds": lambda: [
+                fromtimestamp(u / 1e6, z) for u, z in zip(end_us, end_offsets, strict=True)
             ],
         },
         rounds=5 * ROUNDS,
@@ -163,6 +175,8 @@ def main() -> str:
 
     floor = fast["fromtimestamp(ts, ZoneInfo)"]
     pair_floor = fast["two timestamp() and a subtraction"]
+    parts = ("start to microseconds", "duration to microseconds", "result from microseconds")
+    unavoidable = sum(fast[part] for part in parts)
     rows = [
         ("csroles, 1 h", fast["csroles 1 h"], "", ""),
         (
@@ -218,6 +232,27 @@ def main() -> str:
         f"| two `datetime.timestamp()` and a subtraction, one per start | {us(pair_floor)} |",
         *(f"| `{name}` | {us(seconds)} |" for name, seconds in conversions.items()),
         "",
+        "| one 8-hour deadline, part by part | µs | in `fromtimestamp(ts, ZoneInfo)` |",
+        "|---|---:|---:|",
+        *(
+            f"| {label} | {us(fast[part])} | {fast[part] / floor:.2f} |"
+            for part, label in zip(
+                parts,
+                (
+                    "the start as microseconds, `(start - EPOCH) // timedelta(microseconds=1)`",
+                    "the duration as microseconds, `duration // timedelta(microseconds=1)`",
+                    "the result, `fromtimestamp(us / 1e6, fixed offset)`",
+                ),
+                strict=True,
+            )
+        ),
+        f"| these three together | {us(unavoidable)} | {unavoidable / floor:.2f} |",
+        (
+            "| the rest: the engine's arithmetic (two bisections), the argument checks "
+            f"and two calls | {us(fast['csroles 8 h'] - unavoidable)} | "
+            f"{(fast['csroles 8 h'] - unavoidable) / floor:.2f} |"
+        ),
+        "",
         (
             f"The first deadline of a fresh calendar in a new year builds that year's blocks: "
             f"{first_call * 1e3:.2f} ms, once. Of the {STARTS} 8-hour deadlines, {at_closing} "
@@ -229,7 +264,8 @@ def main() -> str:
         (
             f"Python {platform.python_version()} on {platform.machine()}, pandas "
             f"{pd.__version__}, businesstimedelta {version('businesstimedelta')}, "
-            f"pendulum {pendulum.__version__}."
+            f"pendulum {pendulum.__version__}; load average {os.getloadavg()[0]:.1f} when "
+            f"the run ended ({os.cpu_count()} cores)."
         ),
         "",
     ]

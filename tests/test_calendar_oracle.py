@@ -346,8 +346,13 @@ def test_add_matches_the_model(case: tuple[Spec, datetime], duration: timedelta)
     got = calendar.add_business_time(start, duration)
     assert utc(got) == utc(expected)
     assert_result_form(got, spec.zone)
-    # Again, now that the engine has built its blocks (the inlined hot path).
-    assert utc(calendar.add_business_time(start, duration)) == utc(expected)
+    # Again, now that the engine has built its blocks and their flat form (the
+    # hot path): the same instant, in the same form.
+    again = calendar.add_business_time(start, duration)
+    assert utc(again) == utc(expected)
+    assert again.utcoffset() == got.utcoffset()
+    assert again.replace(tzinfo=None) == got.replace(tzinfo=None)
+    assert_result_form(again, spec.zone)
 
 
 @given(cases(), durations)
@@ -367,6 +372,8 @@ def test_between_and_periods_match_the_model(case: tuple[Spec, datetime], span: 
     spec, start = case
     end = (start.astimezone(UTC) + span).astimezone(start.tzinfo)
     model, calendar = Model(spec), spec.calendar()
+    assert calendar.business_time_between(start, end) == model.between(start, end)
+    # Again, now that the engine has built its blocks and their flat form (the hot path).
     assert calendar.business_time_between(start, end) == model.between(start, end)
     found = list(calendar.open_periods(start, end))
     assert [(utc(lo), utc(hi)) for lo, hi in found] == model.periods(start, end)

@@ -43,7 +43,7 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Iterable, Mapping
-from datetime import datetime, timezone
+from datetime import UTC, datetime, timedelta, timezone
 from types import MappingProxyType
 
 import attrs
@@ -454,6 +454,9 @@ def _replay(events: tuple[Event, ...], priority: Priority) -> _Facts:
     return facts
 
 
+_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+_ONE_US = timedelta(microseconds=1)
+
 # ------------------------------------------------------------------ interactions
 
 
@@ -531,9 +534,25 @@ class Interaction:
         default=None, validator=v.optional_validator(v.check_identifier)
     )
     _facts: _Facts = attrs.field(init=False, repr=False, eq=False)
+    # The events' instants in integer microseconds, computed on first use.
+    _instants: tuple[int, ...] | None = attrs.field(init=False, default=None, repr=False, eq=False)
 
     def __attrs_post_init__(self) -> None:
         object.__setattr__(self, "_facts", _replay(self.events, self.priority))
+
+    @property
+    def _event_us(self) -> tuple[int, ...]:
+        """The events' instants as integer microseconds since the epoch (exact), kept once computed.
+
+        The SLA clocks replay the timeline in integer time at every status:
+        the conversion (about a third of a microsecond an event) is done once
+        per interaction, on the first status rather than at construction.
+        """
+        instants = self._instants
+        if instants is None:
+            instants = tuple((event.at - _EPOCH) // _ONE_US for event in self.events)
+            object.__setattr__(self, "_instants", instants)
+        return instants
 
     # ---------------------------------------------------------------- derived facts
 

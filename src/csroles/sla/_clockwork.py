@@ -59,6 +59,7 @@ T_START, T_HALT, T_RESUME, T_STOP, T_RESET = range(5)
 
 Between = Callable[[int, int], int]
 Add = Callable[[int, int], int]
+FromUs = Callable[[int], datetime]
 
 PRIORITY_CHANGED = EventKind.PRIORITY_CHANGED
 OPENED = EventKind.OPENED
@@ -365,8 +366,8 @@ def _all_conditions(definition: MetricDefinition) -> tuple[ClockCondition, ...]:
 
 def replay(  # noqa: PLR0912
     events: Sequence[Event],
+    instants: Sequence[int],
     priority: Priority,
-    opened_at: int,
     now: int,
     plan: Plan,
     *,
@@ -376,22 +377,22 @@ def replay(  # noqa: PLR0912
     add: Add,
     clock_type: type[Clock] = Clock,
 ) -> list[Clock]:
-    """Replay ``events`` (the opening first, at ``opened_at``) up to ``now`` (not before it).
+    """Replay ``events`` (the opening first) up to ``now`` (not before the opening).
 
-    Events after ``now`` are ignored, and so are those no clock reacts to.
-    Returns the clocks, one per metric of ``plan``, in the plan's order.
+    ``instants`` are the events' instants in integer microseconds (the
+    interaction keeps them). Events after ``now`` are ignored, and so are
+    those no clock reacts to. Returns the clocks, one per metric of ``plan``,
+    in the plan's order.
     """
     clocks = [clock_type(targets, between, add) for targets in plan.targets]
     cycles = plan.cycles
     moves = plan.initial  # only the opening, which leads to the first status
-    opening = events[0]
-    for event in events:
+    for event, at in zip(events, instants, strict=True):
         kind = event.kind
         step = moves[kind]
         moves = step[0]
         if not step[2]:
             continue
-        at = opened_at if event is opening else to_us(event.at)
         if at > now:
             break
         if kind is PRIORITY_CHANGED:
@@ -471,6 +472,11 @@ def elapsed_add(a: int, d: int) -> int:
     return a + d
 
 
-def calendar_functions(calendar: BusinessCalendar) -> tuple[Between, Add]:
-    """``between`` and ``add`` in integer microseconds for a business calendar."""
-    return calendar._between_us, calendar._add_us  # its integer entry points
+def calendar_functions(calendar: BusinessCalendar) -> tuple[Between, Add, FromUs]:
+    """``between``, ``add`` and ``from_us`` in integer microseconds for a business calendar.
+
+    They are its engine's own methods, one call each from the replay (the
+    calendar's ``_between_us`` and ``_add_us`` would add a call to each).
+    """
+    engine = calendar._engine
+    return engine.between_us, engine.add_us, engine.from_us

@@ -48,7 +48,8 @@ import zoneinfo
 from bisect import bisect_left, bisect_right
 from calendar import monthrange
 from collections.abc import Iterator, Mapping, Sequence
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta, tzinfo
+from itertools import accumulate
 from typing import Final
 
 from csroles._validation import fixed_zone
@@ -81,6 +82,9 @@ REACH_US: Final = REACH_YEARS * 366 * DAY
 # (beyond that a query starts a new index rather than copying a long one).
 _GROWTH_YEARS: Final = 4
 _INDEX_BLOCKS: Final = 64 * REACH_YEARS
+# A chunk with more open intervals than this (about 58 a week over a year) keeps
+# no flat form, and its index answers through its blocks (the general path).
+FLAT_LIMIT: Final = 3_000
 
 _fromtimestamp = datetime.fromtimestamp
 _sub = datetime.__sub__  # aware difference of any datetime subclass, as a plain timedelta
@@ -344,27 +348,55 @@ def _check_range(us: int) -> None:
         )
 
 
+#: A chunk's open intervals one by one: their starts, ends, lengths, and the
+#: fixed UTC offset in force over each (None where it may change inside).
+Flat = tuple[list[int], list[int], list[int], list["tzinfo | None"]]
+
+
 class _Chunk:
-    """The blocks of the UTC years ``first`` to ``last``.
+    """The blocks of the UTC years ``first`` to ``last``, and their flat form.
 
     A chunk holds one year, or a run of whole years inside one closure as a
-    single closed block.
+    single closed block. ``flat`` lists its open intervals one by one (see
+    :meth:`Engine._flatten`), or is None when they are more than ``FLAT_LIMIT``.
     """
 
-    __slots__ = ("blocks", "first", "last", "starts", "total")
+    __slots__ = ("blocks", "first", "flat", "last", "starts", "total")
 
-    def __init__(self, first: int, last: int, blocks: list[_Block]) -> None:
+    def __init__(self, first: int, last: int, blocks: list[_Block], flat: Flat | None) -> None:
         self.first = first
         self.last = last
         self.blocks = blocks
+        self.flat = flat
         self.starts = [block.lo for block in blocks]
         self.total = sum(block.total for block in blocks)
 
 
 class _Index:
-    """Consecutive years of blocks with ``C`` at each block's start (and at the end)."""
+    """Consecutive years of blocks with ``C`` at each block's start (and at the end).
 
-    __slots__ = ("blocks", "cums", "first", "hi", "last", "lo", "starts")
+    When every chunk has a flat form, so does the index: ``flat_starts``,
+    ``flat_ends`` and ``flat_fixed`` list every open interval of ``[lo, hi)``
+    after a first empty one at ``lo``, and ``flat_cums[k]`` is ``C`` at the
+    start of interval ``k`` (one more entry: ``C`` at ``hi``). The hot paths
+    read ``C`` and its inverse from these with one bisection each (see
+    :meth:`Engine.add_us`); ``flat`` says whether they are there.
+    """
+
+    __slots__ = (
+        "blocks",
+        "cums",
+        "first",
+        "flat",
+        "flat_cums",
+        "flat_ends",
+        "flat_fixed",
+        "flat_starts",
+        "hi",
+        "last",
+        "lo",
+        "starts",
+    )
 
     def __init__(self, chunks: list[_Chunk], origin: int) -> None:
         self.first = first = chunks[0].first
@@ -376,6 +408,23 @@ class _Index:
         self.cums = [origin]
         for block in self.blocks:
             self.cums.append(self.cums[-1] + block.total)
+        # The flat form: the chunks' lists end to end, after an empty interval
+        # at lo, so that every instant of [lo, hi) has an interval starting at
+        # or before it.
+        self.flat = all(chunk.flat is not None for chunk in chunks)
+        starts, ends, lengths = [self.lo], [self.lo], [0]
+        fixed: list[tzinfo | None] = [None]
+        if self.flat:
+            for chunk in chunks:
+                c_starts, c_ends, c_lengths, c_fixed = chunk.flat  # type: ignore[misc]
+                starts += c_starts
+                ends += c_ends
+                lengths += c_lengths
+                fixed += c_fixed
+        self.flat_starts = starts
+        self.flat_ends = ends
+        self.flat_fixed = fixed
+        self.flat_cums = list(accumulate(lengths, initial=origin))
 
     def cumulative(self, t: int) -> int:
         i = bisect_right(self.starts, t) - 1
@@ -558,16 +607,56 @@ class Engine:
         if chunk is None:
             run = self._closed_run(year)
             if run is None:
-                chunk = _Chunk(year, year, self._build_year(year))
+                blocks = self._build_year(year)
+                chunk = _Chunk(year, year, blocks, self._flatten(blocks))
                 self.years_built += 1
             else:
                 first, last = run
                 closed = _Block.explicit(_year_start(first), _year_start(last + 1), [])
-                chunk = self._chunks.get(first) or _Chunk(first, last, [closed])
+                chunk = self._chunks.get(first) or _Chunk(first, last, [closed], ([], [], [], []))
                 self._chunks[first] = chunk
             self.blocks_built += len(chunk.blocks)
             self._chunks[year] = chunk
         return chunk
+
+    def _flatten(self, blocks: list[_Block]) -> Flat | None:
+        """The open intervals of consecutive blocks one by one, or None past ``FLAT_LIMIT``.
+
+        A periodic block's intervals all have its fixed offset. An explicit
+        block's interval has one when the zone's offset is the same at both of
+        its ends and it is shorter than two days (no zone changes its offset
+        twice within three days, so it does not change inside); otherwise None,
+        and its results take the general path of :meth:`from_us`.
+        """
+        starts: list[int] = []
+        ends: list[int] = []
+        fixed: list[tzinfo | None] = []
+        for block in blocks:
+            lo, hi, t0, period = block.lo, block.hi, block.t0, block.period
+            first_period = (lo - t0) // period
+            last_period = (hi - 1 - t0) // period
+            if (last_period - first_period + 1) * len(block.starts) + len(starts) > FLAT_LIMIT:
+                return None
+            for p in range(first_period, last_period + 1):
+                shift = t0 + p * period
+                for s, e in zip(block.starts, block.ends, strict=True):
+                    a, b = max(s + shift, lo), min(e + shift, hi)
+                    if a < b:
+                        starts.append(a)
+                        ends.append(b)
+                        if block.periodic:
+                            fixed.append(block.fixed)
+                        else:
+                            fixed.append(self._fixed_over(a, b))
+        lengths = [b - a for a, b in zip(starts, ends, strict=True)]
+        return starts, ends, lengths, fixed
+
+    def _fixed_over(self, a: int, b: int) -> tzinfo | None:
+        """The fixed zone of the UTC offset in force over all of ``[a, b]``, if known to be one."""
+        offset = _utc_offset(self.zone, a)
+        if b - a < 2 * DAY and offset == _utc_offset(self.zone, b):
+            return fixed_zone(timedelta(microseconds=offset))
+        return None
 
     def _chunks_for(self, first: int, last: int) -> list[_Chunk]:
         """The chunks holding the years ``first`` to ``last``, a closed run in one step."""
@@ -720,7 +809,12 @@ class Engine:
         before = self._chunks_for(first, index.first - 1)
         after = self._chunks_for(index.last + 1, last)
         origin = index.cums[0] - sum(chunk.total for chunk in before)
-        middle = _Chunk(index.first, index.last, index.blocks)
+        flat: Flat | None = None
+        if index.flat:  # the index's own flat form, without its first (empty) interval
+            starts, ends = index.flat_starts[1:], index.flat_ends[1:]
+            lengths = [b - a for a, b in zip(starts, ends, strict=True)]
+            flat = (starts, ends, lengths, index.flat_fixed[1:])
+        middle = _Chunk(index.first, index.last, index.blocks, flat)
         return _Index([*before, middle, *after], origin)
 
     def _grow(self, index: _Index, missing: int, origin: int, *, forward: bool) -> _Index:
@@ -764,6 +858,31 @@ class Engine:
         """Open microseconds in ``[a, b)``, zero when ``b <= a``."""
         if b <= a:
             return 0
+        index = self._index
+        # The hot path of the SLA clocks and the metrics, in one function:
+        # C(b) - C(a), each read from the index's flat form with one bisection
+        # (the calls of the general path below cost more than the arithmetic).
+        # A span of more than REACH_YEARS goes that way, to fail.
+        if (
+            index is not None
+            and index.flat
+            and index.lo <= a
+            and b < index.hi
+            and b - a <= REACH_US
+        ):
+            starts, ends = index.flat_starts, index.flat_ends
+            i = bisect_right(starts, a) - 1
+            j = bisect_right(starts, b) - 1
+            end_a, end_b = ends[i], ends[j]
+            cums = index.flat_cums
+            return (
+                cums[j]
+                - cums[i]
+                + (b if b < end_b else end_b)
+                - starts[j]
+                - (a if a < end_a else end_a)
+                + starts[i]
+            )
         if self._always_open:
             return b - a
         self.check_reach(a, b)
@@ -783,37 +902,67 @@ class Engine:
         For a zero duration, the first open instant at or after ``start``.
         """
         index = self._index
-        if duration > 0 and index is not None and index.lo <= start < index.hi:
-            # The hot path of every deadline, with the block arithmetic inlined:
-            # C(start) + duration, then the block where C reaches it, and where.
-            i = bisect_right(index.starts, start) - 1
-            t0, period, starts, ends, cum_before, cum_end, unit, base, top = index.blocks[i].fields
-            periods, rest = divmod(start - t0, period)
-            j = bisect_right(starts, rest) - 1
-            goal = periods * unit + duration  # _g(start - t0) + duration
-            if j >= 0:
-                end = ends[j]
-                goal += cum_before[j] + (rest if rest < end else end) - starts[j]
-            if goal > top:  # beyond this block: find the block through C
-                cums = index.cums
-                target = cums[i] + goal - base
-                if target > cums[-1]:
-                    return self._add(start, duration)
-                i = bisect_left(cums, target) - 1
-                t0, period, starts, ends, cum_before, cum_end, unit, base, top = index.blocks[
-                    i
-                ].fields
-                goal = target - cums[i] + base
-            periods, rest = divmod(goal, unit)
-            if rest == 0:
-                periods -= 1
-                rest = unit
-            k = bisect_left(cum_end, rest)
-            result = t0 + periods * period + starts[k] + rest - cum_before[k]
-            if result - start > REACH_US:
-                self.check_reach(start, result)
-            return result
+        if duration > 0 and index is not None and index.flat and index.lo <= start < index.hi:
+            # The hot path of every deadline, in one function: C(start) + duration
+            # from the flat form, then the interval where C reaches it (C at the
+            # intervals' starts is sorted), and where. A goal beyond the index
+            # takes the general path, which grows it. BusinessCalendar's
+            # add_business_time repeats these lines with the datetime conversions.
+            starts, cums = index.flat_starts, index.flat_cums
+            k = bisect_right(starts, start) - 1
+            end = index.flat_ends[k]
+            goal = cums[k] + (start if start < end else end) - starts[k] + duration
+            if goal <= cums[-1]:
+                k = bisect_left(cums, goal) - 1
+                result = starts[k] + goal - cums[k]
+                if result - start > REACH_US:
+                    self.check_reach(start, result)
+                return result
         return self._add(start, duration)
+
+    def deadline(self, start: datetime, duration: timedelta) -> datetime | None:
+        """``add_us`` on a plain aware datetime and a positive timedelta, as a result datetime.
+
+        The hot path of ``BusinessCalendar.add_business_time``, in one
+        function: the conversion of the start, the arithmetic of
+        :meth:`add_us` on the flat form and one ``fromtimestamp`` with the
+        fixed offset of the interval the deadline falls in (each further call
+        costs about a fifth of the floor, one ``fromtimestamp`` with a
+        ``ZoneInfo``). None when anything is out of the ordinary (the caller
+        then checks the arguments and takes the general path): another type,
+        a naive start, a start outside the index, a zero duration, a deadline
+        beyond the index, far off, or without a known fixed offset.
+        """
+        index = self._index
+        if index is None or not index.flat or type(duration) is not timedelta:
+            return None
+        try:
+            if type(start) is datetime:
+                start_us = (start - EPOCH) // ONE_US
+            else:  # pendulum and other subclasses, read as plain datetimes
+                start_us = _sub(start, EPOCH) // ONE_US
+        except Exception:  # not a datetime, naive, or a tzinfo that fails or is out of range
+            return None
+        duration_us = duration // ONE_US
+        if duration_us <= 0 or not index.lo <= start_us < index.hi:
+            return None
+        starts, cums = index.flat_starts, index.flat_cums
+        k = bisect_right(starts, start_us) - 1
+        end = index.flat_ends[k]
+        goal = cums[k] + (start_us if start_us < end else end) - starts[k] + duration_us
+        if goal > cums[-1]:
+            return None
+        k = bisect_left(cums, goal) - 1
+        result = starts[k] + goal - cums[k]
+        fixed = index.flat_fixed[k]
+        if (
+            fixed is None
+            or not -_FLOAT_EXACT < result < _FLOAT_EXACT
+            or result - start_us > REACH_US
+        ):
+            return None
+        # Exact: see from_us.
+        return _fromtimestamp(result / US, fixed)
 
     def _add(self, start: int, duration: int) -> int:
         if duration == 0:

@@ -485,23 +485,26 @@ _History = tuple[_Run, int]
 class _TimeModel:
     """Business time in integer microseconds for one calendar (or calendar hours) and zone."""
 
-    __slots__ = ("add", "between", "calendar", "zone")
+    __slots__ = ("add", "between", "calendar", "from_us", "zone")
 
     def __init__(self, sla: SLA, zone_name: str | None, group: str | None) -> None:
         calendar = sla.calendar if group is None else sla.group_calendars[group]
         self.between: cw.Between
         self.add: cw.Add
+        self.from_us: cw.FromUs  # an instant as a datetime in the zone's fixed offset there
         self.zone: tzinfo
         self.calendar = calendar  # in the zone the clocks use; None for calendar hours
         if calendar is None:
             self.between = cw.elapsed_between
             self.add = cw.elapsed_add
             self.zone = _zone(zone_name or "UTC")
+            self.from_us = functools.partial(cw.from_us, zone=self.zone)
             return
         if zone_name is not None and zone_name != calendar.timezone:
             calendar = self.calendar = calendar.with_timezone(zone_name)
         self.zone = _zone(calendar.timezone)
-        self.between, self.add = cw.calendar_functions(calendar)
+        # The engine's own: one fromtimestamp where its index knows the offset.
+        self.between, self.add, self.from_us = cw.calendar_functions(calendar)
 
 
 @functools.lru_cache(maxsize=256)
@@ -575,7 +578,7 @@ def _check_customer(customer: object, interaction: Interaction) -> Customer | No
 
 def _opened_at(owner: str, interaction: Interaction, now: int, now_dt: datetime) -> int:
     opened = interaction.events[0].at
-    opened_at = cw.to_us(opened)
+    opened_at = interaction._event_us[0]
     if opened_at < MIN_US:
         msg = (
             f"{owner}.interaction: {interaction.id!r} opened at {opened.isoformat()}, "
@@ -605,21 +608,22 @@ def _status(
     # needs to replay its interaction again, with tracing, when asked.
     run: _Run = (sla, interaction, opened_at, now, model)
     thresholds = sla.warning_thresholds
-    zone = model.zone
+    from_us = model.from_us
     keys = sla._plan.keys  # the SLA's compiled definitions and targets in microseconds
     found = []
     for number, clock in enumerate(_replay(run, cw.Clock)):
         if clock.started:
-            found.append(_clock(clock.result(keys[number], now), thresholds, zone, (run, number)))
+            result = clock.result(keys[number], now)
+            found.append(_clock(result, thresholds, from_us, (run, number)))
     return tuple(found)
 
 
 def _replay(run: _Run, clock_type: type[cw.Clock]) -> list[cw.Clock]:
-    sla, interaction, opened_at, now, model = run
+    sla, interaction, _, now, model = run
     return cw.replay(
         interaction.events,
+        interaction._event_us,  # converted once per interaction
         interaction.priority,
-        opened_at,
         now,
         sla._plan,
         from_start=sla.on_priority_change is _FROM_START,
@@ -658,7 +662,7 @@ _US = timedelta(microseconds=1)
 
 
 def _clock(
-    result: cw.Result, thresholds: tuple[float, ...], zone: tzinfo, history: _History
+    result: cw.Result, thresholds: tuple[float, ...], from_us: cw.FromUs, history: _History
 ) -> SLAClock:
     metric, target, elapsed, state, due, breached, completed, breaches = result
     fraction = elapsed / target
@@ -669,15 +673,13 @@ def _clock(
         level += 1
     if state == cw.RUNNING and level:
         state = cw.WARNING
-    breached_at = None if breached is None else cw.from_us(breached, zone)
+    breached_at = None if breached is None else from_us(breached)
     clock: SLAClock = _new(SLAClock)
     _set_metric(clock, metric)
     _set_target(clock, _US * target)
     _set_elapsed(clock, _US * elapsed)
     _set_state(clock, _STATES[state])
-    _set_due_at(
-        clock, None if due is None else breached_at if due == breached else cw.from_us(due, zone)
-    )
+    _set_due_at(clock, None if due is None else breached_at if due == breached else from_us(due))
     _set_breached_at(clock, breached_at)
     _set_completed(clock, completed)
     _set_breached(clock, breaches)
