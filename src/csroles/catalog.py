@@ -19,23 +19,27 @@ import typing
 import unicodedata
 from collections import Counter, OrderedDict
 from collections.abc import Iterable, Iterator, Mapping
-from typing import Any, Final
+from typing import TYPE_CHECKING, Any, Final
 
 import attrs
 
 from csroles._validation import close_matches, fail, tuple_of
 from csroles.errors import UnknownRoleError, UnknownTitleError
 from csroles.roles import Raci, Responsibility, Role
-from csroles.titles import MAX_TITLE_LENGTH, TitleCandidates, TitleMatch, TitleParts, parse_title
 from csroles.titles._normalize import quoted
-from csroles.titles._parser import read_as_written
-from csroles.titles._parts import relabel
 from csroles.vocabulary import Language, Topic
+
+if TYPE_CHECKING:
+    from csroles.titles import TitleCandidates, TitleMatch, TitleParts
 
 __all__ = ["Catalog", "TitleReport", "TitleResult", "default_catalog"]
 
 #: How many titles a catalog remembers the role of, by default (least recently used first out).
 TITLE_MEMORY: Final = 16_384
+# csroles.titles.MAX_TITLE_LENGTH (a test keeps them equal), here so that building a
+# catalog and finding its exact titles never import the title parser and its lexicons:
+# they are imported when a title is parsed.
+_MAX_TITLE_LENGTH: Final = 1000
 _LANGUAGES = tuple(Language)
 # Role keys are identifiers; a longer key is refused before any work.
 _MAX_KEY_LENGTH: Final = 200
@@ -274,7 +278,7 @@ class Catalog:
         """
         if type(text) is not str or (language is not None and type(language) is not Language):
             self._check_title_arguments("Catalog.role_for_title", text, language)
-        if len(text) > MAX_TITLE_LENGTH:
+        if len(text) > _MAX_TITLE_LENGTH:
             raise UnknownTitleError(_too_long(text))
         key = (normalize_title(text), language)
         memory = self._title_roles
@@ -340,7 +344,7 @@ class Catalog:
         done: dict[str, TitleResult] = {}
         results = []
         for text in items:
-            normal = normalize_title(text) if len(text) <= MAX_TITLE_LENGTH else text
+            normal = normalize_title(text) if len(text) <= _MAX_TITLE_LENGTH else text
             known = done.get(normal)
             if known is None:
                 known = done[normal] = self._resolve_one(text, language)
@@ -376,7 +380,7 @@ class Catalog:
         .. versionadded:: 0.1.0
         """
         self._check_title_arguments("Catalog.match_title", text, language)
-        if len(text) > MAX_TITLE_LENGTH:
+        if len(text) > _MAX_TITLE_LENGTH:
             raise UnknownTitleError(_too_long(text))
         exact = self._exact_title(text, language)
         if exact is not None:
@@ -384,6 +388,8 @@ class Catalog:
             title = next(
                 t for _, lg, t in _titles_of(role) if lg is lang and normalize_title(t) == normal
             )
+            from csroles.titles._match import TitleMatch
+
             return TitleMatch(
                 key=role.key,
                 kind="exact",
@@ -421,6 +427,8 @@ class Catalog:
         if len(roles) > 1:
             # Two roles share the words in two languages: the language the
             # text is written in decides, if the parser can tell it.
+            from csroles.titles._parser import parse_title
+
             try:
                 written = parse_title(text).language
             except UnknownTitleError:
@@ -435,6 +443,8 @@ class Catalog:
 
     def _parsed_title(self, text: str, language: Language | None) -> TitleMatch:
         """Parse ``text`` and match it with the parts of the roles' titles."""
+        from csroles.titles._parser import parse_title
+
         try:
             parts = parse_title(text, language=language)
         except UnknownTitleError as error:
@@ -452,6 +462,8 @@ class Catalog:
         """
         cached = self._memo.get(("title_candidates", language))
         if cached is None:
+            from csroles.titles._match import TitleCandidates
+
             parsed = {role.key: self._parsed_titles(role, language) for role in self.roles}
             cached = self._memo[("title_candidates", language)] = TitleCandidates(
                 parsed,
@@ -568,6 +580,8 @@ class TitleResult:
     def __attrs_post_init__(self) -> None:
         if type(self.text) is not str:
             fail(self, "text", self.text, "a title as a string")
+        from csroles.titles._match import TitleMatch
+
         resolved = isinstance(self.role, Role) and isinstance(self.match, TitleMatch)
         if resolved and self.refusal is None and self.role is not None and self.match is not None:
             if self.match.key != self.role.key:
@@ -681,6 +695,9 @@ def _titles_of(role: Role) -> Iterator[tuple[str, Language, str]]:
 
 def _read_title(title: str, language: Language) -> TitleParts | None:
     """A catalog's title as parts said to be in the language the catalog gives it in."""
+    from csroles.titles._parser import read_as_written
+    from csroles.titles._parts import relabel
+
     parts = read_as_written(title, language) or read_as_written(title, None)
     return None if parts is None else relabel(parts, language)
 
@@ -688,7 +705,7 @@ def _read_title(title: str, language: Language) -> TitleParts | None:
 def _too_long(text: str) -> str:
     return (
         f"no role has the title {_shown(text)}: longer than any title "
-        f"(at most {MAX_TITLE_LENGTH} characters)"
+        f"(at most {_MAX_TITLE_LENGTH} characters)"
     )
 
 
