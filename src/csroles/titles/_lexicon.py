@@ -157,6 +157,36 @@ def script(language: Language) -> str:
     return load(language).script  # building the lexicon says what is wrong with it
 
 
+@functools.cache
+def words(language: Language) -> frozenset[str]:
+    """Every word the lexicon of ``language`` reads, connectors included, without building it.
+
+    The parser asks it before building a lexicon that could only matter if
+    it read the title better than a language already tried: a word missing
+    here is unknown there. The same words as the built lexicon's table (a
+    test compares them); data too broken to walk is built, which says what is
+    wrong with it.
+    """
+    try:
+        return _words(cast("Mapping[str, Any]", _data(language)))
+    except (AttributeError, LookupError, TypeError):
+        table = load(language).table  # building the lexicon says what is wrong with it
+        return frozenset(word for phrases in table.values() for p in phrases for word in p.tokens)
+
+
+def _words(data: Mapping[str, Any]) -> frozenset[str]:
+    surfaces: list[str] = [*data["connectors"], *data.get("abbreviations", {})]
+    for category in CATEGORIES:
+        for entry in data[category].values():
+            surfaces.extend(entry.get("forms", {}).values())
+            surfaces.extend(entry.get("variants", ()))
+            surfaces.extend(entry.get("weak", ()))
+    found: set[str] = set()
+    for surface in surfaces:
+        found.update(_split(surface) or ())
+    return frozenset(found)
+
+
 # ---------------------------------------------------------------- building
 
 
@@ -617,11 +647,19 @@ def _table(
 
 
 def _surface_tokens(check: _Checker, path: str, surface: str) -> tuple[str, ...]:
+    tokens = _split(surface)
+    if tokens is None:
+        check.fail(path, surface, "words (letters or digits, no separators)")
+    return tokens
+
+
+def _split(surface: str) -> tuple[str, ...] | None:
+    """The words of a lexicon's surface as the tokenizer reads them, or ``None`` if not words."""
     if surface.replace(" ", "").isalpha():  # plain words: what the tokenizer would give
         return tuple(map(fold, surface.split()))
     tokens = tokenize(surface)
     if not tokens or any(t.kind not in ("word", "number") for t in tokens):
-        check.fail(path, surface, "words (letters or digits, no separators)")
+        return None
     return tuple(t.text for t in tokens)
 
 
