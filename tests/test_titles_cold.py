@@ -7,8 +7,10 @@ properties compare it with an oracle that builds and reads every language.
 
 from __future__ import annotations
 
+import pickle
 import subprocess
 import sys
+import typing
 
 import pytest
 from hypothesis import example, given
@@ -16,9 +18,10 @@ from hypothesis import strategies as st
 
 from csroles import Language, UnknownTitleError, parse_title
 from csroles.catalog import _MAX_TITLE_LENGTH
-from csroles.titles import MAX_TITLE_LENGTH, TitleParts
+from csroles.titles import MAX_TITLE_LENGTH, Span, TitleParts
 from csroles.titles._lexicon import load, words
 from csroles.titles._parser import _candidates, _least_rank, _read, read_as_written
+from csroles.titles._record import NamedTuple
 from csroles.titles._tokenizer import tokenize
 
 LATIN = sorted(words(Language.EN) | words(Language.IT))
@@ -160,3 +163,51 @@ def test_a_title_read_in_one_language_needs_its_words(language: Language) -> Non
     assert read_as_written("payroll warehouse", language) is None
     with pytest.raises(UnknownTitleError, match="payroll"):
         parse_title("payroll warehouse", language=language)
+
+
+class _Pair(NamedTuple):
+    """Two numbers."""
+
+    low: int
+    high: int = 9
+
+    def width(self) -> int:
+        return self.high - self.low
+
+    @classmethod
+    def of(cls, value: int) -> _Pair:
+        return cls(value, value)
+
+
+class _TypingPair(typing.NamedTuple):
+    low: int
+    high: int = 9
+
+
+def test_a_record_is_the_namedtuple_typing_builds() -> None:
+    pair = _Pair(1)
+    assert pair == (1, 9)
+    assert tuple(_TypingPair(1)) == (1, 9)
+    assert repr(pair) == "_Pair(low=1, high=9)"
+    assert _Pair._fields == _TypingPair._fields
+    assert _Pair._field_defaults == _TypingPair._field_defaults == {"high": 9}
+    assert pair._replace(high=4).width() == 3
+    assert _Pair.of(5) == (5, 5)
+    assert pair._asdict() == {"low": 1, "high": 9}
+    assert (_Pair.__doc__, _Pair.__module__, _Pair.__qualname__) == (
+        "Two numbers.",
+        __name__,
+        "_Pair",
+    )
+    assert _Pair.__annotations__ == {"low": "int", "high": "int"}
+    assert _Pair.__mro__ == (_Pair, tuple, object)
+    span = Span(part="ignored", key=None, start=0, end=2, text="ab")
+    assert pickle.loads(pickle.dumps(span)) == span  # noqa: S301 (bytes made here)
+
+
+def test_a_record_field_without_a_default_cannot_follow_one_with_a_default() -> None:
+    with pytest.raises(TypeError, match="_Bad: a field without a default follows"):
+
+        class _Bad(NamedTuple):
+            low: int = 0
+            high: int  # type: ignore[misc]

@@ -28,10 +28,11 @@ from __future__ import annotations
 import functools
 import importlib
 from collections.abc import Iterable, Mapping
-from typing import Any, Final, Literal, NamedTuple, NoReturn, cast
+from typing import Any, Final, Literal, NoReturn, cast
 
 from csroles._validation import fail
 from csroles.titles._normalize import fold
+from csroles.titles._record import NamedTuple
 from csroles.titles._tokenizer import tokenize
 from csroles.titles._vocab import (
     CATEGORIES,

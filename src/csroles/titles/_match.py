@@ -40,7 +40,7 @@ from __future__ import annotations
 
 from collections import OrderedDict
 from collections.abc import Iterable, Mapping, Sequence
-from typing import Any, Final, Literal, NamedTuple
+from typing import Any, Final, Literal
 
 import attrs
 
@@ -51,6 +51,7 @@ from csroles.titles._describe import focus_of, level_of
 from csroles.titles._normalize import normalize_title
 from csroles.titles._parser import MAX_TITLE_LENGTH, parse_title
 from csroles.titles._parts import TitleParts
+from csroles.titles._record import NamedTuple
 from csroles.titles._vocab import POSITIONS, QUALIFIERS, SPECIFIC_KINDS
 from csroles.vocabulary import Focus, Language, Level
 

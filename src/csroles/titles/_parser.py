@@ -30,7 +30,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Sequence
-from typing import Final, NamedTuple
+from typing import Final
 
 from csroles._validation import close_matches, fail
 from csroles.errors import UnknownTitleError
@@ -38,6 +38,7 @@ from csroles.titles._compose import _language
 from csroles.titles._lexicon import Assignment, Lexicon, Reading, load, script, words
 from csroles.titles._normalize import quoted
 from csroles.titles._parts import Span, SpanPart, TitleParts, assemble
+from csroles.titles._record import NamedTuple
 from csroles.titles._tokenizer import Token, tokenize
 from csroles.titles._typos import correct, known_words
 from csroles.vocabulary import Language

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Any, Literal, NamedTuple
+from typing import Any, Literal
 
 import attrs
 
 from csroles._validation import fail, member_of
+from csroles.titles._record import NamedTuple
 from csroles.titles._vocab import KEYS, Category
 from csroles.vocabulary import Language
 
