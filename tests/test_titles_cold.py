@@ -16,10 +16,10 @@ import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from csroles import Language, UnknownTitleError, parse_title
+from csroles import InvalidEntityError, Language, UnknownTitleError, parse_title
 from csroles.catalog import _MAX_TITLE_LENGTH
-from csroles.titles import MAX_TITLE_LENGTH, Span, TitleParts
-from csroles.titles._lexicon import load, words
+from csroles.titles import MAX_TITLE_LENGTH, Span, TitleParts, _en
+from csroles.titles._lexicon import _data, build, load, words
 from csroles.titles._parser import _candidates, _least_rank, _read, read_as_written
 from csroles.titles._record import NamedTuple
 from csroles.titles._tokenizer import tokenize
@@ -42,6 +42,21 @@ def test_the_words_read_without_building_are_those_of_the_built_lexicon(
     table = load(language).table
     built = {word for phrases in table.values() for phrase in phrases for word in phrase.tokens}
     assert words(language) == built
+
+
+@pytest.mark.parametrize("language", list(Language))
+def test_a_shipped_lexicon_is_the_one_its_checks_build(language: Language) -> None:
+    # load() compiles the shipped data without its checks: here they run, once.
+    checked = build(_data(language))
+    assert load(language) == checked
+    assert build(_data(language), checked=False) == checked
+
+
+def test_an_unchecked_build_still_refuses_what_it_cannot_compile() -> None:
+    templates = {"title": "{position:sg", "title_without_function": "{position:sg}"}
+    data = {**_en.LEXICON, "templates": templates}
+    with pytest.raises(InvalidEntityError, match=r"Lexicon\[en\]\.templates\.title: .*balanced"):
+        build(data, checked=False)
 
 
 def test_the_catalog_knows_the_parser_s_longest_title() -> None:
@@ -83,7 +98,7 @@ def test_a_first_title_builds_the_lexicons_that_can_read_it_best(
         "import csroles\n"
         "from csroles.titles import _lexicon\n"
         "built, build = [], _lexicon.build\n"
-        "_lexicon.build = lambda data: built.append(data['language']) or build(data)\n"
+        "_lexicon.build = lambda data, **how: built.append(data['language']) or build(data, **how)\n"
         f"csroles.default_catalog().role_for_title({title!r})\n"
         "print(built)\n"
     )
