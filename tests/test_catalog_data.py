@@ -21,6 +21,7 @@ from csroles import (
     Catalog,
     CsrolesError,
     Duty,
+    InvalidEntityError,
     Raci,
     Responsibility,
     Role,
