@@ -180,7 +180,7 @@ def _as_written(
         if best is not None:
             least = _least_rank(tokens, candidate)
             if least is None or least >= best[0][:2]:
-                continue  # it cannot win: its lexicon is not built for nothing
+                continue  # it cannot read the title better: its lexicon is not built
         outcome = _read(text, tokens, load(candidate))
         if outcome.parts is None:
             failures.append((candidate, outcome))
