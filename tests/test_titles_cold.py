@@ -16,7 +16,7 @@ import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from csroles import InvalidEntityError, Language, UnknownTitleError, parse_title
+from csroles import InvalidEntityError, Language, UnknownTitleError, default_catalog, parse_title
 from csroles.catalog import _MAX_TITLE_LENGTH
 from csroles.titles import MAX_TITLE_LENGTH, Span, TitleParts, _en
 from csroles.titles._lexicon import _data, build, load, words
@@ -226,3 +226,20 @@ def test_a_record_field_without_a_default_cannot_follow_one_with_a_default() -> 
         class _Bad(NamedTuple):
             low: int = 0
             high: int  # type: ignore[misc]
+
+
+@pytest.mark.parametrize(
+    "title", ["Support Agent", "Customer Support Agent", "Senior Customer Care Agent"]
+)
+def test_a_first_title_is_read_in_its_own_language_as_in_a_warm_program(title: str) -> None:
+    # In a fresh interpreter no other lexicon is built; the title's language
+    # still decides, and an alternative title in another language never wins.
+    out = _fresh(
+        "import csroles\n"
+        f"match = csroles.default_catalog().match_title({title!r})\n"
+        "print(match.key, match.title, match.parts.language.value)\n"
+    )
+    warm = default_catalog().match_title(title)
+    assert warm.parts is not None
+    assert out == [f"{warm.key} {warm.title} en"]
+    assert warm.parts.language is Language.EN
