@@ -70,13 +70,31 @@ def test_the_first_catalog_imports_no_parser_and_builds_no_lexicon() -> None:
         "print(sorted(m for m in sys.modules if m.startswith('csroles.titles')))\n"
         "print(catalog.role_for_title('Менеджер по развитию клиентов').key)\n"
         "print(sorted(m for m in sys.modules if m.startswith('csroles.titles')))\n"
+        "print('csroles._title_report' in sys.modules)\n"
+        "print(csroles.catalog.TitleReport.__module__, 'csroles._title_report' in sys.modules)\n"
     )
-    # An exact title is found by its normal form alone.
+    # An exact title is found by its normal form alone; the classes of a batch
+    # of titles are defined when first asked for.
     assert out == [
         "['csroles.titles', 'csroles.titles._normalize']",
         "customer_success_manager",
         "['csroles.titles', 'csroles.titles._normalize']",
+        "False",
+        "csroles.catalog True",
     ]
+
+
+def test_the_classes_of_a_batch_are_the_catalog_module_s() -> None:
+    import csroles.catalog
+
+    report = default_catalog().role_for_titles(["CSR", "Payroll Clerk"])
+    assert type(report) is csroles.catalog.TitleReport is csroles.TitleReport
+    assert type(report.results[0]) is csroles.catalog.TitleResult
+    assert repr(csroles.catalog.TitleResult) == "<class 'csroles.catalog.TitleResult'>"
+    assert pickle.loads(pickle.dumps(report)) == report  # noqa: S301 (bytes made here)
+    assert {"TitleReport", "TitleResult"} <= set(dir(csroles.catalog))
+    with pytest.raises(AttributeError, match="no attribute 'TitleRapport'"):
+        csroles.catalog.TitleRapport  # noqa: B018
 
 
 @pytest.mark.parametrize(
