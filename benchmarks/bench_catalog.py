@@ -197,7 +197,8 @@ def main() -> str:
         (
             f"Each operation: best of {REPEAT} interleaved rounds of {NUMBER:,} calls, in "
             f"{len(SEEDS)} fresh interpreters (PYTHONHASHSEED {SEEDS.start} to "
-            f"{SEEDS.stop - 1}); Python {platform.python_version()} on {platform.machine()}."
+            f"{SEEDS.stop - 1}); Python {platform.python_version()} on {platform.machine()}, "
+            f"{os.cpu_count()} cores; load average {os.getloadavg()[0]:.1f} when the run ended."
         ),
         "",
     ]

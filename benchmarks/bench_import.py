@@ -81,7 +81,8 @@ def main() -> str:
         "`role_for_title` (ms) | ratio | target |\n"
         "|---|---|---|---|---|\n"
         + "".join(_first_row(title) for title in TITLES)
-        + f"\nPython {platform.python_version()} on {platform.machine()}, with bytecode caches.\n"
+        + f"\nPython {platform.python_version()} on {platform.machine()}, {os.cpu_count()} cores, "
+        f"with bytecode caches; load average {os.getloadavg()[0]:.1f} when the run ended.\n"
     )
 
 

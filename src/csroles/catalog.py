@@ -17,32 +17,35 @@ from __future__ import annotations
 import functools
 import typing
 import unicodedata
-from collections import Counter, OrderedDict
-from collections.abc import Iterable, Iterator, Mapping
-from typing import Any, Final
+from collections import OrderedDict
+from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING, Any, Final
 
 import attrs
 
 from csroles._validation import close_matches, fail, tuple_of
 from csroles.errors import UnknownRoleError, UnknownTitleError
 from csroles.roles import Raci, Responsibility, Role
-from csroles.titles import MAX_TITLE_LENGTH, TitleCandidates, TitleMatch, TitleParts, parse_title
 from csroles.titles._normalize import quoted
-from csroles.titles._parser import read_as_written
-from csroles.titles._parts import relabel
 from csroles.vocabulary import Language, Topic
+
+if TYPE_CHECKING:
+    from csroles._title_report import TitleReport, TitleResult
+    from csroles.titles import TitleCandidates, TitleMatch, TitleParts
 
 __all__ = ["Catalog", "TitleReport", "TitleResult", "default_catalog"]
 
 #: How many titles a catalog remembers the role of, by default (least recently used first out).
 TITLE_MEMORY: Final = 16_384
+# csroles.titles.MAX_TITLE_LENGTH (a test keeps them equal), here so that building a
+# catalog and finding its exact titles never import the title parser and its lexicons:
+# they are imported when a title is parsed.
+_MAX_TITLE_LENGTH: Final = 1000
 _LANGUAGES = tuple(Language)
 # Role keys are identifiers; a longer key is refused before any work.
 _MAX_KEY_LENGTH: Final = 200
 # How much of a refused text an error message quotes.
 _SHOWN: Final = 40
-# How many of the most common unknown words a title report lists.
-_COMMON_WORDS: Final = 10
 
 
 def _shown(value: object) -> str:
@@ -274,7 +277,7 @@ class Catalog:
         """
         if type(text) is not str or (language is not None and type(language) is not Language):
             self._check_title_arguments("Catalog.role_for_title", text, language)
-        if len(text) > MAX_TITLE_LENGTH:
+        if len(text) > _MAX_TITLE_LENGTH:
             raise UnknownTitleError(_too_long(text))
         key = (normalize_title(text), language)
         memory = self._title_roles
@@ -337,10 +340,12 @@ class Catalog:
             if type(item) is not str:
                 fail("Catalog.role_for_titles", f"texts[{index}]", item, "a title as a string")
         self._check_title_arguments("Catalog.role_for_titles", "", language)
+        from csroles._title_report import TitleReport
+
         done: dict[str, TitleResult] = {}
         results = []
         for text in items:
-            normal = normalize_title(text) if len(text) <= MAX_TITLE_LENGTH else text
+            normal = normalize_title(text) if len(text) <= _MAX_TITLE_LENGTH else text
             known = done.get(normal)
             if known is None:
                 known = done[normal] = self._resolve_one(text, language)
@@ -355,6 +360,8 @@ class Catalog:
         return TitleReport.of(results, language=language)
 
     def _resolve_one(self, text: str, language: Language | None) -> TitleResult:
+        from csroles._title_report import TitleResult
+
         try:
             match = self.match_title(text, language=language)
         except UnknownTitleError as error:
@@ -376,7 +383,7 @@ class Catalog:
         .. versionadded:: 0.1.0
         """
         self._check_title_arguments("Catalog.match_title", text, language)
-        if len(text) > MAX_TITLE_LENGTH:
+        if len(text) > _MAX_TITLE_LENGTH:
             raise UnknownTitleError(_too_long(text))
         exact = self._exact_title(text, language)
         if exact is not None:
@@ -384,6 +391,8 @@ class Catalog:
             title = next(
                 t for _, lg, t in _titles_of(role) if lg is lang and normalize_title(t) == normal
             )
+            from csroles.titles._match import TitleMatch
+
             return TitleMatch(
                 key=role.key,
                 kind="exact",
@@ -421,6 +430,8 @@ class Catalog:
         if len(roles) > 1:
             # Two roles share the words in two languages: the language the
             # text is written in decides, if the parser can tell it.
+            from csroles.titles._parser import parse_title
+
             try:
                 written = parse_title(text).language
             except UnknownTitleError:
@@ -435,6 +446,8 @@ class Catalog:
 
     def _parsed_title(self, text: str, language: Language | None) -> TitleMatch:
         """Parse ``text`` and match it with the parts of the roles' titles."""
+        from csroles.titles._parser import parse_title
+
         try:
             parts = parse_title(text, language=language)
         except UnknownTitleError as error:
@@ -452,6 +465,8 @@ class Catalog:
         """
         cached = self._memo.get(("title_candidates", language))
         if cached is None:
+            from csroles.titles._match import TitleCandidates
+
             parsed = {role.key: self._parsed_titles(role, language) for role in self.roles}
             cached = self._memo[("title_candidates", language)] = TitleCandidates(
                 parsed,
@@ -545,108 +560,6 @@ class Catalog:
 _IN_CATALOG = "the key of a role in the catalog"
 
 
-@attrs.frozen(kw_only=True)
-class TitleResult:
-    """One title of :meth:`Catalog.role_for_titles`: its role and why, or why not.
-
-    ``role`` and ``match`` are set when the title resolved, ``refusal`` (the
-    message :meth:`Catalog.role_for_title` would raise) when it did not.
-
-    >>> from csroles import default_catalog
-    >>> result = default_catalog().role_for_titles(["Bank Teller"]).results[0]
-    >>> result.role.key, result.match.kind, result.refusal
-    ('customer_service_representative', 'exact', None)
-
-    .. versionadded:: 0.1.0
-    """
-
-    text: str
-    role: Role | None
-    match: TitleMatch | None
-    refusal: str | None
-
-    def __attrs_post_init__(self) -> None:
-        if type(self.text) is not str:
-            fail(self, "text", self.text, "a title as a string")
-        resolved = isinstance(self.role, Role) and isinstance(self.match, TitleMatch)
-        if resolved and self.refusal is None and self.role is not None and self.match is not None:
-            if self.match.key != self.role.key:
-                fail(self, "match", self.match.key, f"the match of role {self.role.key!r}")
-            return
-        if self.role is None and self.match is None and type(self.refusal) is str:
-            return
-        fail(self, "refusal", self.refusal, "a role and its match, or None for both and a refusal")
-
-
-@attrs.frozen(kw_only=True)
-class TitleReport:
-    """What :meth:`Catalog.role_for_titles` found: a result per title and a coverage summary.
-
-    ``results`` follow the order of the texts. ``resolved`` and ``refused``
-    count the texts; ``by_rule`` counts the resolved ones by the rule that
-    resolved them: ``exact`` (a role's title), ``parts`` (reads as a role's
-    title), ``closest`` (the ranking chose), and ``typo`` for those read with
-    typo corrections (also counted under their rule). ``unknown_words`` are
-    the words of the refused texts that no lexicon of the tried languages
-    knows, most common first (ties alphabetical), at most ten: what a set of
-    titles needs that csroles lacks.
-
-    >>> from csroles import default_catalog
-    >>> report = default_catalog().role_for_titles(["Payroll Clerk", "CSM"])
-    >>> report.coverage
-    0.5
-
-    .. versionadded:: 0.1.0
-    """
-
-    results: tuple[TitleResult, ...]
-    resolved: int
-    refused: int
-    by_rule: Mapping[str, int]
-    unknown_words: tuple[tuple[str, int], ...]
-
-    def __attrs_post_init__(self) -> None:
-        if type(self.results) is not tuple or not all(
-            isinstance(r, TitleResult) for r in self.results
-        ):
-            fail(self, "results", self.results, "a tuple of TitleResult")
-        resolved = sum(1 for r in self.results if r.role is not None)
-        if self.resolved != resolved or self.refused != len(self.results) - resolved:
-            fail(
-                self, "resolved", self.resolved, f"the counts of the results ({resolved} resolved)"
-            )
-
-    @property
-    def coverage(self) -> float:
-        """The share of texts that resolved (1.0 for no texts)."""
-        total = self.resolved + self.refused
-        return 1.0 if total == 0 else self.resolved / total
-
-    @classmethod
-    def of(cls, results: list[TitleResult], *, language: Language | None) -> TitleReport:
-        """Count ``results`` (see the class docstring)."""
-        from csroles.titles._parser import unknown_words
-
-        rules: Counter[str] = Counter()
-        words: Counter[str] = Counter()
-        for result in results:
-            if result.match is not None:
-                rules[result.match.kind] += 1
-                if result.match.parts is not None and result.match.parts.corrections:
-                    rules["typo"] += 1
-            else:
-                words.update(unknown_words(result.text, language))
-        order = {"exact": 0, "parts": 1, "closest": 2, "typo": 3}
-        common = sorted(words.items(), key=lambda item: (-item[1], item[0]))[:_COMMON_WORDS]
-        return cls(
-            results=tuple(results),
-            resolved=sum(1 for r in results if r.role is not None),
-            refused=sum(1 for r in results if r.role is None),
-            by_rule=dict(sorted(rules.items(), key=lambda item: order[item[0]])),
-            unknown_words=tuple(common),
-        )
-
-
 def _topic_owners(
     roles: tuple[Role, ...],
 ) -> dict[Topic, tuple[tuple[Role, Responsibility], ...]]:
@@ -681,6 +594,9 @@ def _titles_of(role: Role) -> Iterator[tuple[str, Language, str]]:
 
 def _read_title(title: str, language: Language) -> TitleParts | None:
     """A catalog's title as parts said to be in the language the catalog gives it in."""
+    from csroles.titles._parser import read_as_written
+    from csroles.titles._parts import relabel
+
     parts = read_as_written(title, language) or read_as_written(title, None)
     return None if parts is None else relabel(parts, language)
 
@@ -688,7 +604,7 @@ def _read_title(title: str, language: Language) -> TitleParts | None:
 def _too_long(text: str) -> str:
     return (
         f"no role has the title {_shown(text)}: longer than any title "
-        f"(at most {MAX_TITLE_LENGTH} characters)"
+        f"(at most {_MAX_TITLE_LENGTH} characters)"
     )
 
 
@@ -732,3 +648,23 @@ def default_catalog() -> Catalog:
     from csroles._catalog_data import ROLES
 
     return Catalog(roles=ROLES)
+
+
+# The classes of a batch of titles are defined on first use, not when the
+# catalog is first built: creating an attrs class costs about a millisecond.
+_LAZY = ("TitleReport", "TitleResult")
+
+
+def __getattr__(name: str) -> Any:
+    if name in _LAZY:
+        from csroles import _title_report
+
+        value = getattr(_title_report, name)
+        globals()[name] = value
+        return value
+    msg = f"module 'csroles.catalog' has no attribute {name!r}"
+    raise AttributeError(msg)
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *__all__})

@@ -7,11 +7,9 @@ from typing import Any
 import attrs
 
 from csroles._validation import enum_check, fail, optional_validator
-from csroles.titles._parts import TitleParts
+from csroles.titles._parts import TitleParts, focus_of, level_of
 from csroles.titles._vocab import (
-    FUNCTIONS,
     KEYS,
-    LEVEL_OF_QUALIFIER,
     POSITIONS,
     QUALIFIERS,
     Signal,
@@ -80,19 +78,6 @@ def title_keys() -> dict[str, tuple[str, ...]]:
     .. versionadded:: 0.1.0
     """
     return {str(category): keys for category, keys in KEYS.items()}
-
-
-def level_of(parts: TitleParts) -> Level | None:
-    """The level a title's words imply: its position's, or a qualifier's ("chief")."""
-    for qualifier, level in LEVEL_OF_QUALIFIER.items():
-        if qualifier in parts.qualifiers:
-            return level
-    return None if parts.position is None else POSITIONS[parts.position][0]
-
-
-def focus_of(parts: TitleParts) -> Focus | None:
-    """The function family of a title: the focus of its function word."""
-    return None if parts.function is None else FUNCTIONS[parts.function]
 
 
 @attrs.frozen(kw_only=True)

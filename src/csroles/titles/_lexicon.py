@@ -1,8 +1,10 @@
 """Load, check and compile a language's lexicon (``_en``, ``_it``, ``_ru`` ...).
 
 A lexicon module holds one literal ``LEXICON`` dict. :func:`load` imports it
-on first use (never at ``import csroles``), checks it with :func:`build` and
-caches the compiled :class:`Lexicon`. Adding a language means adding a
+on first use (never at ``import csroles``), compiles it with :func:`build`
+and caches the compiled :class:`Lexicon`. The shipped lexicons are compiled
+without the checks below (``checked=False``): the tests build each of them
+with its checks and require the same lexicon. Adding a language means adding a
 ``_<code>.py`` module (and its :class:`~csroles.Language` member); neither the
 parser nor the composer changes.
 
@@ -28,10 +30,11 @@ from __future__ import annotations
 import functools
 import importlib
 from collections.abc import Iterable, Mapping
-from typing import Any, Final, Literal, NamedTuple, NoReturn, cast
+from typing import Any, Final, Literal, NoReturn, cast
 
 from csroles._validation import fail
 from csroles.titles._normalize import fold
+from csroles.titles._record import NamedTuple
 from csroles.titles._tokenizer import tokenize
 from csroles.titles._vocab import (
     CATEGORIES,
@@ -144,8 +147,8 @@ def _data(language: Language) -> object:
 
 @functools.cache
 def load(language: Language) -> Lexicon:
-    """The checked lexicon of ``language``, loaded on first use."""
-    return build(_data(language))
+    """The lexicon of ``language``, compiled on first use (its checks run in the tests)."""
+    return build(_data(language), checked=False)
 
 
 @functools.cache
@@ -154,7 +157,37 @@ def script(language: Language) -> str:
     data = _data(language)
     if isinstance(data, Mapping) and data.get("script") in ("latin", "cyrillic"):
         return str(data["script"])
-    return load(language).script  # building the lexicon says what is wrong with it
+    return build(data).script  # checking the lexicon says what is wrong with it
+
+
+@functools.cache
+def words(language: Language) -> frozenset[str]:
+    """Every word the lexicon of ``language`` reads, connectors included, without building it.
+
+    The parser asks it before building a lexicon that could only matter if
+    it read the title better than a language already tried: a word missing
+    here is unknown there. The same words as the built lexicon's table (a
+    test compares them); data too broken to walk is built, which says what is
+    wrong with it.
+    """
+    try:
+        return _words(cast("Mapping[str, Any]", _data(language)))
+    except (AttributeError, LookupError, TypeError):
+        table = build(_data(language)).table  # checking the lexicon says what is wrong with it
+        return frozenset(word for phrases in table.values() for p in phrases for word in p.tokens)
+
+
+def _words(data: Mapping[str, Any]) -> frozenset[str]:
+    surfaces: list[str] = [*data["connectors"], *data.get("abbreviations", {})]
+    for category in CATEGORIES:
+        for entry in data[category].values():
+            surfaces.extend(entry.get("forms", {}).values())
+            surfaces.extend(entry.get("variants", ()))
+            surfaces.extend(entry.get("weak", ()))
+    found: set[str] = set()
+    for surface in surfaces:
+        found.update(_split(surface) or ())
+    return frozenset(found)
 
 
 # ---------------------------------------------------------------- building
@@ -162,6 +195,8 @@ def script(language: Language) -> str:
 
 class _Checker:
     """Raises the lexicon's errors with its name and the path of the bad value."""
+
+    checked = True
 
     def __init__(self, name: str) -> None:
         self.owner = f"Lexicon[{name}]"
@@ -193,10 +228,38 @@ class _Checker:
         return str(value)
 
 
-def build(data: object) -> Lexicon:  # noqa: PLR0912
-    """Check a lexicon's literal data and compile it; see the module docstring."""
+class _Trusting(_Checker):
+    """Takes the values as they are, for data that the tests check (see :func:`load`).
+
+    Its methods keep the checker's signatures (hence the unused arguments).
+
+    The checks that compiling needs anyway (a template's brackets, a word's
+    tokens) still raise; the checks of whole structures are not run.
+    """
+
+    checked = False
+
+    def mapping(self, path: str, value: object) -> Mapping[str, Any]:  # noqa: ARG002
+        return cast("Mapping[str, Any]", value)
+
+    def word(self, path: str, value: object) -> str:  # noqa: ARG002
+        return cast("str", value)
+
+    def words(self, path: str, value: object) -> tuple[str, ...]:  # noqa: ARG002
+        return tuple(cast("Iterable[str]", value))
+
+    def choice(self, path: str, value: object, choices: Iterable[str]) -> str:  # noqa: ARG002
+        return str(value)
+
+
+def build(data: object, *, checked: bool = True) -> Lexicon:  # noqa: PLR0912
+    """Check a lexicon's literal data and compile it; see the module docstring.
+
+    Without ``checked``, the data is compiled as it is: for the shipped
+    lexicons, which the tests build with their checks.
+    """
     name = data.get("language", "?") if isinstance(data, Mapping) else "?"
-    check = _Checker(str(name))
+    check = _Checker(str(name)) if checked else _Trusting(str(name))
     data = check.mapping("data", data)
     missing = sorted(_REQUIRED - data.keys())
     if missing:
@@ -233,8 +296,9 @@ def build(data: object) -> Lexicon:  # noqa: PLR0912
     for key in COMPOSABLE_QUALIFIERS:
         if key not in entries["qualifier"] or not entries["qualifier"][key].forms:
             check.fail(f"qualifier.{key}.forms", None, "forms (the qualifier is composable)")
-    _check_synonyms(check, synonyms, entries)
-    _check_articles(check, rules, entries)
+    if check.checked:
+        _check_synonyms(check, synonyms, entries)
+        _check_articles(check, rules, entries)
 
     templates_raw = check.mapping("templates", data["templates"])
     for key in templates_raw:
@@ -266,7 +330,8 @@ def build(data: object) -> Lexicon:  # noqa: PLR0912
         defaults=defaults,
         words=words,
     )
-    _check_templates(check, lexicon)
+    if check.checked:
+        _check_templates(check, lexicon)
     abbreviations = check.mapping("abbreviations", data.get("abbreviations", {}))
     for abbreviation, expansion in abbreviations.items():
         _add_abbreviation(check, lexicon, abbreviation, expansion)
@@ -617,11 +682,19 @@ def _table(
 
 
 def _surface_tokens(check: _Checker, path: str, surface: str) -> tuple[str, ...]:
+    tokens = _split(surface)
+    if tokens is None:
+        check.fail(path, surface, "words (letters or digits, no separators)")
+    return tokens
+
+
+def _split(surface: str) -> tuple[str, ...] | None:
+    """The words of a lexicon's surface as the tokenizer reads them, or ``None`` if not words."""
     if surface.replace(" ", "").isalpha():  # plain words: what the tokenizer would give
         return tuple(map(fold, surface.split()))
     tokens = tokenize(surface)
     if not tokens or any(t.kind not in ("word", "number") for t in tokens):
-        check.fail(path, surface, "words (letters or digits, no separators)")
+        return None
     return tuple(t.text for t in tokens)
 
 

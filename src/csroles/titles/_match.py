@@ -40,17 +40,17 @@ from __future__ import annotations
 
 from collections import OrderedDict
 from collections.abc import Iterable, Mapping, Sequence
-from typing import Any, Final, Literal, NamedTuple
+from typing import Any, Final, Literal
 
 import attrs
 
 from csroles._validation import check_identifier, enum_check, fail, optional_validator
 from csroles.errors import UnknownTitleError
 from csroles.titles._compose import _language
-from csroles.titles._describe import focus_of, level_of
 from csroles.titles._normalize import normalize_title
 from csroles.titles._parser import MAX_TITLE_LENGTH, parse_title
-from csroles.titles._parts import TitleParts
+from csroles.titles._parts import TitleParts, focus_of, level_of
+from csroles.titles._record import NamedTuple
 from csroles.titles._vocab import POSITIONS, QUALIFIERS, SPECIFIC_KINDS
 from csroles.vocabulary import Focus, Language, Level
 

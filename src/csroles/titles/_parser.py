@@ -30,14 +30,15 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Sequence
-from typing import Final, NamedTuple
+from typing import Final
 
 from csroles._validation import close_matches, fail
 from csroles.errors import UnknownTitleError
 from csroles.titles._compose import _language
-from csroles.titles._lexicon import Assignment, Lexicon, Reading, load, script
+from csroles.titles._lexicon import Assignment, Lexicon, Reading, load, script, words
 from csroles.titles._normalize import quoted
 from csroles.titles._parts import Span, SpanPart, TitleParts, assemble
+from csroles.titles._record import NamedTuple
 from csroles.titles._tokenizer import Token, tokenize
 from csroles.titles._typos import correct, known_words
 from csroles.vocabulary import Language
@@ -164,6 +165,8 @@ def read_as_written(text: str, language: Language | None) -> TitleParts | None:
     if not any(t.kind in ("word", "number") for t in tokens):
         return None
     languages = [language] if language is not None else _candidates(tokens)
+    # No failure is explained here: a language that cannot read the title is not built.
+    languages = [lang for lang in languages if _least_rank(tokens, lang) is not None]
     return _as_written(text, tokens, languages)[0]
 
 
@@ -174,6 +177,10 @@ def _as_written(
     best: tuple[tuple[int, int, int], TitleParts] | None = None
     failures: list[tuple[Language, _Outcome]] = []
     for order, candidate in enumerate(languages):
+        if best is not None:
+            least = _least_rank(tokens, candidate)
+            if least is None or least >= best[0][:2]:
+                continue  # it cannot read the title better: its lexicon is not built
         outcome = _read(text, tokens, load(candidate))
         if outcome.parts is None:
             failures.append((candidate, outcome))
@@ -186,6 +193,29 @@ def _as_written(
             if rank[:2] == (0, 0):
                 break  # no later language can do better
     return (None if best is None else best[1]), failures
+
+
+def _least_rank(tokens: list[Token], language: Language) -> tuple[int, int] | None:
+    """The best (text set aside, qualifiers) a reading in ``language`` could have, or ``None``.
+
+    From its words alone, without building its lexicon: a segment with a word
+    the lexicon lacks is set aside (or is no head), and no reading has fewer
+    than no qualifiers. ``None``: it lacks a word of every segment, so it
+    cannot read the title at all.
+    """
+    known = words(language)
+    aside, understood = 0, False
+    start, end, unknown = -1, -1, False
+    for token in (*tokens, None):
+        if token is not None and token.kind in ("word", "number"):
+            start = token.start if start < 0 else start
+            end, unknown = token.end, unknown or token.text not in known
+            continue
+        if start >= 0:
+            aside += end - start if unknown else 0
+            understood = understood or not unknown
+        start, unknown = -1, False
+    return (aside, 0) if understood else None
 
 
 def _with_typos(

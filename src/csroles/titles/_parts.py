@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from typing import Any, Literal, NamedTuple
+from typing import Any, Literal
 
 import attrs
 
 from csroles._validation import fail, member_of
-from csroles.titles._vocab import KEYS, Category
-from csroles.vocabulary import Language
+from csroles.titles._record import NamedTuple
+from csroles.titles._vocab import FUNCTIONS, KEYS, LEVEL_OF_QUALIFIER, POSITIONS, Category
+from csroles.vocabulary import Focus, Language, Level
 
 __all__ = ["Span", "TitleParts"]
 
@@ -119,6 +120,20 @@ class TitleParts:
     def __attrs_post_init__(self) -> None:
         if self.position is None and self.function is None:
             fail(self, "position", None, "a position key, or a function key (a title names one)")
+
+
+# Here rather than in _describe, so that matching a title does not build TitleDescription.
+def level_of(parts: TitleParts) -> Level | None:
+    """The level a title's words imply: its position's, or a qualifier's ("chief")."""
+    for qualifier, level in LEVEL_OF_QUALIFIER.items():
+        if qualifier in parts.qualifiers:
+            return level
+    return None if parts.position is None else POSITIONS[parts.position][0]
+
+
+def focus_of(parts: TitleParts) -> Focus | None:
+    """The function family of a title: the focus of its function word."""
+    return None if parts.function is None else FUNCTIONS[parts.function]
 
 
 def relabel(parts: TitleParts, language: Language) -> TitleParts:

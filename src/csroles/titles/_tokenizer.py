@@ -20,10 +20,11 @@ separate words. Every token keeps the span of the original text it came from.
 from __future__ import annotations
 
 import re
-from typing import Final, Literal, NamedTuple
+from typing import Final, Literal
 from unicodedata import is_normalized
 
 from csroles.titles._normalize import PUNCTUATION, fold
+from csroles.titles._record import NamedTuple
 
 __all__: list[str] = []
 
