@@ -244,14 +244,26 @@ def built(cls: type[T], **values: Any) -> T:
 
     The design's last resort, kept in this one place: the staffing search and
     the plan build their results (figures, requirements, plan rows) from values
-    they computed themselves, and skipping the field checks of those three
-    classes takes a day's plan of 4 channels x 48 intervals from about 14 ms to
-    about 9 ms (benchmarks/bench_staffing.py). Every field must be given.
+    they computed themselves, and skipping the field checks of those classes
+    takes a day's plan of 4 channels x 48 intervals from about 14 ms to about
+    9 ms (benchmarks/bench_staffing.py). Every field must be given. The fields
+    are set through the class's slots, as attrs's own ``__init__`` does.
     """
     instance = object.__new__(cls)
+    setters = _SLOT_SETTERS.get(cls) or _slot_setters(cls)
     for name, value in values.items():
-        object.__setattr__(instance, name, value)
+        setters[name](instance, value)
     return instance
+
+
+_SLOT_SETTERS: dict[type, dict[str, Any]] = {}
+
+
+def _slot_setters(cls: type) -> dict[str, Any]:
+    """The ``__set__`` of each field's slot of the (slotted, frozen) attrs class ``cls``."""
+    setters = {field.name: vars(cls)[field.name].__set__ for field in attrs.fields(cls)}
+    _SLOT_SETTERS[cls] = setters
+    return setters
 
 
 def _figures(  # noqa: PLR0917 (private, called positionally in the searches)
@@ -279,12 +291,12 @@ def _figures(  # noqa: PLR0917 (private, called positionally in the searches)
         concurrency=concurrency,
         load=load,
         threshold=threshold,
-        wait_probability=min(1.0, max(0.0, c)),
+        wait_probability=_share(c),
         service_level=float(service_level),
         asa_seconds=float(wait),
         occupancy=_occupancy(load, abandonment, slots),
         patience=patience,
-        abandonment=min(1.0, max(0.0, abandonment)),
+        abandonment=_share(abandonment),
     )
 
 
@@ -294,7 +306,12 @@ def _occupancy(load: float, abandonment: float, slots: int) -> float:
     The one expression for :attr:`QueueFigures.occupancy`, which the Erlang C
     search also tests, so that it judges the very figure it reports.
     """
-    return min(1.0, max(0.0, load * (1.0 - abandonment) / slots))
+    return _share(load * (1.0 - abandonment) / slots)
+
+
+def _share(value: float) -> float:
+    """``value`` held to [0, 1] (the usual case, already there, without the calls)."""
+    return value if 0.0 <= value <= 1.0 else min(1.0, max(0.0, value))
 
 
 def _unstable(owner: str, agents: int, concurrency: int, load: float) -> InvalidEntityError:
