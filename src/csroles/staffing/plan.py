@@ -541,13 +541,16 @@ def _deferred(
         f"interval(s), the {spec.metric.value} target of {target}"
         + (f", at most {occupancy:g} occupancy" if spec.max_occupancy is not None else "")
     )
+    shrunk: dict[int, tuple[int, tuple[str, ...]]] = {}  # required: scheduled, its reason
     result = []
     for row, load, work in zip(rows, loads, in_hand, strict=True):
         required = max(0, math.ceil(work / occupancy - _SLACK))
-        scheduled = _scheduled(required, spec.shrinkage)
-        reasons: tuple[str, ...] = (f"{required} agents for {work:.4g}{spread}",)
-        if spec.shrinkage:
-            reasons += (_shrinkage_reason(scheduled, required, spec.shrinkage),)
+        if required not in shrunk:
+            scheduled = _scheduled(required, spec.shrinkage)
+            words = _shrinkage_reason(scheduled, required, spec.shrinkage)
+            shrunk[required] = scheduled, (words,) if spec.shrinkage else ()
+        scheduled, after_shrinkage = shrunk[required]
+        reasons = (f"{required} agents for {work:.4g}{spread}", *after_shrinkage)
         result.append(
             built(
                 IntervalStaffing,
