@@ -243,11 +243,12 @@ def built(cls: type[T], **values: Any) -> T:
     """An instance of the attrs class ``cls`` from values valid by construction, unchecked.
 
     The design's last resort, kept in this one place: the staffing search and
-    the plan build their results (figures, requirements, plan rows) from values
-    they computed themselves, and skipping the field checks of those classes
-    takes a day's plan of 4 channels x 48 intervals from about 14 ms to about
-    9 ms (benchmarks/bench_staffing.py). Every field must be given. The fields
-    are set through the class's slots, as attrs's own ``__init__`` does.
+    the plan build their results (figures, requirements, plan rows, the plan)
+    from values they computed themselves; skipping the field checks of those
+    classes took a day's plan of 4 channels x 48 intervals from about 14 ms to
+    about 9 ms when it came in (benchmarks/bench_staffing.py). Every field
+    must be given. The fields are set through the class's slots, as attrs's
+    own ``__init__`` does.
     """
     instance = object.__new__(cls)
     setters = _SLOT_SETTERS.get(cls) or _slot_setters(cls)
