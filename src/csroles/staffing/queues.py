@@ -262,7 +262,7 @@ _SLOT_SETTERS: dict[type, dict[str, Any]] = {}
 
 def _slot_setters(cls: type) -> dict[str, Any]:
     """The ``__set__`` of each field's slot of the (slotted, frozen) attrs class ``cls``."""
-    setters = {field.name: vars(cls)[field.name].__set__ for field in attrs.fields(cls)}
+    setters = {field.name: getattr(cls, field.name).__set__ for field in attrs.fields(cls)}
     _SLOT_SETTERS[cls] = setters
     return setters
 
