@@ -9,7 +9,11 @@
   against one ``sla_status`` call (target: under 5 ms).
 
 Nothing is cached between calls, so every call is cold; the table gives the
-first call and the best of several.
+first call and the best of several. Within one call the plan searches each
+distinct volume and handle time of a channel once: the day's profile rises and
+falls, so its 48 half hours hold 25 distinct volumes a channel. The same day
+with every volume distinct (each nudged by a thousandth of a contact) shows
+the plan with nothing shared.
 """
 
 from __future__ import annotations
@@ -21,6 +25,7 @@ from datetime import UTC, datetime, time, timedelta
 from time import perf_counter
 from typing import Any
 
+import attrs
 from pyworkforce.queuing import ErlangC
 
 from csroles import (
@@ -97,6 +102,13 @@ def _day() -> tuple[list[ForecastInterval], list[ChannelStaffing], BusinessCalen
     return forecast, channels, BusinessCalendar.always_open()
 
 
+def _distinct(forecast: list[ForecastInterval]) -> list[ForecastInterval]:
+    """The forecast with every volume distinct, so that no row shares another's answer."""
+    return [
+        attrs.evolve(row, volume=row.volume + i / 1000) for i, row in enumerate(forecast, start=1)
+    ]
+
+
 def _one_status() -> Callable[[], Any]:
     desk = BusinessCalendar(
         timezone="Europe/Rome", hours={d: ((time(9), time(18)),) for d in range(5)}
@@ -146,12 +158,17 @@ def main() -> str:
         lambda: staffing_plan(forecast, channels=channels, calendar=calendar)
     )
     assert len(plan.intervals) == 48 * 4
+    unshared = _distinct(forecast)
+    unshared_first, unshared_best, _ = _timed(
+        lambda: staffing_plan(unshared, channels=channels, calendar=calendar)
+    )
     status_first, status_best, _ = _timed(_one_status(), rounds=200)
     # Where the plan's time goes: the live channels (a search and two sets of
-    # figures a row) against the deferred ones (arithmetic a row), rows alike
-    # built and checked.
+    # figures for each distinct volume, a row built for each interval)
+    # against the deferred ones (arithmetic a row).
     live = [c for c in channels if not c.deferred]
     live_rows = [row for row in forecast if row.channel in {c.channel for c in live}]
+    searches = len({(row.channel, row.volume, row.handle_time) for row in live_rows})
     deferred = [c for c in channels if c.deferred]
     deferred_rows = [row for row in forecast if row.channel in {c.channel for c in deferred}]
     live_best = _timed(lambda: staffing_plan(live_rows, channels=live, calendar=calendar))[1]
@@ -183,15 +200,20 @@ def main() -> str:
             f"| {plan_first * 1e3:.3f} | {plan_best * 1e3:.3f} | {plan_best / status_best:.0f}x one `sla_status` |"
         ),
         (
+            f"| `staffing_plan`, the same day with every volume distinct "
+            f"| {unshared_first * 1e3:.3f} | {unshared_best * 1e3:.3f} "
+            f"| {unshared_best / status_best:.0f}x one `sla_status` |"
+        ),
+        (
             f"| one `sla_status` (2 clocks, business calendar) "
             f"| {status_first * 1e3:.3f} | {status_best * 1e3:.4f} | 1x |"
         ),
         "",
         (
             f"Profile of the plan: the 96 phone and chat rows take {live_best * 1e3:.2f} ms "
-            f"({live_best / 96 * 1e6:.0f} us a row: checking the interval against the calendar, "
-            "the Erlang C search, the figures for the answer and for one agent fewer, the "
-            f"reasons, the validated row); the 96 email and social rows {deferred_best * 1e3:.2f} ms."
+            f"({searches} Erlang C searches, each with the figures for the answer and for one "
+            "agent fewer and the reasons; for each row, its interval checked against the "
+            f"calendar and the row built); the 96 email and social rows {deferred_best * 1e3:.2f} ms."
         ),
         "",
         (
@@ -207,7 +229,9 @@ def main() -> str:
         (
             f"A day of 48 intervals for 4 channels: **{plan_best * 1e3:.2f} ms** best, "
             f"{plan_first * 1e3:.2f} ms first call (target: under 5 ms) -- "
-            f"{'met' if max(plan_first, plan_best) < 0.005 else 'missed'}."
+            f"{'met' if max(plan_first, plan_best) < 0.005 else 'missed'}; with every volume "
+            f"distinct, {unshared_best * 1e3:.2f} ms best, {unshared_first * 1e3:.2f} ms first "
+            f"call -- {'met' if max(unshared_first, unshared_best) < 0.005 else 'missed'}."
         ),
         "",
     ]

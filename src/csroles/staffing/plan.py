@@ -52,6 +52,7 @@ from csroles._frozen import FrozenMap
 from csroles.errors import CalendarError
 from csroles.sla import SLA, BusinessCalendar
 from csroles.staffing.queues import (
+    AgentRequirement,
     QueueFigures,
     _requirement,
     built,
@@ -97,8 +98,16 @@ def scheduled_agents(required: int, *, shrinkage: float) -> int:
     """
     if type(required) is not int or required < 0:
         v.fail("scheduled_agents", "required", required, "an int of 0 or more")
-    rate = _check_shrinkage("scheduled_agents", "shrinkage", shrinkage)
-    return math.ceil(required / (1.0 - rate) - _SLACK)
+    return _scheduled(required, _check_shrinkage("scheduled_agents", "shrinkage", shrinkage))
+
+
+def _scheduled(required: int, shrinkage: float) -> int:
+    """:func:`scheduled_agents` on checked values."""
+    return math.ceil(required / (1.0 - shrinkage) - _SLACK)
+
+
+def _shrinkage_reason(scheduled: int, required: int, shrinkage: float) -> str:
+    return f"{scheduled} scheduled: {required} / (1 - {shrinkage:g} shrinkage), rounded up"
 
 
 def _check_shrinkage(owner: object, field: str, value: object) -> float:
@@ -438,24 +447,23 @@ def _forecast(
     fitting: set[datetime] = set()
     rows: dict[Channel, list[ForecastInterval]] = {}
     for index, item in enumerate(value):
-        field = f"forecast[{index}]"
         if not isinstance(item, ForecastInterval):
-            v.fail("staffing_plan", field, item, "a ForecastInterval")
+            v.fail("staffing_plan", f"forecast[{index}]", item, "a ForecastInterval")
         if item.channel not in channels:
             v.fail(
                 "staffing_plan",
-                f"{field}.channel",
+                f"forecast[{index}].channel",
                 item.channel.value,
                 "a channel given in channels: " + ", ".join(repr(c.value) for c in channels),
             )
         if item.start not in fitting:  # each start is checked once, whatever its channels
-            _check_fit(field, item.start, calendar, local, length)
+            _check_fit(f"forecast[{index}]", item.start, calendar, local, length)
             fitting.add(item.start)
         key = (item.channel, item.start)
         if key in seen:
             v.fail(
                 "staffing_plan",
-                field,
+                f"forecast[{index}]",
                 item.start.astimezone(local).isoformat(),
                 f"one forecast per channel and interval ({item.channel.value})",
             )
@@ -472,25 +480,31 @@ def _live(
     threshold = spec.threshold
     targets = (spec.service_level, spec.max_asa, spec.max_occupancy)
     seconds = length.total_seconds()
+    # The fast path of a plan: a row's answer (agents, figures, reasons)
+    # depends on its volume and handle time alone, and a forecast repeats them
+    # (a flat morning, the same hour every day), so each distinct pair is
+    # searched once per call. The forecast and the channel's set-up are
+    # checked already: the search starts straight from the load.
+    answers: dict[tuple[float, timedelta], tuple[AgentRequirement, int, tuple[str, ...]]] = {}
     result = []
     for row in rows:
-        # The forecast and the channel's set-up are checked already: go
-        # straight to the search (a third of the time of agents_for).
-        handle = row.handle_time.total_seconds()
-        need = _requirement(
-            row.volume * handle / seconds,
-            handle,
-            spec.concurrency,
-            threshold,
-            targets,
-            spec.patience,
-        )
-        scheduled = scheduled_agents(need.agents, shrinkage=spec.shrinkage)
-        reasons = list(need.reasons)
-        if spec.shrinkage:
-            reasons.append(
-                f"{scheduled} scheduled: {need.agents} / (1 - {spec.shrinkage:g} shrinkage), rounded up"
+        answer = answers.get((row.volume, row.handle_time))
+        if answer is None:
+            handle = row.handle_time.total_seconds()
+            need = _requirement(
+                row.volume * handle / seconds,
+                handle,
+                spec.concurrency,
+                threshold,
+                targets,
+                spec.patience,
             )
+            scheduled = _scheduled(need.agents, spec.shrinkage)
+            reasons = need.reasons
+            if spec.shrinkage:
+                reasons += (_shrinkage_reason(scheduled, need.agents, spec.shrinkage),)
+            answer = answers[row.volume, row.handle_time] = (need, scheduled, reasons)
+        need, scheduled, reasons = answer
         result.append(
             built(
                 IntervalStaffing,
@@ -502,7 +516,7 @@ def _live(
                 required=need.agents,
                 scheduled=scheduled,
                 figures=need.figures,
-                reasons=tuple(reasons),
+                reasons=reasons,
             )
         )
     return result
@@ -515,27 +529,28 @@ def _deferred(
     target = spec.threshold
     window = max(1, int(target / length))  # whole intervals of open time within the target
     occupancy = 1.0 if spec.max_occupancy is None else spec.max_occupancy
+    loads = [row.volume * row.handle_time.total_seconds() / seconds for row in rows]
     in_hand = [0.0] * len(rows)  # Erlangs of work planned in each interval
-    for i, row in enumerate(rows):
-        work = row.volume * row.handle_time.total_seconds() / seconds  # Erlang-intervals
+    for i, work in enumerate(loads):  # work in Erlang-intervals
         span = min(window, len(rows) - i)
         for j in range(i, i + span):
             in_hand[j] += work / span
+    # The words that every row shares are put together once.
+    spread = (
+        f" Erlangs of backlog work in hand: each interval's work spread over {window} "
+        f"interval(s), the {spec.metric.value} target of {target}"
+        + (f", at most {occupancy:g} occupancy" if spec.max_occupancy is not None else "")
+    )
+    shrunk: dict[int, tuple[int, tuple[str, ...]]] = {}  # required: scheduled, its reason
     result = []
-    for i, row in enumerate(rows):
-        load = row.volume * row.handle_time.total_seconds() / seconds
-        required = max(0, math.ceil(in_hand[i] / occupancy - _SLACK))
-        scheduled = scheduled_agents(required, shrinkage=spec.shrinkage)
-        reasons = [
-            f"{required} agents for {in_hand[i]:.4g} Erlangs of backlog work in hand: "
-            f"each interval's work spread over {window} interval(s), "
-            f"the {spec.metric.value} target of {target}"
-            + (f", at most {occupancy:g} occupancy" if spec.max_occupancy is not None else "")
-        ]
-        if spec.shrinkage:
-            reasons.append(
-                f"{scheduled} scheduled: {required} / (1 - {spec.shrinkage:g} shrinkage), rounded up"
-            )
+    for row, load, work in zip(rows, loads, in_hand, strict=True):
+        required = max(0, math.ceil(work / occupancy - _SLACK))
+        if required not in shrunk:
+            scheduled = _scheduled(required, spec.shrinkage)
+            words = _shrinkage_reason(scheduled, required, spec.shrinkage)
+            shrunk[required] = scheduled, (words,) if spec.shrinkage else ()
+        scheduled, after_shrinkage = shrunk[required]
+        reasons = (f"{required} agents for {work:.4g}{spread}", *after_shrinkage)
         result.append(
             built(
                 IntervalStaffing,
@@ -547,7 +562,7 @@ def _deferred(
                 required=required,
                 scheduled=scheduled,
                 figures=None,
-                reasons=tuple(reasons),
+                reasons=reasons,
             )
         )
     return result
@@ -596,4 +611,7 @@ def staffing_plan(
             spec = specs[channel]
             plan = _deferred if spec.deferred else _live
             intervals.extend(plan(rows[channel], spec, length))
-    return StaffingPlan(timezone=calendar.timezone, interval=length, intervals=intervals)
+    # Every row is built here from checked values: the plan skips re-checking them.
+    return built(
+        StaffingPlan, timezone=calendar.timezone, interval=length, intervals=tuple(intervals)
+    )

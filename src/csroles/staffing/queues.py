@@ -243,15 +243,28 @@ def built(cls: type[T], **values: Any) -> T:
     """An instance of the attrs class ``cls`` from values valid by construction, unchecked.
 
     The design's last resort, kept in this one place: the staffing search and
-    the plan build their results (figures, requirements, plan rows) from values
-    they computed themselves, and skipping the field checks of those three
-    classes takes a day's plan of 4 channels x 48 intervals from about 14 ms to
-    about 9 ms (benchmarks/bench_staffing.py). Every field must be given.
+    the plan build their results (figures, requirements, plan rows, the plan)
+    from values they computed themselves; skipping the field checks of those
+    classes took a day's plan of 4 channels x 48 intervals from about 14 ms to
+    about 9 ms when it came in (benchmarks/bench_staffing.py). Every field
+    must be given. The fields are set through the class's slots, as attrs's
+    own ``__init__`` does.
     """
     instance = object.__new__(cls)
+    setters = _SLOT_SETTERS.get(cls) or _slot_setters(cls)
     for name, value in values.items():
-        object.__setattr__(instance, name, value)
+        setters[name](instance, value)
     return instance
+
+
+_SLOT_SETTERS: dict[type, dict[str, Any]] = {}
+
+
+def _slot_setters(cls: type) -> dict[str, Any]:
+    """The ``__set__`` of each field's slot of the (slotted, frozen) attrs class ``cls``."""
+    setters = {field.name: getattr(cls, field.name).__set__ for field in attrs.fields(cls)}
+    _SLOT_SETTERS[cls] = setters
+    return setters
 
 
 def _figures(  # noqa: PLR0917 (private, called positionally in the searches)
@@ -269,25 +282,37 @@ def _figures(  # noqa: PLR0917 (private, called positionally in the searches)
     if patience is None:
         c, service_level, wait = _erlang.erlang_c(load, slots, b, handle, tau)
         abandonment = 0.0
-        busy = load / slots
     else:
         c, abandonment, service_level, wait = _erlang.erlang_a(
             load, slots, b, handle, patience.total_seconds(), tau
         )
-        busy = load * (1.0 - abandonment) / slots
     return built(
         QueueFigures,
         agents=agents,
         concurrency=concurrency,
         load=load,
         threshold=threshold,
-        wait_probability=min(1.0, max(0.0, c)),
+        wait_probability=_share(c),
         service_level=float(service_level),
         asa_seconds=float(wait),
-        occupancy=min(1.0, max(0.0, busy)),
+        occupancy=_occupancy(load, abandonment, slots),
         patience=patience,
-        abandonment=min(1.0, max(0.0, abandonment)),
+        abandonment=_share(abandonment),
     )
+
+
+def _occupancy(load: float, abandonment: float, slots: int) -> float:
+    """The share of the slots' time spent on contacts: the load carried (less abandonment) / slots.
+
+    The one expression for :attr:`QueueFigures.occupancy`, which the Erlang C
+    search also tests, so that it judges the very figure it reports.
+    """
+    return _share(load * (1.0 - abandonment) / slots)
+
+
+def _share(value: float) -> float:
+    """``value`` held to [0, 1] (the usual case, already there, without the calls)."""
+    return value if 0.0 <= value <= 1.0 else min(1.0, max(0.0, value))
 
 
 def _unstable(owner: str, agents: int, concurrency: int, load: float) -> InvalidEntityError:
@@ -409,24 +434,46 @@ def erlang_a(
 # ------------------------------------------------------------------ the inverse
 
 
-def _misses(
-    figures: QueueFigures,
+def _missed(
     service_level: float,
-    max_asa: timedelta | None,
-    max_occupancy: float | None,
+    asa_seconds: float,
+    occupancy: float,
+    targets: tuple[float, timedelta | None, float | None],
+) -> tuple[bool, bool, bool]:
+    """Whether figures miss the service level, the average speed of answer, the occupancy.
+
+    The one test of the targets: the searches ask it of the figures they
+    report, and the reasons say what it found, so the answer meets every
+    target and "one agent fewer" always misses one (two different float
+    expressions of the same test once disagreed at an exact boundary, such
+    as 1.8 Erlangs on 3 agents at most 0.6 busy).
+    """
+    level, max_asa, max_occupancy = targets
+    return (
+        service_level < level,
+        max_asa is not None and asa_seconds > max_asa.total_seconds(),
+        max_occupancy is not None and occupancy > max_occupancy,
+    )
+
+
+def _misses(
+    figures: QueueFigures, targets: tuple[float, timedelta | None, float | None]
 ) -> list[str]:
     """The targets ``figures`` miss, in words."""
+    level, max_asa, max_occupancy = targets
+    low, slow, busy = _missed(
+        figures.service_level, figures.asa_seconds, figures.occupancy, targets
+    )
     misses = []
-    if figures.service_level < service_level:
+    if low:
         misses.append(
-            f"service level {figures.service_level:.4f} < {service_level:g} "
-            f"within {figures.threshold}"
+            f"service level {figures.service_level:.4f} < {level:g} within {figures.threshold}"
         )
-    if max_asa is not None and figures.asa_seconds > max_asa.total_seconds():
+    if slow and max_asa is not None:
         misses.append(
             f"average speed of answer {figures.asa_seconds:.1f} s > {max_asa.total_seconds():g} s"
         )
-    if max_occupancy is not None and figures.occupancy > max_occupancy:
+    if busy:
         misses.append(f"occupancy {figures.occupancy:.4f} > {max_occupancy:g}")
     return misses
 
@@ -442,10 +489,7 @@ def _search_c(
 
     One pass of the Erlang B recurrence over the slots: linear in the answer.
     """
-    service_level, max_asa, max_occupancy = targets
     tau = threshold.total_seconds()
-    asa = math.inf if max_asa is None else max_asa.total_seconds()
-    occupancy = 1.0 if max_occupancy is None else max_occupancy
     # No number of slots up to the load can carry it: run the recurrence
     # through them in a tight loop (most of the work at large loads), then
     # check each whole number of agents beyond.
@@ -461,10 +505,9 @@ def _search_c(
         b = ab / (slots + ab)
         if slots % k:
             continue
-        if load <= occupancy * slots:
-            _, achieved, wait = _erlang.erlang_c(load, slots, b, handle, tau)
-            if achieved >= service_level and wait <= asa:
-                return slots // k, b, previous
+        _, achieved, wait = _erlang.erlang_c(load, slots, b, handle, tau)
+        if not any(_missed(achieved, wait, _occupancy(load, 0.0, slots), targets)):
+            return slots // k, b, previous
         previous = b
 
 
@@ -483,13 +526,14 @@ def _search_a(  # noqa: PLR0917 (private)
     and bisects, where the queue is stable and each evaluation cheap; when it
     does not, it gallops up.
     """
-    service_level, max_asa, max_occupancy = targets
 
     def meets(agents: int) -> bool:
         figures = _figures(
             load, agents, k, handle, threshold, patience, _erlang.erlang_b(load, agents * k)
         )
-        return not _misses(figures, service_level, max_asa, max_occupancy)
+        return not any(
+            _missed(figures.service_level, figures.asa_seconds, figures.occupancy, targets)
+        )
 
     start = _search_c(load, k, handle, threshold, targets)[0]
     step = 1
@@ -648,7 +692,7 @@ def _reasons(
     reasons = [f"{figures.agents} agents for {load:.6g} Erlangs: " + ", ".join(met)]
     below = figures.agents - 1
     if fewer is not None:
-        reasons.append(f"{below} agents: " + ", ".join(_misses(fewer, *targets)))
+        reasons.append(f"{below} agents: " + ", ".join(_misses(fewer, targets)))
     elif below > 0:
         reasons.append(
             f"{below} agents: cannot carry {load:.6g} Erlangs (the queue would grow without end)"
