@@ -364,7 +364,7 @@ def test_bad_plan_arguments_name_the_field(kwargs: dict[str, object], field: str
         ({"metric": Metric.RESOLUTION_TIME}, "metric"),
         ({"priority_mix": {Priority.NORMAL: 0.5}}, "priority_mix"),
         ({"priority_mix": {Priority.NORMAL: 0.0, Priority.HIGH: 1.0}}, r"priority_mix\.normal"),
-        ({"priority_mix": {"normal": 1.0}}, "priority_mix"),
+        ({"priority_mix": {"usual": 1.0}}, "priority_mix"),
         ({"priority_mix": {}}, "priority_mix"),
         ({"service_level": 0}, "service_level"),
         ({"service_level": 1.5}, "service_level"),
@@ -380,6 +380,24 @@ def test_bad_plan_arguments_name_the_field(kwargs: dict[str, object], field: str
 def test_bad_channel_staffing_names_the_field(kwargs: dict[str, object], field: str) -> None:
     with pytest.raises(InvalidEntityError, match=rf"ChannelStaffing\.{field}"):
         ChannelStaffing(channel=Channel.PHONE, sla=frt(), **kwargs)  # type: ignore[arg-type]
+
+
+def test_channel_staffing_takes_plain_values_for_members() -> None:
+    plain = ChannelStaffing(
+        channel="phone",  # type: ignore[arg-type]
+        sla=frt(),
+        metric="first_response_time",  # type: ignore[arg-type]
+        priority_mix={"normal": 0.5, "high": 0.5},  # type: ignore[dict-item]
+    )
+    members = ChannelStaffing(
+        channel=Channel.PHONE,
+        sla=frt(),
+        metric=Metric.FIRST_RESPONSE_TIME,
+        priority_mix={Priority.NORMAL: 0.5, Priority.HIGH: 0.5},
+    )
+    assert plain == members
+    assert plain.metric is Metric.FIRST_RESPONSE_TIME
+    assert all(type(p) is Priority for p in plain.priority_mix)
 
 
 @pytest.mark.parametrize(
@@ -412,6 +430,11 @@ def test_bad_team_arguments() -> None:
         plan_team(plan, spans={Level.SUPERVISOR: 1})
     with pytest.raises(InvalidEntityError, match=r"plan_team\.spans: "):
         plan_team(plan, spans={Level.EXECUTIVE: 5})
+    with pytest.raises(InvalidEntityError, match=r"plan_team\.spans: 'boss'"):
+        plan_team(plan, spans={"boss": 5})  # type: ignore[dict-item]
+    assert plan_team(plan, spans={"supervisor": 3}) == plan_team(  # type: ignore[dict-item]
+        plan, spans={Level.SUPERVISOR: 3}
+    )
     with pytest.raises(InvalidEntityError, match=r"plan_team\.spans: "):
         plan_team(plan, spans=[12])  # type: ignore[arg-type]
     with pytest.raises(UnknownRoleError):

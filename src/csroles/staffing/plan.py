@@ -125,9 +125,10 @@ def _to_mix(value: object) -> Mapping[Priority, float]:
     if not isinstance(value, Mapping) or not value:
         v.fail(ChannelStaffing, "priority_mix", value, "a mapping from Priority to a share")
     mix: dict[Priority, float] = {}
-    for priority, share in value.items():
-        if not isinstance(priority, Priority):
-            v.fail(ChannelStaffing, "priority_mix", priority, "Priority keys")
+    for key, share in value.items():
+        priority = v.to_member(Priority, key)
+        if priority is None:
+            v.fail(ChannelStaffing, "priority_mix", key, "Priority keys (members or their values)")
         mix[priority] = check_share(ChannelStaffing, f"priority_mix.{priority.value}", share)
     total = math.fsum(mix.values())
     if abs(total - 1.0) > 1e-9:
@@ -143,7 +144,8 @@ def _default_deferred(staffing: ChannelStaffing) -> bool:
 def _check_target(
     instance: ChannelStaffing, attribute: attrs.Attribute[Any], value: object
 ) -> None:
-    if not isinstance(value, Metric) or value not in instance.sla.targets:
+    metric = v.to_member(Metric, value)
+    if metric is None or metric not in instance.sla.targets:
         v.fail(
             instance,
             attribute.name,
@@ -151,6 +153,8 @@ def _check_target(
             "a metric the SLA sets a target for: "
             + ", ".join(repr(m.value) for m in instance.sla.targets),
         )
+    if metric is not value:
+        v.store_normalised(instance, attribute.name, metric)
 
 
 def _optional(check: Any) -> Any:

@@ -101,9 +101,10 @@ def _spans(value: object) -> dict[Level, int]:
     if not isinstance(value, Mapping):
         v.fail("plan_team", "spans", value, "None or a mapping from Level to an int of 2 or more")
     spans = dict(DEFAULT_SPANS)
-    for level, span in value.items():
-        if level not in DEFAULT_SPANS or not isinstance(level, Level):
-            v.fail("plan_team", "spans", level, "a Level: supervisor, manager or director")
+    for key, span in value.items():
+        level = v.to_member(Level, key)
+        if level not in DEFAULT_SPANS:
+            v.fail("plan_team", "spans", key, "a Level: supervisor, manager or director")
         if type(span) is not int or span < 2:
             v.fail("plan_team", f"spans.{level.value}", span, "an int of 2 or more")
         spans[level] = span
