@@ -77,6 +77,7 @@ from __future__ import annotations
 
 import enum
 import heapq
+from bisect import insort
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import datetime
 from typing import Any, NamedTuple
@@ -497,6 +498,7 @@ _EMPTY: Mapping[Channel, int] = FrozenMap({})
 
 
 _CHANNELS = frozenset(Channel)  # a channel's plain value finds its member here too
+_ABOVE: tuple[Any, ...] = (2,)  # above every ranking key, whose first item is a bool
 _MISSING: Any = object()  # a position the load leaves out (a None it holds is refused)
 
 
@@ -881,7 +883,8 @@ def _scan(  # noqa: PLR0912, PLR0915, PLR0917 (one pass, kept flat for speed)
 ) -> list[tuple[Any, ...]]:
     """The ranking key of every available position in a tier (or the owner); counts refusals.
 
-    A key ends with the position's index in the chart. With ``alive`` (a
+    A key ends with the position's index in the chart; assign's least-loaded
+    scan keeps only the best keys, as many as the policy's shortlist. With ``alive`` (a
     queue, whose loads only grow), positions found at capacity are left out of
     the next scans of the same kind of interaction, and counted as such.
 
@@ -897,6 +900,7 @@ def _scan(  # noqa: PLR0912, PLR0915, PLR0917 (one pass, kept flat for speed)
     last = len(policy.overflow) + 1
     get = loads.get
     check, channels = ctx.check, _CHANNELS
+    shown, worst = policy.shortlist, _ABOVE
     off = full = out = 0
     keys: list[tuple[Any, ...]] = []
     add = keys.append
@@ -920,11 +924,11 @@ def _scan(  # noqa: PLR0912, PLR0915, PLR0917 (one pass, kept flat for speed)
                 if counts is _MISSING:
                     used = total = 0
                 else:
-                    if type(counts) is not dict or not counts.keys() <= channels:
+                    if type(counts) is not dict:
                         counts = _counts(check, sid, counts)
                     total = 0
-                    for number in counts.values():
-                        if type(number) is not int or number < 0:
+                    for key, number in counts.items():
+                        if type(number) is not int or number < 0 or key not in channels:
                             _load_problem(check, sid, counts)
                         total += number
                     used = counts.get(channel, 0)
@@ -936,11 +940,21 @@ def _scan(  # noqa: PLR0912, PLR0915, PLR0917 (one pass, kept flat for speed)
                 else:
                     share = used / limit
                 if tier >= 0:
-                    add((index != owner, tier, distance, share, total, index))
+                    row = (index != owner, tier, distance, share, total, index)
                 elif index == owner:
-                    add((False, last, distance, share, total, index))
+                    row = (False, last, distance, share, total, index)
                 else:
                     out += 1
+                    continue
+                if row < worst:  # only the best ``shown`` keys are kept
+                    if shown is None:
+                        add(row)
+                    else:
+                        insort(keys, row)
+                        if len(keys) > shown:
+                            keys.pop()
+                        if len(keys) == shown:
+                            worst = keys[-1]
             continue
         for seat, limit, tier, distance in rows:
             counts = get(seat.id)
