@@ -161,14 +161,15 @@ def counts_in_any_mapping_read_as_in_a_dict(case: dict[str, Any]) -> None:
 
 
 def test_the_counts_of_a_position_read_are_refused_naming_them() -> None:
-    for entry, message in [
+    entries: list[tuple[Any, str]] = [
         ({Channel.PHONE: -1}, r"assign.load\['ag-1'\]\['phone'\]: -1, expected a whole number"),
         ({Channel.PHONE: True}, r"\['phone'\]: True, expected a whole number of 0 or more"),
         ({Channel.EMAIL: 2.0}, r"\['email'\]: 2.0, expected a whole number of 0 or more"),
         ({"pigeon": 1}, r"assign.load\['ag-1'\]: 'pigeon', expected Channel keys"),
         (None, r"assign.load\['ag-1'\]: None, expected a mapping from Channel"),
         (0, r"assign.load\['ag-1'\]: 0, expected a mapping from Channel"),
-    ]:
+    ]
+    for entry, message in entries:
         for rule in AssignmentRule:
             with pytest.raises(InvalidEntityError, match=message):
                 assign(
@@ -180,7 +181,7 @@ def test_the_counts_of_a_position_not_read_are_not_checked() -> None:
     # ag-1 speaks only German: an Italian customer's call never reads its counts.
     chart = desk(languages=["de"])
     anna = Customer(id="C-1", name="Anna", languages=["it"])
-    bad = {"ag-1": {Channel.PHONE: -1, "pigeon": 2}}
+    bad: dict[str, Any] = {"ag-1": {Channel.PHONE: -1, "pigeon": 2}}
     taken = assign(call(), chart, now=T0, load=bad, customer=anna)
     assert taken.position == "ag-2"
     assert taken.refusals == {Refusal.LANGUAGE: 1}
