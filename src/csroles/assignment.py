@@ -77,6 +77,7 @@ from __future__ import annotations
 
 import enum
 import heapq
+from bisect import insort
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import datetime
 from typing import Any, NamedTuple
@@ -497,13 +498,21 @@ _EMPTY: Mapping[Channel, int] = FrozenMap({})
 
 
 _CHANNELS = frozenset(Channel)  # a channel's plain value finds its member here too
+_ABOVE: tuple[Any, ...] = (2,)  # above every ranking key, whose first item is a bool
+_MISSING: Any = object()  # a position the load leaves out (a None it holds is refused)
 
 
-def _loads(fn: str, chart: OrgChart, load: object) -> Mapping[str, Mapping[Channel, int]]:
+def _loads(
+    fn: str, chart: OrgChart, load: object, *, every_count: bool = True
+) -> Mapping[str, Mapping[Channel, int]]:
     """The load, checked: positions of the chart, channels, whole counts of 0 or more.
 
     A valid load is returned as it is (read by position id); a channel's plain
     value (``"chat"``) finds the member, as a str enum hashes as its value.
+    With ``every_count`` False only the mapping and its position ids are checked:
+    :func:`assign` checks the counts of each position as it reads them
+    (:func:`_scan`), and never reads those of a position that does not fit the
+    interaction or is off shift.
     """
     if not isinstance(load, Mapping):
         v.fail(
@@ -514,7 +523,7 @@ def _loads(fn: str, chart: OrgChart, load: object) -> Mapping[str, Mapping[Chann
         key = next(k for k in load if k not in index)
         message = f"{fn}.load: {v.quote(key)}, expected the id of a position in the chart"
         raise UnknownPositionError(message)
-    if _plain_counts(load):
+    if not every_count or _plain_counts(load):
         return load
     channels = _CHANNELS
     for key, counts in load.items():
@@ -538,6 +547,18 @@ def _plain_counts(load: Mapping[Any, Any]) -> bool:
             if type(count) is not int or count < 0 or channel not in channels:
                 return False
     return True
+
+
+def _counts(fn: str, key: str, counts: object) -> Mapping[Channel, int]:
+    """One position's counts, checked in full: a mapping from channels to whole numbers of 0 or more."""
+    if not isinstance(counts, Mapping):
+        v.fail(fn, f"load[{key!r}]", counts, "a mapping from Channel to a count of 0 or more")
+    if not counts.keys() <= _CHANNELS:
+        _load_problem(fn, key, counts)
+    for count in counts.values():
+        if type(count) is not int or count < 0:
+            _load_problem(fn, key, counts)
+    return counts
 
 
 def _load_problem(fn: str, key: str, counts: Mapping[Any, object]) -> None:
@@ -642,6 +663,7 @@ class _Context:
     policy: AssignmentPolicy
     now: datetime
     needed: frozenset[Skill]
+    check: str | None = None  # the function whose load's counts are checked as they are read
     open_shifts: dict[int, bool] = attrs.Factory(dict)  # id(calendar) -> open at now
 
     def on_shift(self, shift: Any) -> bool:
@@ -668,6 +690,7 @@ class _Scored(NamedTuple):
 # A position that passes the checks that do not depend on loads or time:
 # (seat, its limit on the channel, its tier (-1: none), its level distance).
 _Row = tuple[_Seat, int | None, int, int]
+_Flat = tuple[str, int, int | None, int, int]
 
 
 @attrs.frozen(eq=False)
@@ -679,6 +702,8 @@ class _Static:
     product: int
     segment: int
     groups: tuple[tuple[Any, tuple[_Row, ...]], ...]  # by shift (None: no shift), chart order
+    # The same rows, flat, for assign's scan: (id, index, limit, tier, distance).
+    flat: tuple[tuple[_Flat, ...], ...]
     # The reasons of a candidate that depend only on the position and its tier.
     words: dict[tuple[int, int], tuple[str, ...]] = attrs.field(factory=dict)
 
@@ -749,6 +774,10 @@ def _static(
         product=products,
         segment=segments,
         groups=tuple((shift, tuple(rows)) for shift, rows in groups.values()),
+        flat=tuple(
+            tuple((s.id, s.index, limit, tier, distance) for s, limit, tier, distance in rows)
+            for _, rows in groups.values()
+        ),
     )
     if len(cache) >= _STATIC_CACHED:
         cache.clear()
@@ -854,9 +883,15 @@ def _scan(  # noqa: PLR0912, PLR0915, PLR0917 (one pass, kept flat for speed)
 ) -> list[tuple[Any, ...]]:
     """The ranking key of every available position in a tier (or the owner); counts refusals.
 
-    A key ends with the position's index in the chart. With ``alive`` (a
+    A key ends with the position's index in the chart; assign's least-loaded
+    scan keeps only the best keys, as many as the policy's shortlist. With ``alive`` (a
     queue, whose loads only grow), positions found at capacity are left out of
     the next scans of the same kind of interaction, and counted as such.
+
+    With ``ctx.check`` (:func:`assign`, whose load has only its position ids
+    checked), the counts of each position read (it fits and is on shift) are
+    checked in full as they are read, and the first bad one is refused,
+    named as :func:`_loads` names it.
     """
     policy = ctx.policy
     rule = policy.rule
@@ -864,6 +899,8 @@ def _scan(  # noqa: PLR0912, PLR0915, PLR0917 (one pass, kept flat for speed)
     needed = ctx.needed
     last = len(policy.overflow) + 1
     get = loads.get
+    check, channels = ctx.check, _CHANNELS
+    shown, worst = policy.shortlist, _ABOVE
     off = full = out = 0
     keys: list[tuple[Any, ...]] = []
     add = keys.append
@@ -877,18 +914,24 @@ def _scan(  # noqa: PLR0912, PLR0915, PLR0917 (one pass, kept flat for speed)
         groups = state.groups  # type: ignore[assignment]
         full = state.pruned
     found: list[int] = []
-    for shift, rows in groups:
+    for n, (shift, rows) in enumerate(groups):
         if shift is not None and not ctx.on_shift(shift):
             off += len(rows)
             continue
-        if least and state is None:  # the common case, kept tight
-            for seat, limit, tier, distance in rows:
-                counts = get(seat.id)
-                if counts:
-                    used = counts.get(channel, 0)
-                    total = sum(counts.values())
-                else:
+        if least and state is None and check is not None:  # assign's common case, kept tight
+            for sid, index, limit, tier, distance in static.flat[n]:
+                counts = get(sid, _MISSING)
+                if counts is _MISSING:
                     used = total = 0
+                else:
+                    if type(counts) is not dict:
+                        counts = _counts(check, sid, counts)
+                    total = 0
+                    for key, number in counts.items():
+                        if type(number) is not int or number < 0 or key not in channels:
+                            _load_problem(check, sid, counts)
+                        total += number
+                    used = counts.get(channel, 0)
                 if limit is None:
                     share = 0.0
                 elif used >= limit:
@@ -896,16 +939,27 @@ def _scan(  # noqa: PLR0912, PLR0915, PLR0917 (one pass, kept flat for speed)
                     continue
                 else:
                     share = used / limit
-                index = seat.index
                 if tier >= 0:
-                    add((index != owner, tier, distance, share, total, index))
+                    row = (index != owner, tier, distance, share, total, index)
                 elif index == owner:
-                    add((False, last, distance, share, total, index))
+                    row = (False, last, distance, share, total, index)
                 else:
                     out += 1
+                    continue
+                if row < worst:  # only the best ``shown`` keys are kept
+                    if shown is None:
+                        add(row)
+                    else:
+                        insort(keys, row)
+                        if len(keys) > shown:
+                            keys.pop()
+                        if len(keys) == shown:
+                            worst = keys[-1]
             continue
         for seat, limit, tier, distance in rows:
             counts = get(seat.id)
+            if check is not None and seat.id in loads:  # a None is refused too
+                counts = _counts(check, seat.id, counts)
             used = counts.get(channel, 0) if counts else 0
             if limit is not None and used >= limit:
                 full += 1
@@ -1233,7 +1287,9 @@ def assign(
         chart: the org chart whose positions may take it.
         now: the time of the assignment (an aware datetime), at which shifts are read.
         load: position id -> channel -> how many interactions it has now;
-            a position left out has none.
+            a position left out has none. Its position ids are all checked;
+            the counts of a position are read, and checked, only when the
+            position fits the interaction and is on shift (see below).
         customer: the interaction's customer, for languages and segment.
         portfolios: who owns which account: a :class:`~csroles.PortfolioPlan`
             or a mapping from account id to position id.
@@ -1244,10 +1300,14 @@ def assign(
     Raises:
         UnknownPositionError: ``load``, the policy's cursor or the owner of
             the interaction's account names a position not in the chart.
-        InvalidEntityError: a load is negative or not a whole number, the
-            customer is not the interaction's, the policy requires shifts and
-            a position has none (its own or a manager's), or an argument is of
-            the wrong type.
+        InvalidEntityError: the customer is not the interaction's, the policy
+            requires shifts and a position has none (its own or a manager's),
+            an argument is of the wrong type, or the load of a position that
+            fits the interaction and is on shift is not a mapping from
+            channels to whole numbers of 0 or more (checked after the other
+            arguments, as the positions are read). The load of a position that
+            does not fit or is off shift is not read, so a bad count there is
+            not refused; :func:`assign_queue` checks every count of its load.
         CalendarError: ``now`` is not an aware datetime.
 
     >>> from datetime import datetime, UTC
@@ -1286,12 +1346,12 @@ def assign(
     if not isinstance(chart, OrgChart):
         v.fail(fn, "chart", chart, "an OrgChart")
     v.check_aware(fn, "now", now)
-    loads = _loads(fn, chart, load)
+    loads = _loads(fn, chart, load, every_count=False)  # the counts: as they are read
     checked = _policy(fn, chart, policy)
     who = _customer(fn, customer, interaction)
     owners = _owners(fn, portfolios)
     owner = _owner_index(fn, chart, owners, interaction.account_id) if checked.ownership else -1
-    ctx = _Context(chart=chart, policy=checked, now=now, needed=_skills(fn, skills))
+    ctx = _Context(chart=chart, policy=checked, now=now, needed=_skills(fn, skills), check=fn)
     cursor = -1 if checked.cursor is None else chart._index[checked.cursor]
     return _rank(ctx, interaction, who, owner, loads, cursor)
 
