@@ -195,18 +195,18 @@ class Event:
         # with type tests alone; anything else (data to check against the kind,
         # a value to normalise, a problem to name) goes to _check_fields. See
         # "Fast paths" in the design notes for the figures.
-        by, note = self.by, self.note
+        kind, at, by, note = self.kind, self.at, self.by, self.note
         if not (
-            type(self.kind) is EventKind
-            and type(self.at) is datetime
-            and type(self.at.tzinfo) is timezone
+            type(kind) is EventKind
+            and type(at) is datetime
+            and type(at.tzinfo) is timezone
             and (by is None or (type(by) is str and by and by == by.strip()))
             and (note is None or type(note) is str)
             and self.priority is None
             and self.assignee is None
             and self.score is None
             and self.scale is None
-            and self.kind not in _CARRIERS
+            and kind not in _CARRIERS
         ):
             self._check_fields()
 
