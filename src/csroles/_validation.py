@@ -175,6 +175,12 @@ def _zone_names() -> frozenset[str]:
     return frozenset(zoneinfo.available_timezones()) - {"localtime", "posixrules"}
 
 
+# For fast paths that test ``type(name) is str and name in zone_names()`` inline
+# (the cached function itself, without a call around it); everything else calls
+# known_zone or check_zone.
+zone_names = _zone_names
+
+
 def known_zone(name: object) -> bool:
     """Whether ``name`` is an IANA zone name of the tz database's list of zones.
 

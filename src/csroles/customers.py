@@ -60,6 +60,19 @@ def _well_formed(tag: str) -> bool:
     return _TAG.fullmatch(tag) is not None
 
 
+@functools.lru_cache(maxsize=1024)
+def _folded(tag: str) -> str:
+    """A well-formed tag's lowercase form (duplicates ignore case); ``""`` for a malformed one."""
+    return tag.lower() if _TAG.fullmatch(tag) else ""
+
+
+# Exact types for the fast path: ``_STR.issuperset(map(type, values))`` tests in
+# C that every value is a plain str (a str subclass, a Language member say, is
+# refused as the field-by-field checks refuse it).
+_STR = frozenset({str})
+_CHANNEL = frozenset({Channel})
+
+
 def _check_tag(owner: object, field: str, value: object) -> str:
     if type(value) is not str or not _well_formed(value):
         v.fail(owner, field, value, "an IETF BCP 47 language tag such as 'it', 'en-GB' or 'ru'")
@@ -168,13 +181,47 @@ class Customer:
     opted_out: frozenset[Channel] = attrs.field(default=frozenset(), converter=v.to_frozenset)
 
     def __attrs_post_init__(self) -> None:
-        # Fast checks for the common, valid case (customers are built in bulk
-        # from help-desk exports); the detailed checks only run to explain a
-        # refusal.
+        # The fast path. Customers are built in bulk from help-desk exports and
+        # are nearly always valid. This one test accepts a valid customer in
+        # its stored form (exact str ids, a tuple of well-formed tags, tuples
+        # and frozensets of Channel members) with type tests and C-level set and
+        # cache operations; whatever it does not accept, _check_fields checks
+        # again field by field, to normalise it (a channel's value to its
+        # member) or to refuse its first problem by name. It saves little
+        # (2.66x to 2.55x a plain attrs class, counted in instructions) and
+        # misses the 1.5x target: see "Fast paths" in the design notes.
+        id_, name, zone, segment = self.id, self.name, self.timezone, self.segment
+        languages, channels, opted_out = self.languages, self.channels, self.opted_out
+        if not (
+            type(id_) is str
+            and id_
+            and id_ == id_.strip()
+            and type(name) is str
+            and name
+            and name == name.strip()
+            and (zone is None or (type(zone) is str and zone in v.zone_names()))
+            and (
+                segment is None or (type(segment) is str and segment and segment == segment.strip())
+            )
+            and type(languages) is tuple
+            and _STR.issuperset(map(type, languages))
+            # Each tag's lowercase form, or "" for a malformed tag: a set as long
+            # as the tuple, without "", means well-formed tags, each once.
+            and "" not in (folded := set(map(_folded, languages)))
+            and len(folded) == len(languages)
+            and type(channels) is tuple
+            and type(opted_out) is frozenset
+            and _CHANNEL.issuperset(map(type, channels))
+            and _CHANNEL.issuperset(map(type, opted_out))
+            # As long as both together: no channel preferred twice, none opted out.
+            and len(opted_out.union(channels)) == len(channels) + len(opted_out)
+        ):
+            self._check_fields()
+
+    def _check_fields(self) -> None:
+        """Check the fields one by one: normalise them, or refuse the first problem by name."""
         for field in ("id", "name"):
-            value = getattr(self, field)
-            if type(value) is not str or not value or value != value.strip():
-                v.check_identifier(self, field, value)
+            v.check_identifier(self, field, getattr(self, field))
         languages, channels = self.languages, self.channels
         if type(languages) is not tuple or type(channels) is not tuple:
             v.check_collection(self, "languages", languages)
@@ -182,14 +229,10 @@ class Customer:
         if type(self.opted_out) is not frozenset:
             v.check_collection(self, "opted_out", self.opted_out)
         self._check_preferences(languages, channels)
-        zone = self.timezone
-        if zone is not None and (type(zone) is not str or not v.known_zone(zone)):
-            v.check_zone(self, "timezone", zone)
-        segment = self.segment
-        if segment is not None and (
-            type(segment) is not str or not segment or segment != segment.strip()
-        ):
-            v.check_identifier(self, "segment", segment)
+        if self.timezone is not None:
+            v.check_zone(self, "timezone", self.timezone)
+        if self.segment is not None:
+            v.check_identifier(self, "segment", self.segment)
         if self.opted_out:
             self._check_opted_out()
 

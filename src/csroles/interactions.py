@@ -188,27 +188,37 @@ class Event:
     note: str | None = None
 
     def __attrs_post_init__(self) -> None:
-        # All checks in one place, with fast paths: events are the most
-        # numerous entity and are built in bulk when structuring timelines.
-        kind = self.kind
-        if type(kind) is not EventKind:
-            kind = v.own_member(self, "kind", EventKind, kind, _EXPECTED_KIND)
-        at = self.at
-        if type(at) is not datetime or type(at.tzinfo) is not timezone:
-            object.__setattr__(self, "at", v.check_instant(self, "at", at))
-        by = self.by
-        if by is not None and (type(by) is not str or not by or by != by.strip()):
-            v.check_identifier(self, "by", by)
+        # The fast path. Events are the most numerous entity and are built in
+        # bulk when timelines are structured; most carry no data (replies,
+        # waits, resolutions). This one test accepts such an event in its
+        # stored form (a member, a datetime with a fixed offset, a valid ``by``)
+        # with type tests alone; anything else (data to check against the kind,
+        # a value to normalise, a problem to name) goes to _check_fields. See
+        # "Fast paths" in the design notes for the figures.
+        kind, at, by, note = self.kind, self.at, self.by, self.note
+        if not (
+            type(kind) is EventKind
+            and type(at) is datetime
+            and type(at.tzinfo) is timezone
+            and (by is None or (type(by) is str and by and by == by.strip()))
+            and (note is None or type(note) is str)
+            and self.priority is None
+            and self.assignee is None
+            and self.score is None
+            and self.scale is None
+            and kind not in _CARRIERS
+        ):
+            self._check_fields()
+
+    def _check_fields(self) -> None:
+        """Check the fields one by one: normalise them, or refuse the first problem by name."""
+        kind = v.own_member(self, "kind", EventKind, self.kind, _EXPECTED_KIND)
+        object.__setattr__(self, "at", v.check_instant(self, "at", self.at))
+        if self.by is not None:
+            v.check_identifier(self, "by", self.by)
         if self.note is not None and type(self.note) is not str:
             v.fail(self, "note", self.note, "None or a string")
-        if (
-            self.priority is not None
-            or self.assignee is not None
-            or self.score is not None
-            or self.scale is not None
-            or kind in _CARRIERS
-        ):
-            self._check_data(kind)
+        self._check_data(kind)
 
     def _check_data(self, kind: EventKind) -> None:
         """Each kind carries exactly the data it needs."""
