@@ -39,7 +39,7 @@ difference decides, and the match says which):
 from __future__ import annotations
 
 from collections import OrderedDict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any, Final, Literal, NamedTuple
 
 import attrs
@@ -51,7 +51,7 @@ from csroles.titles._describe import focus_of, level_of
 from csroles.titles._normalize import normalize_title
 from csroles.titles._parser import MAX_TITLE_LENGTH, parse_title
 from csroles.titles._parts import TitleParts
-from csroles.titles._vocab import POSITIONS, QUALIFIERS, SPECIFIC_KINDS
+from csroles.titles._vocab import FUNCTIONS, KEYS, POSITIONS, QUALIFIERS, SPECIFIC_KINDS
 from csroles.vocabulary import Focus, Language, Level
 
 __all__ = ["RoleTitles", "TitleCandidates", "TitleIndex", "TitleMatch", "match_title"]
@@ -159,6 +159,8 @@ def _specific(parts: TitleParts) -> frozenset[str]:
 
 
 _RANK: Final = {level: rank for rank, level in enumerate(Level)}
+# The support tiers a title's qualifiers can name ("tier_2" is 2).
+_TIERS: Final = tuple(int(q[-1]) for q in QUALIFIERS if q.startswith("tier_"))
 
 
 class _Title(NamedTuple):
@@ -183,8 +185,6 @@ class _Role(NamedTuple):
     tier: int | None
     titles: tuple[_Title, ...]
     languages: frozenset[Language]
-    # The titles a query in each language is compared with: that language's, if any.
-    by_language: dict[Language, tuple[_Title, ...]]
 
 
 class _Query(NamedTuple):
@@ -268,7 +268,7 @@ class TitleCandidates:
     .. versionadded:: 0.1.0
     """
 
-    __slots__ = ("_roles", "_shapes")
+    __slots__ = ("_rankings", "_roles", "_shapes")
 
     def __init__(
         self,
@@ -315,27 +315,15 @@ class TitleCandidates:
                 if shapes[shape][0] == key:
                     shapes[shape][1].append(title)
             languages = frozenset(t.language for t in titles)
-            by_language = {
-                language: tuple(t for t in prepared if t.parts.language is language)
-                if language in languages
-                else tuple(prepared)
-                for language in Language
-            }
             roles.append(
                 _Role(
-                    key,
-                    order,
-                    families,
-                    level,
-                    focus,
-                    tiers.get(key),
-                    tuple(prepared),
-                    languages,
-                    by_language,
+                    key, order, families, level, focus, tiers.get(key), tuple(prepared), languages
                 )
             )
         self._roles: tuple[_Role, ...] = tuple(roles)
         self._shapes = shapes
+        # The ranking tables of each language, built when a query in it first comes.
+        self._rankings: dict[Language, _Ranking] = {}
 
     @property
     def keys(self) -> tuple[str, ...]:
@@ -358,17 +346,7 @@ class TitleCandidates:
                 decided_by="same parts",
                 reasons=(*_typos(parts), f"the title reads as the role's title {shown!r}"),
             )
-        query = _Query.of(parts)
-        # One pass for the best and the runner-up; ties go to the earlier role.
-        first: tuple[Score, _Role, TitleParts | None] | None = None
-        second: tuple[Score, _Role, TitleParts | None] | None = None
-        for role in self._roles:
-            scored = self._best(query, parts.language, role)
-            if first is None or scored[0] > first[0]:
-                first, second = scored, first
-            elif second is None or scored[0] > second[0]:
-                second = scored
-        assert first is not None  # noqa: S101 (candidates are never empty)
+        first, second = self._ranking(parts.language).rank(_Query.of(parts))
         score, role, winner = first
         if second is None:
             decided_by = "only role"
@@ -411,42 +389,151 @@ class TitleCandidates:
                 return other[0], other[1][0]
         return None
 
-    @staticmethod
-    def _best(
-        query: _Query, language: Language, role: _Role
-    ) -> tuple[Score, _Role, TitleParts | None]:
-        """A role's score: that of its best title (the criteria of the module docstring)."""
-        focus = query.focus
-        family = int(
-            focus is not None
-            and (focus in role.families or (query.executive and Focus.LEADERSHIP in role.families))
-        )
-        rank, qualifiers, signal = query.rank, query.qualifiers, query.signal
-        audience, function, position = query.audience, query.function, query.position
-        tier = query.tier
-        tier_score = 0 if tier is None or role.tier is None else -abs(tier - role.tier)
-        best: Score = (-1_000,)
-        chosen = None
-        for title in role.by_language[language]:
-            score = (
-                family,
-                -len(title.specific - qualifiers) if title.specific else 0,
-                0 if rank is None or title.rank is None else -abs(rank - title.rank),
-                tier_score,
-                int(function is not None and function == title.function),
-                int(position is not None and position == title.position),
-                int(signal is not None and signal == title.signal),
-                int(audience is not None and audience == title.audience),
-                len(qualifiers & title.qualifiers) if qualifiers else 0,
-                -(
-                    (audience is None and title.audience is not None)
-                    + (function is None and title.function is not None)
-                    + (position is None and title.position is not None)
-                ),
+    def _ranking(self, language: Language) -> _Ranking:
+        ranking = self._rankings.get(language)
+        if ranking is None:
+            ranking = self._rankings[language] = _Ranking(self._roles, language)
+        return ranking
+
+
+Scored = tuple[Score, _Role, TitleParts | None]
+_NO_TITLE: Final[Score] = (-1_000,)
+
+
+class _Ranking:
+    """The ranking of the module docstring for queries in one language, worked out ahead.
+
+    The titles a query is compared with (each role's titles in the query's
+    language, else all its titles) are flattened in the roles' order. Every
+    criterion but those of the query's qualifiers depends on the query through
+    one small value (its function, its level ...), so each criterion's score
+    of every title is computed ahead for every such value: a column. Ranking a
+    query is then a handful of dict lookups, one ``zip`` of columns into score
+    tuples, and ``max``, which keeps the first of equal scores, as the earlier
+    role wins a tie. The scores are the very tuples a title-by-title loop
+    would build (the tests compare them with such a loop).
+    """
+
+    __slots__ = (
+        "audience",
+        "empty",
+        "extra",
+        "family",
+        "function",
+        "level",
+        "owners",
+        "position",
+        "roles",
+        "signal",
+        "specific",
+        "tier",
+        "titles",
+        "zeros",
+    )
+
+    def __init__(self, roles: tuple[_Role, ...], language: Language) -> None:
+        titles: list[_Title] = []
+        owners: list[_Role] = []
+        for role in roles:
+            mine = [t for t in role.titles if t.parts.language is language]
+            for title in mine if language in role.languages else role.titles:
+                titles.append(title)
+                owners.append(role)
+        self.roles = roles
+        self.titles: tuple[_Title, ...] = tuple(titles)
+        self.owners: tuple[_Role, ...] = tuple(owners)
+        # Roles none of whose titles read: they score _NO_TITLE, below any title.
+        self.empty: tuple[_Role, ...] = tuple(r for r in roles if not r.titles)
+        self.zeros: tuple[int, ...] = (0,) * len(titles)
+
+        def column(score: Callable[[_Title, _Role], int]) -> tuple[int, ...]:
+            return tuple(score(t, r) for t, r in zip(titles, owners, strict=True))
+
+        def equal(value: str | None, field: str) -> tuple[int, ...]:
+            return column(lambda t, _: int(value is not None and value == getattr(t, field)))
+
+        def family(focus: Focus | None, *, executive: bool) -> tuple[int, ...]:
+            return column(
+                lambda _, r: int(
+                    focus is not None
+                    and (focus in r.families or (executive and Focus.LEADERSHIP in r.families))
+                )
             )
-            if score > best:
-                best, chosen = score, title.parts
-        return best, role, chosen
+
+        def level(rank: int | None) -> tuple[int, ...]:
+            return column(lambda t, _: 0 if rank is None or t.rank is None else -abs(rank - t.rank))
+
+        def tier(value: int | None) -> tuple[int, ...]:
+            return column(
+                lambda _, r: 0 if value is None or r.tier is None else -abs(value - r.tier)
+            )
+
+        def extra(*, audience: bool, function: bool, position: bool) -> tuple[int, ...]:
+            return column(
+                lambda t, _: (
+                    -(
+                        (audience and t.audience is not None)
+                        + (function and t.function is not None)
+                        + (position and t.position is not None)
+                    )
+                )
+            )
+
+        focuses = (None, *Focus)
+        self.family = {(f, e): family(f, executive=e) for f in focuses for e in (False, True)}
+        self.specific = column(lambda t, _: -len(t.specific))  # for a query without qualifiers
+        self.level = {rank: level(rank) for rank in (None, *_RANK.values())}
+        self.tier = {value: tier(value) for value in (None, *_TIERS)}
+        functions = {_SAME_FUNCTION.get(f, f) for f in FUNCTIONS}
+        self.function = {f: equal(f, "function") for f in (None, *functions)}
+        self.position = {p: equal(p, "position") for p in (None, *POSITIONS)}
+        signals: set[str] = {signal for _, signal in POSITIONS.values()}
+        self.signal = {s: equal(s, "signal") for s in (None, *signals)}
+        audiences = {_SAME_AUDIENCE.get(a, a) for a in KEYS["audience"]}
+        self.audience = {a: equal(a, "audience") for a in (None, *audiences)}
+        nones = (False, True)
+        self.extra = {
+            (a, f, p): extra(audience=a, function=f, position=p)
+            for a in nones
+            for f in nones
+            for p in nones
+        }
+
+    def rank(self, query: _Query) -> tuple[Scored, Scored | None]:
+        """The best role and the runner-up (the best of the others), with their scores."""
+        titles, qualifiers = self.titles, query.qualifiers
+        if qualifiers:
+            specific = tuple(-len(t.specific - qualifiers) if t.specific else 0 for t in titles)
+            common = tuple(len(qualifiers & t.qualifiers) for t in titles)
+        else:
+            specific, common = self.specific, self.zeros
+        scores: list[Score] = list(
+            zip(
+                self.family[query.focus, query.executive],
+                specific,
+                self.level[query.rank],
+                self.tier[query.tier],
+                self.function[query.function],
+                self.position[query.position],
+                self.signal[query.signal],
+                self.audience[query.audience],
+                common,
+                self.extra[query.audience is None, query.function is None, query.position is None],
+                strict=True,
+            )
+        )
+        if not scores:  # no title reads: every role ties, the first wins
+            empty: Scored = (_NO_TITLE, self.roles[0], None)
+            return empty, (_NO_TITLE, self.roles[1], None) if len(self.roles) > 1 else None
+        best = max(range(len(scores)), key=scores.__getitem__)
+        role = self.owners[best]
+        first: Scored = (scores[best], role, titles[best].parts)
+        others = [i for i, owner in enumerate(self.owners) if owner is not role]
+        if others:
+            runner = max(others, key=scores.__getitem__)
+            return first, (scores[runner], self.owners[runner], titles[runner].parts)
+        other = next((r for r in self.empty if r is not role), None)
+        return first, None if other is None else (_NO_TITLE, other, None)
 
 
 def match_title(
