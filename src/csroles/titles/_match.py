@@ -40,6 +40,7 @@ from __future__ import annotations
 
 from collections import OrderedDict
 from collections.abc import Callable, Iterable, Mapping, Sequence
+from operator import add
 from typing import Any, Final, Literal, NamedTuple
 
 import attrs
@@ -420,12 +421,15 @@ class _Ranking:
         "extra",
         "family",
         "function",
+        "has",
         "level",
+        "others",
         "owners",
         "position",
         "roles",
         "signal",
         "specific",
+        "specific_has",
         "tier",
         "titles",
         "zeros",
@@ -481,7 +485,21 @@ class _Ranking:
 
         focuses = (None, *Focus)
         self.family = {(f, e): family(f, executive=e) for f in focuses for e in (False, True)}
-        self.specific = column(lambda t, _: -len(t.specific))  # for a query without qualifiers
+        # A title's specific words the query lacks: all of them, less those it has.
+        self.specific = column(lambda t, _: -len(t.specific))
+        self.specific_has = {
+            q: column(lambda t, _, q=q: int(q in t.specific))  # type: ignore[misc]
+            for q in QUALIFIERS
+        }
+        self.has = {
+            q: column(lambda t, _, q=q: int(q in t.qualifiers))  # type: ignore[misc]
+            for q in QUALIFIERS
+        }
+        # The indices of the titles of every role but one, by that role's order.
+        self.others = {
+            role.order: tuple(i for i, owner in enumerate(owners) if owner is not role)
+            for role in roles
+        }
         self.level = {rank: level(rank) for rank in (None, *_RANK.values())}
         self.tier = {value: tier(value) for value in (None, *_TIERS)}
         functions = {_SAME_FUNCTION.get(f, f) for f in FUNCTIONS}
@@ -501,12 +519,12 @@ class _Ranking:
 
     def rank(self, query: _Query) -> tuple[Scored, Scored | None]:
         """The best role and the runner-up (the best of the others), with their scores."""
-        titles, qualifiers = self.titles, query.qualifiers
-        if qualifiers:
-            specific = tuple(-len(t.specific - qualifiers) if t.specific else 0 for t in titles)
-            common = tuple(len(qualifiers & t.qualifiers) for t in titles)
-        else:
-            specific, common = self.specific, self.zeros
+        titles = self.titles
+        # The qualifier criteria add up over the query's qualifiers.
+        specific, common = self.specific, self.zeros
+        for qualifier in query.qualifiers:
+            specific = tuple(map(add, specific, self.specific_has[qualifier]))
+            common = tuple(map(add, common, self.has[qualifier]))
         scores: list[Score] = list(
             zip(
                 self.family[query.focus, query.executive],
@@ -525,10 +543,10 @@ class _Ranking:
         if not scores:  # no title reads: every role ties, the first wins
             empty: Scored = (_NO_TITLE, self.roles[0], None)
             return empty, (_NO_TITLE, self.roles[1], None) if len(self.roles) > 1 else None
-        best = max(range(len(scores)), key=scores.__getitem__)
+        best = scores.index(max(scores))  # the first of equal scores
         role = self.owners[best]
         first: Scored = (scores[best], role, titles[best].parts)
-        others = [i for i, owner in enumerate(self.owners) if owner is not role]
+        others = self.others[role.order]
         if others:
             runner = max(others, key=scores.__getitem__)
             return first, (scores[runner], self.owners[runner], titles[runner].parts)

@@ -170,21 +170,36 @@ def read_as_written(text: str, language: Language | None) -> TitleParts | None:
 def _as_written(
     text: str, tokens: list[Token], languages: list[Language]
 ) -> tuple[TitleParts | None, list[tuple[Language, _Outcome]]]:
-    """The best reading of the languages tried, and the outcome of those that failed."""
+    """The best reading of the languages tried, and the outcome of those that failed.
+
+    The best is the least text set aside, then the fewest words read as mere
+    qualifiers (Italian "I CSR" is an article, not an English tier "I"),
+    then the language order. A language that lacks one of the title's words
+    sets text aside or fails, so the languages that know every word are read
+    first, and the others only when none of those reads the whole title:
+    most titles are read in one language.
+    """
+    words = {t.text for t in tokens if t.kind in ("word", "number")}
+    knows = [words <= known_words(lang) for lang in languages]
     best: tuple[tuple[int, int, int], TitleParts] | None = None
     failures: list[tuple[Language, _Outcome]] = []
-    for order, candidate in enumerate(languages):
-        outcome = _read(text, tokens, load(candidate))
-        if outcome.parts is None:
-            failures.append((candidate, outcome))
-            continue
-        # Least text set aside, then fewest words read as mere qualifiers
-        # (Italian "I CSR" is an article, not an English tier "I").
-        rank = (outcome.ignored_chars, len(outcome.parts.qualifiers), order)
-        if best is None or rank < best[0]:
-            best = (rank, outcome.parts)
-            if rank[:2] == (0, 0):
-                break  # no later language can do better
+    for group in (True, False):
+        if best is not None and best[0][0] == 0:
+            break  # the others set text aside
+        for order, candidate in enumerate(languages):
+            if knows[order] is not group:
+                continue
+            outcome = _read(text, tokens, load(candidate))
+            if outcome.parts is None:
+                failures.append((candidate, outcome))
+                continue
+            rank = (outcome.ignored_chars, len(outcome.parts.qualifiers), order)
+            if best is None or rank < best[0]:
+                best = (rank, outcome.parts)
+                if group and rank[:2] == (0, 0):
+                    break  # no later language can do better
+    if not all(knows):  # the failures in the order of the languages, as messages list them
+        failures.sort(key=lambda f: languages.index(f[0]))
     return (None if best is None else best[1]), failures
 
 
