@@ -10,12 +10,24 @@ compared with reading every language in order.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from csroles import Focus, Language, Level, TitleParts, compose_title, default_catalog
+from csroles import (
+    Catalog,
+    Focus,
+    InvalidEntityError,
+    Language,
+    Level,
+    TitleParts,
+    UnknownTitleError,
+    compose_title,
+    default_catalog,
+)
 from csroles.titles import TitleCandidates, title_keys
 from csroles.titles._describe import focus_of, level_of
 from csroles.titles._lexicon import load
@@ -131,6 +143,7 @@ def check(
     index = TitleCandidates(candidates, levels=levels, focuses=focuses, tiers=tiers)
     first, second = index._ranking(query.language).rank(_Query.of(query))
     expected = oracle(query, candidates, levels, focuses, tiers)
+    assert index.best_key(query) == index.match(query).key
     assert (first[0], first[1].key, first[2]) == expected[0]
     if first[2] is not None:
         assert first[2].language == expected[0][2].language  # type: ignore[union-attr]
@@ -280,3 +293,36 @@ def test_reading_the_seed_titles_changes_nothing() -> None:
         "entrata, staff",
     ):
         check_reading(text)
+
+
+# ---------------------------------------------------------------- the catalog
+
+
+def check_role(catalog: Catalog, text: str) -> None:
+    """``role_for_title`` (no explanation built) names the role ``match_title`` explains."""
+    try:
+        expected = CATALOG.match_title(text).key
+    except UnknownTitleError as error:
+        with pytest.raises(UnknownTitleError, match=re.escape(str(error))):
+            catalog.role_for_title(text)
+    else:
+        assert catalog.role_for_title(text).key == expected, text
+
+
+FORGETFUL = Catalog(roles=CATALOG.roles, title_memory=0)
+
+
+@given(titles() | mixed())
+def test_role_for_title_names_the_role_match_title_explains(text: str) -> None:
+    check_role(FORGETFUL, text)
+
+
+def test_role_for_title_names_the_role_match_title_explains_for_the_seed_titles() -> None:
+    for form in ALL_FORMS:
+        check_role(FORGETFUL, form.text)
+
+
+def test_best_key_refuses_what_is_not_parts() -> None:
+    candidates = CATALOG._title_candidates(Language.EN)
+    with pytest.raises(InvalidEntityError, match=r"TitleCandidates\.best_key\.parts: 'Agent'"):
+        candidates.best_key("Agent")  # type: ignore[arg-type]

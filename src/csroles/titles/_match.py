@@ -369,6 +369,26 @@ class TitleCandidates:
             reasons=tuple(reasons),
         )
 
+    def best_key(self, parts: TitleParts) -> str:
+        """The key of the role :meth:`match` chooses, without working out why.
+
+        >>> from csroles import parse_title
+        >>> from csroles.titles import TitleCandidates
+        >>> roles = TitleCandidates(
+        ...     {"agent": [parse_title("Call Center Agent")], "lead": [parse_title("Team Lead")]}
+        ... )
+        >>> roles.best_key(parse_title("Call Center Representative"))
+        'agent'
+
+        .. versionadded:: 0.1.0
+        """
+        if not isinstance(parts, TitleParts):
+            fail("TitleCandidates.best_key", "parts", parts, "a TitleParts")
+        same = self._same_shape(parts)
+        if same is not None:
+            return same[0]
+        return self._ranking(parts.language).rank(_Query.of(parts))[0][1].key
+
     def _same_shape(self, parts: TitleParts) -> tuple[str, TitleParts] | None:
         """The first role with a title of the same parts, in the query's language first.
 
