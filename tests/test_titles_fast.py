@@ -5,7 +5,9 @@ The ranking of :class:`~csroles.titles.TitleCandidates` scores titles from
 columns worked out ahead (``_match._Ranking``); here it is compared with a
 title-by-title loop written from the criteria of ``_match``'s docstring. The
 parser reads first the languages that know every word of a title; here it is
-compared with reading every language in order.
+compared with reading every language in order. ``quick_parts`` reads a title
+of one run of known words without tokens or spans; here it is compared with
+the full parser.
 """
 
 from __future__ import annotations
@@ -27,12 +29,13 @@ from csroles import (
     UnknownTitleError,
     compose_title,
     default_catalog,
+    parse_title,
 )
 from csroles.titles import TitleCandidates, title_keys
 from csroles.titles._describe import focus_of, level_of
 from csroles.titles._lexicon import load
 from csroles.titles._match import _Query
-from csroles.titles._parser import _as_written, _candidates, _Outcome, _read
+from csroles.titles._parser import _as_written, _candidates, _Outcome, _read, quick_parts
 from csroles.titles._tokenizer import tokenize
 from csroles.titles._typos import known_words
 from csroles.titles._vocab import POSITIONS, QUALIFIERS, SPECIFIC_KINDS
@@ -326,3 +329,57 @@ def test_best_key_refuses_what_is_not_parts() -> None:
     candidates = CATALOG._title_candidates(Language.EN)
     with pytest.raises(InvalidEntityError, match=r"TitleCandidates\.best_key\.parts: 'Agent'"):
         candidates.best_key("Agent")  # type: ignore[arg-type]
+
+
+# ---------------------------------------------------------------- quick_parts
+
+# Marks the tokenizer and the quick path must agree on: dashes spaced or not,
+# typographic apostrophes and dashes, soft hyphens, combining accents, letters
+# that casefold longer or into a mark, "ё", digits, separators, odd symbols.
+ODD = ["-", " - ", "\u2013", " \u2014 ", "'", "\u2019", ".", "\xad", "\u0301", "\u00a0", "ß", "İ",
+       "ё", "Ё", "2", ",", "(", ")", "/", "&", "!", "_", "`", "\x00", "\u202e", " ", "  "]  # fmt: skip
+
+
+@st.composite
+def odd_titles(draw: st.DrawFn) -> str:
+    """A composed or mixed title with odd marks put anywhere."""
+    text = draw(titles() | mixed())
+    for _ in range(draw(st.integers(0, 3))):
+        at = draw(st.integers(0, len(text)))
+        text = text[:at] + draw(st.sampled_from(ODD)) + text[at:]
+    return text
+
+
+def check_quick(text: str) -> bool:
+    """``quick_parts`` answers as ``parse_title`` does, or leaves the title to it."""
+    hit = False
+    for language in (None, *Language):
+        quick = quick_parts(text, language)
+        if quick is None:
+            continue
+        hit = True
+        parts = parse_title(text, language=language)
+        assert (quick, quick.language) == (parts, parts.language), (text, language)
+        assert parts.corrections == (), text  # read as written, as one segment
+        assert parts.ignored == (), text
+    return hit
+
+
+@given(titles() | mixed() | odd_titles())
+def test_quick_parts_read_as_the_parser_does(text: str) -> None:
+    check_quick(text)
+
+
+def test_quick_parts_read_the_one_segment_seed_titles() -> None:
+    hits = [check_quick(form.text) for form in ALL_FORMS]
+    # One run of known words: read quickly; brackets, commas: left to the parser.
+    assert check_quick("Call-Center Agent")
+    assert check_quick("I rappresentanti del servizio clienti")
+    assert check_quick("Менеджеры службы поддержки клиентов")
+    assert check_quick("Sr. CSR")
+    # A dash apart from the words separates segments: the second position is an alternative.
+    assert not check_quick("Agent - Manager")
+    assert not check_quick("Agent \u2013Manager")
+    assert not check_quick("Tier 2 Support Agent")
+    assert not check_quick("Custmer Support Agent")
+    assert 0 < sum(hits) < len(hits)

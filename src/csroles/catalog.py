@@ -28,7 +28,7 @@ from csroles.errors import UnknownRoleError, UnknownTitleError
 from csroles.roles import Raci, Responsibility, Role
 from csroles.titles import MAX_TITLE_LENGTH, TitleCandidates, TitleMatch, TitleParts, parse_title
 from csroles.titles._normalize import quoted
-from csroles.titles._parser import read_as_written
+from csroles.titles._parser import quick_parts, read_as_written
 from csroles.titles._parts import relabel
 from csroles.vocabulary import Language, Topic
 
@@ -286,7 +286,7 @@ class Catalog:
         if exact is not None:
             role = exact[0]
         else:  # the role match_title would explain, without the explanation
-            parts = self._parsed_parts(text, language)
+            parts = quick_parts(text, language) or self._parsed_parts(text, language)
             role = self._by_key[self._title_candidates(parts.language).best_key(parts)]
         if self.title_memory:
             memory[key] = role

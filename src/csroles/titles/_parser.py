@@ -29,14 +29,15 @@ Everything is linear in the length of the title, and titles longer than
 from __future__ import annotations
 
 import functools
-from collections.abc import Sequence
+import re
+from collections.abc import Iterable, Sequence
 from typing import Final, NamedTuple
 
 from csroles._validation import close_matches, fail
 from csroles.errors import UnknownTitleError
 from csroles.titles._compose import _language
 from csroles.titles._lexicon import Assignment, Lexicon, Reading, load, script
-from csroles.titles._normalize import quoted
+from csroles.titles._normalize import _HYPHENS, PUNCTUATION, fold, quoted
 from csroles.titles._parts import Span, SpanPart, TitleParts, assemble
 from csroles.titles._tokenizer import Token, tokenize
 from csroles.titles._typos import correct, known_words
@@ -53,6 +54,7 @@ _SHOWN_TEXT: Final = 40
 _SHOWN_WORD: Final = 30
 #: A title with more distinct unknown words than this is not read through typos.
 _MAX_TYPOS: Final = 3
+_DASHES: Final = "-" + _HYPHENS
 
 
 class _Item(NamedTuple):
@@ -167,6 +169,63 @@ def read_as_written(text: str, language: Language | None) -> TitleParts | None:
     return _as_written(text, tokens, languages)[0]
 
 
+# The fast path of a title never seen. Most titles are one run of known
+# words ("Senior Customer Support Agents"): no separator, bracket or digit, no
+# word the lexicon lacks. Such a title is one segment, and reading it comes
+# down to matching its words with the lexicon's phrases and settling its
+# parts, in each language of its script. quick_parts does only that, on the
+# words of the title's folded text; its answer is what _parse gives (the
+# tests compare the two), but without tokens, spans or segments it costs a
+# third as much. Anything else (a separator, a number, an unknown word, a
+# typo, no position or function) returns None for the full reader.
+_SPACED_DASH: Final = re.compile(rf"(?:^|\s)[{_DASHES}]|[{_DASHES}](?:\s|$)")
+_JOINING: Final = str.maketrans(dict.fromkeys("-.'\"`", " "))
+
+
+def quick_parts(text: str, language: Language | None) -> TitleParts | None:
+    """The parts of a one-segment title of known words, without spans; else ``None``.
+
+    For :meth:`~csroles.Catalog.role_for_title`, which needs the parts but
+    not where they were read. ``text`` is at most :data:`MAX_TITLE_LENGTH` long.
+    """
+    # Folded as the tokenizer folds: typographic marks, NFC, casefold, yo as ye.
+    folded = text.lower() if text.isascii() else fold(text.translate(PUNCTUATION))
+    words = folded.translate(_JOINING).split()
+    # Letters only: the tokenizer would split these words the same way, and
+    # read them as one segment unless a dash stands apart ("Support - EMEA").
+    if not words or not all(map(str.isalpha, words)) or _SPACED_DASH.search(text):
+        return None
+    best: tuple[tuple[int, int], Lexicon, _Segment] | None = None
+    for order, candidate in enumerate([language] if language else _languages_of(words)):
+        lexicon = load(candidate)
+        found, unknown = _phrases(words, lexicon)
+        if unknown:
+            continue  # the full reader sets the segment aside: nothing is understood
+        items = [_Item(readings, first, last) for readings, first, last in found]
+        segment = _settle(items, [], lexicon, 0, len(words))
+        if segment.position is None and segment.function is None:
+            continue
+        rank = (len(segment.qualifiers), order)  # no text is set aside
+        if best is None or rank < best[0]:
+            best = (rank, lexicon, segment)
+            if not rank[0]:
+                break  # no later language can do better
+    if best is None:
+        return None
+    _, lexicon, segment = best
+    return assemble(
+        audience=segment.audience,
+        function=segment.function,
+        position=segment.position,
+        qualifiers=tuple(sorted(segment.qualifiers)),
+        language=lexicon.language,
+        text=text,
+        spans=(),
+        ignored=(),
+        alternatives=(),
+    )
+
+
 def _as_written(
     text: str, tokens: list[Token], languages: list[Language]
 ) -> tuple[TitleParts | None, list[tuple[Language, _Outcome]]]:
@@ -269,9 +328,17 @@ def unknown_words(text: str, language: Language | None = None) -> list[str]:
 
 def _candidates(tokens: Sequence[Token]) -> list[Language]:
     """The languages written in a script that the title's words use."""
-    scripts = {_script(t.text) for t in tokens if t.kind == "word"} & _SCRIPTS
-    found = [lang for lang in Language if script(lang) in scripts]
-    return found or list(Language)
+    return _languages_of([t.text for t in tokens if t.kind == "word"])
+
+
+def _languages_of(words: Iterable[str]) -> list[Language]:
+    return list(_written_in(frozenset({_script(word) for word in words} & _SCRIPTS)))
+
+
+@functools.cache
+def _written_in(scripts: frozenset[str]) -> tuple[Language, ...]:
+    """The languages written in one of ``scripts``, or all of them if none is."""
+    return tuple(lang for lang in Language if script(lang) in scripts) or tuple(Language)
 
 
 def _script(word: str) -> str:
@@ -384,23 +451,38 @@ def _parts(
 
 def _segment(words: list[Token], lexicon: Lexicon) -> _Segment:
     """Read one segment: match words longest first, then settle its parts."""
-    items: list[_Item] = []
-    unknown: list[Token] = []
+    found, unknown = _phrases([w.text for w in words], lexicon)
+    items = [
+        _Item(readings, words[first].start, words[last].end) for readings, first, last in found
+    ]
+    return _settle(items, [words[i] for i in unknown], lexicon, words[0].start, words[-1].end)
+
+
+def _phrases(
+    words: Sequence[str], lexicon: Lexicon
+) -> tuple[list[tuple[tuple[Reading, ...], int, int]], list[int]]:
+    """Match folded words with the lexicon's phrases, longest first, left to right.
+
+    Returns the readings of each phrase read with the indices of its first
+    and last words (connectors are read but have none), and the indices of
+    the unknown words.
+    """
+    found: list[tuple[tuple[Reading, ...], int, int]] = []
+    unknown: list[int] = []
     table = lexicon.table
     index, count = 0, len(words)
     while index < count:
-        token = words[index]
-        for phrase in table.get(token.text, ()):
+        for phrase in table.get(words[index], ()):
             size = len(phrase.tokens)
-            if size == 1 or tuple(w.text for w in words[index : index + size]) == phrase.tokens:
+            if size == 1 or tuple(words[index : index + size]) == phrase.tokens:
                 if phrase.readings:
-                    items.append(_Item(phrase.readings, token.start, words[index + size - 1].end))
+                    found.append((phrase.readings, index, index + size - 1))
                 index += size
                 break
         else:
-            unknown.append(token)
+            unknown.append(index)
             index += 1
-    return _settle(items, unknown, lexicon, words[0].start, words[-1].end)
+    return found, unknown
 
 
 def _settle(
