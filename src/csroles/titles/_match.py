@@ -387,7 +387,7 @@ class TitleCandidates:
         same = self._same_shape(parts)
         if same is not None:
             return same[0]
-        return self._ranking(parts.language).rank(_Query.of(parts))[0][1].key
+        return self._ranking(parts.language).best(_Query.of(parts)).key
 
     def _same_shape(self, parts: TitleParts) -> tuple[str, TitleParts] | None:
         """The first role with a title of the same parts, in the query's language first.
@@ -539,13 +539,34 @@ class _Ranking:
 
     def rank(self, query: _Query) -> tuple[Scored, Scored | None]:
         """The best role and the runner-up (the best of the others), with their scores."""
+        scores = self.scores(query)
         titles = self.titles
+        if not scores:  # no title reads: every role ties, the first wins
+            empty: Scored = (_NO_TITLE, self.roles[0], None)
+            return empty, (_NO_TITLE, self.roles[1], None) if len(self.roles) > 1 else None
+        best = scores.index(max(scores))  # the first of equal scores
+        role = self.owners[best]
+        first: Scored = (scores[best], role, titles[best].parts)
+        others = self.others[role.order]
+        if others:
+            runner = max(others, key=scores.__getitem__)
+            return first, (scores[runner], self.owners[runner], titles[runner].parts)
+        other = next((r for r in self.empty if r is not role), None)
+        return first, None if other is None else (_NO_TITLE, other, None)
+
+    def best(self, query: _Query) -> _Role:
+        """The best role (what :meth:`rank` gives first, without the runner-up)."""
+        scores = self.scores(query)
+        return self.owners[scores.index(max(scores))] if scores else self.roles[0]
+
+    def scores(self, query: _Query) -> list[Score]:
+        """The score of every title, in order."""
         # The qualifier criteria add up over the query's qualifiers.
         specific, common = self.specific, self.zeros
         for qualifier in query.qualifiers:
             specific = tuple(map(add, specific, self.specific_has[qualifier]))
             common = tuple(map(add, common, self.has[qualifier]))
-        scores: list[Score] = list(
+        return list(
             zip(
                 self.family[query.focus, query.executive],
                 specific,
@@ -560,18 +581,6 @@ class _Ranking:
                 strict=True,
             )
         )
-        if not scores:  # no title reads: every role ties, the first wins
-            empty: Scored = (_NO_TITLE, self.roles[0], None)
-            return empty, (_NO_TITLE, self.roles[1], None) if len(self.roles) > 1 else None
-        best = scores.index(max(scores))  # the first of equal scores
-        role = self.owners[best]
-        first: Scored = (scores[best], role, titles[best].parts)
-        others = self.others[role.order]
-        if others:
-            runner = max(others, key=scores.__getitem__)
-            return first, (scores[runner], self.owners[runner], titles[runner].parts)
-        other = next((r for r in self.empty if r is not role), None)
-        return first, None if other is None else (_NO_TITLE, other, None)
 
 
 def match_title(

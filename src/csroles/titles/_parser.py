@@ -180,6 +180,7 @@ def read_as_written(text: str, language: Language | None) -> TitleParts | None:
 # typo, no position or function) returns None for the full reader.
 _SPACED_DASH: Final = re.compile(rf"(?:^|\s)[{_DASHES}]|[{_DASHES}](?:\s|$)")
 _JOINING: Final = str.maketrans(dict.fromkeys("-.'\"`", " "))
+_LATIN: Final = frozenset({"latin"})
 
 
 def quick_parts(text: str, language: Language | None) -> TitleParts | None:
@@ -196,13 +197,16 @@ def quick_parts(text: str, language: Language | None) -> TitleParts | None:
     if not words or not all(map(str.isalpha, words)) or _SPACED_DASH.search(text):
         return None
     best: tuple[tuple[int, int], Lexicon, _Segment] | None = None
-    for order, candidate in enumerate([language] if language else _languages_of(words)):
+    if language is not None:
+        languages: Sequence[Language] = (language,)
+    else:
+        languages = _written_in(_LATIN) if text.isascii() else _languages_of(words)
+    for order, candidate in enumerate(languages):
         lexicon = load(candidate)
         found, unknown = _phrases(words, lexicon)
         if unknown:
             continue  # the full reader sets the segment aside: nothing is understood
-        items = [_Item(readings, first, last) for readings, first, last in found]
-        segment = _settle(items, [], lexicon, 0, len(words))
+        segment = _settle(found, [], lexicon, 0, len(words))
         if segment.position is None and segment.function is None:
             continue
         rank = (len(segment.qualifiers), order)  # no text is set aside
@@ -486,34 +490,39 @@ def _phrases(
 
 
 def _settle(
-    items: list[_Item], unknown: list[Token], lexicon: Lexicon, start: int, end: int
+    items: Sequence[tuple[tuple[Reading, ...], int, int]],
+    unknown: list[Token],
+    lexicon: Lexicon,
+    start: int,
+    end: int,
 ) -> _Segment:
-    """Settle a segment's parts from the readings of its words."""
+    """Settle a segment's parts from the readings of its words (and where they are)."""
     hits: dict[str, list[tuple[Assignment, int, int]]] = {
         "audience": [],
         "function": [],
         "position": [],
         "qualifier": [],
     }
-    ambiguous: list[_Item] = []
+    ambiguous: list[tuple[tuple[Reading, ...], int, int]] = []
     for item in items:
-        if len(item.readings) == 1:
-            for assignment in item.readings[0]:
-                hits[assignment.category].append((assignment, item.start, item.end))
+        readings, item_start, item_end = item
+        if len(readings) == 1:
+            for assignment in readings[0]:
+                hits[assignment.category].append((assignment, item_start, item_end))
         else:
             ambiguous.append(item)
-    for item in ambiguous:
+    for readings, item_start, item_end in ambiguous:
         # The first reading whose categories are still free; else the first.
         reading = next(
             (
                 r
-                for r in item.readings
+                for r in readings
                 if all(a.category == "qualifier" or not hits[a.category] for a in r)
             ),
-            item.readings[0],
+            readings[0],
         )
         for assignment in reading:
-            hits[assignment.category].append((assignment, item.start, item.end))
+            hits[assignment.category].append((assignment, item_start, item_end))
 
     chosen: dict[str, str | None] = {"audience": None, "function": None, "position": None}
     spans: list[tuple[SpanPart, str, int, int]] = []
