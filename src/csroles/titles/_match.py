@@ -160,6 +160,7 @@ def _specific(parts: TitleParts) -> frozenset[str]:
 
 
 _RANK: Final = {level: rank for rank, level in enumerate(Level)}
+_LANGUAGES: Final = tuple(Language)  # iterating the enum itself costs a generator
 # The support tiers a title's qualifiers can name ("tier_2" is 2).
 _TIERS: Final = tuple(int(q[-1]) for q in QUALIFIERS if q.startswith("tier_"))
 
@@ -399,7 +400,7 @@ class TitleCandidates:
         same = self._shapes.get((parts.language, *shape))
         if same is not None:
             return same[0], same[1][0]
-        for language in Language:
+        for language in _LANGUAGES:
             if language is parts.language:
                 continue
             other = self._shapes.get((language, *shape))
