@@ -243,25 +243,32 @@ def _as_written(
     most titles are read in one language.
     """
     words = {t.text for t in tokens if t.kind in ("word", "number")}
-    knows = [words <= known_words(lang) for lang in languages]
     best: tuple[tuple[int, int, int], TitleParts] | None = None
     failures: list[tuple[Language, _Outcome]] = []
-    for group in (True, False):
-        if best is not None and best[0][0] == 0:
-            break  # the others set text aside
-        for order, candidate in enumerate(languages):
-            if knows[order] is not group:
-                continue
-            outcome = _read(text, tokens, load(candidate))
+    lacking: list[int] = []  # the languages that lack a word, read only if needed
+    for order, candidate in enumerate(languages):
+        if not words <= known_words(candidate):
+            lacking.append(order)
+            continue
+        outcome = _read(text, tokens, load(candidate))
+        if outcome.parts is None:
+            failures.append((candidate, outcome))
+            continue
+        rank = (outcome.ignored_chars, len(outcome.parts.qualifiers), order)
+        if best is None or rank < best[0]:
+            best = (rank, outcome.parts)
+            if rank[:2] == (0, 0):
+                break  # no later language can do better
+    if lacking and (best is None or best[0][0]):  # they set text aside, but maybe less
+        for order in lacking:
+            outcome = _read(text, tokens, load(languages[order]))
             if outcome.parts is None:
-                failures.append((candidate, outcome))
+                failures.append((languages[order], outcome))
                 continue
             rank = (outcome.ignored_chars, len(outcome.parts.qualifiers), order)
             if best is None or rank < best[0]:
                 best = (rank, outcome.parts)
-                if group and rank[:2] == (0, 0):
-                    break  # no later language can do better
-    if not all(knows):  # the failures in the order of the languages, as messages list them
+        # The failures in the order of the languages, as the messages list them.
         failures.sort(key=lambda f: languages.index(f[0]))
     return (None if best is None else best[1]), failures
 
