@@ -37,7 +37,7 @@ from csroles._validation import close_matches, fail
 from csroles.errors import UnknownTitleError
 from csroles.titles._compose import _language
 from csroles.titles._lexicon import Assignment, Lexicon, Reading, load, script
-from csroles.titles._normalize import _HYPHENS, PUNCTUATION, fold, quoted
+from csroles.titles._normalize import PUNCTUATION, fold, quoted
 from csroles.titles._parts import Span, SpanPart, TitleParts, assemble
 from csroles.titles._tokenizer import Token, tokenize
 from csroles.titles._typos import correct, known_words
@@ -54,7 +54,6 @@ _SHOWN_TEXT: Final = 40
 _SHOWN_WORD: Final = 30
 #: A title with more distinct unknown words than this is not read through typos.
 _MAX_TYPOS: Final = 3
-_DASHES: Final = "-" + _HYPHENS
 
 
 class _Item(NamedTuple):
@@ -178,9 +177,10 @@ def read_as_written(text: str, language: Language | None) -> TitleParts | None:
 # tests compare the two), but without tokens, spans or segments it costs a
 # third as much. Anything else (a separator, a number, an unknown word, a
 # typo, no position or function) returns None for the full reader.
-_SPACED_DASH: Final = re.compile(rf"(?:^|\s)[{_DASHES}]|[{_DASHES}](?:\s|$)")
-_JOINING: Final = str.maketrans(dict.fromkeys("-.'\"`", " "))
+_SPACED_DASH: Final = re.compile(r"(?:^|\s)-|-(?:\s|$)")
+_JOINING: Final = "-.'\"`"  # marks that only join or separate words
 _LATIN: Final = frozenset({"latin"})
+_NONE: Final[frozenset[str]] = frozenset()
 
 
 def quick_parts(text: str, language: Language | None) -> TitleParts | None:
@@ -189,18 +189,26 @@ def quick_parts(text: str, language: Language | None) -> TitleParts | None:
     For :meth:`~csroles.Catalog.role_for_title`, which needs the parts but
     not where they were read. ``text`` is at most :data:`MAX_TITLE_LENGTH` long.
     """
-    # Folded as the tokenizer folds: typographic marks, NFC, casefold, yo as ye.
-    folded = text.lower() if text.isascii() else fold(text.translate(PUNCTUATION))
-    words = folded.translate(_JOINING).split()
-    # Letters only: the tokenizer would split these words the same way, and
-    # read them as one segment unless a dash stands apart ("Support - EMEA").
-    if not words or not all(map(str.isalpha, words)) or _SPACED_DASH.search(text):
+    plain = text.isascii()
+    # Typographic marks as the tokenizer reads them; then no dash may stand
+    # apart ("Support - EMEA" is two segments).
+    source = text if plain else text.translate(PUNCTUATION)
+    if "-" in source and _SPACED_DASH.search(source):
+        return None
+    # Folded as the tokenizer folds (NFC, casefold, yo as ye), split where it splits.
+    folded = source.lower() if plain else fold(source)
+    for mark in _JOINING:
+        if mark in folded:
+            folded = folded.replace(mark, " ")
+    words = folded.split()
+    # Letters only: the tokenizer would split these words the same way.
+    if not words or not all(map(str.isalpha, words)):
         return None
     best: tuple[tuple[int, int], Lexicon, _Segment] | None = None
     if language is not None:
         languages: Sequence[Language] = (language,)
     else:
-        languages = _written_in(_LATIN) if text.isascii() else _languages_of(words)
+        languages = _written_in(_LATIN) if plain else _languages_of(words)
     for order, candidate in enumerate(languages):
         lexicon = load(candidate)
         found, unknown = _phrases(words, lexicon)
@@ -538,7 +546,8 @@ def _settle(
         found = hits[category]
         if not found:
             continue
-        strong = [hit for hit in found if not hit[0].weak] or found
+        # One hit is its own strongest (a weak word alone still counts).
+        strong = found if len(found) == 1 else [h for h in found if not h[0].weak] or found
         key = (strong[-1] if lexicon.head_last else strong[0])[0].key
         chosen[category] = key
         for assignment, hit_start, hit_end in strong:
@@ -547,17 +556,18 @@ def _settle(
             else:
                 unused.append((hit_start, hit_end))
     qualifiers = hits["qualifier"]
-    spans.extend(("qualifier", a.key, q_start, q_end) for a, q_start, q_end in qualifiers)
+    if qualifiers:
+        spans.extend(("qualifier", a.key, q_start, q_end) for a, q_start, q_end in qualifiers)
     return _Segment(
-        audience=chosen["audience"],
-        function=chosen["function"],
-        position=chosen["position"],
-        qualifiers=frozenset(a.key for a, _, _ in qualifiers),
-        spans=spans,
-        unused=unused,
-        unknown=unknown,
-        start=start,
-        end=end,
+        chosen["audience"],
+        chosen["function"],
+        chosen["position"],
+        frozenset([a.key for a, _, _ in qualifiers]) if qualifiers else _NONE,
+        spans,
+        unused,
+        unknown,
+        start,
+        end,
     )
 
 
