@@ -443,7 +443,9 @@ class _Ranking:
         "family",
         "function",
         "has",
+        "language",
         "level",
+        "narrow",
         "others",
         "owners",
         "position",
@@ -456,15 +458,25 @@ class _Ranking:
         "zeros",
     )
 
-    def __init__(self, roles: tuple[_Role, ...], language: Language) -> None:
+    def __init__(
+        self,
+        roles: tuple[_Role, ...],
+        language: Language,
+        keep: Callable[[_Role], bool] | None = None,
+    ) -> None:
         titles: list[_Title] = []
         owners: list[_Role] = []
         for role in roles:
+            if keep is not None and not keep(role):
+                continue
             mine = [t for t in role.titles if t.parts.language is language]
             for title in mine if language in role.languages else role.titles:
                 titles.append(title)
                 owners.append(role)
         self.roles = roles
+        self.language = language
+        # The rankings of the titles of one function family, built when needed.
+        self.narrow: dict[tuple[Focus | None, bool], _Ranking] = {}
         self.titles: tuple[_Title, ...] = tuple(titles)
         self.owners: tuple[_Role, ...] = tuple(owners)
         # Roles none of whose titles read: they score _NO_TITLE, below any title.
@@ -556,9 +568,31 @@ class _Ranking:
         return first, None if other is None else (_NO_TITLE, other, None)
 
     def best(self, query: _Query) -> _Role:
-        """The best role (what :meth:`rank` gives first, without the runner-up)."""
-        scores = self.scores(query)
-        return self.owners[scores.index(max(scores))] if scores else self.roles[0]
+        """The best role (what :meth:`rank` gives first, without the runner-up).
+
+        The function family is the first criterion: when some titles are of
+        the query's family, the best is among them, and only they are scored.
+        """
+        family = (query.focus, query.executive)
+        ranking = self.narrow.get(family)
+        if ranking is None:
+            ranking = self.narrow[family] = self._of_family(*family)
+        scores = ranking.scores(query)
+        return ranking.owners[scores.index(max(scores))] if scores else self.roles[0]
+
+    def _of_family(self, focus: Focus | None, executive: bool) -> _Ranking:  # noqa: FBT001
+        """The ranking of the titles of that family, or this one if none or all are."""
+        column = self.family[focus, executive]
+        if not any(column) or all(column):
+            return self
+        return _Ranking(
+            self.roles,
+            self.language,
+            keep=lambda role: (
+                focus is not None
+                and (focus in role.families or (executive and Focus.LEADERSHIP in role.families))
+            ),
+        )
 
     def scores(self, query: _Query) -> list[Score]:
         """The score of every title, in order."""
