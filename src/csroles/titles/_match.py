@@ -205,16 +205,17 @@ class _Query(NamedTuple):
     @classmethod
     def of(cls, parts: TitleParts) -> _Query:
         level = level_of(parts)
-        return cls(
-            focus=focus_of(parts),
-            executive=level is Level.EXECUTIVE,
-            rank=None if level is None else _RANK[level],
-            tier=_tier(parts.qualifiers),
-            qualifiers=frozenset(parts.qualifiers),
-            signal=None if parts.position is None else POSITIONS[parts.position][1],
-            audience=_SAME_AUDIENCE.get(parts.audience or "", parts.audience),
-            function=_SAME_FUNCTION.get(parts.function or "", parts.function),
-            position=parts.position,
+        qualifiers, position = parts.qualifiers, parts.position
+        return cls(  # in the order of the fields
+            focus_of(parts),
+            level is Level.EXECUTIVE,
+            None if level is None else _RANK[level],
+            _tier(qualifiers) if qualifiers else None,
+            frozenset(qualifiers),
+            None if position is None else POSITIONS[position][1],
+            _SAME_AUDIENCE.get(parts.audience or "", parts.audience),
+            _SAME_FUNCTION.get(parts.function or "", parts.function),
+            position,
         )
 
 
