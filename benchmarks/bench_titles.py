@@ -242,11 +242,15 @@ def _parse_length(words: int) -> float:
 
 # Where the time of a title never seen goes: (label, module file, function).
 STAGES = [
-    ("tokenize", "_tokenizer.py", "tokenize"),
-    ("read segments, every language tried", "_parser.py", "_read"),
-    ("rank the roles", "_match.py", "match"),
+    ("normalize the text (memory key, exact lookup)", "catalog.py", "normalize_title"),
     ("exact lookup of the normal form", "catalog.py", "_exact_title"),
-    ("build the parts", "_parts.py", "assemble"),
+    ("fast path: read one run of known words", "_parser.py", "quick_parts"),
+    ("full reader, for the other titles", "_parser.py", "_parse"),
+    ("tokenize (full reader)", "_tokenizer.py", "tokenize"),
+    ("match words with phrases (both readers)", "_parser.py", "_phrases"),
+    ("settle the parts (both readers)", "_parser.py", "_settle"),
+    ("choose the role", "_match.py", "best_key"),
+    ("score the titles (closest role)", "_match.py", "scores"),
 ]
 
 
@@ -275,7 +279,7 @@ def _profile_cold() -> list[str]:
     return [
         "",
         "Profile of the missed target (share of the profiled time of a title never seen;",
-        "stages nest: reading includes building the parts):",
+        "stages nest: the readers include matching and settling, choosing includes scoring):",
         "",
         "| stage | share |",
         "|---|---|",

@@ -285,10 +285,14 @@ class Catalog:
         if role is not None:
             memory.move_to_end(key)
             return role
-        exact = self._exact_title(text, language)
-        role = (
-            exact[0] if exact is not None else self._by_key[self._parsed_title(text, language).key]
-        )
+        exact = self._exact_title(text, language, normal=key[0])
+        if exact is not None:
+            role = exact[0]
+        else:  # the role match_title would explain, without the explanation
+            from csroles.titles._parser import quick_parts
+
+            parts = quick_parts(text, language) or self._parsed_parts(text, language)
+            role = self._by_key[self._title_candidates(parts.language).best_key(parts)]
         if self.title_memory:
             memory[key] = role
             if len(memory) > self.title_memory:
@@ -411,13 +415,14 @@ class Catalog:
             fail(owner, "language", language, "a Language or None")
 
     def _exact_title(
-        self, text: str, language: Language | None
+        self, text: str, language: Language | None, *, normal: str | None = None
     ) -> tuple[Role, Language, str] | None:
         """The role that has ``text`` as a title once normalised, or ``None``.
 
-        With the role come the language of that title and its normal form.
+        With the role come the language of that title and its normal form
+        (``normal``, when the caller has it already).
         """
-        normal = normalize_title(text)
+        normal = normalize_title(text) if normal is None else normal
         titles = self._titles
         found = {}
         for lang in _LANGUAGES if language is None else (language,):
@@ -446,15 +451,19 @@ class Catalog:
 
     def _parsed_title(self, text: str, language: Language | None) -> TitleMatch:
         """Parse ``text`` and match it with the parts of the roles' titles."""
+        parts = self._parsed_parts(text, language)
+        return self._title_candidates(parts.language).match(parts)
+
+    def _parsed_parts(self, text: str, language: Language | None) -> TitleParts:
+        """The parts of ``text``, or the error that also names the closest known titles."""
         from csroles.titles._parser import parse_title
 
         try:
-            parts = parse_title(text, language=language)
+            return parse_title(text, language=language)
         except UnknownTitleError as error:
             languages = list(Language) if language is None else [language]
             message = f"{self._no_title_message(text, languages)}; {error}"
             raise UnknownTitleError(message) from None
-        return self._title_candidates(parts.language).match(parts)
 
     def _title_candidates(self, language: Language) -> TitleCandidates:
         """The roles' titles a query in ``language`` is compared with, parsed once.

@@ -39,7 +39,8 @@ difference decides, and the match says which):
 from __future__ import annotations
 
 from collections import OrderedDict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from operator import add
 from typing import Any, Final, Literal
 
 import attrs
@@ -51,7 +52,7 @@ from csroles.titles._normalize import normalize_title
 from csroles.titles._parser import MAX_TITLE_LENGTH, parse_title
 from csroles.titles._parts import TitleParts, focus_of, level_of
 from csroles.titles._record import NamedTuple
-from csroles.titles._vocab import POSITIONS, QUALIFIERS, SPECIFIC_KINDS
+from csroles.titles._vocab import FUNCTIONS, KEYS, POSITIONS, QUALIFIERS, SPECIFIC_KINDS
 from csroles.vocabulary import Focus, Language, Level
 
 __all__ = ["RoleTitles", "TitleCandidates", "TitleIndex", "TitleMatch", "match_title"]
@@ -159,6 +160,9 @@ def _specific(parts: TitleParts) -> frozenset[str]:
 
 
 _RANK: Final = {level: rank for rank, level in enumerate(Level)}
+_LANGUAGES: Final = tuple(Language)  # iterating the enum itself costs a generator
+# The support tiers a title's qualifiers can name ("tier_2" is 2).
+_TIERS: Final = tuple(int(q[-1]) for q in QUALIFIERS if q.startswith("tier_"))
 
 
 class _Title(NamedTuple):
@@ -183,8 +187,6 @@ class _Role(NamedTuple):
     tier: int | None
     titles: tuple[_Title, ...]
     languages: frozenset[Language]
-    # The titles a query in each language is compared with: that language's, if any.
-    by_language: dict[Language, tuple[_Title, ...]]
 
 
 class _Query(NamedTuple):
@@ -203,16 +205,17 @@ class _Query(NamedTuple):
     @classmethod
     def of(cls, parts: TitleParts) -> _Query:
         level = level_of(parts)
-        return cls(
-            focus=focus_of(parts),
-            executive=level is Level.EXECUTIVE,
-            rank=None if level is None else _RANK[level],
-            tier=_tier(parts.qualifiers),
-            qualifiers=frozenset(parts.qualifiers),
-            signal=None if parts.position is None else POSITIONS[parts.position][1],
-            audience=_SAME_AUDIENCE.get(parts.audience or "", parts.audience),
-            function=_SAME_FUNCTION.get(parts.function or "", parts.function),
-            position=parts.position,
+        qualifiers, position = parts.qualifiers, parts.position
+        return cls(  # in the order of the fields
+            focus_of(parts),
+            level is Level.EXECUTIVE,
+            None if level is None else _RANK[level],
+            _tier(qualifiers) if qualifiers else None,
+            frozenset(qualifiers),
+            None if position is None else POSITIONS[position][1],
+            _SAME_AUDIENCE.get(parts.audience or "", parts.audience),
+            _SAME_FUNCTION.get(parts.function or "", parts.function),
+            position,
         )
 
 
@@ -268,7 +271,7 @@ class TitleCandidates:
     .. versionadded:: 0.1.0
     """
 
-    __slots__ = ("_roles", "_shapes")
+    __slots__ = ("_rankings", "_roles", "_shapes")
 
     def __init__(
         self,
@@ -315,27 +318,15 @@ class TitleCandidates:
                 if shapes[shape][0] == key:
                     shapes[shape][1].append(title)
             languages = frozenset(t.language for t in titles)
-            by_language = {
-                language: tuple(t for t in prepared if t.parts.language is language)
-                if language in languages
-                else tuple(prepared)
-                for language in Language
-            }
             roles.append(
                 _Role(
-                    key,
-                    order,
-                    families,
-                    level,
-                    focus,
-                    tiers.get(key),
-                    tuple(prepared),
-                    languages,
-                    by_language,
+                    key, order, families, level, focus, tiers.get(key), tuple(prepared), languages
                 )
             )
         self._roles: tuple[_Role, ...] = tuple(roles)
         self._shapes = shapes
+        # The ranking tables of each language, built when a query in it first comes.
+        self._rankings: dict[Language, _Ranking] = {}
 
     @property
     def keys(self) -> tuple[str, ...]:
@@ -358,17 +349,7 @@ class TitleCandidates:
                 decided_by="same parts",
                 reasons=(*_typos(parts), f"the title reads as the role's title {shown!r}"),
             )
-        query = _Query.of(parts)
-        # One pass for the best and the runner-up; ties go to the earlier role.
-        first: tuple[Score, _Role, TitleParts | None] | None = None
-        second: tuple[Score, _Role, TitleParts | None] | None = None
-        for role in self._roles:
-            scored = self._best(query, parts.language, role)
-            if first is None or scored[0] > first[0]:
-                first, second = scored, first
-            elif second is None or scored[0] > second[0]:
-                second = scored
-        assert first is not None  # noqa: S101 (candidates are never empty)
+        first, second = self._ranking(parts.language).rank(_Query.of(parts))
         score, role, winner = first
         if second is None:
             decided_by = "only role"
@@ -390,6 +371,26 @@ class TitleCandidates:
             reasons=tuple(reasons),
         )
 
+    def best_key(self, parts: TitleParts) -> str:
+        """The key of the role :meth:`match` chooses, without working out why.
+
+        >>> from csroles import parse_title
+        >>> from csroles.titles import TitleCandidates
+        >>> roles = TitleCandidates(
+        ...     {"agent": [parse_title("Call Center Agent")], "lead": [parse_title("Team Lead")]}
+        ... )
+        >>> roles.best_key(parse_title("Call Center Representative"))
+        'agent'
+
+        .. versionadded:: 0.1.0
+        """
+        if not isinstance(parts, TitleParts):
+            fail("TitleCandidates.best_key", "parts", parts, "a TitleParts")
+        same = self._same_shape(parts)
+        if same is not None:
+            return same[0]
+        return self._ranking(parts.language).best(_Query.of(parts)).key
+
     def _same_shape(self, parts: TitleParts) -> tuple[str, TitleParts] | None:
         """The first role with a title of the same parts, in the query's language first.
 
@@ -400,7 +401,7 @@ class TitleCandidates:
         same = self._shapes.get((parts.language, *shape))
         if same is not None:
             return same[0], same[1][0]
-        for language in Language:
+        for language in _LANGUAGES:
             if language is parts.language:
                 continue
             other = self._shapes.get((language, *shape))
@@ -411,42 +412,211 @@ class TitleCandidates:
                 return other[0], other[1][0]
         return None
 
-    @staticmethod
-    def _best(
-        query: _Query, language: Language, role: _Role
-    ) -> tuple[Score, _Role, TitleParts | None]:
-        """A role's score: that of its best title (the criteria of the module docstring)."""
-        focus = query.focus
-        family = int(
-            focus is not None
-            and (focus in role.families or (query.executive and Focus.LEADERSHIP in role.families))
-        )
-        rank, qualifiers, signal = query.rank, query.qualifiers, query.signal
-        audience, function, position = query.audience, query.function, query.position
-        tier = query.tier
-        tier_score = 0 if tier is None or role.tier is None else -abs(tier - role.tier)
-        best: Score = (-1_000,)
-        chosen = None
-        for title in role.by_language[language]:
-            score = (
-                family,
-                -len(title.specific - qualifiers) if title.specific else 0,
-                0 if rank is None or title.rank is None else -abs(rank - title.rank),
-                tier_score,
-                int(function is not None and function == title.function),
-                int(position is not None and position == title.position),
-                int(signal is not None and signal == title.signal),
-                int(audience is not None and audience == title.audience),
-                len(qualifiers & title.qualifiers) if qualifiers else 0,
-                -(
-                    (audience is None and title.audience is not None)
-                    + (function is None and title.function is not None)
-                    + (position is None and title.position is not None)
-                ),
+    def _ranking(self, language: Language) -> _Ranking:
+        ranking = self._rankings.get(language)
+        if ranking is None:
+            ranking = self._rankings[language] = _Ranking(self._roles, language)
+        return ranking
+
+
+Scored = tuple[Score, _Role, TitleParts | None]
+_NO_TITLE: Final[Score] = (-1_000,)
+
+
+class _Ranking:
+    """The ranking of the module docstring for queries in one language, worked out ahead.
+
+    The titles a query is compared with (each role's titles in the query's
+    language, else all its titles) are flattened in the roles' order. Every
+    criterion but those of the query's qualifiers depends on the query through
+    one small value (its function, its level ...), so each criterion's score
+    of every title is computed ahead for every such value: a column. Ranking a
+    query is then a handful of dict lookups, one ``zip`` of columns into score
+    tuples, and ``max``, which keeps the first of equal scores, as the earlier
+    role wins a tie. The scores are the very tuples a title-by-title loop
+    would build (the tests compare them with such a loop).
+    """
+
+    __slots__ = (
+        "audience",
+        "empty",
+        "extra",
+        "family",
+        "function",
+        "has",
+        "language",
+        "level",
+        "narrow",
+        "others",
+        "owners",
+        "position",
+        "roles",
+        "signal",
+        "specific",
+        "specific_has",
+        "tier",
+        "titles",
+        "zeros",
+    )
+
+    def __init__(
+        self,
+        roles: tuple[_Role, ...],
+        language: Language,
+        keep: Callable[[_Role], bool] | None = None,
+    ) -> None:
+        titles: list[_Title] = []
+        owners: list[_Role] = []
+        for role in roles:
+            if keep is not None and not keep(role):
+                continue
+            mine = [t for t in role.titles if t.parts.language is language]
+            for title in mine if language in role.languages else role.titles:
+                titles.append(title)
+                owners.append(role)
+        self.roles = roles
+        self.language = language
+        # The rankings of the titles of one function family, built when needed.
+        self.narrow: dict[tuple[Focus | None, bool], _Ranking] = {}
+        self.titles: tuple[_Title, ...] = tuple(titles)
+        self.owners: tuple[_Role, ...] = tuple(owners)
+        # Roles none of whose titles read: they score _NO_TITLE, below any title.
+        self.empty: tuple[_Role, ...] = tuple(r for r in roles if not r.titles)
+        self.zeros: tuple[int, ...] = (0,) * len(titles)
+
+        def column(score: Callable[[_Title, _Role], int]) -> tuple[int, ...]:
+            return tuple(score(t, r) for t, r in zip(titles, owners, strict=True))
+
+        def equal(value: str | None, field: str) -> tuple[int, ...]:
+            return column(lambda t, _: int(value is not None and value == getattr(t, field)))
+
+        def family(focus: Focus | None, *, executive: bool) -> tuple[int, ...]:
+            return column(
+                lambda _, r: int(
+                    focus is not None
+                    and (focus in r.families or (executive and Focus.LEADERSHIP in r.families))
+                )
             )
-            if score > best:
-                best, chosen = score, title.parts
-        return best, role, chosen
+
+        def level(rank: int | None) -> tuple[int, ...]:
+            return column(lambda t, _: 0 if rank is None or t.rank is None else -abs(rank - t.rank))
+
+        def tier(value: int | None) -> tuple[int, ...]:
+            return column(
+                lambda _, r: 0 if value is None or r.tier is None else -abs(value - r.tier)
+            )
+
+        def extra(*, audience: bool, function: bool, position: bool) -> tuple[int, ...]:
+            return column(
+                lambda t, _: (
+                    -(
+                        (audience and t.audience is not None)
+                        + (function and t.function is not None)
+                        + (position and t.position is not None)
+                    )
+                )
+            )
+
+        focuses = (None, *Focus)
+        self.family = {(f, e): family(f, executive=e) for f in focuses for e in (False, True)}
+        # A title's specific words the query lacks: all of them, less those it has.
+        self.specific = column(lambda t, _: -len(t.specific))
+        self.specific_has = {
+            q: column(lambda t, _, q=q: int(q in t.specific))  # type: ignore[misc]
+            for q in QUALIFIERS
+        }
+        self.has = {
+            q: column(lambda t, _, q=q: int(q in t.qualifiers))  # type: ignore[misc]
+            for q in QUALIFIERS
+        }
+        # The indices of the titles of every role but one, by that role's order.
+        self.others = {
+            role.order: tuple(i for i, owner in enumerate(owners) if owner is not role)
+            for role in roles
+        }
+        self.level = {rank: level(rank) for rank in (None, *_RANK.values())}
+        self.tier = {value: tier(value) for value in (None, *_TIERS)}
+        functions = {_SAME_FUNCTION.get(f, f) for f in FUNCTIONS}
+        self.function = {f: equal(f, "function") for f in (None, *functions)}
+        self.position = {p: equal(p, "position") for p in (None, *POSITIONS)}
+        signals: set[str] = {signal for _, signal in POSITIONS.values()}
+        self.signal = {s: equal(s, "signal") for s in (None, *signals)}
+        audiences = {_SAME_AUDIENCE.get(a, a) for a in KEYS["audience"]}
+        self.audience = {a: equal(a, "audience") for a in (None, *audiences)}
+        nones = (False, True)
+        self.extra = {
+            (a, f, p): extra(audience=a, function=f, position=p)
+            for a in nones
+            for f in nones
+            for p in nones
+        }
+
+    def rank(self, query: _Query) -> tuple[Scored, Scored | None]:
+        """The best role and the runner-up (the best of the others), with their scores."""
+        scores = self.scores(query)
+        titles = self.titles
+        if not scores:  # no title reads: every role ties, the first wins
+            empty: Scored = (_NO_TITLE, self.roles[0], None)
+            return empty, (_NO_TITLE, self.roles[1], None) if len(self.roles) > 1 else None
+        best = scores.index(max(scores))  # the first of equal scores
+        role = self.owners[best]
+        first: Scored = (scores[best], role, titles[best].parts)
+        others = self.others[role.order]
+        if others:
+            runner = max(others, key=scores.__getitem__)
+            return first, (scores[runner], self.owners[runner], titles[runner].parts)
+        other = next((r for r in self.empty if r is not role), None)
+        return first, None if other is None else (_NO_TITLE, other, None)
+
+    def best(self, query: _Query) -> _Role:
+        """The best role (what :meth:`rank` gives first, without the runner-up).
+
+        The function family is the first criterion: when some titles are of
+        the query's family, the best is among them, and only they are scored.
+        """
+        family = (query.focus, query.executive)
+        ranking = self.narrow.get(family)
+        if ranking is None:
+            ranking = self.narrow[family] = self._of_family(*family)
+        scores = ranking.scores(query)
+        return ranking.owners[scores.index(max(scores))] if scores else self.roles[0]
+
+    def _of_family(self, focus: Focus | None, executive: bool) -> _Ranking:  # noqa: FBT001
+        """The ranking of the titles of that family, or this one if none or all are."""
+        column = self.family[focus, executive]
+        if not any(column) or all(column):
+            return self
+        return _Ranking(
+            self.roles,
+            self.language,
+            keep=lambda role: (
+                focus is not None
+                and (focus in role.families or (executive and Focus.LEADERSHIP in role.families))
+            ),
+        )
+
+    def scores(self, query: _Query) -> list[Score]:
+        """The score of every title, in order."""
+        # The qualifier criteria add up over the query's qualifiers.
+        specific, common = self.specific, self.zeros
+        for qualifier in query.qualifiers:
+            specific = tuple(map(add, specific, self.specific_has[qualifier]))
+            common = tuple(map(add, common, self.has[qualifier]))
+        return list(
+            zip(
+                self.family[query.focus, query.executive],
+                specific,
+                self.level[query.rank],
+                self.tier[query.tier],
+                self.function[query.function],
+                self.position[query.position],
+                self.signal[query.signal],
+                self.audience[query.audience],
+                common,
+                self.extra[query.audience is None, query.function is None, query.position is None],
+                strict=True,
+            )
+        )
 
 
 def match_title(

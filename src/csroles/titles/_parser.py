@@ -29,14 +29,16 @@ Everything is linear in the length of the title, and titles longer than
 from __future__ import annotations
 
 import functools
-from collections.abc import Sequence
+import re
+from collections.abc import Iterable, Sequence
 from typing import Final
 
 from csroles._validation import close_matches, fail
 from csroles.errors import UnknownTitleError
 from csroles.titles._compose import _language
-from csroles.titles._lexicon import Assignment, Lexicon, Reading, load, script, words
-from csroles.titles._normalize import quoted
+from csroles.titles._lexicon import Assignment, Lexicon, Reading, load, script
+from csroles.titles._lexicon import words as lexicon_words
+from csroles.titles._normalize import PUNCTUATION, fold, quoted
 from csroles.titles._parts import Span, SpanPart, TitleParts, assemble
 from csroles.titles._record import NamedTuple
 from csroles.titles._tokenizer import Token, tokenize
@@ -170,6 +172,81 @@ def read_as_written(text: str, language: Language | None) -> TitleParts | None:
     return _as_written(text, tokens, languages)[0]
 
 
+# The fast path of a title never seen. Most titles are one run of known
+# words ("Senior Customer Support Agents"): no separator, bracket or digit, no
+# word the lexicon lacks. Such a title is one segment, and reading it comes
+# down to matching its words with the lexicon's phrases and settling its
+# parts, in each language of its script. quick_parts does only that, on the
+# words of the title's folded text; its answer is what _parse gives (the
+# tests compare the two), but without tokens, spans or segments it costs a
+# third as much. Anything else (a separator, a number, an unknown word, a
+# typo, no position or function) returns None for the full reader.
+_SPACED_DASH: Final = re.compile(r"(?:^|\s)-|-(?:\s|$)")
+_JOINING: Final = "-.'\"`"  # marks that only join or separate words
+_LATIN: Final = frozenset({"latin"})
+_NONE: Final[frozenset[str]] = frozenset()
+
+
+def quick_parts(text: str, language: Language | None) -> TitleParts | None:
+    """The parts of a one-segment title of known words, without spans; else ``None``.
+
+    For :meth:`~csroles.Catalog.role_for_title`, which needs the parts but
+    not where they were read. ``text`` is at most :data:`MAX_TITLE_LENGTH` long.
+    """
+    plain = text.isascii()
+    # Typographic marks as the tokenizer reads them; then no dash may stand
+    # apart ("Support - EMEA" is two segments).
+    source = text if plain else text.translate(PUNCTUATION)
+    if "-" in source and _SPACED_DASH.search(source):
+        return None
+    # Folded as the tokenizer folds (NFC, casefold, yo as ye), split where it splits.
+    folded = source.lower() if plain else fold(source)
+    for mark in _JOINING:
+        if mark in folded:
+            folded = folded.replace(mark, " ")
+    words = folded.split()
+    # Letters only: the tokenizer would split these words the same way.
+    if not words or not all(map(str.isalpha, words)):
+        return None
+    best: tuple[tuple[int, int], Lexicon, _Segment] | None = None
+    languages: Sequence[Language] = (
+        (language,)
+        if language is not None
+        else _written_in(_LATIN)
+        if plain
+        else _languages_of(words)
+    )
+    for order, candidate in enumerate(languages):
+        if not lexicon_words(candidate).issuperset(words):
+            continue  # it lacks a word, so cannot read the title: its lexicon is not built
+        lexicon = load(candidate)
+        found, unknown = _phrases(words, lexicon)
+        if unknown:
+            continue  # the full reader sets the segment aside: nothing is understood
+        segment = _settle(found, [], lexicon, 0, len(words))
+        if segment.position is None and segment.function is None:
+            continue
+        rank = (len(segment.qualifiers), order)  # no text is set aside
+        if best is None or rank < best[0]:
+            best = (rank, lexicon, segment)
+            if not rank[0]:
+                break  # no later language can do better
+    if best is None:
+        return None
+    _, lexicon, segment = best
+    return assemble(
+        audience=segment.audience,
+        function=segment.function,
+        position=segment.position,
+        qualifiers=tuple(sorted(segment.qualifiers)),
+        language=lexicon.language,
+        text=text,
+        spans=(),
+        ignored=(),
+        alternatives=(),
+    )
+
+
 def _as_written(
     text: str, tokens: list[Token], languages: list[Language]
 ) -> tuple[TitleParts | None, list[tuple[Language, _Outcome]]]:
@@ -203,7 +280,7 @@ def _least_rank(tokens: list[Token], language: Language) -> tuple[int, int] | No
     than no qualifiers. ``None``: it lacks a word of every segment, so it
     cannot read the title at all.
     """
-    known = words(language)
+    known = lexicon_words(language)
     aside, understood = 0, False
     start, end, unknown = -1, -1, False
     for token in (*tokens, None):
@@ -284,9 +361,17 @@ def unknown_words(text: str, language: Language | None = None) -> list[str]:
 
 def _candidates(tokens: Sequence[Token]) -> list[Language]:
     """The languages written in a script that the title's words use."""
-    scripts = {_script(t.text) for t in tokens if t.kind == "word"} & _SCRIPTS
-    found = [lang for lang in Language if script(lang) in scripts]
-    return found or list(Language)
+    return _languages_of([t.text for t in tokens if t.kind == "word"])
+
+
+def _languages_of(words: Iterable[str]) -> list[Language]:
+    return list(_written_in(frozenset({_script(word) for word in words} & _SCRIPTS)))
+
+
+@functools.cache
+def _written_in(scripts: frozenset[str]) -> tuple[Language, ...]:
+    """The languages written in one of ``scripts``, or all of them if none is."""
+    return tuple(lang for lang in Language if script(lang) in scripts) or tuple(Language)
 
 
 def _script(word: str) -> str:
@@ -399,54 +484,74 @@ def _parts(
 
 def _segment(words: list[Token], lexicon: Lexicon) -> _Segment:
     """Read one segment: match words longest first, then settle its parts."""
-    items: list[_Item] = []
-    unknown: list[Token] = []
+    found, unknown = _phrases([w.text for w in words], lexicon)
+    items = [
+        _Item(readings, words[first].start, words[last].end) for readings, first, last in found
+    ]
+    return _settle(items, [words[i] for i in unknown], lexicon, words[0].start, words[-1].end)
+
+
+def _phrases(
+    words: Sequence[str], lexicon: Lexicon
+) -> tuple[list[tuple[tuple[Reading, ...], int, int]], list[int]]:
+    """Match folded words with the lexicon's phrases, longest first, left to right.
+
+    Returns the readings of each phrase read with the indices of its first
+    and last words (connectors are read but have none), and the indices of
+    the unknown words.
+    """
+    found: list[tuple[tuple[Reading, ...], int, int]] = []
+    unknown: list[int] = []
     table = lexicon.table
     index, count = 0, len(words)
     while index < count:
-        token = words[index]
-        for phrase in table.get(token.text, ()):
+        for phrase in table.get(words[index], ()):
             size = len(phrase.tokens)
-            if size == 1 or tuple(w.text for w in words[index : index + size]) == phrase.tokens:
+            if size == 1 or tuple(words[index : index + size]) == phrase.tokens:
                 if phrase.readings:
-                    items.append(_Item(phrase.readings, token.start, words[index + size - 1].end))
+                    found.append((phrase.readings, index, index + size - 1))
                 index += size
                 break
         else:
-            unknown.append(token)
+            unknown.append(index)
             index += 1
-    return _settle(items, unknown, lexicon, words[0].start, words[-1].end)
+    return found, unknown
 
 
 def _settle(
-    items: list[_Item], unknown: list[Token], lexicon: Lexicon, start: int, end: int
+    items: Sequence[tuple[tuple[Reading, ...], int, int]],
+    unknown: list[Token],
+    lexicon: Lexicon,
+    start: int,
+    end: int,
 ) -> _Segment:
-    """Settle a segment's parts from the readings of its words."""
+    """Settle a segment's parts from the readings of its words (and where they are)."""
     hits: dict[str, list[tuple[Assignment, int, int]]] = {
         "audience": [],
         "function": [],
         "position": [],
         "qualifier": [],
     }
-    ambiguous: list[_Item] = []
+    ambiguous: list[tuple[tuple[Reading, ...], int, int]] = []
     for item in items:
-        if len(item.readings) == 1:
-            for assignment in item.readings[0]:
-                hits[assignment.category].append((assignment, item.start, item.end))
+        readings, item_start, item_end = item
+        if len(readings) == 1:
+            for assignment in readings[0]:
+                hits[assignment.category].append((assignment, item_start, item_end))
         else:
             ambiguous.append(item)
-    for item in ambiguous:
+    for readings, item_start, item_end in ambiguous:
         # The first reading whose categories are still free; else the first.
         reading = next(
             (
                 r
-                for r in item.readings
+                for r in readings
                 if all(a.category == "qualifier" or not hits[a.category] for a in r)
             ),
-            item.readings[0],
+            readings[0],
         )
         for assignment in reading:
-            hits[assignment.category].append((assignment, item.start, item.end))
+            hits[assignment.category].append((assignment, item_start, item_end))
 
     chosen: dict[str, str | None] = {"audience": None, "function": None, "position": None}
     spans: list[tuple[SpanPart, str, int, int]] = []
@@ -455,7 +560,8 @@ def _settle(
         found = hits[category]
         if not found:
             continue
-        strong = [hit for hit in found if not hit[0].weak] or found
+        # One hit is its own strongest (a weak word alone still counts).
+        strong = found if len(found) == 1 else [h for h in found if not h[0].weak] or found
         key = (strong[-1] if lexicon.head_last else strong[0])[0].key
         chosen[category] = key
         for assignment, hit_start, hit_end in strong:
@@ -464,17 +570,18 @@ def _settle(
             else:
                 unused.append((hit_start, hit_end))
     qualifiers = hits["qualifier"]
-    spans.extend(("qualifier", a.key, q_start, q_end) for a, q_start, q_end in qualifiers)
+    if qualifiers:
+        spans.extend(("qualifier", a.key, q_start, q_end) for a, q_start, q_end in qualifiers)
     return _Segment(
-        audience=chosen["audience"],
-        function=chosen["function"],
-        position=chosen["position"],
-        qualifiers=frozenset(a.key for a, _, _ in qualifiers),
-        spans=spans,
-        unused=unused,
-        unknown=unknown,
-        start=start,
-        end=end,
+        chosen["audience"],
+        chosen["function"],
+        chosen["position"],
+        frozenset([a.key for a, _, _ in qualifiers]) if qualifiers else _NONE,
+        spans,
+        unused,
+        unknown,
+        start,
+        end,
     )
 
 
