@@ -387,7 +387,7 @@ def test_channel_staffing_takes_plain_values_for_members() -> None:
         channel="phone",  # type: ignore[arg-type]
         sla=frt(),
         metric="first_response_time",  # type: ignore[arg-type]
-        priority_mix={"normal": 0.5, "high": 0.5},  # type: ignore[dict-item]
+        priority_mix={"normal": 0.5, "high": 0.5},
     )
     members = ChannelStaffing(
         channel=Channel.PHONE,

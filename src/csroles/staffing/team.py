@@ -103,7 +103,7 @@ def _spans(value: object) -> dict[Level, int]:
     spans = dict(DEFAULT_SPANS)
     for key, span in value.items():
         level = v.to_member(Level, key)
-        if level not in DEFAULT_SPANS:
+        if level is None or level not in DEFAULT_SPANS:
             v.fail("plan_team", "spans", key, "a Level: supervisor, manager or director")
         if type(span) is not int or span < 2:
             v.fail("plan_team", f"spans.{level.value}", span, "an int of 2 or more")
