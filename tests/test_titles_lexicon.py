@@ -233,7 +233,7 @@ def test_a_lexicon_without_a_valid_script_is_refused_when_detecting(
 ) -> None:
     from csroles import parse_title
     from csroles.titles import _lexicon
-    from csroles.titles._parser import _parse
+    from csroles.titles._parser import _parse, _written_in
 
     broken = copy.deepcopy(_ru.LEXICON)
     broken["script"] = "runic"
@@ -241,6 +241,7 @@ def test_a_lexicon_without_a_valid_script_is_refused_when_detecting(
     _lexicon.script.cache_clear()
     _lexicon.load.cache_clear()
     _parse.cache_clear()
+    _written_in.cache_clear()
     try:
         with pytest.raises(InvalidEntityError, match=r"Lexicon\[ru\]\.script: 'runic'"):
             parse_title("Агент")
@@ -249,4 +250,5 @@ def test_a_lexicon_without_a_valid_script_is_refused_when_detecting(
         _lexicon.script.cache_clear()
         _lexicon.load.cache_clear()
         _parse.cache_clear()
+        _written_in.cache_clear()
     assert parse_title("Агент").position == "agent"
