@@ -35,7 +35,15 @@ def _commit() -> str:
     if head.returncode != 0:
         return "unknown"
     dirty = subprocess.run(
-        [*git, "status", "--porcelain", "--untracked-files=no", "--", ".", ":!docs/_benchmarks"],
+        [
+            *git,
+            "status",
+            "--porcelain",
+            "--untracked-files=no",
+            "--",
+            ":/",
+            ":(top,exclude)docs/_benchmarks",
+        ],
         check=False,
         capture_output=True,
         text=True,
