@@ -310,6 +310,9 @@ def test_decisions_agree_with_the_oracles(
 ) -> None:
     now = call.last_event_at + later
     decision = decide_escalation(call, now=now, **case)  # type: ignore[arg-type]
+    # Built without its checks: built again with them, it is the same.
+    assert attrs.evolve(decision) == decision
+    assert all(attrs.evolve(check) == check for check in decision.checks)
     expected = expected_reasons(case, call, now)
     assert decision.reasons == tuple(expected)
     assert [c.reason for c in decision.checks] == [

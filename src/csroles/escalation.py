@@ -840,7 +840,9 @@ class _Weighing:
         return _describe(self.chart, self.handler)
 
     def add(self, reason: EscalationReason, message: str, *, applies: bool) -> None:
-        self.checks.append(EscalationCheck(reason=reason, applies=applies, message=message))
+        # Built from checked values: see _validation.built.
+        check = v.built(EscalationCheck, reason=reason, applies=applies, message=message)
+        self.checks.append(check)
 
     def authority(self, request: Request | None) -> None:
         reason = EscalationReason.AUTHORITY
@@ -983,22 +985,24 @@ class _Outcome:
         return tuple(c.reason for c in self.checks if c.applies)
 
     def to(self, kind: EscalationKind, target: Party, message: str) -> EscalationDecision:
-        return EscalationDecision(
-            interaction_id=self.interaction_id,
-            handler=self.handler,
-            escalate=True,
-            kind=kind,
-            target=target,
-            checks=self.checks,
-            message=message,
-        )
+        return self._decision(escalate=True, kind=kind, target=target, message=message)
 
     def stay(self, message: str) -> EscalationDecision:
-        return EscalationDecision(
+        return self._decision(escalate=False, kind=None, target=None, message=message)
+
+    def _decision(
+        self, *, escalate: bool, kind: EscalationKind | None, target: Party | None, message: str
+    ) -> EscalationDecision:
+        # The weighing checked its inputs and makes only consistent decisions
+        # (the tests rebuild each one with its checks): see _validation.built.
+        return v.built(
+            EscalationDecision,
             interaction_id=self.interaction_id,
             handler=self.handler,
-            escalate=False,
-            checks=self.checks,
+            escalate=escalate,
+            kind=kind,
+            target=target,
+            checks=tuple(self.checks),
             message=message,
         )
 

@@ -55,7 +55,6 @@ from csroles.staffing.queues import (
     AgentRequirement,
     QueueFigures,
     _requirement,
-    built,
     check_positive_duration,
     check_share,
     check_volume,
@@ -510,7 +509,7 @@ def _live(
             answer = answers[row.volume, row.handle_time] = (need, scheduled, reasons)
         need, scheduled, reasons = answer
         result.append(
-            built(
+            v.built(
                 IntervalStaffing,
                 channel=row.channel,
                 start=row.start,
@@ -556,7 +555,7 @@ def _deferred(
         scheduled, after_shrinkage = shrunk[required]
         reasons = (f"{required} agents for {work:.4g}{spread}", *after_shrinkage)
         result.append(
-            built(
+            v.built(
                 IntervalStaffing,
                 channel=row.channel,
                 start=row.start,
@@ -616,6 +615,6 @@ def staffing_plan(
             plan = _deferred if spec.deferred else _live
             intervals.extend(plan(rows[channel], spec, length))
     # Every row is built here from checked values: the plan skips re-checking them.
-    return built(
+    return v.built(
         StaffingPlan, timezone=calendar.timezone, interval=length, intervals=tuple(intervals)
     )

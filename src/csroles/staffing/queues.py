@@ -42,7 +42,7 @@ from __future__ import annotations
 
 import math
 from datetime import timedelta
-from typing import Any, TypeVar
+from typing import Any
 
 import attrs
 
@@ -236,37 +236,6 @@ def _agents(owner: str, value: object) -> int:
     return v.check_positive_int(owner, "agents", value)
 
 
-T = TypeVar("T")
-
-
-def built(cls: type[T], **values: Any) -> T:
-    """An instance of the attrs class ``cls`` from values valid by construction, unchecked.
-
-    The design's last resort, kept in this one place: the staffing search and
-    the plan build their results (figures, requirements, plan rows, the plan)
-    from values they computed themselves; skipping the field checks of those
-    classes took a day's plan of 4 channels x 48 intervals from about 14 ms to
-    about 9 ms when it came in (benchmarks/bench_staffing.py). Every field
-    must be given. The fields are set through the class's slots, as attrs's
-    own ``__init__`` does.
-    """
-    instance = object.__new__(cls)
-    setters = _SLOT_SETTERS.get(cls) or _slot_setters(cls)
-    for name, value in values.items():
-        setters[name](instance, value)
-    return instance
-
-
-_SLOT_SETTERS: dict[type, dict[str, Any]] = {}
-
-
-def _slot_setters(cls: type) -> dict[str, Any]:
-    """The ``__set__`` of each field's slot of the (slotted, frozen) attrs class ``cls``."""
-    setters = {field.name: getattr(cls, field.name).__set__ for field in attrs.fields(cls)}
-    _SLOT_SETTERS[cls] = setters
-    return setters
-
-
 def _figures(  # noqa: PLR0917 (private, called positionally in the searches)
     load: float,
     agents: int,
@@ -286,7 +255,7 @@ def _figures(  # noqa: PLR0917 (private, called positionally in the searches)
         c, abandonment, service_level, wait = _erlang.erlang_a(
             load, slots, b, handle, patience.total_seconds(), tau
         )
-    return built(
+    return v.built(
         QueueFigures,
         agents=agents,
         concurrency=concurrency,
@@ -662,7 +631,7 @@ def _requirement(  # noqa: PLR0917 (private, positional like the kernels)
             if agents > 1
             else None
         )
-    return built(
+    return v.built(
         AgentRequirement,
         agents=agents,
         figures=figures,
