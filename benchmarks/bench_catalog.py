@@ -88,13 +88,14 @@ def _fresh(*, bytecode: bool) -> tuple[float, float]:
     With ``bytecode``, the interpreters keep compiled modules in a temporary
     cache, as an installed package does; without, they run as this environment
     is set up (``PYTHONDONTWRITEBYTECODE`` compiles csroles' sources every time).
+    Either way the cache is a new, empty directory, so ``__pycache__``
+    folders that other runs left in the sources are not read.
     """
     imports, builds = [], []
     with tempfile.TemporaryDirectory() as cache:
-        env = dict(os.environ)
+        env = {**os.environ, "PYTHONPYCACHEPREFIX": cache}
         if bytecode:
             env.pop("PYTHONDONTWRITEBYTECODE", None)
-            env["PYTHONPYCACHEPREFIX"] = cache
         for _ in range(FRESH_RUNS):
             out = subprocess.run(
                 [sys.executable, "-c", FRESH], check=True, capture_output=True, text=True, env=env
