@@ -479,9 +479,11 @@ def test_owners_agrees_with_the_roles(catalog: Catalog) -> None:
 
 def test_owners_refuses_a_non_topic(catalog: Catalog) -> None:
     with pytest.raises(
-        InvalidEntityError, match=r"Catalog.owners.topic: 'return', expected a Topic"
+        InvalidEntityError, match=r"Catalog.owners.topic: 'refunds', expected a Topic: one of"
     ):
-        catalog.owners("return")  # type: ignore[arg-type]
+        catalog.owners("refunds")  # type: ignore[arg-type]
+    # A member's plain value stands for the member.
+    assert catalog.owners("return") == catalog.owners(Topic.RETURN)  # type: ignore[arg-type]
 
 
 def test_default_catalog_is_built_once_and_not_at_import() -> None:
@@ -610,8 +612,25 @@ def test_a_title_shared_across_languages_goes_by_its_language() -> None:
 def test_role_for_title_refuses_bad_arguments(catalog: Catalog) -> None:
     with pytest.raises(InvalidEntityError, match=r"Catalog.role_for_title.text: None"):
         catalog.role_for_title(None)  # type: ignore[arg-type]
-    with pytest.raises(InvalidEntityError, match=r"Catalog.role_for_title.language: 'en'"):
-        catalog.role_for_title("CSR", language="en")  # type: ignore[arg-type]
+    with pytest.raises(InvalidEntityError, match=r"Catalog.role_for_title.language: 'english'"):
+        catalog.role_for_title("CSR", language="english")  # type: ignore[arg-type]
+    with pytest.raises(InvalidEntityError, match=r"Catalog.match_title.language: 3"):
+        catalog.match_title("CSR", language=3)  # type: ignore[arg-type]
+    with pytest.raises(InvalidEntityError, match=r"Catalog.role_for_titles.language: 'xx'"):
+        catalog.role_for_titles(["CSR"], language="xx")  # type: ignore[arg-type]
+
+
+def test_title_lookups_take_a_language_value(catalog: Catalog) -> None:
+    # A member's plain value stands for the member, as in compose_title.
+    assert catalog.match_title("CSR", language="en") == catalog.match_title(  # type: ignore[arg-type]
+        "CSR", language=Language.EN
+    )
+    assert catalog.role_for_title("operatore", language="it") == catalog.role_for_title(  # type: ignore[arg-type]
+        "operatore", language=Language.IT
+    )
+    assert catalog.role_for_titles(["CSR"], language="en") == catalog.role_for_titles(  # type: ignore[arg-type]
+        ["CSR"], language=Language.EN
+    )
 
 
 # ---------------------------------------------------------------- builders

@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any, Final
 
 import attrs
 
-from csroles._validation import close_matches, fail, tuple_of
+from csroles._validation import close_matches, enum_check, fail, to_member, tuple_of
 from csroles.errors import UnknownRoleError, UnknownTitleError
 from csroles.roles import Raci, Responsibility, Role
 from csroles.titles._normalize import quoted
@@ -46,6 +46,7 @@ _LANGUAGES = tuple(Language)
 _MAX_KEY_LENGTH: Final = 200
 # How much of a refused text an error message quotes.
 _SHOWN: Final = 40
+_check_topic = enum_check(Topic)
 
 
 def _shown(value: object) -> str:
@@ -237,9 +238,7 @@ class Catalog:
         >>> [(role.key, r.duty.value) for role, r in default_catalog().owners(Topic.RETURN)]
         [('customer_service_representative', 'handle_returns'), ('customer_service_manager', 'handle_returns')]
         """
-        if not isinstance(topic, Topic):
-            fail("Catalog.owners", "topic", topic, "a Topic")
-        return self._owners.get(topic, ())
+        return self._owners.get(_check_topic("Catalog.owners", "topic", topic), ())
 
     def role_for_title(self, text: str, *, language: Language | None = None) -> Role:
         """The role a free-text title names, in any supported language.
@@ -276,7 +275,7 @@ class Catalog:
         csroles.errors.UnknownTitleError: no role has the title 'Customer Service Wizzzard'; closest known titles: 'Customer Service Manager', ...; 'Customer Service Wizzzard' is not a job title csroles knows (tried en, it): unknown word 'Wizzzard' (closest: 'wizard', 'wizards')
         """
         if type(text) is not str or (language is not None and type(language) is not Language):
-            self._check_title_arguments("Catalog.role_for_title", text, language)
+            language = self._check_title_arguments("Catalog.role_for_title", text, language)
         if len(text) > _MAX_TITLE_LENGTH:
             raise UnknownTitleError(_too_long(text))
         key = (normalize_title(text), language)
@@ -343,7 +342,7 @@ class Catalog:
         for index, item in enumerate(items):
             if type(item) is not str:
                 fail("Catalog.role_for_titles", f"texts[{index}]", item, "a title as a string")
-        self._check_title_arguments("Catalog.role_for_titles", "", language)
+        language = self._check_title_arguments("Catalog.role_for_titles", "", language)
         from csroles._title_report import TitleReport
 
         done: dict[str, TitleResult] = {}
@@ -386,7 +385,7 @@ class Catalog:
 
         .. versionadded:: 0.1.0
         """
-        self._check_title_arguments("Catalog.match_title", text, language)
+        language = self._check_title_arguments("Catalog.match_title", text, language)
         if len(text) > _MAX_TITLE_LENGTH:
             raise UnknownTitleError(_too_long(text))
         exact = self._exact_title(text, language)
@@ -408,11 +407,16 @@ class Catalog:
         return self._parsed_title(text, language)
 
     @staticmethod
-    def _check_title_arguments(owner: str, text: object, language: object) -> None:
+    def _check_title_arguments(owner: str, text: object, language: object) -> Language | None:
+        """The language asked for (a member for its value), once the arguments are checked."""
         if not isinstance(text, str):
             fail(owner, "text", text, "a title as a string")
-        if language is not None and not isinstance(language, Language):
-            fail(owner, "language", language, "a Language or None")
+        if language is None:
+            return None
+        member = to_member(Language, language)
+        if member is None:
+            fail(owner, "language", language, "a Language (or its value) or None")
+        return member
 
     def _exact_title(
         self, text: str, language: Language | None, *, normal: str | None = None
