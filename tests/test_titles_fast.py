@@ -34,10 +34,10 @@ from csroles import (
 from csroles.titles import TitleCandidates, title_keys
 from csroles.titles._describe import focus_of, level_of
 from csroles.titles._lexicon import load
+from csroles.titles._lexicon import words as known_words
 from csroles.titles._match import _Query
 from csroles.titles._parser import _as_written, _candidates, _Outcome, _read, quick_parts
 from csroles.titles._tokenizer import tokenize
-from csroles.titles._typos import known_words
 from csroles.titles._vocab import POSITIONS, QUALIFIERS, SPECIFIC_KINDS
 from tests.titles_seed_data import ALL_FORMS
 

@@ -13,7 +13,8 @@ from hypothesis import strategies as st
 from csroles import Language, UnknownTitleError, compose_title, default_catalog, parse_title
 from csroles.titles import _parser as parser
 from csroles.titles import title_keys
-from csroles.titles._typos import distance, known_words, script_of
+from csroles.titles._lexicon import words as known_words
+from csroles.titles._typos import distance, script_of
 
 KEYS = title_keys()
 LATIN = "abcdefghijklmnopqrstuvwxyzàèéìòù"

@@ -42,7 +42,7 @@ from csroles.titles._normalize import PUNCTUATION, fold, quoted
 from csroles.titles._parts import Span, SpanPart, TitleParts, assemble
 from csroles.titles._record import NamedTuple
 from csroles.titles._tokenizer import Token, tokenize
-from csroles.titles._typos import correct, known_words
+from csroles.titles._typos import correct
 from csroles.vocabulary import Language
 
 __all__ = ["MAX_TITLE_LENGTH", "parse_title"]
@@ -308,7 +308,7 @@ def _with_typos(
     best: tuple[tuple[int, int, int, int], TitleParts] | None = None
     for order, (language, outcome) in enumerate(failures):
         # Words of a phrase ("call" of "call center") are known, only not alone.
-        known = known_words(language)
+        known = lexicon_words(language)
         unknown = {t.text for t in outcome.unknown if t.text not in known}
         if not unknown or len(unknown) > _MAX_TYPOS:
             continue
@@ -353,7 +353,7 @@ def unknown_words(text: str, language: Language | None = None) -> list[str]:
     """
     tokens = tokenize(text[:MAX_TITLE_LENGTH])
     languages = [language] if language is not None else _candidates(tokens)
-    known = [known_words(lang) for lang in languages]
+    known = [lexicon_words(lang) for lang in languages]
     return [
         t.text for t in tokens if t.kind == "word" and not any(t.text in words for words in known)
     ]

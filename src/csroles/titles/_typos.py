@@ -20,7 +20,7 @@ from __future__ import annotations
 import functools
 from typing import Final
 
-from csroles.titles._lexicon import load
+from csroles.titles._lexicon import words
 from csroles.vocabulary import Language
 
 __all__: list[str] = []
@@ -46,23 +46,12 @@ def script_of(word: str) -> str | None:
 
 
 @functools.cache
-def known_words(language: Language) -> frozenset[str]:
-    """Every word of the lexicon of ``language``, connectors included."""
-    return frozenset(
-        token
-        for phrases in load(language).table.values()
-        for phrase in phrases
-        for token in phrase.tokens
-    )
-
-
-@functools.cache
 def _by_length(
     language: Language,
 ) -> dict[tuple[str, int], tuple[tuple[str, frozenset[str]], ...]]:
     """The lexicon's words (connectors included) and their letters, by script and length."""
     grouped: dict[tuple[str, int], list[str]] = {}
-    for word in known_words(language):
+    for word in words(language):
         script = script_of(word)
         if script is not None and allowed(len(word)):
             grouped.setdefault((script, len(word)), []).append(word)
