@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
+import attrs
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -19,12 +20,16 @@ from csroles import (
     Interaction,
     InvalidEntityError,
     Metric,
+    OrgChart,
     Period,
+    Position,
     Priority,
     Ratio,
     Topic,
     by_channel,
     by_position,
+    by_role,
+    by_team,
     default_catalog,
     group_accounts,
     group_customer_lifetime_value,
@@ -32,6 +37,7 @@ from csroles import (
     group_retention_rate,
     group_workload,
     next_response_times,
+    quota_attainment,
     retention_rate,
     service_metrics,
     workload,
@@ -367,3 +373,84 @@ def test_group_workload_is_workload_per_group(interactions: list[Interaction]) -
         for channel in channels:
             mine = [i for i in interactions if i.channel.value == channel]
             assert rows[channel] == workload(mine, period=span, timezone="UTC", quota=5)
+
+
+# ------------------------------------------------------------------ the articles' measures, per role and team
+
+
+SUCCESS_TEAM = OrgChart(
+    positions=[
+        Position(id="csm-1", role="customer_success_manager"),
+        Position(id="rm-1", role="relationship_manager", reports_to="csm-1"),
+        Position(id="rm-2", role="relationship_manager", reports_to="csm-1"),
+        Position(id="impl-1", role="implementation_specialist", reports_to="csm-1"),
+        Position(id="csr-1", role="customer_service_representative"),
+    ],
+    forest=True,
+)
+
+
+def test_servicenow_csr_success_measures_per_role_and_team() -> None:
+    # ServiceNow CSR: the customer-success representative (the relationship manager, see
+    # test_catalog) is measured by "i tassi di fidelizzazione dei clienti, il valore del
+    # ciclo di vita dei clienti"; G2 service philosophy: the CSM oversees "i manager delle
+    # relazioni e gli specialisti dell'implementazione". Both measures per role and per team.
+    served = [
+        contact(1, customer="C-1", assignee="rm-1"),
+        contact(2, customer="C-2", assignee="rm-2"),
+        contact(3, customer="C-3", assignee="impl-1"),
+        contact(4, customer="C-4", assignee="csr-1"),
+    ]
+    a1, a2, a3, a4 = (
+        account(n, f"C-{n}", revenue)
+        for n, revenue in ((1, 1000.0), (2, 3000.0), (3, 800.0), (4, 400.0))
+    )
+    start, end = [a1, a2, a3, a4], [a1, a3, a4]  # rm-2's customer left
+    per_role = group_retention_rate(served, by_role(SUCCESS_TEAM), start=start, end=end)
+    assert dict(per_role) == {
+        "relationship_manager": Ratio(part=1, whole=2),
+        "implementation_specialist": Ratio(part=1, whole=1),
+        "customer_service_representative": Ratio(part=1, whole=1),
+    }
+    # Only csm-1 has reports: its team is itself and the three below it, not csr-1.
+    per_team = group_retention_rate(served, by_team(SUCCESS_TEAM), start=start, end=end)
+    assert dict(per_team) == {"csm-1": Ratio(part=2, whole=3)}
+    # Lifetime value: mean annual revenue x margin 0.5 x 3 years.
+    values = group_customer_lifetime_value(
+        served, by_role(SUCCESS_TEAM), accounts=start, gross_margin=0.5, lifetime=3
+    )
+    assert dict(values) == {
+        "relationship_manager": 3000.0,  # (1000 + 3000) / 2 x 1.5
+        "implementation_specialist": 1200.0,
+        "customer_service_representative": 600.0,
+    }
+    team_values = group_customer_lifetime_value(
+        served, by_team(SUCCESS_TEAM), accounts=start, gross_margin=0.5, lifetime=3
+    )
+    assert dict(team_values) == {"csm-1": 2400.0}  # (1000 + 3000 + 800) / 3 x 1.5
+
+
+def test_liveagent_roles_daily_quota_per_team_and_role() -> None:
+    # LiveAgent roles: representatives "hanno un certo numero di e-mail o chiamate che devono
+    # eseguire quotidianamente". No article gives the number: the company sets it on the role.
+    desk = OrgChart(
+        positions=[
+            Position(id="sup-1", role="customer_service_supervisor"),
+            Position(id="rep-1", role="customer_service_representative", reports_to="sup-1"),
+            Position(id="rep-2", role="customer_service_representative", reports_to="sup-1"),
+        ]
+    )
+    handled = [
+        contact(1, (RESOLVED, 30), assignee="rep-1"),
+        contact(2, (RESOLVED, 60), channel=Channel.PHONE, assignee="rep-1"),
+        contact(3, (RESOLVED, 90), assignee="rep-2"),
+        contact(4, assignee="rep-2"),  # still open: not handled
+    ]
+    rep = attrs.evolve(default_catalog().get("customer_service_representative"), daily_quota=2)
+    per_team = group_workload(handled, by_team(desk), period=DAY, timezone="UTC", quota=rep)
+    rows = [(r.position, r.handled, r.quota, r.meets_quota) for r in per_team["sup-1"]]
+    assert rows == [("rep-1", 2, 2, True), ("rep-2", 1, 2, False)]
+    assert set(per_team) == {"sup-1"}
+    per_role = group_workload(handled, by_role(desk), period=DAY, timezone="UTC", quota=rep)
+    assert dict(per_role) == {"customer_service_representative": per_team["sup-1"]}
+    assert quota_attainment(per_team["sup-1"]) == Ratio(part=1, whole=2)
