@@ -167,6 +167,28 @@ def test_levels_for() -> None:
         levels_for(3)  # type: ignore[arg-type]
 
 
+def test_what_is_a_csr_calls_reach_a_representative_first() -> None:
+    # What is a CSR: calls to service companies "sono generalmente instradate per la prima
+    # volta a un rappresentante del servizio clienti", who may be "chiamati a gestire i
+    # disaccordi o risolvere le controversie tra i clienti e la società madre"; only what is
+    # beyond them goes to a manager (test_responsibilities). An ordinary call, whatever it is
+    # about, is offered to the individual roles that take inbound calls before any manager.
+    catalog = default_catalog()
+    service_topics = {Topic.QUESTION, Topic.ORDER, Topic.RETURN, Topic.COMPLAINT, Topic.BILLING}
+    for topic in Topic:
+        call = contact(Channel.PHONE, topic)
+        ranked = [c for c in route(call) if c.works_channel and c.works_direction]
+        levels = [c.role.level for c in ranked]
+        assert levels[0] is Level.INDIVIDUAL, topic
+        assert levels == sorted(levels, key=list(Level).index), topic
+        if topic in service_topics:
+            assert "customer_service_representative" in keys(tuple(ranked)), topic
+    csr = catalog.get("customer_service_representative")
+    complaints = csr.responsibility(Duty.HANDLE_COMPLAINTS)
+    assert complaints is not None
+    assert complaints.raci is Raci.RESPONSIBLE
+
+
 # ---------------------------------------------------------------- the rules
 
 
