@@ -1039,7 +1039,8 @@ def test_quotas_are_measured_but_not_numbered(catalog: Catalog) -> None:
     # LiveAgent roles: representatives "hanno un certo numero di e-mail o chiamate che devono
     # eseguire quotidianamente"; call-center agents handle "un volume elevato di chiamate".
     # What is a CSR: telemarketers are "spesso definite telemarket, ma la loro funzione è
-    # essenzialmente di servizio clienti", so the representative's quota is theirs too.
+    # essenzialmente di servizio clienti"; the catalog infers the representative's quota for
+    # them (no article names a telemarketer's quota, nor their skills: they have none).
     # No article gives a number, so no daily quota is set; the roles are measured by it.
     for key in ("customer_service_representative", "call_center_agent", "telemarketer"):
         role = catalog.get(key)
