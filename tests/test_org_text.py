@@ -555,11 +555,24 @@ def test_graphviz_reads_the_dot_output(tmp_path: Path) -> None:
         assert picture == expected_picture(chart, findings)
 
 
-@pytest.mark.skipif(shutil.which("mmdc") is None, reason="mermaid-cli (mmdc) is not installed")
+def test_the_small_parser_reads_what_mermaid_cli_is_given() -> None:
+    # The text test_mermaid_cli_renders_the_output gives mmdc, read by parse_mermaid
+    # wherever mmdc is missing: every position, reporting line and finding.
+    chart = customer_organisation()
+    findings = chart.check(max_span=3)
+    assert findings  # wide spans to mark
+    assert parse_mermaid(chart.to_mermaid(findings=findings)) == expected_picture(chart, findings)
+
+
+@pytest.mark.skipif(
+    shutil.which("mmdc") is None,
+    reason="mermaid-cli (mmdc) is not installed; parse_mermaid reads the same text "
+    "(test_the_small_parser_reads_what_mermaid_cli_is_given)",
+)
 def test_mermaid_cli_renders_the_output(tmp_path: Path) -> None:  # pragma: no cover
     chart = customer_organisation()
     source = tmp_path / "chart.mmd"
-    source.write_text(chart.to_mermaid(findings=chart.check()), encoding="utf-8")
+    source.write_text(chart.to_mermaid(findings=chart.check(max_span=3)), encoding="utf-8")
     target = tmp_path / "chart.svg"
     subprocess.run(
         ["mmdc", "-i", str(source), "-o", str(target)], capture_output=True, check=True, timeout=120

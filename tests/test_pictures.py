@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import ast
 import importlib.util
+import re
 import subprocess
 import sys
 import textwrap
@@ -16,12 +18,13 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from csroles import BusinessCalendar, customer_organisation
+from csroles import BusinessCalendar, customer_organisation, sla_status
 from csroles.strategies import business_calendars
 
 pytest.importorskip("matplotlib")
 pytest.importorskip("sphinx")
 
+ROME = ZoneInfo("Europe/Rome")
 EXTENSIONS = Path(__file__).resolve().parent.parent / "docs" / "_ext"
 
 
@@ -81,7 +84,8 @@ def sphinx_build(tmp_path: Path, body: str) -> subprocess.CompletedProcess[str]:
             sys.executable,
             "-m",
             "sphinx",
-            "-W",
+            "-W",  # the flags of `make docs`
+            "--keep-going",
             "-q",
             "-b",
             "html",
@@ -116,6 +120,68 @@ def test_the_docs_build_shows_a_drawn_picture(tmp_path: Path) -> None:
     done = sphinx_build(tmp_path, textwrap.dedent(body).replace("\n", "\n        "))
     assert done.returncode == 0, done.stderr
     assert ">cc-agent-1-1<" in (tmp_path / "out" / "_images" / "one.svg").read_text("utf-8")
+
+
+def test_the_docs_draw_the_pictures_their_pages_show() -> None:
+    # The docs' own configuration loads the extension, so its build draws
+    # them (and fails as above when one fails); each page shows registered
+    # pictures only, and the SLA, clocks and hierarchy pages show theirs.
+    docs = EXTENSIONS.parent
+    conf = ast.parse((docs / "conf.py").read_text(encoding="utf-8"))
+    extensions = next(
+        node.value
+        for node in conf.body
+        if isinstance(node, ast.Assign)
+        and any(isinstance(t, ast.Name) and t.id == "extensions" for t in node.targets)
+    )
+    assert "pictures" in ast.literal_eval(extensions)
+    shown = {
+        page.name: set(re.findall(r"\(_generated/([^)]+)\)", page.read_text(encoding="utf-8")))
+        for page in docs.glob("*.md")
+    }
+    assert set().union(*shown.values()) == set(pictures.PICTURES)
+    assert shown["sla.md"] == {"sla-shifts.svg", "sla-night-shift.svg", "sla-holiday.svg"}
+    assert shown["sla_clocks.md"] == {"sla-clock-timeline.svg"}
+    assert shown["hierarchy.md"] == {
+        "team-organisation.svg",
+        "team-call-center.svg",
+        "team-support.svg",
+        "team-success.svg",
+        "chart-findings.svg",
+    }
+
+
+# ------------------------------------------------------------------ the clocks picture
+
+
+def test_the_clock_picture_shows_what_the_page_says() -> None:
+    # docs/sla_clocks.md describes the ticket of sla-clock-timeline.svg: a desk
+    # open 09:00-18:00 on weekdays (Rome); first and next response 4 business
+    # hours, resolution 12. Worked out by hand from the ticket's events.
+    sla, ticket, now = pictures.clock_ticket()
+    first, following, resolution = sla_status(sla, ticket, now)
+
+    def at(day: int, hour: int) -> datetime:  # June 2026: Friday 5 to Thursday 11
+        return datetime(2026, 6, day, hour, tzinfo=ROME)
+
+    # Friday 15:00-18:00 and Monday 09:00-10:00 use the 4 h: breached on Monday
+    # morning, after the weekend; the reply came at 11:00.
+    assert first.breached_at == at(8, 10)
+    assert [(s.start, s.end, s.running) for s in first.segments] == [(at(5, 15), at(8, 11), True)]
+    # The customer's reply on Tuesday 10:00 starts it, the 16:00 reply stops it.
+    assert following.breached_at == at(9, 14)
+    assert [(s.start, s.end) for s in following.segments] == [(at(9, 10), at(9, 16))]
+    # Paused while waiting on the customer, stopped at the resolution (11 h
+    # used), running again from the reopening (on_reopen continue): its 12th
+    # hour ends on Wednesday 11:00; 20 h by Thursday 10:00.
+    assert [(s.start, s.end, s.running, s.cycle) for s in resolution.segments] == [
+        (at(5, 15), at(8, 11), True, 0),
+        (at(8, 11), at(9, 10), False, 0),
+        (at(9, 10), at(9, 16), True, 0),
+        (at(10, 10), at(11, 10), True, 0),
+    ]
+    assert (resolution.elapsed, resolution.breached_at) == (timedelta(hours=20), at(10, 11))
+    assert resolution.warning_at == at(9, 11)  # 6 h: 5 h by Monday 11:00, one more on Tuesday
 
 
 # ------------------------------------------------------------------ calendar data
