@@ -814,18 +814,24 @@ class _Replay:
         for step, count in enumerate(self.counts.tolist()):
             self.step(step, count, now)
 
-    def _moves(self, rows: Ints) -> tuple[Ints, Ints]:
-        """Each row's kind and the state it leads to, compiling steps met for the first time."""
+    def _moves(self, rows: Ints) -> tuple[Ints, Ints, Ints]:
+        """Each row's kind, its (state, kind) pair and the state it leads to.
+
+        Steps met for the first time are compiled. A pair is ``state * width + kind``,
+        the position of the step in the machine's tables read flat.
+        """
         machine, kind = self.machine, self.table.kind[rows]
         current = self.state[: len(rows)]
-        following = machine.next[current, kind]
+        width = len(self.table.kinds)
+        pair = current * width
+        pair += kind
+        following = machine.next.ravel().take(pair)
         unknown = np.flatnonzero(following < 0)
         if len(unknown):
-            width = len(self.table.kinds)
-            pairs = np.flatnonzero(np.bincount(current[unknown] * width + kind[unknown]))
-            for s, k in (divmod(pair, width) for pair in pairs.tolist()):
+            pairs = np.flatnonzero(np.bincount(pair[unknown]))
+            for s, k in (divmod(found, width) for found in pairs.tolist()):
                 if not machine.compile(s, k):
-                    bad = unknown[(current[unknown] == s) & (kind[unknown] == k)][0]
+                    bad = unknown[pair[unknown] == s * width + k][0]
                     v.fail(
                         self.owner,
                         f"events['kind'][{int(rows[bad])}]",
@@ -833,8 +839,8 @@ class _Replay:
                         "an event that the lifecycle allows while the interaction is "
                         f"{machine.status(s).value!r}",
                     )
-            following = machine.next[current, kind]
-        return kind, following
+            following = machine.next.ravel().take(pair)
+        return kind, pair, following
 
     def _change_priorities(self, rows: Ints, kind: Ints) -> None:
         changing = np.flatnonzero(kind == self.changed)
@@ -856,24 +862,28 @@ class _Replay:
     def step(self, step: int, m: int, now: int) -> None:
         """The ``step``-th event of the ``m`` interactions that have one."""
         rows = self.first[:m] + step
-        kind, following = self._moves(rows)
-        current = self.state[:m]
-        live = self.machine.busy[current, kind]
-        flags = self.machine.flags[:, current, kind]
+        kind, pair, following = self._moves(rows)
+        machine = self.machine
+        live = machine.busy.ravel().take(pair)
         self.state[:m] = following
         self._change_priorities(rows, kind)
-        at = self.table.at[rows]
-        live &= at <= now
-        if not live.any():
+        instants = self.table.at[rows]
+        live &= instants <= now
+        i = np.flatnonzero(live)
+        if not len(i):
             return
-        change = np.flatnonzero(live & (kind == self.changed))
+        kind, pair, at = kind[i], pair[i], instants[i]
+        change = i[kind == self.changed]
         for number, clock in enumerate(self.clocks):
             if len(change):
                 who = change[clock.active[change]]
-                clock.reprioritize(who, at[who], self.priority[who], from_start=self.from_start)
-            reacting = np.flatnonzero(live & (flags[number] != 0))
+                clock.reprioritize(
+                    who, instants[who], self.priority[who], from_start=self.from_start
+                )
+            flags = machine.flags[number].ravel().take(pair)
+            reacting = np.flatnonzero(flags)
             if len(reacting):
-                self._events(number, clock, reacting, flags[number][reacting], at[reacting])
+                self._events(number, clock, i[reacting], flags[reacting], at[reacting])
 
     def _events(self, number: int, clock: _Clocks, i: Ints, flags: Ints, at: Ints) -> None:
         """What one metric's clocks ``i`` do at a step: stop, pause, resume, start (as Clock does)."""
