@@ -502,14 +502,15 @@ def add_us(
             result = np.empty(len(starts), dtype=np.int64)
             k = np.nonzero(positive & inside)
             result[k] = t.earliest(goal[k])
-            # A zero duration: the first open instant at or after the start.
-            j = np.searchsorted(t.starts, starts, side="right") - 1
-            is_open = starts < t.ends[j]
-            following = np.minimum(j + 1, len(t.starts) - 1)
-            opening = np.where(is_open, starts, t.starts[following])
-            zero = ~positive
-            result[zero] = opening[zero]
-            found = np.where(positive, inside, is_open | (j + 1 < len(t.starts)))
+            found = inside & positive
+            zero = np.flatnonzero(~positive)
+            if len(zero):  # the first open instant at or after the start
+                at = starts[zero]
+                j = np.searchsorted(t.starts, at, side="right") - 1
+                is_open = at < t.ends[j]
+                following = np.minimum(j + 1, len(t.starts) - 1)
+                result[zero] = np.where(is_open, at, t.starts[following])
+                found[zero] = is_open | (j + 1 < len(t.starts))
             found &= (result - starts <= REACH_US) & (result < MAX_US)
             where = np.arange(len(s)) if rows is None else rows
             out[where[found]] = result[found]
