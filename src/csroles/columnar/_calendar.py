@@ -51,6 +51,7 @@ _GROUP_YEARS: Final = 16
 _EPOCH_YEAR: Final = 1970
 _SLOT: Final = 15 * 60 * 1_000_000
 _TABLES: Final = 8
+_US_DTYPE: Final = np.dtype("datetime64[us]")
 
 
 # ------------------------------------------------------------------ input columns
@@ -160,22 +161,6 @@ def _whole_microseconds(
     return array.astype(f"{array.dtype.kind}8[us]").view(np.int64)
 
 
-def _datetime64_us(owner: str, name: str, array: npt.NDArray[Any]) -> Ints:
-    """A datetime64 column as integer microseconds (not range-checked unless on the fast path)."""
-    unit = np.datetime_data(array.dtype)[0]
-    raw = array.view(np.int64)
-    if unit == "us" and len(raw) and raw.min() >= MIN_US and raw.max() < MAX_US:
-        return np.ascontiguousarray(raw)  # the common case, checked with two reductions
-    return _whole_microseconds(
-        owner,
-        name,
-        array,
-        noun="an instant",
-        missing=f"an instant ({_RANGE})",
-        bad_unit="datetime64 values in a unit from weeks to nanoseconds",
-    )
-
-
 def instants_column(owner: str, name: str, values: object) -> Ints:
     """A column of instants as integer microseconds since the epoch (UTC), checked.
 
@@ -185,7 +170,17 @@ def instants_column(owner: str, name: str, values: object) -> Ints:
     """
     array = _plain(owner, name, values)
     if array.dtype.kind == "M":
-        us = _datetime64_us(owner, name, array)
+        raw = array.view(np.int64)
+        if array.dtype == _US_DTYPE and len(raw) and raw.min() >= MIN_US and raw.max() < MAX_US:
+            return np.ascontiguousarray(raw)  # the common case, checked with two reductions
+        us = _whole_microseconds(
+            owner,
+            name,
+            array,
+            noun="an instant",
+            missing=f"an instant ({_RANGE})",
+            bad_unit="datetime64 values in a unit from weeks to nanoseconds",
+        )
     elif array.dtype.kind == "O" or len(array) == 0:
         us = np.empty(len(array), dtype=np.int64)
         for row, value in enumerate(array.tolist()):
@@ -507,14 +502,15 @@ def add_us(
             result = np.empty(len(starts), dtype=np.int64)
             k = np.nonzero(positive & inside)
             result[k] = t.earliest(goal[k])
-            # A zero duration: the first open instant at or after the start.
-            j = np.searchsorted(t.starts, starts, side="right") - 1
-            is_open = starts < t.ends[j]
-            following = np.minimum(j + 1, len(t.starts) - 1)
-            opening = np.where(is_open, starts, t.starts[following])
-            zero = ~positive
-            result[zero] = opening[zero]
-            found = np.where(positive, inside, is_open | (j + 1 < len(t.starts)))
+            found = inside & positive
+            zero = np.flatnonzero(~positive)
+            if len(zero):  # the first open instant at or after the start
+                at = starts[zero]
+                j = np.searchsorted(t.starts, at, side="right") - 1
+                is_open = at < t.ends[j]
+                following = np.minimum(j + 1, len(t.starts) - 1)
+                result[zero] = np.where(is_open, at, t.starts[following])
+                found[zero] = is_open | (j + 1 < len(t.starts))
             found &= (result - starts <= REACH_US) & (result < MAX_US)
             where = np.arange(len(s)) if rows is None else rows
             out[where[found]] = result[found]

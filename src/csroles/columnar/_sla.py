@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import datetime
+from itertools import repeat
 from typing import Any, Final
 
 import numpy as np
@@ -216,36 +217,17 @@ def _codes(
 ) -> Ints:
     """A column of enum values (or members) as codes into ``members``; -1 for a null.
 
-    Only ``rows`` are read, if given (the codes of the others are -1).
+    Only ``rows`` are read, if given (the codes of the others are -1). The
+    common columns (strings of numpy's fixed width, or Python objects) take
+    a fast lookup first; what it leaves goes through :func:`_text_codes`.
     """
     n = len(values)
     if rows is not None:
         values = values[rows]
-    found = np.full(len(values), -2, dtype=np.int64)
-    present: Ints | None = None  # every row
-    if values.dtype.kind == "O" and nullable:
-        null = values == None  # noqa: E711  # elementwise, on an object array
-        found[null] = -1
-        present = np.flatnonzero(~null)
-    text: npt.NDArray[Any] | None = values if present is None else values[present]
-    if text is not None and len(text):
-        if text.dtype.kind != "U":
-            try:
-                text = text.astype(str)
-            except (TypeError, ValueError):  # not strings: the first row is refused below
-                text = None
-        if text is not None:
-            names = np.array(members)
-            order = np.argsort(names)
-            at = np.searchsorted(names[order], text)
-            np.minimum(at, len(names) - 1, out=at)
-            codes = order[at]
-            hit = names[codes] == text
-            if present is None and hit.all():
-                found = codes.astype(np.int64)
-            else:
-                where = np.flatnonzero(hit) if present is None else present[hit]
-                found[where] = codes[hit]
+    found = _fast_codes(values, members, nullable=nullable)
+    left = np.flatnonzero(found == -2)
+    if len(left):
+        found[left] = _text_codes(values[left], members, nullable=nullable)
     bad = found == -2
     if bad.any():
         k = int(np.argmax(bad))
@@ -259,6 +241,110 @@ def _codes(
     full = np.full(n, -1, dtype=np.int64)
     full[rows] = found
     return full
+
+
+def _text_codes(values: npt.NDArray[Any], members: Sequence[str], *, nullable: bool) -> Ints:
+    """Codes by the values' text (``str`` of each), -1 for a null, -2 for anything else."""
+    found = np.full(len(values), -2, dtype=np.int64)
+    present: Ints | None = None  # every row
+    if values.dtype.kind == "O" and nullable:
+        null = values == None  # noqa: E711  # elementwise, on an object array
+        found[null] = -1
+        present = np.flatnonzero(~null)
+    text: npt.NDArray[Any] | None = values if present is None else values[present]
+    if text is not None and len(text):
+        if text.dtype.kind != "U":
+            try:
+                text = text.astype(str)
+            except (TypeError, ValueError):  # not strings: the caller refuses the first row
+                text = None
+        if text is not None:
+            names = np.array(members)
+            order = np.argsort(names)
+            at = np.searchsorted(names[order], text)
+            np.minimum(at, len(names) - 1, out=at)
+            codes = order[at]
+            hit = names[codes] == text
+            if present is None and hit.all():
+                found = codes.astype(np.int64)
+            else:
+                where = np.flatnonzero(hit) if present is None else present[hit]
+                found[where] = codes[hit]
+    return found
+
+
+# Rows of fixed-width strings compared at a time (a chunk's gathered members stay small).
+_CHUNK: Final = 1 << 16
+_CHAR_BITS: Final = 21  # a code point fits in 21 bits: three make a 63-bit key
+
+
+def _fast_codes(values: npt.NDArray[Any], members: Sequence[str], *, nullable: bool) -> Ints:
+    """Codes of the values equal to a member (or null, -1, if ``nullable``); -2 elsewhere.
+
+    Objects: one dictionary lookup each (a value unhashable or not found is
+    -2). Fixed-width strings: a key of at most three characters picks the one
+    member a row can be, and a comparison of every character decides.
+    """
+    n = len(values)
+    if values.dtype.kind == "O":
+        lookup: dict[object, int] = {member: k for k, member in enumerate(members)}
+        if nullable:
+            lookup[None] = -1
+        items = values.tolist()
+        try:
+            return np.fromiter(map(lookup.get, items, repeat(-2)), dtype=np.int64, count=n)
+        except TypeError:  # an unhashable value: the others still count
+            return np.array([_get(lookup, item) for item in items], dtype=np.int64)
+    width = values.dtype.itemsize // 4
+    if values.dtype.kind != "U" or not n or not width:
+        return np.full(n, -2, dtype=np.int64)
+    # The members as rows of code points, padded with zeros as numpy pads its strings.
+    fitting = [k for k, member in enumerate(members) if len(member) <= width]
+    chars = np.zeros((len(members), width), dtype=np.uint32)
+    for k in fitting:
+        chars[k, : len(members[k])] = [ord(c) for c in members[k]]
+    keys_of = _key_positions(chars[fitting]) if fitting else None
+    if keys_of is None:
+        return np.full(n, -2, dtype=np.int64)
+    text = np.ascontiguousarray(values).view(np.uint32).reshape(n, width)
+    key = np.zeros(n, dtype=np.int64)
+    member_key = np.zeros(len(fitting), dtype=np.int64)
+    for position in keys_of:
+        key <<= _CHAR_BITS
+        key |= text[:, position]
+        member_key <<= _CHAR_BITS
+        member_key |= chars[fitting, position]
+    order = np.argsort(member_key)
+    sorted_keys = member_key[order]
+    at = np.searchsorted(sorted_keys, key)
+    np.minimum(at, len(sorted_keys) - 1, out=at)
+    found = np.asarray(fitting, dtype=np.int64)[order][at]
+    same = sorted_keys[at] == key
+    for lo in range(0, n, _CHUNK):
+        hi = min(lo + _CHUNK, n)
+        same[lo:hi] &= (text[lo:hi] == chars[found[lo:hi]]).all(axis=1)
+    found[~same] = -2
+    return found
+
+
+def _get(lookup: dict[object, int], item: object) -> int:
+    try:
+        return lookup.get(item, -2)
+    except TypeError:  # unhashable
+        return -2
+
+
+def _key_positions(chars: npt.NDArray[np.uint32]) -> list[int] | None:
+    """At most three character positions that tell the rows of ``chars`` apart (None: none)."""
+    if len(chars) <= 1:
+        return [0]
+    counts = [len(np.unique(chars[:, p])) for p in range(chars.shape[1])]
+    chosen: list[int] = []
+    for position in sorted(range(len(counts)), key=lambda p: -counts[p])[:3]:
+        chosen.append(position)
+        if len(np.unique(chars[:, chosen], axis=0)) == len(chars):
+            return chosen
+    return None
 
 
 class _Events:
@@ -728,18 +814,24 @@ class _Replay:
         for step, count in enumerate(self.counts.tolist()):
             self.step(step, count, now)
 
-    def _moves(self, rows: Ints) -> tuple[Ints, Ints]:
-        """Each row's kind and the state it leads to, compiling steps met for the first time."""
+    def _moves(self, rows: Ints) -> tuple[Ints, Ints, Ints]:
+        """Each row's kind, its (state, kind) pair and the state it leads to.
+
+        Steps met for the first time are compiled. A pair is ``state * width + kind``,
+        the position of the step in the machine's tables read flat.
+        """
         machine, kind = self.machine, self.table.kind[rows]
         current = self.state[: len(rows)]
-        following = machine.next[current, kind]
+        width = len(self.table.kinds)
+        pair = current * width
+        pair += kind
+        following = machine.next.ravel().take(pair)
         unknown = np.flatnonzero(following < 0)
         if len(unknown):
-            width = len(self.table.kinds)
-            pairs = np.flatnonzero(np.bincount(current[unknown] * width + kind[unknown]))
-            for s, k in (divmod(pair, width) for pair in pairs.tolist()):
+            pairs = np.flatnonzero(np.bincount(pair[unknown]))
+            for s, k in (divmod(found, width) for found in pairs.tolist()):
                 if not machine.compile(s, k):
-                    bad = unknown[(current[unknown] == s) & (kind[unknown] == k)][0]
+                    bad = unknown[pair[unknown] == s * width + k][0]
                     v.fail(
                         self.owner,
                         f"events['kind'][{int(rows[bad])}]",
@@ -747,8 +839,8 @@ class _Replay:
                         "an event that the lifecycle allows while the interaction is "
                         f"{machine.status(s).value!r}",
                     )
-            following = machine.next[current, kind]
-        return kind, following
+            following = machine.next.ravel().take(pair)
+        return kind, pair, following
 
     def _change_priorities(self, rows: Ints, kind: Ints) -> None:
         changing = np.flatnonzero(kind == self.changed)
@@ -770,24 +862,28 @@ class _Replay:
     def step(self, step: int, m: int, now: int) -> None:
         """The ``step``-th event of the ``m`` interactions that have one."""
         rows = self.first[:m] + step
-        kind, following = self._moves(rows)
-        current = self.state[:m]
-        live = self.machine.busy[current, kind]
-        flags = self.machine.flags[:, current, kind]
+        kind, pair, following = self._moves(rows)
+        machine = self.machine
+        live = machine.busy.ravel().take(pair)
         self.state[:m] = following
         self._change_priorities(rows, kind)
-        at = self.table.at[rows]
-        live &= at <= now
-        if not live.any():
+        instants = self.table.at[rows]
+        live &= instants <= now
+        i = np.flatnonzero(live)
+        if not len(i):
             return
-        change = np.flatnonzero(live & (kind == self.changed))
+        kind, pair, at = kind[i], pair[i], instants[i]
+        change = i[kind == self.changed]
         for number, clock in enumerate(self.clocks):
             if len(change):
                 who = change[clock.active[change]]
-                clock.reprioritize(who, at[who], self.priority[who], from_start=self.from_start)
-            reacting = np.flatnonzero(live & (flags[number] != 0))
+                clock.reprioritize(
+                    who, instants[who], self.priority[who], from_start=self.from_start
+                )
+            flags = machine.flags[number].ravel().take(pair)
+            reacting = np.flatnonzero(flags)
             if len(reacting):
-                self._events(number, clock, reacting, flags[number][reacting], at[reacting])
+                self._events(number, clock, i[reacting], flags[reacting], at[reacting])
 
     def _events(self, number: int, clock: _Clocks, i: Ints, flags: Ints, at: Ints) -> None:
         """What one metric's clocks ``i`` do at a step: stop, pause, resume, start (as Clock does)."""
