@@ -349,7 +349,7 @@ def main() -> str:
         rounds=100,
     )
 
-    presets = _before_and_after(number=100, rounds=60)
+    presets = _before_and_after(number=number, rounds=rounds)
 
     def row(*cells: str) -> str:
         return "| " + " | ".join(cells) + " |"
