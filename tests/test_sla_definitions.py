@@ -569,8 +569,11 @@ def test_time_to_assign() -> None:
 
 
 def test_first_and_next_response_presets_are_the_original_rules() -> None:
-    # The first reply at 09:20 stops first response; the customer's reply at
-    # 10:00 starts a next-response cycle, still open at 11:00.
+    # Zendesk, "first reply time": from the ticket's creation to the first public
+    # agent comment; "next reply time": from the oldest unanswered customer
+    # comment to the next public agent comment. The first reply at 09:20 stops
+    # first response (20 min); the customer's reply at 10:00 starts a
+    # next-response cycle, 1 h used of 2 h at 11:00.
     sla = SLA(
         name="Replies",
         targets={Metric.FIRST_RESPONSE_TIME: H, Metric.NEXT_RESPONSE_TIME: 2 * H},
