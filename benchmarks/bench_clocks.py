@@ -7,19 +7,29 @@ new to sla_status, so that it converts its events' instants; a second status of
 the same interaction, which reuses them, is its own row); sla_statuses over
 10,000 interactions is at least 3x faster per interaction than sla_status in a
 loop; choosing a policy among 50 with 3 conditions each costs at most 2 builds
-of one (10-event) Interaction.
+of one (10-event) Interaction; sla_status with the metrics defined as presets
+costs at most 1.1x what it cost before them (commit b844b4f, the parent of the
+change that made the three metrics presets), both measured in child processes
+whose rounds alternate, on the same interactions.
 """
 
 from __future__ import annotations
 
 import gc
+import io
 import itertools
 import os
 import platform
 import random
+import subprocess
+import sys
+import tarfile
+import tempfile
 import time as clock
 from collections.abc import Callable
 from datetime import date, datetime, time, timedelta
+from pathlib import Path
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 import attrs
@@ -33,15 +43,17 @@ from csroles import (
     EventKind,
     Interaction,
     Metric,
-    PolicyCondition,
-    PolicySet,
     Priority,
-    SLAPolicy,
     Topic,
-    choose_sla,
     sla_status,
     sla_statuses,
 )
+
+if TYPE_CHECKING:
+    from csroles import PolicySet
+
+# The module imports only names csroles had before the metrics became presets:
+# the child process that times that version imports it too (see _WORKER).
 
 K = EventKind
 NEW_YORK = ZoneInfo("America/New_York")
@@ -125,6 +137,8 @@ def _interaction(rng: random.Random, index: int, opened: datetime) -> Interactio
 
 def _policy_set(sla: SLA) -> PolicySet:
     """50 policies with 3 conditions each (channel, topic, tag); only the last one matches."""
+    from csroles import PolicyCondition, PolicySet, SLAPolicy
+
     channels = [c for c in Channel if c is not Channel.EMAIL]
     policies = [
         SLAPolicy(
@@ -167,6 +181,109 @@ def _interleaved(
             for _ in range(number):
                 run()
             best[name] = min(best[name], (clock.perf_counter() - start) / number)
+    return best
+
+
+# The engine before the metrics became presets defined by conditions: the parent
+# of the commit that made them so.
+BEFORE = "b844b4f13b5633c82e2d4658ae4dc9c9fe6fcc51"
+REPOSITORY = Path(__file__).resolve().parent.parent
+
+# A child process that times cold sla_status calls with whichever csroles its
+# path holds, one round per line read: the same interactions, SLAs and `now`
+# as main(), built from the API both versions share.
+_WORKER = """
+import gc, random, sys, time as clock
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
+import attrs
+import bench_clocks as b
+from csroles import sla_status
+
+rng = random.Random(20260504)
+now = datetime(2026, 5, 22, 16, 30, tzinfo=ZoneInfo("America/New_York"))
+first = now - timedelta(days=18)
+sample = [
+    b._interaction(rng, i, first + timedelta(seconds=rng.randint(0, 14 * 86400)))
+    for i in range(1000)
+]
+slas = {"business": b._sla(b._calendar()), "hours": b._sla(None)}
+number = int(sys.argv[1])
+for line in sys.stdin:
+    label = line.strip()
+    if label == "presets":
+        import importlib.util
+        print(importlib.util.find_spec("csroles.sla.definitions") is not None, flush=True)
+        continue
+    if label == "check":
+        found = [
+            [(getattr(c.metric, "value", c.metric), c.elapsed, c.state.value)
+             for c in sla_status(sla, t, now)]
+            for sla in slas.values()
+            for t in sample[:50]
+        ]
+        print(repr(found), flush=True)
+        continue
+    sla = slas[label]
+    # Fresh copies: each call is on an interaction new to sla_status (cold).
+    fresh = [attrs.evolve(sample[i % len(sample)]) for i in range(number)]
+    gc.collect()
+    start = clock.perf_counter()
+    for t in fresh:
+        sla_status(sla, t, now)
+    print((clock.perf_counter() - start) / number, flush=True)
+"""
+
+
+def _before_and_after(number: int, rounds: int) -> dict[str, float]:
+    """Best seconds per cold sla_status, before the presets and now, rounds alternating."""
+    with tempfile.TemporaryDirectory() as tmp:
+        archive = subprocess.run(
+            ["git", "-C", str(REPOSITORY), "archive", "--format=tar", BEFORE, "src/csroles"],
+            check=True,
+            capture_output=True,
+        ).stdout
+        before_root = Path(tmp) / "before"
+        with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
+            tar.extractall(before_root, filter="data")
+        roots = {"before": before_root / "src", "now": REPOSITORY / "src"}
+        workers = {
+            name: subprocess.Popen(
+                [sys.executable, "-c", _WORKER, str(number)],
+                stdin=subprocess.PIPE,
+                stdout=subprocess.PIPE,
+                text=True,
+                env=os.environ | {"PYTHONPATH": f"{root}{os.pathsep}{Path(__file__).parent}"},
+            )
+            for name, root in roots.items()
+        }
+
+        def ask(name: str, label: str) -> str:
+            worker = workers[name]
+            assert worker.stdin is not None
+            assert worker.stdout is not None
+            worker.stdin.write(label + "\n")
+            worker.stdin.flush()
+            return worker.stdout.readline().strip()
+
+        try:
+            # Each child imports its own version: only the second has the presets.
+            found = {name: ask(name, "presets") for name in workers}
+            assert found == {"before": "False", "now": "True"}, found
+            # The same answers from both: the comparison is of the same work.
+            answers = {name: ask(name, "check") for name in workers}
+            assert answers["before"] == answers["now"], "the two versions disagree"
+            best: dict[str, float] = {}
+            for _ in range(rounds):
+                for label in ("business", "hours"):
+                    for name in workers:
+                        key = f"{name} {label}"
+                        best[key] = min(best.get(key, float("inf")), float(ask(name, label)))
+        finally:
+            for worker in workers.values():
+                assert worker.stdin is not None
+                worker.stdin.close()
+                worker.wait()
     return best
 
 
@@ -217,6 +334,8 @@ def main() -> str:
     per = {name: value / BATCH for name, value in batch.items()}
     add = single["add"]
     policies = _policy_set(business)
+    from csroles import choose_sla
+
     ticket = sample[0]
     fields = {f: getattr(ticket, f) for f in ("id", "customer_id", "channel", "direction")}
     fields |= {"topic": ticket.topic, "priority": ticket.priority, "events": ticket.events}
@@ -229,6 +348,8 @@ def main() -> str:
         number=200,
         rounds=100,
     )
+
+    presets = _before_and_after(number=number, rounds=rounds)
 
     def row(*cells: str) -> str:
         return "| " + " | ".join(cells) + " |"
@@ -281,6 +402,22 @@ def main() -> str:
             "<= 2 x build",
         ),
     ]
+    for label, name in names.items():
+        before, after = presets[f"before {label}"], presets[f"now {label}"]
+        lines += [
+            row(
+                f"`sla_status`, 10 events, {name}, before the presets (`{BEFORE[:7]}`, child process)",
+                us(before),
+                "1.00",
+                "",
+            ),
+            row(
+                f"`sla_status`, 10 events, {name}, with the presets (this commit, child process)",
+                us(after),
+                f"{after / before:.2f} x before",
+                "<= 1.1 x before",
+            ),
+        ]
     # Where a cold business-hours status spends its time, from the rows above.
     cold, again, plain = single["business"], single["business again"], single["hours"]
     lines += [
@@ -302,7 +439,11 @@ def main() -> str:
             "interleaved rounds. The `sla_status` rows with a ratio to add are cold (each "
             "call on an interaction new to `sla_status`) except the second status, which "
             "reuses the instants the interaction kept; the loops and the batch form reuse "
-            f"them after their first round. Python {platform.python_version()} on "
+            "them after their first round. The rows before and with the presets time cold "
+            "calls in two child processes, one importing csroles as it was before the "
+            "metrics became presets defined by conditions, one importing this commit, "
+            "their rounds alternating, after checking that both give the same clocks. "
+            f"Python {platform.python_version()} on "
             f"{platform.machine()}, load average {os.getloadavg()[0]:.1f} when it ended."
         ),
     ]

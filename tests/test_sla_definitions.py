@@ -11,16 +11,17 @@ predicate, as in the oracle of the three original metrics.
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import json
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime, time, timedelta
 from typing import Any
 
 import attrs
 import pytest
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from csroles import (
@@ -41,13 +42,17 @@ from csroles.sla import (
     ClockSegment,
     ClockState,
     MetricDefinition,
+    PolicyCondition,
     PolicySet,
     PriorityChangePolicy,
     ReopenPolicy,
     SLAClock,
+    SLAPolicy,
     sla_status,
 )
 from csroles.strategies import metric_definitions
+from tests.test_calendar_oracle import Model as CalendarModel
+from tests.test_calendar_oracle import Spec
 from tests.test_clocks_oracle import ANCHORS, CALENDARS, UNIT, as_grid, timelines
 
 K = EventKind
@@ -368,6 +373,77 @@ def test_definitions_in_business_hours_match_the_oracle(
     check(sla, interaction, max(0, last + extra), calendar.is_open)
 
 
+# Random calendars on the grid: shifts, holidays (one-off and annual), special
+# hours and closures all fall on quarter hours, in zones whose offsets are whole
+# quarters (a 30-minute DST change, 45-minute offsets). Whether the desk is open
+# at an instant is read from the calendar oracle's brute-force model, not from
+# the calendar under test.
+GRID_ZONES = [
+    "UTC",
+    "Europe/Rome",
+    "America/New_York",
+    "Asia/Kathmandu",
+    "Asia/Kolkata",
+    "Australia/Lord_Howe",
+    "Pacific/Chatham",
+]
+QUARTERS = st.integers(0, 95).map(lambda q: time(q // 4, 15 * (q % 4)))
+GRID_SHIFTS = st.lists(st.tuples(QUARTERS, QUARTERS), max_size=2)
+
+
+@st.composite
+def grid_calendar_cases(draw: st.DrawFn) -> tuple[Interaction, Spec]:
+    """A timeline, and a random calendar on the grid with its holidays near the timeline."""
+    interaction = draw(timelines(max_events=16, max_gap=24, anchors=ANCHORS, spread=100))
+    hours = draw(st.dictionaries(st.integers(0, 6), GRID_SHIFTS, min_size=1, max_size=7))
+    assume(any(hours.values()))
+    around = interaction.events[0].at.astimezone(UTC).date()
+    days = st.integers(-3, 12).map(lambda n: around + timedelta(days=n))
+    closures = []
+    for _ in range(draw(st.integers(0, 2))):
+        lo = datetime.combine(draw(days), time(), tzinfo=UTC) + UNIT * draw(st.integers(0, 95))
+        closures.append((lo, lo + UNIT * draw(st.integers(1, 200))))
+    spec = Spec(
+        zone=draw(st.sampled_from(GRID_ZONES)),
+        hours=hours,
+        holidays=draw(st.frozensets(days, max_size=3)),
+        special=draw(st.dictionaries(days, GRID_SHIFTS, max_size=2)),
+        closures=closures,
+        annual=draw(st.frozensets(days.map(lambda d: (d.month, d.day)), max_size=2)),
+    )
+    return interaction, spec
+
+
+def brute_force_open(spec: Spec, lo: datetime, hi: datetime) -> Callable[[datetime], bool]:
+    """Whether the calendar of ``spec`` is open at an instant in [lo, hi), by its open intervals."""
+    model = CalendarModel(spec)
+    model.cover(lo, hi)
+    intervals = model.intervals
+    starts = [start for start, _ in intervals]
+
+    def open_at(at: datetime) -> bool:
+        index = bisect.bisect_right(starts, at) - 1
+        return index >= 0 and at < intervals[index][1]
+
+    return open_at
+
+
+@given(case=grid_calendar_cases(), data=st.data(), extra=st.integers(-40, 200))
+def test_definitions_in_random_calendars_match_the_oracle(
+    case: tuple[Interaction, Spec], data: st.DataObject, extra: int
+) -> None:
+    interaction, spec = case
+    sla = data.draw(definition_slas(calendars=[spec.calendar()]))
+    opened = interaction.events[0].at
+    last = round((interaction.events[-1].at - opened) / UNIT)
+    now_k = max(0, last + extra)
+    # A deadline lies at most 30 open units after now; every calendar drawn is open
+    # at least one unit a week outside its few holidays and closures.
+    horizon = opened + UNIT * now_k + timedelta(weeks=40)
+    open_at = brute_force_open(spec, opened - 2 * UNIT, horizon)
+    check(sla, interaction, now_k, open_at)
+
+
 # ------------------------------------------------------------------ the presets, by hand
 # Each scenario is written from the vendor's definition of the metric, and its
 # figures worked out by hand; calendar hours (no calendar), so the arithmetic
@@ -493,8 +569,11 @@ def test_time_to_assign() -> None:
 
 
 def test_first_and_next_response_presets_are_the_original_rules() -> None:
-    # The first reply at 09:20 stops first response; the customer's reply at
-    # 10:00 starts a next-response cycle, still open at 11:00.
+    # Zendesk, "first reply time": from the ticket's creation to the first public
+    # agent comment; "next reply time": from the oldest unanswered customer
+    # comment to the next public agent comment. The first reply at 09:20 stops
+    # first response (20 min); the customer's reply at 10:00 starts a
+    # next-response cycle, 1 h used of 2 h at 11:00.
     sla = SLA(
         name="Replies",
         targets={Metric.FIRST_RESPONSE_TIME: H, Metric.NEXT_RESPONSE_TIME: 2 * H},
@@ -654,7 +733,17 @@ CONV = make_converter()
 
 
 @pytest.mark.parametrize(
-    "tp", [ClockCondition, MetricDefinition, ClockSegment, PolicySet, SLA, SLAClock]
+    "tp",
+    [
+        ClockCondition,
+        MetricDefinition,
+        ClockSegment,
+        PolicyCondition,
+        SLAPolicy,
+        PolicySet,
+        SLA,
+        SLAClock,
+    ],
 )
 def test_documents_round_trip(tp: type) -> None:
     @settings(max_examples=25)

@@ -178,6 +178,21 @@ def test_sla_statuses_measure_each_interaction_against_its_own_sla() -> None:
     assert sla_status(policies, tickets[1], now) == ()
 
 
+@given(policies=policy_sets(max_policies=6), drawn=st.lists(cases(), min_size=1, max_size=4))
+def test_sla_statuses_with_a_policy_set_measure_each_against_its_chosen_sla(
+    policies: PolicySet, drawn: list[tuple[Interaction, Customer | None]]
+) -> None:
+    interactions = [attrs.evolve(i, id=f"T-{n}") for n, (i, _) in enumerate(drawn)]
+    customer = next((c for _, c in drawn if c is not None), None)  # every case's is C-1
+    now = max(i.last_event_at for i in interactions) + H
+    statuses = sla_statuses(policies, interactions, now, [] if customer is None else [customer])
+    for interaction, clocks in zip(interactions, statuses, strict=True):
+        chosen = choose_sla(policies, interaction, customer).sla
+        expected = () if chosen is None else sla_status(chosen, interaction, now, customer)
+        assert clocks == expected
+        assert sla_status(policies, interaction, now, customer) == expected
+
+
 ROME = BusinessCalendar(timezone="Europe/Rome", hours={d: [(time(9), time(17))] for d in range(5)})
 NEW_YORK = BusinessCalendar(
     timezone="America/New_York", hours={d: [(time(9), time(17))] for d in range(5)}
