@@ -26,6 +26,7 @@ from csroles import (
     BusinessCalendar,
     CalendarError,
     Channel,
+    ClockCondition,
     CsrolesError,
     Customer,
     Event,
@@ -35,6 +36,7 @@ from csroles import (
     Metric,
     Priority,
     SLAClock,
+    Status,
     UnknownPositionError,
     customer_lifetime_value,
     decide_escalation,
@@ -346,6 +348,23 @@ def test_plain_values_of_string_enums_are_taken_as_members() -> None:
         Event(kind="pigeon", at=T0)  # type: ignore[arg-type]
     with pytest.raises(InvalidEntityError, match=r"^Interaction\.channel: <Priority\.HIGH"):
         _ticket(channel=Priority.HIGH)  # a member of another enum is not a channel
+
+
+def test_a_clock_condition_keeps_the_members_of_plain_values() -> None:
+    # Found by the converter fuzzing once it covered every entity type: the
+    # plain values were kept as strings, so an impossible condition was
+    # accepted or failed with AttributeError, and `matches` never matched.
+    condition = ClockCondition(kind="agent_replied", first_since="customer_replied")  # type: ignore[arg-type]
+    assert condition.kind is EventKind.AGENT_REPLIED
+    assert condition.first_since is EventKind.CUSTOMER_REPLIED
+    assert ClockCondition(to_status="open").to_status is Status.OPEN  # type: ignore[arg-type]
+    assert ClockCondition(kind="resolved").matches(EventKind.RESOLVED, Status.RESOLVED)  # type: ignore[arg-type]
+    with pytest.raises(InvalidEntityError, match=r"^ClockCondition\.first_since: .*other than"):
+        ClockCondition(kind="resolved", first_since="resolved")  # type: ignore[arg-type]
+    with pytest.raises(InvalidEntityError, match=r"^ClockCondition\.first_since: .*'opened'"):
+        ClockCondition(kind="opened", first_since="resolved")  # type: ignore[arg-type]
+    with pytest.raises(InvalidEntityError, match=r"^ClockCondition\.to_status: "):
+        ClockCondition(kind="resolved", to_status="open")  # type: ignore[arg-type]
 
 
 def test_an_sla_document_takes_one_duration_for_every_priority() -> None:
