@@ -14,6 +14,7 @@ from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from decimal import Decimal
 from typing import Any
 
+import attrs
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -45,6 +46,7 @@ from csroles import (
     success_team,
 )
 from csroles import _validation as v
+from csroles import strategies as cs
 from csroles.escalation import EscalationStep
 from csroles.hierarchy import Position
 from csroles.vocabulary import Level
@@ -365,6 +367,18 @@ def test_a_clock_condition_keeps_the_members_of_plain_values() -> None:
         ClockCondition(kind="opened", first_since="resolved")  # type: ignore[arg-type]
     with pytest.raises(InvalidEntityError, match=r"^ClockCondition\.to_status: "):
         ClockCondition(kind="resolved", to_status="open")  # type: ignore[arg-type]
+
+
+@given(
+    st.one_of(cs.interval_staffings(), cs.team_plans(max_intervals=2)),
+    st.sampled_from([None, 5, float("nan"), ["ok", 3]]),
+)
+def test_staffing_results_refuse_reasons_that_are_not_texts(value: Any, reasons: object) -> None:
+    # Found by the hostile-argument sweep once every entity had a valid
+    # example: a TypeError escaped where the reasons were not a collection.
+    name = type(value).__name__
+    with pytest.raises(InvalidEntityError, match=rf"^{name}\.reasons(\[1\])?: "):
+        attrs.evolve(value, reasons=reasons)
 
 
 def test_an_sla_document_takes_one_duration_for_every_priority() -> None:
