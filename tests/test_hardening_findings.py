@@ -381,6 +381,15 @@ def test_staffing_results_refuse_reasons_that_are_not_texts(value: Any, reasons:
         attrs.evolve(value, reasons=reasons)
 
 
+def test_scheduled_agents_refuses_a_count_beyond_a_float() -> None:
+    # Found by the hostile-argument sweep once it had a valid example call.
+    with pytest.raises(InvalidEntityError, match=r"^scheduled_agents\.required: <an int of"):
+        csroles.scheduled_agents(10**400, shrinkage=0.3)
+    with pytest.raises(InvalidEntityError, match=r"^scheduled_agents\.required: "):
+        csroles.scheduled_agents(10**308, shrinkage=0.99)  # the count, not the input, overflows
+    assert csroles.scheduled_agents(10**300, shrinkage=0.5) > 10**300
+
+
 def test_an_sla_document_takes_one_duration_for_every_priority() -> None:
     sla = CONV.structure({"name": "S", "targets": {"resolution_time": "PT8H"}}, SLA)
     assert sla == SLA(name="S", targets={Metric.RESOLUTION_TIME: timedelta(hours=8)})

@@ -97,7 +97,11 @@ def scheduled_agents(required: int, *, shrinkage: float) -> int:
     """
     if type(required) is not int or required < 0:
         v.fail("scheduled_agents", "required", required, "an int of 0 or more")
-    return _scheduled(required, _check_shrinkage("scheduled_agents", "shrinkage", shrinkage))
+    share = _check_shrinkage("scheduled_agents", "shrinkage", shrinkage)
+    if not v.is_finite_number(required) or not math.isfinite(required / (1.0 - share)):
+        expected = "an int of 0 or more whose scheduled count a float can hold"
+        v.fail("scheduled_agents", "required", required, expected)
+    return _scheduled(required, share)
 
 
 def _scheduled(required: int, shrinkage: float) -> int:
