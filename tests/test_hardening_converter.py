@@ -51,8 +51,29 @@ STRATEGIES: list[tuple[type, st.SearchStrategy[Any]]] = [
     (csroles.SLAClock, cs.sla_clocks()),
     (csroles.SLA, cs.slas()),
     (csroles.TitleParts, cs.title_parts()),
+    (csroles.AssignmentPolicy, cs.assignment_policies()),
+    (csroles.Skill, cs.skills()),
+    (csroles.QueueFigures, cs.queue_figures()),
+    (csroles.AgentRequirement, cs.agent_requirements()),
+    (csroles.ForecastInterval, cs.forecast_intervals()),
+    (csroles.IntervalStaffing, cs.interval_staffings()),
+    (csroles.ChannelStaffing, cs.channel_staffings()),
+    (csroles.StaffingPlan, cs.staffing_plans(max_intervals=3)),
+    (csroles.TeamPlan, cs.team_plans(max_intervals=2)),
+    (csroles.ClockCondition, cs.clock_conditions()),
+    (csroles.ClockSegment, cs.clock_segments()),
+    (csroles.MetricDefinition, cs.metric_definitions()),
+    (csroles.PolicyCondition, cs.policy_conditions()),
+    (csroles.SLAPolicy, cs.sla_policies()),
+    (csroles.PolicySet, cs.policy_sets(max_policies=3)),
 ]
 IDS = [cls.__name__ for cls, _ in STRATEGIES]
+
+
+def test_every_entity_type_is_fuzzed() -> None:
+    # The entity types are those the public strategies make (test_strategies
+    # checks that every public entity has one): a new one joins this list.
+    assert set(IDS) == set(cs._STRATEGY_FOR_TYPE)
 
 
 def _deep(depth: int) -> list[Any]:

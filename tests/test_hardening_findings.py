@@ -14,6 +14,7 @@ from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from decimal import Decimal
 from typing import Any
 
+import attrs
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -26,6 +27,7 @@ from csroles import (
     BusinessCalendar,
     CalendarError,
     Channel,
+    ClockCondition,
     CsrolesError,
     Customer,
     Event,
@@ -35,6 +37,7 @@ from csroles import (
     Metric,
     Priority,
     SLAClock,
+    Status,
     UnknownPositionError,
     customer_lifetime_value,
     decide_escalation,
@@ -43,6 +46,7 @@ from csroles import (
     success_team,
 )
 from csroles import _validation as v
+from csroles import strategies as cs
 from csroles.escalation import EscalationStep
 from csroles.hierarchy import Position
 from csroles.vocabulary import Level
@@ -346,6 +350,44 @@ def test_plain_values_of_string_enums_are_taken_as_members() -> None:
         Event(kind="pigeon", at=T0)  # type: ignore[arg-type]
     with pytest.raises(InvalidEntityError, match=r"^Interaction\.channel: <Priority\.HIGH"):
         _ticket(channel=Priority.HIGH)  # a member of another enum is not a channel
+
+
+def test_a_clock_condition_keeps_the_members_of_plain_values() -> None:
+    # Found by the converter fuzzing once it covered every entity type: the
+    # plain values were kept as strings, so an impossible condition was
+    # accepted or failed with AttributeError, and `matches` never matched.
+    condition = ClockCondition(kind="agent_replied", first_since="customer_replied")  # type: ignore[arg-type]
+    assert condition.kind is EventKind.AGENT_REPLIED
+    assert condition.first_since is EventKind.CUSTOMER_REPLIED
+    assert ClockCondition(to_status="open").to_status is Status.OPEN  # type: ignore[arg-type]
+    assert ClockCondition(kind="resolved").matches(EventKind.RESOLVED, Status.RESOLVED)  # type: ignore[arg-type]
+    with pytest.raises(InvalidEntityError, match=r"^ClockCondition\.first_since: .*other than"):
+        ClockCondition(kind="resolved", first_since="resolved")  # type: ignore[arg-type]
+    with pytest.raises(InvalidEntityError, match=r"^ClockCondition\.first_since: .*'opened'"):
+        ClockCondition(kind="opened", first_since="resolved")  # type: ignore[arg-type]
+    with pytest.raises(InvalidEntityError, match=r"^ClockCondition\.to_status: "):
+        ClockCondition(kind="resolved", to_status="open")  # type: ignore[arg-type]
+
+
+@given(
+    st.one_of(cs.interval_staffings(), cs.team_plans(max_intervals=2)),
+    st.sampled_from([None, 5, float("nan"), ["ok", 3]]),
+)
+def test_staffing_results_refuse_reasons_that_are_not_texts(value: Any, reasons: object) -> None:
+    # Found by the hostile-argument sweep once every entity had a valid
+    # example: a TypeError escaped where the reasons were not a collection.
+    name = type(value).__name__
+    with pytest.raises(InvalidEntityError, match=rf"^{name}\.reasons(\[1\])?: "):
+        attrs.evolve(value, reasons=reasons)
+
+
+def test_scheduled_agents_refuses_a_count_beyond_a_float() -> None:
+    # Found by the hostile-argument sweep once it had a valid example call.
+    with pytest.raises(InvalidEntityError, match=r"^scheduled_agents\.required: <an int of"):
+        csroles.scheduled_agents(10**400, shrinkage=0.3)
+    with pytest.raises(InvalidEntityError, match=r"^scheduled_agents\.required: "):
+        csroles.scheduled_agents(10**308, shrinkage=0.99)  # the count, not the input, overflows
+    assert csroles.scheduled_agents(10**300, shrinkage=0.5) > 10**300
 
 
 def test_an_sla_document_takes_one_duration_for_every_priority() -> None:

@@ -72,7 +72,9 @@ _EXPECTED_STATUS = v.enum_check(Status)
 def _optional_member(check: Any) -> Any:
     def validate(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
         if value is not None:
-            check(instance, attribute.name, value)
+            member = check(instance, attribute.name, value)
+            if member is not value:  # a member's plain value: the field keeps the member
+                v.store_normalised(instance, attribute.name, member)
 
     return validate
 

@@ -97,7 +97,11 @@ def scheduled_agents(required: int, *, shrinkage: float) -> int:
     """
     if type(required) is not int or required < 0:
         v.fail("scheduled_agents", "required", required, "an int of 0 or more")
-    return _scheduled(required, _check_shrinkage("scheduled_agents", "shrinkage", shrinkage))
+    share = _check_shrinkage("scheduled_agents", "shrinkage", shrinkage)
+    if not v.is_finite_number(required) or not math.isfinite(required / (1.0 - share)):
+        expected = "an int of 0 or more whose scheduled count a float can hold"
+        v.fail("scheduled_agents", "required", required, expected)
+    return _scheduled(required, share)
 
 
 def _scheduled(required: int, shrinkage: float) -> int:
@@ -295,11 +299,6 @@ class ForecastInterval:
     handle_time: timedelta = attrs.field(converter=_handle_time_of_ForecastInterval)
 
 
-def _check_reasons(instance: Any, attribute: attrs.Attribute[Any], value: tuple[Any, ...]) -> None:
-    for index, item in enumerate(value):
-        v.check_identifier(instance, f"{attribute.name}[{index}]", item)
-
-
 def _check_count(instance: Any, attribute: attrs.Attribute[Any], value: object) -> None:
     if type(value) is not int or value < 0:
         v.fail(instance, attribute.name, value, "an int of 0 or more")
@@ -337,7 +336,7 @@ class IntervalStaffing:
         validator=v.optional_validator(v.instance_check(QueueFigures)),
     )
     reasons: tuple[str, ...] = attrs.field(
-        default=(), converter=v.to_tuple, validator=_check_reasons
+        default=(), converter=v.to_tuple, validator=v.tuple_of(v.check_identifier)
     )
 
 

@@ -72,11 +72,6 @@ def _check_counts(instance: Any, attribute: attrs.Attribute[Any], value: Mapping
             v.fail(instance, f"{attribute.name}.{key}", count, "an int of 1 or more")
 
 
-def _check_reasons(instance: Any, attribute: attrs.Attribute[Any], value: tuple[Any, ...]) -> None:
-    for index, item in enumerate(value):
-        v.check_identifier(instance, f"{attribute.name}[{index}]", item)
-
-
 @attrs.frozen(kw_only=True)
 class TeamPlan:
     """The team a staffing plan makes, from :func:`plan_team`.
@@ -92,7 +87,9 @@ class TeamPlan:
 
     chart: OrgChart = attrs.field(validator=v.validator(v.instance_check(OrgChart)))
     headcount: Mapping[str, int] = attrs.field(converter=_to_counts, validator=_check_counts)
-    reasons: tuple[str, ...] = attrs.field(converter=v.to_tuple, validator=_check_reasons)
+    reasons: tuple[str, ...] = attrs.field(
+        converter=v.to_tuple, validator=v.tuple_of(v.check_identifier)
+    )
 
 
 def _spans(value: object) -> dict[Level, int]:
