@@ -477,3 +477,12 @@ def test_plan_values_validate_their_fields() -> None:
     with pytest.raises(InvalidEntityError, match=r"TeamPlan\.headcount\.agent: 0"):
         TeamPlan(chart=team.chart, headcount={"agent": 0}, reasons=())
     assert plan_team(staffing_plan([call(at(9))], channels=[PHONE], calendar=DESK)) == team
+
+
+def test_a_forecast_beyond_a_million_servers_is_refused() -> None:
+    # The search is linear in the agents: a load of 1e299 Erlangs ran without end.
+    with pytest.raises(InvalidEntityError, match=r"staffing_plan\.volume: 1e\+300, .*1,000,000"):
+        staffing_plan([call(at(9), volume=1e300)], channels=[PHONE], calendar=DESK)
+    capped = ChannelStaffing(channel=Channel.PHONE, sla=PHONE.sla, max_occupancy=1e-9)
+    with pytest.raises(InvalidEntityError, match=r"staffing_plan\.max_occupancy: 1e-09, "):
+        staffing_plan([call(at(9))], channels=[capped], calendar=DESK)

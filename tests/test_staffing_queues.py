@@ -519,3 +519,46 @@ def test_figures_refuse_bad_fields(field: str, value: object) -> None:
     }
     with pytest.raises(InvalidEntityError, match=rf"QueueFigures\.{field}: "):
         QueueFigures(**{**good, field: value})
+
+
+# ------------------------------------------------------------------ the bound on servers
+
+
+@pytest.mark.parametrize("field", ["agents", "concurrency"])
+@pytest.mark.parametrize("formula", [erlang_c, erlang_a])
+@pytest.mark.parametrize("value", [10**400, 1_000_001], ids=["huge", "one-more"])
+def test_more_than_a_million_servers_are_refused(
+    formula: Callable[..., QueueFigures], field: str, value: int
+) -> None:
+    # The recurrence is linear in the servers: 10**400 of them ran without end.
+    arguments: dict[str, Any] = {**GOOD, "agents": 20, "threshold": TWENTY, field: value}
+    if formula is erlang_a:
+        arguments["patience"] = timedelta(minutes=2)
+    with pytest.raises(InvalidEntityError, match=rf"{formula.__name__}\.{field}: .*1,000,000"):
+        formula(**arguments)
+
+
+@pytest.mark.parametrize("formula", [erlang_c, erlang_a])
+def test_agents_times_concurrency_is_bounded(formula: Callable[..., QueueFigures]) -> None:
+    arguments: dict[str, Any] = {**GOOD, "agents": 1001, "concurrency": 1000, "threshold": TWENTY}
+    if formula is erlang_a:
+        arguments["patience"] = timedelta(minutes=2)
+    with pytest.raises(InvalidEntityError, match=r"\.agents: 1001, .*1,001 x 1,000"):
+        formula(**arguments)
+    # A million servers exactly are within the bound.
+    arguments["agents"] = 1000
+    assert formula(**arguments).agents == 1000
+
+
+def test_agents_for_refuses_a_load_beyond_a_million_servers() -> None:
+    hour: dict[str, Any] = {"interval": timedelta(hours=1), "handle_time": timedelta(hours=1)}
+    with pytest.raises(InvalidEntityError, match=r"agents_for\.volume: .*1e\+300 Erlangs"):
+        agents_for(volume=1e300, **hour)
+    with pytest.raises(InvalidEntityError, match=r"agents_for\.volume: 1000001"):
+        agents_for(volume=1_000_001, **hour)
+    # A tiny occupancy cap asks for load / cap servers: 50 billion here.
+    with pytest.raises(InvalidEntityError, match=r"agents_for\.max_occupancy: 1e-09, .*5e\+10"):
+        agents_for(volume=50, max_occupancy=1e-9, **hour)
+    # Just within: 999,000 Erlangs are answered, a little above the load.
+    need = agents_for(volume=999_000, **hour)
+    assert 999_000 < need.agents < 1_000_500

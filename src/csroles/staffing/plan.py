@@ -55,6 +55,7 @@ from csroles.staffing.queues import (
     AgentRequirement,
     QueueFigures,
     _requirement,
+    check_load_bound,
     check_positive_duration,
     check_share,
     check_volume,
@@ -493,8 +494,10 @@ def _live(
         answer = answers.get((row.volume, row.handle_time))
         if answer is None:
             handle = row.handle_time.total_seconds()
+            load = row.volume * handle / seconds
+            check_load_bound("staffing_plan", row.volume, spec.max_occupancy, load)
             need = _requirement(
-                row.volume * handle / seconds,
+                load,
                 handle,
                 spec.concurrency,
                 threshold,
@@ -596,7 +599,9 @@ def staffing_plan(
 
     Raises:
         InvalidEntityError: a bad argument, a forecast for a channel not in
-            ``channels``, or two forecasts for one channel and interval.
+            ``channels``, two forecasts for one channel and interval, or a
+            forecast whose load needs more than 1,000,000 servers (as in
+            :func:`~csroles.staffing.agents_for`).
         CalendarError: an interval off the grid or outside the open hours;
             the message names it.
 

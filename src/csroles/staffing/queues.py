@@ -228,12 +228,50 @@ class AgentRequirement:
 # ------------------------------------------------------------------ figures
 
 
+# The most servers (agents x concurrency) the formulas run for: the Erlang B
+# recurrence is linear in them, so this bounds the work of one call (about a
+# tenth of a second), whatever the arguments say.
+_MAX_SERVERS = 1_000_000
+_SERVERS = f"at most {_MAX_SERVERS:,} servers (agents x concurrency)"
+
+
+def _count(owner: str, field: str, value: object) -> int:
+    count = v.check_positive_int(owner, field, value)
+    if count > _MAX_SERVERS:
+        v.fail(owner, field, value, f"a whole number from 1 to {_MAX_SERVERS:,}")
+    return count
+
+
 def _concurrency(owner: str, value: object) -> int:
-    return v.check_positive_int(owner, "concurrency", value)
+    return _count(owner, "concurrency", value)
 
 
 def _agents(owner: str, value: object) -> int:
-    return v.check_positive_int(owner, "agents", value)
+    return _count(owner, "agents", value)
+
+
+def _servers(owner: str, agents: object, count: int, k: int) -> None:
+    if count * k > _MAX_SERVERS:
+        v.fail(owner, "agents", agents, f"{_SERVERS}: {count:,} x {k:,}")
+
+
+def check_load_bound(owner: str, volume: object, max_occupancy: float | None, load: float) -> None:
+    """Refuse a load that needs more servers than the formulas run for.
+
+    The searches need more than ``load`` servers, and ``load / max_occupancy``
+    when an occupancy is capped: past the bound the argument that asks for
+    them is refused, ``volume`` or ``max_occupancy``.
+    """
+    if load > _MAX_SERVERS:
+        v.fail(owner, "volume", volume, f"a load that {_SERVERS} can carry: {load:.6g} Erlangs")
+    if max_occupancy is not None and load / max_occupancy > _MAX_SERVERS:
+        v.fail(
+            owner,
+            "max_occupancy",
+            max_occupancy,
+            f"an occupancy that {_SERVERS} can keep: {load:.6g} Erlangs at most "
+            f"{max_occupancy:g} busy need {load / max_occupancy:.6g}",
+        )
 
 
 def _figures(  # noqa: PLR0917 (private, called positionally in the searches)
@@ -327,7 +365,8 @@ def erlang_c(
         concurrency: the contacts an agent handles at once.
 
     Raises:
-        InvalidEntityError: a bad argument (the message names it), or fewer
+        InvalidEntityError: a bad argument (the message names it), more
+            than 1,000,000 servers (agents times concurrency), or fewer
             agents (times concurrency) than the load: the queue would grow
             without end.
 
@@ -347,6 +386,7 @@ def erlang_c(
     count = _agents(owner, agents)
     k = _concurrency(owner, concurrency)
     limit = v.check_duration(owner, "threshold", threshold)
+    _servers(owner, agents, count, k)
     if count * k <= load:
         raise _unstable(owner, count, k, load)
     return _figures(load, count, k, handle, limit, None, _erlang.erlang_b(load, count * k))
@@ -373,7 +413,8 @@ def erlang_a(
     answer is the mean wait of every contact.
 
     Raises:
-        InvalidEntityError: a bad argument; the message names it.
+        InvalidEntityError: a bad argument (the message names it), or more
+            than 1,000,000 servers (agents times concurrency).
 
     >>> from datetime import timedelta
     >>> busy = erlang_a(
@@ -395,6 +436,7 @@ def erlang_a(
     k = _concurrency(owner, concurrency)
     limit = v.check_duration(owner, "threshold", threshold)
     wait = check_positive_duration(owner, "patience", patience)
+    _servers(owner, agents, count, k)
     if load == 0:
         return _figures(load, count, k, handle, limit, None, 0.0)
     return _figures(load, count, k, handle, limit, wait, _erlang.erlang_b(load, count * k))
@@ -564,7 +606,11 @@ def agents_for(
         concurrency: the contacts an agent handles at once.
 
     Raises:
-        InvalidEntityError: a bad argument; the message names it.
+        InvalidEntityError: a bad argument (the message names it), or a
+            load that needs more than 1,000,000 servers (agents times
+            concurrency): more than 1,000,000 Erlangs, or a load over
+            ``max_occupancy`` above it. The bound keeps one call's work to
+            about a tenth of a second.
 
     >>> from datetime import timedelta
     >>> need = agents_for(
@@ -590,6 +636,7 @@ def agents_for(
     )
     wait = None if patience is None else check_positive_duration(owner, "patience", patience)
     k = _concurrency(owner, concurrency)
+    check_load_bound(owner, volume, occupancy, load)
     return _requirement(load, handle, k, limit, (target, asa, occupancy), wait)
 
 
