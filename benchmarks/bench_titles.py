@@ -244,12 +244,12 @@ def _parse_length(words: int) -> float:
 STAGES = [
     ("normalize the text (memory key, exact lookup)", "catalog.py", "normalize_title"),
     ("exact lookup of the normal form", "catalog.py", "_exact_title"),
-    ("fast path: read one run of known words", "_parser.py", "quick_parts"),
+    ("fast path: read one run of known words", "_parser.py", "quick_key"),
     ("full reader, for the other titles", "_parser.py", "_parse"),
     ("tokenize (full reader)", "_tokenizer.py", "tokenize"),
     ("match words with phrases (both readers)", "_parser.py", "_phrases"),
     ("settle the parts (both readers)", "_parser.py", "_settle"),
-    ("choose the role", "_match.py", "best_key"),
+    ("choose the role", "_match.py", "_choose"),
     ("score the titles (closest role)", "_match.py", "scores"),
 ]
 

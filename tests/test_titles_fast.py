@@ -5,7 +5,7 @@ The ranking of :class:`~csroles.titles.TitleCandidates` scores titles from
 columns worked out ahead (``_match._Ranking``); here it is compared with a
 title-by-title loop written from the criteria of ``_match``'s docstring. The
 parser reads first the languages that know every word of a title; here it is
-compared with reading every language in order. ``quick_parts`` reads a title
+compared with reading every language in order. ``quick_key`` reads a title
 of one run of known words without tokens or spans; here it is compared with
 the full parser.
 """
@@ -36,7 +36,8 @@ from csroles.titles._describe import focus_of, level_of
 from csroles.titles._lexicon import load
 from csroles.titles._lexicon import words as known_words
 from csroles.titles._match import _Query
-from csroles.titles._parser import _as_written, _candidates, _Outcome, _read, quick_parts
+from csroles.titles._parser import _as_written, _candidates, _Outcome, _read, quick_key
+from csroles.titles._parts import PartsKey, key_of
 from csroles.titles._tokenizer import tokenize
 from csroles.titles._vocab import POSITIONS, QUALIFIERS, SPECIFIC_KINDS
 from tests.titles_seed_data import ALL_FORMS
@@ -331,7 +332,7 @@ def test_best_key_refuses_what_is_not_parts() -> None:
         candidates.best_key("Agent")  # type: ignore[arg-type]
 
 
-# ---------------------------------------------------------------- quick_parts
+# ---------------------------------------------------------------- quick_key
 
 # Marks the tokenizer and the quick path must agree on: dashes spaced or not,
 # typographic apostrophes and dashes, soft hyphens, combining accents, letters
@@ -351,25 +352,33 @@ def odd_titles(draw: st.DrawFn) -> str:
 
 
 def check_quick(text: str) -> bool:
-    """``quick_parts`` answers as ``parse_title`` does, or leaves the title to it."""
+    """``quick_key`` answers as ``parse_title`` does, or leaves the title to it."""
     hit = False
     for language in (None, *Language):
-        quick = quick_parts(text, language)
+        quick = quick_key(text, language)
         if quick is None:
             continue
         hit = True
         parts = parse_title(text, language=language)
-        assert (quick, quick.language) == (parts, parts.language), (text, language)
+        assert type(quick) is PartsKey
+        assert quick == key_of(parts), (text, language)
+        assert quick == (
+            parts.language,
+            parts.audience,
+            parts.function,
+            parts.position,
+            parts.qualifiers,
+        )
         assert parts.corrections == (), text  # read as written
     return hit
 
 
 @given(titles() | mixed() | odd_titles())
-def test_quick_parts_read_as_the_parser_does(text: str) -> None:
+def test_quick_key_reads_as_the_parser_does(text: str) -> None:
     check_quick(text)
 
 
-def test_quick_parts_read_the_one_segment_seed_titles() -> None:
+def test_quick_key_reads_the_one_segment_seed_titles() -> None:
     hits = [check_quick(form.text) for form in ALL_FORMS]
     # One run of known words: read quickly; brackets, commas: left to the parser.
     assert check_quick("Call-Center Agent")

@@ -288,10 +288,14 @@ class Catalog:
         if exact is not None:
             role = exact[0]
         else:  # the role match_title would explain, without the explanation
-            from csroles.titles._parser import quick_parts
+            from csroles.titles._parser import quick_key
 
-            parts = quick_parts(text, language) or self._parsed_parts(text, language)
-            role = self._by_key[self._title_candidates(parts.language).best_key(parts)]
+            found = quick_key(text, language)
+            if found is None:
+                from csroles.titles._parts import key_of
+
+                found = key_of(self._parsed_parts(text, language))
+            role = self._by_key[self._title_candidates(found.language)._choose(found)]
         if self.title_memory:
             memory[key] = role
             if len(memory) > self.title_memory:
