@@ -250,7 +250,7 @@ STAGES = [
     ("match words with phrases (both readers)", "_parser.py", "_phrases"),
     ("settle the parts (both readers)", "_parser.py", "_settle"),
     ("choose the role", "_match.py", "_choose"),
-    ("score the titles (closest role)", "_match.py", "scores"),
+    ("add up the scores (closest role)", "_match.py", "best"),
 ]
 
 

@@ -163,8 +163,9 @@ def _specific(parts: TitleParts) -> frozenset[str]:
 
 _RANK: Final = {level: rank for rank, level in enumerate(Level)}
 _LANGUAGES: Final = tuple(Language)  # iterating the enum itself costs a generator
-# The support tiers a title's qualifiers can name ("tier_2" is 2).
-_TIERS: Final = tuple(int(q[-1]) for q in QUALIFIERS if q.startswith("tier_"))
+# The support tier each tier qualifier names ("tier_2" is 2).
+_TIER_OF: Final = {q: int(q.removeprefix("tier_")) for q in QUALIFIERS if q.startswith("tier_")}
+_TIERS: Final = tuple(_TIER_OF.values())
 
 
 class _Title(NamedTuple):
@@ -223,7 +224,7 @@ class _Query(NamedTuple):
 
 def _tier(qualifiers: Iterable[str]) -> int | None:
     """The support tier a title's qualifiers name (the lowest, if several)."""
-    tiers = [int(q[-1]) for q in qualifiers if q.startswith("tier_")]
+    tiers = [_TIER_OF[q] for q in qualifiers if q in _TIER_OF]
     return min(tiers) if tiers else None
 
 
@@ -629,21 +630,23 @@ class _Ranking:
             ranking = self.narrow[family] = self._of_family(*family)
         if not ranking.titles:
             return self.roles[0]
-        column = ranking.column
-        total = (
-            column("family", family)
-            + column("function", _SAME_FUNCTION.get(parts.function or "", parts.function))
-            + column("position", parts.position)
-            + column("audience", _SAME_AUDIENCE.get(parts.audience or "", parts.audience))
-        )
+        wanted: list[tuple[str, object]] = [
+            ("family", family),
+            ("function", _SAME_FUNCTION.get(parts.function or "", parts.function)),
+            ("position", parts.position),
+            ("audience", _SAME_AUDIENCE.get(parts.audience or "", parts.audience)),
+        ]
         if level is not None:
-            total += column("level", _RANK[level])
+            wanted.append(("level", _RANK[level]))
         if qualifiers:
-            tier = _tier(qualifiers)
-            if tier is not None:
-                total += column("tier", tier)
-            for qualifier in qualifiers:
-                total += column("qualifier", qualifier)
+            wanted += [("qualifier", qualifier) for qualifier in qualifiers]
+            tiers = [_TIER_OF[q] for q in qualifiers if q in _TIER_OF]
+            if tiers:
+                wanted.append(("tier", min(tiers)))
+        packed, total = ranking.packed, 0
+        for criterion in wanted:
+            found = packed.get(criterion)
+            total += found if found is not None else ranking.column(*criterion)
         scores = array(_WORD, total.to_bytes(_WORD_BYTES * len(ranking.titles), sys.byteorder))
         return ranking.owners[scores.index(max(scores))]
 

@@ -38,7 +38,7 @@ from csroles.errors import UnknownTitleError
 from csroles.titles._compose import _language
 from csroles.titles._lexicon import Assignment, Lexicon, Reading, load, script
 from csroles.titles._lexicon import words as lexicon_words
-from csroles.titles._normalize import PUNCTUATION, fold, quoted
+from csroles.titles._normalize import fold, quoted, unify
 from csroles.titles._parts import PartsKey, Span, SpanPart, TitleParts, assemble
 from csroles.titles._record import NamedTuple
 from csroles.titles._tokenizer import Token, tokenize
@@ -196,7 +196,7 @@ def quick_key(text: str, language: Language | None) -> PartsKey | None:
     plain = text.isascii()
     # Typographic marks as the tokenizer reads them; then no dash may stand
     # apart ("Support - EMEA" is two segments).
-    source = text if plain else text.translate(PUNCTUATION)
+    source = unify(text)
     if "-" in source and _SPACED_DASH.search(source):
         return None
     # Folded as the tokenizer folds (NFC, casefold, yo as ye), split where it splits.
