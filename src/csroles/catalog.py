@@ -300,7 +300,7 @@ class Catalog:
                 from csroles.titles._parts import key_of
 
                 found = key_of(self._parsed_parts(text, language))
-            role = self._by_key[self._title_candidates(found.language)._choose(found)]
+            role = self._by_key[self._title_candidates(found[0])._choose(found)]
         if self.title_memory:
             memory[key] = role
             if len(memory) > self.title_memory:

@@ -52,7 +52,7 @@ from csroles.errors import UnknownTitleError
 from csroles.titles._compose import _language
 from csroles.titles._normalize import normalize_title
 from csroles.titles._parser import MAX_TITLE_LENGTH, parse_title
-from csroles.titles._parts import PartsKey, TitleParts, focus_of, key_of, level_of
+from csroles.titles._parts import PartsKey, TitleParts, focus_of, key_of, level_of, level_of_words
 from csroles.titles._record import NamedTuple
 from csroles.titles._vocab import FUNCTIONS, KEYS, POSITIONS, QUALIFIERS, SPECIFIC_KINDS
 from csroles.vocabulary import Focus, Language, Level
@@ -396,7 +396,7 @@ class TitleCandidates:
         same = self._same.get(parts)
         if same is not None:
             return same[0]
-        return self._ranking(parts.language).best(parts).key
+        return self._ranking(parts[0]).best(parts).key
 
     def _same_shape(self, parts: TitleParts) -> tuple[str, TitleParts] | None:
         """The first role with a title of the same parts, in the query's language first."""
@@ -415,7 +415,7 @@ def _same_parts(
 ) -> dict[tuple[object, ...], tuple[str, TitleParts]]:
     """For every query a title has the same parts as: the role it names, and that title.
 
-    Keyed as a :class:`PartsKey` (a tuple: language, audience, function,
+    Keyed as a :data:`PartsKey` (a tuple: language, audience, function,
     position, qualifiers), with "client" and "customer" both given, so that
     finding a query's same-parts role is one lookup. For each language, a
     shape's first role in that language, else the first role with the shape
@@ -623,8 +623,9 @@ class _Ranking:
         words, whose ``max`` and ``index`` keep the first of equal scores as
         :meth:`rank` does.
         """
-        level, qualifiers = level_of(parts), parts.qualifiers
-        family = (focus_of(parts), level is Level.EXECUTIVE)
+        _, audience, function, position, qualifiers = parts
+        level = level_of_words(position, qualifiers)
+        family = (None if function is None else FUNCTIONS[function], level is Level.EXECUTIVE)
         ranking = self.narrow.get(family)
         if ranking is None:
             ranking = self.narrow[family] = self._of_family(*family)
@@ -632,9 +633,9 @@ class _Ranking:
             return self.roles[0]
         wanted: list[tuple[str, object]] = [
             ("family", family),
-            ("function", _SAME_FUNCTION.get(parts.function or "", parts.function)),
-            ("position", parts.position),
-            ("audience", _SAME_AUDIENCE.get(parts.audience or "", parts.audience)),
+            ("function", _SAME_FUNCTION.get(function or "", function)),
+            ("position", position),
+            ("audience", _SAME_AUDIENCE.get(audience or "", audience)),
         ]
         if level is not None:
             wanted.append(("level", _RANK[level]))

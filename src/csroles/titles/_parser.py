@@ -188,7 +188,7 @@ _NONE: Final[frozenset[str]] = frozenset()
 
 
 def quick_key(text: str, language: Language | None) -> PartsKey | None:
-    """The parts of a one-segment title of known words, as a :class:`PartsKey`; else ``None``.
+    """The parts of a one-segment title of known words, as a :data:`PartsKey`; else ``None``.
 
     For :meth:`~csroles.Catalog.role_for_title`, which needs the parts but
     not where they were read. ``text`` is at most :data:`MAX_TITLE_LENGTH` long.
@@ -196,7 +196,7 @@ def quick_key(text: str, language: Language | None) -> PartsKey | None:
     plain = text.isascii()
     # Typographic marks as the tokenizer reads them; then no dash may stand
     # apart ("Support - EMEA" is two segments).
-    source = unify(text)
+    source = text if plain else unify(text)
     if "-" in source and _SPACED_DASH.search(source):
         return None
     # Folded as the tokenizer folds (NFC, casefold, yo as ye), split where it splits.
@@ -230,7 +230,7 @@ def quick_key(text: str, language: Language | None) -> PartsKey | None:
     if best is None:
         return None
     _, found, (audience, function, position, qualifiers) = best
-    return PartsKey(found, audience, function, position, tuple(sorted(qualifiers)))
+    return (found, audience, function, position, tuple(sorted(qualifiers)) if qualifiers else ())
 
 
 _Run = tuple[str | None, str | None, str | None, frozenset[str]]

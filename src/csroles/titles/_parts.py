@@ -122,39 +122,35 @@ class TitleParts:
             fail(self, "position", None, "a position key, or a function key (a title names one)")
 
 
-class PartsKey(NamedTuple):
-    """What choosing a role needs of a title: its parts and language, not where they were read.
-
-    The fast path of :meth:`~csroles.Catalog.role_for_title` reads a title
-    into this record, one tuple built in one call, rather than into
-    :class:`TitleParts` with its text and spans; ``qualifiers`` is sorted.
-    """
-
-    language: Language
-    audience: str | None
-    function: str | None
-    position: str | None
-    qualifiers: tuple[str, ...]
+#: What choosing a role needs of a title: its language, audience, function,
+#: position and sorted qualifiers, not where they were read. The fast path of
+#: :meth:`~csroles.Catalog.role_for_title` reads a title into this plain tuple,
+#: built by one instruction, rather than into :class:`TitleParts` with its text
+#: and spans.
+PartsKey = tuple[Language, str | None, str | None, str | None, tuple[str, ...]]
 
 
 def key_of(parts: TitleParts) -> PartsKey:
-    """The :class:`PartsKey` of ``parts``."""
-    return PartsKey(
-        parts.language, parts.audience, parts.function, parts.position, parts.qualifiers
-    )
+    """The :data:`PartsKey` of ``parts``."""
+    return (parts.language, parts.audience, parts.function, parts.position, parts.qualifiers)
 
 
 # Here rather than in _describe, so that matching a title does not build TitleDescription.
-def level_of(parts: TitleParts | PartsKey) -> Level | None:
+def level_of(parts: TitleParts) -> Level | None:
     """The level a title's words imply: its position's, or a qualifier's ("chief")."""
-    if parts.qualifiers:
+    return level_of_words(parts.position, parts.qualifiers)
+
+
+def level_of_words(position: str | None, qualifiers: tuple[str, ...]) -> Level | None:
+    """:func:`level_of` the parts with this position and these qualifiers."""
+    if qualifiers:
         for qualifier, level in LEVEL_OF_QUALIFIER.items():
-            if qualifier in parts.qualifiers:
+            if qualifier in qualifiers:
                 return level
-    return None if parts.position is None else POSITIONS[parts.position][0]
+    return None if position is None else POSITIONS[position][0]
 
 
-def focus_of(parts: TitleParts | PartsKey) -> Focus | None:
+def focus_of(parts: TitleParts) -> Focus | None:
     """The function family of a title: the focus of its function word."""
     return None if parts.function is None else FUNCTIONS[parts.function]
 
