@@ -496,4 +496,6 @@ def test_quick_key_reads_the_one_segment_seed_titles() -> None:
     assert check_quick("Client Customer Success Manager")
     assert check_quick("Capo del servizio clienti")
     assert check_quick("Senior Senior Agent")
+    # Two readings first, then a word known only within a phrase ("call center"): not read.
+    assert not check_quick("Capo call")
     assert 0 < sum(hits) < len(hits)

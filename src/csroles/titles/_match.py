@@ -652,7 +652,7 @@ class _Ranking:
         return ranking.owners[scores.index(max(scores))]
 
     def column(self, criterion: str, value: object) -> int:
-        """The packed scores of every title for one value of the query, built once.
+        """The packed scores of every title for one value of the query, kept in ``packed``.
 
         A title's packed score puts each criterion's score in its own digit
         of base :data:`_BASE`, the first criterion the most significant, so
@@ -666,9 +666,6 @@ class _Ranking:
         title ``i``'s part ``2 ** (64 * i)`` times over, so adding the
         columns of a query adds up the scores of all titles at once.
         """
-        found = self.packed.get((criterion, value))
-        if found is not None:
-            return found
         pick: Any = value  # a key of the columns of this criterion
         parts: list[tuple[tuple[int, ...], int]]
         if criterion == "family":
