@@ -135,6 +135,8 @@ class Catalog:
     title_memory: int = attrs.field(default=TITLE_MEMORY, eq=False, validator=_check_memory)
     _by_key: dict[str, Role] = attrs.field(init=False, repr=False, eq=False)
     _titles: dict[tuple[Language, str], Role] = attrs.field(init=False, repr=False, eq=False)
+    # The normal forms of _titles, whatever the language: most texts are none of them.
+    _normals: frozenset[str] = attrs.field(init=False, repr=False, eq=False)
     _owners: dict[Topic, tuple[tuple[Role, Responsibility], ...]] = attrs.field(
         init=False, repr=False, eq=False
     )
@@ -150,6 +152,7 @@ class Catalog:
         self._check_references(by_key)
         object.__setattr__(self, "_by_key", by_key)
         object.__setattr__(self, "_titles", titles)
+        object.__setattr__(self, "_normals", frozenset(normal for _, normal in titles))
         object.__setattr__(self, "_owners", _topic_owners(self.roles))
         object.__setattr__(self, "_memo", {})
         object.__setattr__(self, "_title_roles", OrderedDict())
@@ -284,14 +287,20 @@ class Catalog:
         if role is not None:
             memory.move_to_end(key)
             return role
-        exact = self._exact_title(text, language, normal=key[0])
+        exact = (
+            self._exact_title(text, language, normal=key[0]) if key[0] in self._normals else None
+        )
         if exact is not None:
             role = exact[0]
         else:  # the role match_title would explain, without the explanation
-            from csroles.titles._parser import quick_parts
+            from csroles.titles._parser import quick_key
 
-            parts = quick_parts(text, language) or self._parsed_parts(text, language)
-            role = self._by_key[self._title_candidates(parts.language).best_key(parts)]
+            found = quick_key(text, language)
+            if found is None:
+                from csroles.titles._parts import key_of
+
+                found = key_of(self._parsed_parts(text, language))
+            role = self._by_key[self._title_candidates(found[0])._choose(found)]
         if self.title_memory:
             memory[key] = role
             if len(memory) > self.title_memory:

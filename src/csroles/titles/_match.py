@@ -38,9 +38,11 @@ difference decides, and the match says which):
 
 from __future__ import annotations
 
+import sys
+from array import array
 from collections import OrderedDict
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from operator import add
+from operator import add, mul
 from typing import Any, Final, Literal
 
 import attrs
@@ -50,7 +52,7 @@ from csroles.errors import UnknownTitleError
 from csroles.titles._compose import _language
 from csroles.titles._normalize import normalize_title
 from csroles.titles._parser import MAX_TITLE_LENGTH, parse_title
-from csroles.titles._parts import TitleParts, focus_of, level_of
+from csroles.titles._parts import PartsKey, TitleParts, focus_of, key_of, level_of, level_of_words
 from csroles.titles._record import NamedTuple
 from csroles.titles._vocab import FUNCTIONS, KEYS, POSITIONS, QUALIFIERS, SPECIFIC_KINDS
 from csroles.vocabulary import Focus, Language, Level
@@ -161,8 +163,9 @@ def _specific(parts: TitleParts) -> frozenset[str]:
 
 _RANK: Final = {level: rank for rank, level in enumerate(Level)}
 _LANGUAGES: Final = tuple(Language)  # iterating the enum itself costs a generator
-# The support tiers a title's qualifiers can name ("tier_2" is 2).
-_TIERS: Final = tuple(int(q[-1]) for q in QUALIFIERS if q.startswith("tier_"))
+# The support tier each tier qualifier names ("tier_2" is 2).
+_TIER_OF: Final = {q: int(q.removeprefix("tier_")) for q in QUALIFIERS if q.startswith("tier_")}
+_TIERS: Final = tuple(_TIER_OF.values())
 
 
 class _Title(NamedTuple):
@@ -221,7 +224,7 @@ class _Query(NamedTuple):
 
 def _tier(qualifiers: Iterable[str]) -> int | None:
     """The support tier a title's qualifiers name (the lowest, if several)."""
-    tiers = [int(q[-1]) for q in qualifiers if q.startswith("tier_")]
+    tiers = [_TIER_OF[q] for q in qualifiers if q in _TIER_OF]
     return min(tiers) if tiers else None
 
 
@@ -271,7 +274,7 @@ class TitleCandidates:
     .. versionadded:: 0.1.0
     """
 
-    __slots__ = ("_rankings", "_roles", "_shapes")
+    __slots__ = ("_rankings", "_roles", "_same")
 
     def __init__(
         self,
@@ -324,7 +327,7 @@ class TitleCandidates:
                 )
             )
         self._roles: tuple[_Role, ...] = tuple(roles)
-        self._shapes = shapes
+        self._same = _same_parts(self._roles, shapes)
         # The ranking tables of each language, built when a query in it first comes.
         self._rankings: dict[Language, _Ranking] = {}
 
@@ -386,31 +389,18 @@ class TitleCandidates:
         """
         if not isinstance(parts, TitleParts):
             fail("TitleCandidates.best_key", "parts", parts, "a TitleParts")
-        same = self._same_shape(parts)
+        return self._choose(key_of(parts))
+
+    def _choose(self, parts: PartsKey) -> str:
+        """What :meth:`best_key` gives, for parts read without their spans (the fast path)."""
+        same = self._same.get(parts)
         if same is not None:
             return same[0]
-        return self._ranking(parts.language).best(_Query.of(parts)).key
+        return self._ranking(parts[0]).best(parts).key
 
     def _same_shape(self, parts: TitleParts) -> tuple[str, TitleParts] | None:
-        """The first role with a title of the same parts, in the query's language first.
-
-        A title in another language counts only for a role that has no title
-        in the query's language.
-        """
-        shape = _shape(parts)
-        same = self._shapes.get((parts.language, *shape))
-        if same is not None:
-            return same[0], same[1][0]
-        for language in _LANGUAGES:
-            if language is parts.language:
-                continue
-            other = self._shapes.get((language, *shape))
-            if other is None:
-                continue
-            role = next(r for r in self._roles if r.key == other[0])
-            if parts.language not in role.languages:
-                return other[0], other[1][0]
-        return None
+        """The first role with a title of the same parts, in the query's language first."""
+        return self._same.get(key_of(parts))
 
     def _ranking(self, language: Language) -> _Ranking:
         ranking = self._rankings.get(language)
@@ -419,7 +409,59 @@ class TitleCandidates:
         return ranking
 
 
+def _same_parts(
+    roles: tuple[_Role, ...],
+    shapes: Mapping[tuple[object, ...], tuple[str, list[TitleParts]]],
+) -> dict[tuple[object, ...], tuple[str, TitleParts]]:
+    """For every query a title has the same parts as: the role it names, and that title.
+
+    Keyed as a :data:`PartsKey` (a tuple: language, audience, function,
+    position, qualifiers), with "client" and "customer" both given, so that
+    finding a query's same-parts role is one lookup. For each language, a
+    shape's first role in that language, else the first role with the shape
+    in another language (in the order of :class:`~csroles.Language`) that
+    has no title in the query's language: a title in another language counts
+    only for a role that has no title in the query's language.
+    """
+    languages = {role.key: role.languages for role in roles}
+    forms = {shape[1:] for shape in shapes}
+    # The audiences a query may write for each audience a shape compares.
+    written: dict[object, list[str | None]] = {}
+    for audience in (None, *KEYS["audience"]):
+        written.setdefault(_SAME_AUDIENCE.get(audience or "", audience), []).append(audience)
+    same: dict[tuple[object, ...], tuple[str, TitleParts]] = {}
+    for language in _LANGUAGES:
+        for form in forms:
+            found = shapes.get((language, *form))
+            if found is None:
+                found = next(
+                    (
+                        other
+                        for lang in _LANGUAGES
+                        if lang is not language
+                        and (other := shapes.get((lang, *form))) is not None
+                        and language not in languages[other[0]]
+                    ),
+                    None,
+                )
+            if found is None:
+                continue
+            for spelled in written[form[0]]:
+                same[(language, spelled, *form[1:])] = (found[0], found[1][0])
+    return same
+
+
 Scored = tuple[Score, _Role, TitleParts | None]
+# Packed scores: every criterion's score of a title lies within +-_BASE // 2
+# (a few levels or tiers apart, at most 19 qualifiers), so one base-_BASE
+# digit per criterion, the first the most significant, shifted up by half the
+# base, orders as the tuple and stays positive; ten digits fit a machine word.
+_BASE: Final = 64
+_WEIGHTS: Final = tuple(_BASE ** (len(CRITERIA) - 1 - index) for index in range(len(CRITERIA)))
+_OFFSET: Final = sum(_BASE // 2 * weight for weight in _WEIGHTS)
+_WORD: Final = "Q"  # an unsigned machine word of (at least) 64 bits
+_WORD_BYTES: Final = array(_WORD).itemsize
+_WORD_BITS: Final = 8 * _WORD_BYTES
 _NO_TITLE: Final[Score] = (-1_000,)
 
 
@@ -449,6 +491,7 @@ class _Ranking:
         "narrow",
         "others",
         "owners",
+        "packed",
         "position",
         "roles",
         "signal",
@@ -478,6 +521,8 @@ class _Ranking:
         self.language = language
         # The rankings of the titles of one function family, built when needed.
         self.narrow: dict[tuple[Focus | None, bool], _Ranking] = {}
+        # The packed columns of best(), by criterion and query value, built when needed.
+        self.packed: dict[tuple[str, object], int] = {}
         self.titles: tuple[_Title, ...] = tuple(titles)
         self.owners: tuple[_Role, ...] = tuple(owners)
         # Roles none of whose titles read: they score _NO_TITLE, below any title.
@@ -568,18 +613,88 @@ class _Ranking:
         other = next((r for r in self.empty if r is not role), None)
         return first, None if other is None else (_NO_TITLE, other, None)
 
-    def best(self, query: _Query) -> _Role:
+    def best(self, parts: PartsKey) -> _Role:
         """The best role (what :meth:`rank` gives first, without the runner-up).
 
         The function family is the first criterion: when some titles are of
         the query's family, the best is among them, and only they are scored.
+        The scores of all titles are added up at once, as the packed columns
+        of the query's values (see :meth:`column`), then read out as machine
+        words, whose ``max`` and ``index`` keep the first of equal scores as
+        :meth:`rank` does.
         """
-        family = (query.focus, query.executive)
+        _, audience, function, position, qualifiers = parts
+        level = level_of_words(position, qualifiers)
+        family = (None if function is None else FUNCTIONS[function], level is Level.EXECUTIVE)
         ranking = self.narrow.get(family)
         if ranking is None:
             ranking = self.narrow[family] = self._of_family(*family)
-        scores = ranking.scores(query)
-        return ranking.owners[scores.index(max(scores))] if scores else self.roles[0]
+        if not ranking.titles:
+            return self.roles[0]
+        wanted: list[tuple[str, object]] = [
+            ("family", family),
+            ("function", _SAME_FUNCTION.get(function or "", function)),
+            ("position", position),
+            ("audience", _SAME_AUDIENCE.get(audience or "", audience)),
+        ]
+        if level is not None:
+            wanted.append(("level", _RANK[level]))
+        if qualifiers:
+            wanted += [("qualifier", qualifier) for qualifier in qualifiers]
+            tiers = [_TIER_OF[q] for q in qualifiers if q in _TIER_OF]
+            if tiers:
+                wanted.append(("tier", min(tiers)))
+        packed, total = ranking.packed, 0
+        for criterion in wanted:
+            found = packed.get(criterion)
+            total += found if found is not None else ranking.column(*criterion)
+        scores = array(_WORD, total.to_bytes(_WORD_BYTES * len(ranking.titles), sys.byteorder))
+        return ranking.owners[scores.index(max(scores))]
+
+    def column(self, criterion: str, value: object) -> int:
+        """The packed scores of every title for one value of the query, kept in ``packed``.
+
+        A title's packed score puts each criterion's score in its own digit
+        of base :data:`_BASE`, the first criterion the most significant, so
+        that comparing packed scores compares the tuples of :meth:`scores`.
+        A column holds the part of it that one value of the query decides:
+        ``family`` (with the title's specific words and the offset that keeps
+        every digit positive), ``level``, ``tier``, ``function``, ``position``
+        (with its signal) and ``audience`` (each with the title's extra part
+        when the query lacks it), and one per query ``qualifier`` (a specific
+        word the query has, a qualifier in common). The column is one int,
+        title ``i``'s part ``2 ** (64 * i)`` times over, so adding the
+        columns of a query adds up the scores of all titles at once.
+        """
+        pick: Any = value  # a key of the columns of this criterion
+        parts: list[tuple[tuple[int, ...], int]]
+        if criterion == "family":
+            parts = [(self.family[pick], _WEIGHTS[0]), (self.specific, _WEIGHTS[1])]
+            parts.append(((1,) * len(self.titles), _OFFSET))
+        elif criterion == "level":
+            parts = [(self.level[pick], _WEIGHTS[2])]
+        elif criterion == "tier":
+            parts = [(self.tier[pick], _WEIGHTS[3])]
+        elif criterion == "function":
+            extra = self.extra[False, pick is None, False]
+            parts = [(self.function[pick], _WEIGHTS[4]), (extra, _WEIGHTS[9])]
+        elif criterion == "position":
+            signal = None if pick is None else POSITIONS[pick][1]
+            extra = self.extra[False, False, pick is None]
+            parts = [(self.position[pick], _WEIGHTS[5]), (self.signal[signal], _WEIGHTS[6])]
+            parts.append((extra, _WEIGHTS[9]))
+        elif criterion == "audience":
+            extra = self.extra[pick is None, False, False]
+            parts = [(self.audience[pick], _WEIGHTS[7]), (extra, _WEIGHTS[9])]
+        else:  # a qualifier of the query
+            parts = [(self.specific_has[pick], _WEIGHTS[1]), (self.has[pick], _WEIGHTS[8])]
+        weights = [weight for _, weight in parts]
+        packed: int = sum(
+            sum(map(mul, scores, weights)) << (_WORD_BITS * index)
+            for index, scores in enumerate(zip(*(c for c, _ in parts), strict=True))
+        )
+        self.packed[criterion, value] = packed
+        return packed
 
     def _of_family(self, focus: Focus | None, executive: bool) -> _Ranking:  # noqa: FBT001
         """The ranking of the titles of that family, or this one if none or all are."""

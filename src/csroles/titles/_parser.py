@@ -38,8 +38,8 @@ from csroles.errors import UnknownTitleError
 from csroles.titles._compose import _language
 from csroles.titles._lexicon import Assignment, Lexicon, Reading, load, script
 from csroles.titles._lexicon import words as lexicon_words
-from csroles.titles._normalize import PUNCTUATION, fold, quoted
-from csroles.titles._parts import Span, SpanPart, TitleParts, assemble
+from csroles.titles._normalize import fold, quoted, unify
+from csroles.titles._parts import PartsKey, Span, SpanPart, TitleParts, assemble
 from csroles.titles._record import NamedTuple
 from csroles.titles._tokenizer import Token, tokenize
 from csroles.titles._typos import correct
@@ -176,7 +176,7 @@ def read_as_written(text: str, language: Language | None) -> TitleParts | None:
 # words ("Senior Customer Support Agents"): no separator, bracket or digit, no
 # word the lexicon lacks. Such a title is one segment, and reading it comes
 # down to matching its words with the lexicon's phrases and settling its
-# parts, in each language of its script. quick_parts does only that, on the
+# parts, in each language of its script. quick_key does only that, on the
 # words of the title's folded text; its answer is what _parse gives (the
 # tests compare the two), but without tokens, spans or segments it costs a
 # third as much. Anything else (a separator, a number, an unknown word, a
@@ -187,8 +187,8 @@ _LATIN: Final = frozenset({"latin"})
 _NONE: Final[frozenset[str]] = frozenset()
 
 
-def quick_parts(text: str, language: Language | None) -> TitleParts | None:
-    """The parts of a one-segment title of known words, without spans; else ``None``.
+def quick_key(text: str, language: Language | None) -> PartsKey | None:
+    """The parts of a one-segment title of known words, as a :data:`PartsKey`; else ``None``.
 
     For :meth:`~csroles.Catalog.role_for_title`, which needs the parts but
     not where they were read. ``text`` is at most :data:`MAX_TITLE_LENGTH` long.
@@ -196,7 +196,7 @@ def quick_parts(text: str, language: Language | None) -> TitleParts | None:
     plain = text.isascii()
     # Typographic marks as the tokenizer reads them; then no dash may stand
     # apart ("Support - EMEA" is two segments).
-    source = text if plain else text.translate(PUNCTUATION)
+    source = text if plain else unify(text)
     if "-" in source and _SPACED_DASH.search(source):
         return None
     # Folded as the tokenizer folds (NFC, casefold, yo as ye), split where it splits.
@@ -208,7 +208,7 @@ def quick_parts(text: str, language: Language | None) -> TitleParts | None:
     # Letters only: the tokenizer would split these words the same way.
     if not words or not all(map(str.isalpha, words)):
         return None
-    best: tuple[tuple[int, int], Lexicon, _Segment] | None = None
+    best: tuple[int, Language, _Run] | None = None
     languages: Sequence[Language] = (
         (language,)
         if language is not None
@@ -216,35 +216,72 @@ def quick_parts(text: str, language: Language | None) -> TitleParts | None:
         if plain
         else _languages_of(words)
     )
-    for order, candidate in enumerate(languages):
+    for candidate in languages:
         if not lexicon_words(candidate).issuperset(words):
             continue  # it lacks a word, so cannot read the title: its lexicon is not built
-        lexicon = load(candidate)
-        found, unknown = _phrases(words, lexicon)
-        if unknown:
-            continue  # the full reader sets the segment aside: nothing is understood
-        segment = _settle(found, [], lexicon, 0, len(words))
-        if segment.position is None and segment.function is None:
-            continue
-        rank = (len(segment.qualifiers), order)  # no text is set aside
-        if best is None or rank < best[0]:
-            best = (rank, lexicon, segment)
-            if not rank[0]:
+        run = _read_run(words, load(candidate))
+        if run is None or (run[2] is None and run[1] is None):
+            continue  # a word is read only within the segment, or it names no position
+        # No text is set aside: the fewest qualifiers win, then the earlier language.
+        if best is None or len(run[3]) < best[0]:
+            best = (len(run[3]), candidate, run)
+            if not best[0]:
                 break  # no later language can do better
     if best is None:
         return None
-    _, lexicon, segment = best
-    return assemble(
-        audience=segment.audience,
-        function=segment.function,
-        position=segment.position,
-        qualifiers=tuple(sorted(segment.qualifiers)),
-        language=lexicon.language,
-        text=text,
-        spans=(),
-        ignored=(),
-        alternatives=(),
-    )
+    _, found, (audience, function, position, qualifiers) = best
+    return (found, audience, function, position, tuple(sorted(qualifiers)) if qualifiers else ())
+
+
+_Run = tuple[str | None, str | None, str | None, frozenset[str]]
+
+
+def _read_run(words: list[str], lexicon: Lexicon) -> _Run | None:
+    """The audience, function, position and qualifiers of one run of known words.
+
+    What :func:`_phrases` then :func:`_settle` give, in one pass when every
+    phrase has one reading and no category is named twice (most titles);
+    else by those two. ``None`` when a word is not read (it is only known as
+    part of a phrase that is not there).
+    """
+    table = lexicon.table
+    audience = function = position = None
+    qualifiers: list[str] = []
+    index, count = 0, len(words)
+    while index < count:
+        for phrase in table.get(words[index], ()):
+            size = len(phrase.tokens)
+            if size == 1 or tuple(words[index : index + size]) == phrase.tokens:
+                break
+        else:
+            return None
+        index += size
+        readings = phrase.readings
+        if not readings:
+            continue  # a connector
+        if len(readings) > 1:
+            return _read_settled(words, lexicon)
+        for assignment in readings[0]:
+            category, key = assignment.category, assignment.key
+            if category == "qualifier":
+                qualifiers.append(key)
+            elif category == "position" and position is None:
+                position = key
+            elif category == "function" and function is None:
+                function = key
+            elif category == "audience" and audience is None:
+                audience = key
+            else:  # a category named twice: which word wins is _settle's rule
+                return _read_settled(words, lexicon)
+    return audience, function, position, frozenset(qualifiers) if qualifiers else _NONE
+
+
+def _read_settled(words: list[str], lexicon: Lexicon) -> _Run | None:
+    found, unknown = _phrases(words, lexicon)
+    if unknown:
+        return None
+    segment = _settle(found, [], lexicon, 0, len(words))
+    return segment.audience, segment.function, segment.position, segment.qualifiers
 
 
 def _as_written(

@@ -122,13 +122,32 @@ class TitleParts:
             fail(self, "position", None, "a position key, or a function key (a title names one)")
 
 
+#: What choosing a role needs of a title: its language, audience, function,
+#: position and sorted qualifiers, not where they were read. The fast path of
+#: :meth:`~csroles.Catalog.role_for_title` reads a title into this plain tuple,
+#: built by one instruction, rather than into :class:`TitleParts` with its text
+#: and spans.
+PartsKey = tuple[Language, str | None, str | None, str | None, tuple[str, ...]]
+
+
+def key_of(parts: TitleParts) -> PartsKey:
+    """The :data:`PartsKey` of ``parts``."""
+    return (parts.language, parts.audience, parts.function, parts.position, parts.qualifiers)
+
+
 # Here rather than in _describe, so that matching a title does not build TitleDescription.
 def level_of(parts: TitleParts) -> Level | None:
     """The level a title's words imply: its position's, or a qualifier's ("chief")."""
-    for qualifier, level in LEVEL_OF_QUALIFIER.items():
-        if qualifier in parts.qualifiers:
-            return level
-    return None if parts.position is None else POSITIONS[parts.position][0]
+    return level_of_words(parts.position, parts.qualifiers)
+
+
+def level_of_words(position: str | None, qualifiers: tuple[str, ...]) -> Level | None:
+    """:func:`level_of` the parts with this position and these qualifiers."""
+    if qualifiers:
+        for qualifier, level in LEVEL_OF_QUALIFIER.items():
+            if qualifier in qualifiers:
+                return level
+    return None if position is None else POSITIONS[position][0]
 
 
 def focus_of(parts: TitleParts) -> Focus | None:
@@ -178,17 +197,15 @@ def assemble(
     checked constructions), so the validators would only cost time here.
     """
     parts: TitleParts = object.__new__(TitleParts)
-    for name, value in (
-        ("audience", audience),
-        ("function", function),
-        ("position", position),
-        ("qualifiers", qualifiers),
-        ("language", language),
-        ("text", text),
-        ("spans", spans),
-        ("ignored", ignored),
-        ("alternatives", alternatives),
-        ("corrections", ()),
-    ):
-        object.__setattr__(parts, name, value)
+    set_field = object.__setattr__.__get__(parts)  # bound once: ten slots to fill
+    set_field("audience", audience)
+    set_field("function", function)
+    set_field("position", position)
+    set_field("qualifiers", qualifiers)
+    set_field("language", language)
+    set_field("text", text)
+    set_field("spans", spans)
+    set_field("ignored", ignored)
+    set_field("alternatives", alternatives)
+    set_field("corrections", ())
     return parts

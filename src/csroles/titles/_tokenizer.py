@@ -23,7 +23,7 @@ import re
 from typing import Final, Literal
 from unicodedata import is_normalized
 
-from csroles.titles._normalize import PUNCTUATION, fold
+from csroles.titles._normalize import fold, unify
 from csroles.titles._record import NamedTuple
 
 __all__: list[str] = []
@@ -59,7 +59,7 @@ def tokenize(text: str) -> list[Token]:
     >>> [t.text for t in tokenize("Sr. Call-Centre Agent [Remote] – EMEA")]
     ['sr', 'call', 'centre', 'agent', '(', 'remote', ')', '-', 'emea']
     """
-    source = text if text.isascii() else text.translate(PUNCTUATION)
+    source = unify(text)
     length = len(source)
     # Fold the whole text at once when that keeps every offset (the common
     # case: nothing to compose, no soft hyphen to drop, no letter that folds
