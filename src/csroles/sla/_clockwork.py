@@ -35,9 +35,11 @@ change.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Mapping, Sequence
 from datetime import UTC, datetime, timedelta, tzinfo
 from typing import TYPE_CHECKING
+from zoneinfo import ZoneInfo
 
 from csroles._validation import fixed_zone
 from csroles.errors import CalendarError
@@ -454,6 +456,18 @@ def from_us(us: int, zone: tzinfo) -> datetime:
 
 
 _fromtimestamp = datetime.fromtimestamp
+
+
+def utc_from_us(us: int) -> datetime:
+    """:func:`from_us` in UTC, whose offset is zero at every instant: the epoch plus ``us``."""
+    return _EPOCH + _US * us  # the tzinfo is UTC, what fixed_zone gives for a zero offset
+
+
+def zoned_from_us(zone: tzinfo) -> FromUs:
+    """:func:`from_us` for one zone, as a function of the instant alone (and picklable)."""
+    if type(zone) is ZoneInfo and zone.key == "UTC":
+        return utc_from_us  # one addition: no offset to look up
+    return functools.partial(from_us, zone=zone)
 
 
 def elapsed_between(a: int, b: int) -> int:

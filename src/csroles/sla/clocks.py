@@ -498,7 +498,7 @@ class _TimeModel:
             self.between = cw.elapsed_between
             self.add = cw.elapsed_add
             self.zone = _zone(zone_name or "UTC")
-            self.from_us = functools.partial(cw.from_us, zone=self.zone)
+            self.from_us = cw.zoned_from_us(self.zone)
             return
         if zone_name is not None and zone_name != calendar.timezone:
             calendar = self.calendar = calendar.with_timezone(zone_name)
@@ -610,12 +610,24 @@ def _status(
     thresholds = sla.warning_thresholds
     from_us = model.from_us
     keys = sla._plan.keys  # the SLA's compiled definitions and targets in microseconds
-    found = []
-    for number, clock in enumerate(_replay(run, cw.Clock)):
-        if clock.started:
-            result = clock.result(keys[number], now)
-            found.append(_clock(result, thresholds, from_us, (run, number)))
-    return tuple(found)
+    clocks = cw.replay(  # as _replay does, without a call more on the hot path
+        interaction.events,
+        interaction._event_us,
+        interaction.priority,
+        now,
+        sla._plan,
+        from_start=sla.on_priority_change is _FROM_START,
+        continue_on_reopen=sla.on_reopen is _CONTINUE,
+        between=model.between,
+        add=model.add,
+    )
+    return tuple(
+        [
+            _clock(clock.result(keys[number], now), thresholds, from_us, (run, number))
+            for number, clock in enumerate(clocks)
+            if clock.started
+        ]
+    )
 
 
 def _replay(run: _Run, clock_type: type[cw.Clock]) -> list[cw.Clock]:
