@@ -603,19 +603,23 @@ def _status(
     now_dt: datetime,
     model: _TimeModel,
 ) -> tuple[SLAClock, ...]:
-    opened_at = _opened_at(owner, interaction, now, now_dt)
+    instants = interaction._event_us  # converted once per interaction
+    opened_at = instants[0]
+    if opened_at < MIN_US or now < opened_at:
+        _opened_at(owner, interaction, now, now_dt)  # raises, naming the instant
+    plan = sla._plan  # the SLA's compiled definitions and targets in microseconds
     # Segments and warning instants are rare questions: a clock keeps what it
     # needs to replay its interaction again, with tracing, when asked.
     run: _Run = (sla, interaction, opened_at, now, model)
     thresholds = sla.warning_thresholds
     from_us = model.from_us
-    keys = sla._plan.keys  # the SLA's compiled definitions and targets in microseconds
+    keys = plan.keys
     clocks = cw.replay(  # as _replay does, without a call more on the hot path
         interaction.events,
-        interaction._event_us,
+        instants,
         interaction.priority,
         now,
-        sla._plan,
+        plan,
         from_start=sla.on_priority_change is _FROM_START,
         continue_on_reopen=sla.on_reopen is _CONTINUE,
         between=model.between,
@@ -758,18 +762,23 @@ def sla_status(
     .. versionadded:: 0.1.0
     """
     owner = "sla_status"
-    sla = _check_sla(owner, sla)
+    if type(sla) is not SLA:  # an SLA itself needs no further look
+        sla = _check_sla(owner, sla)
     if not isinstance(interaction, Interaction):
         v.fail(owner, "interaction", interaction, "an Interaction")
     now_us = _check_now(owner, now)
-    checked = _check_customer(customer, interaction)
-    if isinstance(sla, PolicySet):
+    checked = None if customer is None else _check_customer(customer, interaction)
+    if type(sla) is SLA or not isinstance(sla, PolicySet):
+        chosen = sla
+    else:
         chosen = _choose(sla, interaction, checked).sla
         if chosen is None:
             return ()
-    else:
-        chosen = sla
-    model = _time_model(chosen, checked, interaction.group)
+    # The SLA's own time model (no customer's zone, no group calendar), as
+    # _time_model keys it, without a call more on the hot path.
+    model = chosen._models.get(None) if checked is None and interaction.group is None else None
+    if model is None:
+        model = _time_model(chosen, checked, interaction.group)
     return _status(owner, chosen, interaction, now_us, now_dt=now, model=model)
 
 
