@@ -768,12 +768,12 @@ def sla_status(
         v.fail(owner, "interaction", interaction, "an Interaction")
     now_us = _check_now(owner, now)
     checked = None if customer is None else _check_customer(customer, interaction)
-    if type(sla) is SLA or not isinstance(sla, PolicySet):
-        chosen = sla
-    else:
+    if isinstance(sla, PolicySet):
         chosen = _choose(sla, interaction, checked).sla
         if chosen is None:
             return ()
+    else:
+        chosen = sla
     # The SLA's own time model (no customer's zone, no group calendar), as
     # _time_model keys it, without a call more on the hot path.
     model = chosen._models.get(None) if checked is None and interaction.group is None else None
