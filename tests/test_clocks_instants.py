@@ -8,12 +8,9 @@ from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import attrs
-import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from csroles import Channel, Direction, Event, EventKind, Metric, Priority, Topic
-from csroles.errors import CalendarError
 from csroles.interactions import Interaction
 from csroles.sla import _clockwork as cw
 from csroles.sla._engine import MAX_US, MAX_YEAR, MIN_US, MIN_YEAR
@@ -94,45 +91,3 @@ def test_utc_instants_keep_the_fixed_utc_zone() -> None:
     assert convert(-1) == datetime(1969, 12, 31, 23, 59, 59, 999999, tzinfo=UTC)
     assert convert(MIN_US).year == MIN_YEAR
     assert convert(MAX_US - 1) == datetime(MAX_YEAR, 12, 31, 23, 59, 59, 999999, tzinfo=UTC)
-
-
-@given(
-    sla=grid_slas(max_units=40, calendars=st.sampled_from(CALENDARS)),
-    interaction=timelines(max_gap=24),
-    hours=st.integers(0, 400),
-)
-def test_a_status_at_the_same_now_object_is_the_status_at_an_equal_one(
-    sla: SLA, interaction: Interaction, hours: int
-) -> None:
-    now = interaction.events[-1].at + timedelta(hours=hours)
-    first = sla_status(sla, interaction, now)
-    again = sla_status(sla, attrs.evolve(interaction), now)  # the instant of `now` kept
-    equal = datetime.fromisoformat(now.isoformat())  # another object, the same instant
-    assert equal is not now
-    assert first == again == sla_status(sla, attrs.evolve(interaction), equal)
-
-
-def test_a_bad_now_after_a_good_one_is_still_an_error() -> None:
-    sla = SLA(name="S", targets={Metric.RESOLUTION_TIME: timedelta(hours=8)})
-    ticket = next(iter(_one_ticket()))
-    good = ticket.events[0].at + timedelta(hours=1)
-    assert sla_status(sla, ticket, good)
-    for bad in (None, good.replace(tzinfo=None), "2026-05-04T10:00:00+00:00"):
-        with pytest.raises(CalendarError, match=r"sla_status\.now: .*expected an aware datetime"):
-            sla_status(sla, ticket, bad)  # type: ignore[arg-type]
-    assert sla_status(sla, ticket, good)
-
-
-def _one_ticket() -> list[Interaction]:
-    at = datetime(2026, 5, 4, 9, tzinfo=UTC)
-    return [
-        Interaction(
-            id="T-1",
-            customer_id="C-1",
-            channel=Channel.EMAIL,
-            direction=Direction.INBOUND,
-            topic=Topic.BILLING,
-            priority=Priority.NORMAL,
-            events=[Event(kind=EventKind.OPENED, at=at)],
-        )
-    ]

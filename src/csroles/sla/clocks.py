@@ -42,7 +42,7 @@ import enum
 import functools
 import math
 from collections.abc import Iterable, Mapping, Sequence
-from datetime import datetime, timedelta, timezone, tzinfo
+from datetime import datetime, timedelta, tzinfo
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -532,19 +532,7 @@ def _time_model(sla: SLA, customer: Customer | None, group: str | None = None) -
 _RANGE = f"from {MIN_YEAR:04d}-01-01 to {MAX_YEAR:04d}-12-31 (UTC)"
 
 
-# The latest valid ``now`` and its instant: statuses come interaction after
-# interaction at one ``now``. Kept only for a plain datetime in a fixed offset
-# or a ZoneInfo zone (immutable: the same object is the same instant), and the
-# reference keeps it alive, so no other object can take its identity.
-_last_now: tuple[object, int] = (object(), 0)
-_IMMUTABLE_ZONES = (timezone, ZoneInfo)
-
-
 def _check_now(owner: str, now: object) -> int:
-    global _last_now  # noqa: PLW0603  # one tuple, replaced whole
-    last = _last_now
-    if now is last[0]:
-        return last[1]
     if isinstance(now, datetime):
         try:
             us = cw.to_us(now)
@@ -552,8 +540,6 @@ def _check_now(owner: str, now: object) -> int:
             pass
         else:
             if MIN_US <= us < MAX_US:
-                if type(now) is datetime and type(now.tzinfo) in _IMMUTABLE_ZONES:
-                    _last_now = (now, us)
                 return us
             msg = f"{owner}.now: {v.quote(now)}, expected an instant {_RANGE}"
             raise CalendarError(msg)
