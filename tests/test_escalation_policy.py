@@ -204,8 +204,8 @@ def sla_level(case: dict[str, object], call: Interaction, now: datetime) -> Leve
 
 def needed_level(case: dict[str, object], call: Interaction, now: datetime) -> Level | None:
     levels = [sla_level(case, call, now)]
-    if case["customer_conflict"]:
-        levels.append(Level.MANAGER)
+    if case["customer_conflict"] or case["colleague"] is not None:
+        levels.append(Level.MANAGER)  # conflicts with customers or representatives
     if case["manager_requested"]:
         levels.append(Level.MANAGER)  # the default policy's manager_request
     if case["complaint"]:
@@ -458,7 +458,10 @@ def test_conflicts_go_to_managers_and_common_managers() -> None:
     )
     assert dispute.target == Party.position("cs-manager")  # skips the supervisor (LiveAgent roles)
     spat = decide_escalation(ticket(), handler="csr-1", chart=ORG, now=OPENED, colleague="csr-3")
-    assert spat.target == Party.position("cs-supervisor")
+    # Not their supervisor: managers handle conflicts that involve representatives
+    # (LiveAgent roles), so the first manager above both.
+    assert spat.target == Party.position("cs-manager")
+    assert "a manager above both settles" in spat.explain()
     across = decide_escalation(
         ticket(), handler="csr-1", chart=ORG, now=OPENED, colleague="cc-agent-1-1"
     )

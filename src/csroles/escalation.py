@@ -617,8 +617,9 @@ def decide_escalation(
       by default half of the target calls for a supervisor, a breach for a
       manager);
     - ``conflict``: a dispute with the customer (``customer_conflict``: a
-      manager handles it, *LiveAgent roles*) or with a colleague (``colleague``: their
-      common manager settles it);
+      manager handles it, *LiveAgent roles*) or with a colleague (``colleague``:
+      a manager above both settles it, as *LiveAgent roles* gives conflicts
+      that involve representatives to managers);
     - ``customer_request``: the customer asked for a manager
       (``customer_request``): a manager takes it, or the level the policy's
       ``manager_request`` names;
@@ -886,8 +887,9 @@ class _Weighing:
         if colleague is not None:
             mate = chart.position(colleague).id
             found.append(
-                f"a conflict with {_describe(chart, mate)}, which their common manager settles"
+                f"a conflict with {_describe(chart, mate)}, which a manager above both settles"
             )
+            self.at_least(Level.MANAGER)
             self.needs.append(_Need(f"is above {mate!r} too", lambda p: chart.is_above(p.id, mate)))
         if found:
             self.add(EscalationReason.CONFLICT, "; ".join(found), applies=True)
