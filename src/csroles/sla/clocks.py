@@ -607,24 +607,13 @@ def _status(
     opened_at = instants[0]
     if opened_at < MIN_US or now < opened_at:
         _opened_at(owner, interaction, now, now_dt)  # raises, naming the instant
-    plan = sla._plan  # the SLA's compiled definitions and targets in microseconds
     # Segments and warning instants are rare questions: a clock keeps what it
     # needs to replay its interaction again, with tracing, when asked.
     run: _Run = (sla, interaction, opened_at, now, model)
     thresholds = sla.warning_thresholds
     from_us = model.from_us
-    keys = plan.keys
-    clocks = cw.replay(  # as _replay does, without a call more on the hot path
-        interaction.events,
-        instants,
-        interaction.priority,
-        now,
-        plan,
-        from_start=sla.on_priority_change is _FROM_START,
-        continue_on_reopen=sla.on_reopen is _CONTINUE,
-        between=model.between,
-        add=model.add,
-    )
+    keys = sla._plan.keys  # the SLA's compiled definitions and targets in microseconds
+    clocks = _replay(run, cw.Clock)  # the one replay, which segments repeat with tracing
     return tuple(
         [
             _clock(clock.result(keys[number], now), thresholds, from_us, (run, number))

@@ -641,9 +641,9 @@ class _Ranking:
             wanted.append(("level", _RANK[level]))
         if qualifiers:
             wanted += [("qualifier", qualifier) for qualifier in qualifiers]
-            tiers = [_TIER_OF[q] for q in qualifiers if q in _TIER_OF]
-            if tiers:
-                wanted.append(("tier", min(tiers)))
+            tier = _tier(qualifiers)
+            if tier is not None:
+                wanted.append(("tier", tier))
         packed, total = ranking.packed, 0
         for criterion in wanted:
             found = packed.get(criterion)
