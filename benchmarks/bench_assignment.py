@@ -6,6 +6,10 @@ the clocks benchmark's interaction (business hours); assign_queue over 10,000
 interactions and 1,000 positions takes at most 2 s (reported with its ratio to
 sla_statuses over the same queue, which it calls to order the queue); the
 queue without an SLA shows what the assignments cost alone.
+
+The same assign with the load as a PositionLoads (checked when built, not at
+each call) has its own row, with what building one from the plain load and
+counting one more interaction in it (``took``) cost.
 """
 
 from __future__ import annotations
@@ -26,6 +30,7 @@ from csroles import (
     Interaction,
     OrgChart,
     Position,
+    PositionLoads,
     assign,
     assign_queue,
     sla_status,
@@ -108,6 +113,7 @@ def main() -> str:
     sample: list[Interaction] = queue[:1000]
     tickets = itertools.cycle(sample)
     people = itertools.cycle(sample)
+    checked = PositionLoads(load)
     single = _interleaved(
         {
             "status": lambda: sla_status(sla, next(tickets), now),
@@ -115,9 +121,20 @@ def main() -> str:
                 t := next(people),
                 assign(t, chart, now=now, load=load, customer=customers[t.customer_id]),
             ),
+            "checked": lambda: (
+                t := next(people),
+                assign(t, chart, now=now, load=checked, customer=customers[t.customer_id]),
+            ),
+            "took": lambda: checked.took("rep-7", Channel.CHAT),
         },
         number=20,
         rounds=30,
+    )
+    build = _interleaved({"build": lambda: PositionLoads(load)}, number=1, rounds=15)["build"]
+    assert all(
+        assign(t, chart, now=now, load=checked, customer=customers[t.customer_id])
+        == assign(t, chart, now=now, load=load, customer=customers[t.customer_id])
+        for t in sample[:100]
     )
     batch = _interleaved(
         {
@@ -143,10 +160,28 @@ def main() -> str:
         row("---", "---", "---", "---"),
         row("`sla_status`, 10 events, business hours", f"{status * 1e6:.1f} µs", "1.00", ""),
         row(
-            f"`assign` over {POSITIONS:,} positions",
+            f"`assign` over {POSITIONS:,} positions, the load a plain mapping",
             f"{one * 1e6:.1f} µs",
             f"{one / status:.2f} x sla_status",
             "<= 10 x sla_status",
+        ),
+        row(
+            f"`assign` over {POSITIONS:,} positions, the load a `PositionLoads`",
+            f"{single['checked'] * 1e6:.1f} µs",
+            f"{single['checked'] / status:.2f} x sla_status",
+            "<= 10 x sla_status",
+        ),
+        row(
+            f"`PositionLoads(load)`: checking the load of {len(load):,} positions once",
+            f"{build * 1e6:.0f} µs",
+            f"{build / status:.1f} x sla_status",
+            "",
+        ),
+        row(
+            "`PositionLoads.took`: one more interaction counted",
+            f"{single['took'] * 1e6:.1f} µs",
+            f"{single['took'] / status:.2f} x sla_status",
+            "",
         ),
         row(f"`sla_statuses` over {BATCH:,}", f"{statuses:.2f} s", "1.00", ""),
         row(

@@ -52,6 +52,7 @@ STRATEGIES: list[tuple[type, st.SearchStrategy[Any]]] = [
     (csroles.SLA, cs.slas()),
     (csroles.TitleParts, cs.title_parts()),
     (csroles.AssignmentPolicy, cs.assignment_policies()),
+    (csroles.PositionLoads, cs.position_loads()),
     (csroles.Skill, cs.skills()),
     (csroles.QueueFigures, cs.queue_figures()),
     (csroles.AgentRequirement, cs.agent_requirements()),

@@ -160,6 +160,7 @@ def _examples() -> dict[str, object]:
         "average_value": 100.0,
         "gross_margin": 0.5,
         "churn_rate": 0.25,
+        "loads": csroles.PositionLoads({"cc-agent-1-1": {Channel.PHONE: 2}}),
     }
 
 
@@ -183,6 +184,7 @@ def _public_callables() -> Iterator[tuple[str, Callable[..., Any]]]:
         examples["customer"],
         examples["interaction"],
         examples["role"],
+        examples["loads"],
     ):
         cls = type(instance)
         for attr in dir(cls):
@@ -313,6 +315,8 @@ def _examples_of_objects() -> dict[str, dict[str, object]]:
         "Customer.preferred_channel": {"available": [Channel.EMAIL]},
         "Customer.preferred_language": {"supported": ["en"]},
         "Interaction.with_events": {"events": []},
+        "PositionLoads.took": {"position": "cc-agent-1-1", "count": 1},
+        "PositionLoads.released": {"position": "cc-agent-1-1", "count": 1},
     }
 
 

@@ -29,6 +29,14 @@ class FrozenMap(Mapping[K, V]):
         object.__setattr__(self, "_data", dict(data))
         object.__setattr__(self, "_hash", None)
 
+    @classmethod
+    def _owning(cls, data: dict[K, V]) -> FrozenMap[K, V]:
+        """A FrozenMap over ``data`` itself, not a copy: the caller never changes it again."""
+        new = object.__new__(cls)
+        object.__setattr__(new, "_data", data)
+        object.__setattr__(new, "_hash", None)
+        return new
+
     def __getitem__(self, key: K) -> V:
         return self._data[key]
 

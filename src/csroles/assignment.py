@@ -78,9 +78,9 @@ from __future__ import annotations
 import enum
 import heapq
 from bisect import insort
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from datetime import datetime
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, final
 
 import attrs
 
@@ -105,6 +105,7 @@ __all__ = [
     "AssignmentPolicy",
     "AssignmentRule",
     "Overflow",
+    "PositionLoads",
     "QueueAssignment",
     "Refusal",
     "assign",
@@ -430,6 +431,202 @@ class QueueAssignment:
         return {a.interaction_id: a.position for a in self.assignments if a.position is not None}
 
 
+_ORDINAL = {channel: n for n, channel in enumerate(Channel, start=1)}  # after the total
+
+
+def _to_position_counts(value: Mapping[str, Mapping[Channel, int]]) -> Mapping[str, Any]:
+    """Read-only counts with channels as members; anything else is left for the check."""
+    given: object = value
+    if not isinstance(given, Mapping):
+        return value
+    items: Iterable[tuple[Any, object]] = value.items()
+    data: dict[Any, Any] = {
+        key: FrozenMap._owning({v.to_member(Channel, c) or c: n for c, n in counts.items()})
+        if isinstance(counts, Mapping)
+        else counts
+        for key, counts in items
+    }
+    return FrozenMap._owning(data)
+
+
+def _check_position_counts(
+    instance: object, attribute: attrs.Attribute[Any], value: object
+) -> None:
+    if not isinstance(value, Mapping):
+        v.fail(instance, attribute.name, value, "a mapping from a position id to channel counts")
+    for key, counts in value.items():
+        v.check_identifier(instance, f"{attribute.name} key", key)
+        _counts(instance, key, _plain(counts), attribute.name)
+
+
+def _plain(counts: object) -> Any:
+    """The dict a FrozenMap holds (read in C), or ``counts`` as it is."""
+    return counts._data if type(counts) is FrozenMap else counts
+
+
+@final
+@attrs.frozen(eq=False)
+class PositionLoads(Mapping[str, Mapping[Channel, int]]):
+    """How many interactions each position has now, per channel: a load checked once.
+
+    A read-only mapping from a position id to its counts per channel, as the
+    ``load`` of :func:`assign` and :func:`assign_queue` reads them; a position
+    left out has none. A plain mapping passed as ``load`` is checked each
+    time it is read; a ``PositionLoads`` is checked when it is built, and
+    :func:`assign` reads its counts without checking them again (its position
+    ids are still checked against the chart). A help desk that keeps its
+    loads as they change builds the next one with :meth:`took` and
+    :meth:`released`, which check only what they change.
+
+    It compares equal to any mapping with the same counts, hashes, pickles and
+    round-trips through the converter as ``{"counts": {...}}``.
+
+    Args:
+        counts: position id -> channel (a :class:`~csroles.Channel` or its
+            value) -> how many interactions of the channel it has now.
+
+    Raises:
+        InvalidEntityError: a position id is not a non-empty string, or its
+            counts are not a mapping from channels to whole numbers of 0 or more.
+
+    >>> from csroles import Channel, PositionLoads
+    >>> loads = PositionLoads({"ag-1": {Channel.PHONE: 1}, "ag-2": {"chat": 2}})
+    >>> loads["ag-2"]
+    {<Channel.CHAT: 'chat'>: 2}
+    >>> loads.took("ag-2", Channel.CHAT)["ag-2"][Channel.CHAT]
+    3
+    >>> loads == {"ag-1": {Channel.PHONE: 1}, "ag-2": {Channel.CHAT: 2}}
+    True
+    >>> PositionLoads({"ag-1": {Channel.PHONE: -1}})
+    Traceback (most recent call last):
+    ...
+    csroles.errors.InvalidEntityError: PositionLoads.counts['ag-1']['phone']: -1, expected a whole number of 0 or more
+
+    .. versionadded:: 0.1.0
+    """
+
+    counts: Mapping[str, Mapping[Channel, int]] = attrs.field(
+        factory=dict, converter=_to_position_counts, validator=_check_position_counts
+    )
+    # position id -> (total over all channels, then the count of each channel in Channel order)
+    _packed: dict[str, tuple[int, ...]] = attrs.field(init=False, repr=False)
+
+    def __attrs_post_init__(self) -> None:
+        object.__setattr__(
+            self, "_packed", {key: _pack(_plain(c)) for key, c in _plain(self.counts).items()}
+        )
+
+    def __getitem__(self, position: str) -> Mapping[Channel, int]:
+        if type(position) is not str:  # every id is a str: nothing else is hashed
+            raise KeyError(position)
+        return _plain(self.counts)[position]  # type: ignore[no-any-return]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.counts)
+
+    def __len__(self) -> int:
+        return len(self.counts)
+
+    def __contains__(self, position: object) -> bool:
+        return type(position) is str and position in _plain(self.counts)
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, PositionLoads):
+            return self.counts == other.counts
+        if isinstance(other, Mapping):
+            return self.counts == other
+        return NotImplemented
+
+    def __hash__(self) -> int:
+        return hash(self.counts)
+
+    def took(self, position: str, channel: Channel | str, count: int = 1) -> PositionLoads:
+        """These loads, with ``position`` holding ``count`` more interactions of ``channel``.
+
+        Args:
+            position: the position's id.
+            channel: the channel (a :class:`~csroles.Channel` or its value).
+            count: how many more; 1 or more.
+
+        Raises:
+            InvalidEntityError: an argument is not of the form above.
+
+        >>> from csroles import Channel, PositionLoads
+        >>> PositionLoads().took("ag-1", "email", 2)
+        PositionLoads(counts={'ag-1': {<Channel.EMAIL: 'email'>: 2}})
+        """
+        member = self._change("took", position, channel, count)
+        return self._with(position, member, self._held(position, member) + count)
+
+    def released(self, position: str, channel: Channel | str, count: int = 1) -> PositionLoads:
+        """These loads, with ``position`` holding ``count`` fewer interactions of ``channel``.
+
+        Args:
+            position: the position's id.
+            channel: the channel (a :class:`~csroles.Channel` or its value).
+            count: how many fewer; 1 or more, at most as many as it holds.
+
+        Raises:
+            InvalidEntityError: an argument is not of the form above.
+
+        >>> from csroles import Channel, PositionLoads
+        >>> PositionLoads({"ag-1": {Channel.CHAT: 3}}).released("ag-1", Channel.CHAT)
+        PositionLoads(counts={'ag-1': {<Channel.CHAT: 'chat'>: 2}})
+        >>> PositionLoads().released("ag-1", Channel.CHAT)
+        Traceback (most recent call last):
+        ...
+        csroles.errors.InvalidEntityError: PositionLoads.released.count: 1, expected at most 0 (the chat interactions 'ag-1' has)
+        """
+        member = self._change("released", position, channel, count)
+        held = self._held(position, member)
+        if count > held:
+            v.fail(
+                self,
+                "released.count",
+                count,
+                f"at most {held} (the {member.value} interactions {position!r} has)",
+            )
+        return self._with(position, member, held - count)
+
+    def _change(self, method: str, position: object, channel: object, count: object) -> Channel:
+        v.check_identifier(self, f"{method}.position", position)
+        member = v.to_member(Channel, channel)
+        if member is None:
+            v.fail(self, f"{method}.channel", channel, "a Channel or its value")
+        if type(count) is not int or count < 1:
+            v.fail(self, f"{method}.count", count, "a whole number of 1 or more")
+        return member
+
+    def _held(self, position: str, channel: Channel) -> int:
+        packed = self._packed.get(position)
+        return 0 if packed is None else packed[_ORDINAL[channel]]
+
+    def _with(self, position: str, channel: Channel, held: int) -> PositionLoads:
+        """A copy with one count set: what changes is all that is checked (by the caller)."""
+        data: dict[str, Mapping[Channel, int]] = _plain(self.counts).copy()
+        counts = dict(_plain(data.get(position, _EMPTY)))
+        counts[channel] = held
+        data[position] = FrozenMap._owning(counts)
+        packed = self._packed.copy()
+        packed[position] = _pack(counts)
+        new = object.__new__(PositionLoads)
+        object.__setattr__(new, "counts", FrozenMap._owning(data))
+        object.__setattr__(new, "_packed", packed)
+        return new
+
+    def __reduce__(self) -> tuple[type[PositionLoads], tuple[dict[str, dict[Channel, int]]]]:
+        return (PositionLoads, ({key: dict(c) for key, c in self.counts.items()},))
+
+
+def _pack(counts: Mapping[Channel, int]) -> tuple[int, ...]:
+    """A position's total, then its count of each channel in Channel order."""
+    return (sum(counts.values()), *map(counts.get, _CHANNEL_ORDER, _ZEROS))
+
+
+_CHANNEL_ORDER = tuple(Channel)
+_ZEROS = (0,) * len(_CHANNEL_ORDER)
+
+
 # ------------------------------------------------------------------ the chart, prepared
 
 
@@ -509,6 +706,7 @@ def _loads(
 
     A valid load is returned as it is (read by position id); a channel's plain
     value (``"chat"``) finds the member, as a str enum hashes as its value.
+    The counts of a :class:`PositionLoads` were checked when it was built.
     With ``every_count`` False only the mapping and its position ids are checked:
     :func:`assign` checks the counts of each position as it reads them
     (:func:`_scan`), and never reads those of a position that does not fit the
@@ -519,21 +717,17 @@ def _loads(
             fn, "load", load, "a mapping from a position id to a mapping from Channel to a count"
         )
     index = chart._index
-    if not load.keys() <= index.keys():
+    checked = isinstance(load, PositionLoads)  # its counts are checked already
+    # A dict's keys compare in C: those a PositionLoads holds, rather than its mapping's.
+    keys = _plain(load.counts).keys() if isinstance(load, PositionLoads) else load.keys()
+    if not keys <= index.keys():
         key = next(k for k in load if k not in index)
         message = f"{fn}.load: {v.quote(key)}, expected the id of a position in the chart"
         raise UnknownPositionError(message)
-    if not every_count or _plain_counts(load):
+    if checked or not every_count or _plain_counts(load):
         return load
-    channels = _CHANNELS
     for key, counts in load.items():
-        if type(counts) is not dict and not isinstance(counts, Mapping):
-            v.fail(fn, f"load[{key!r}]", counts, "a mapping from Channel to a count of 0 or more")
-        if not counts.keys() <= channels:
-            _load_problem(fn, key, counts)
-        for count in counts.values():
-            if type(count) is not int or count < 0:
-                _load_problem(fn, key, counts)
+        _counts(fn, key, counts)
     return load
 
 
@@ -549,26 +743,29 @@ def _plain_counts(load: Mapping[Any, Any]) -> bool:
     return True
 
 
-def _counts(fn: str, key: str, counts: object) -> Mapping[Channel, int]:
-    """One position's counts, checked in full: a mapping from channels to whole numbers of 0 or more."""
+def _counts(fn: object, key: str, counts: object, field: str = "load") -> Mapping[Channel, int]:
+    """One position's counts, checked in full: a mapping from channels to whole numbers of 0 or more.
+
+    ``fn.field[key]`` names them in the error (``assign.load['ag-1']``).
+    """
     if not isinstance(counts, Mapping):
-        v.fail(fn, f"load[{key!r}]", counts, "a mapping from Channel to a count of 0 or more")
+        v.fail(fn, f"{field}[{key!r}]", counts, "a mapping from Channel to a count of 0 or more")
     if not counts.keys() <= _CHANNELS:
-        _load_problem(fn, key, counts)
+        _load_problem(fn, key, counts, field)
     for count in counts.values():
         if type(count) is not int or count < 0:
-            _load_problem(fn, key, counts)
+            _load_problem(fn, key, counts, field)
     return counts
 
 
-def _load_problem(fn: str, key: str, counts: Mapping[Any, object]) -> None:
+def _load_problem(fn: object, key: str, counts: Mapping[Any, object], field: str = "load") -> None:
     """Raise for the first bad channel or count of one position's load."""
     for channel, count in counts.items():
         member = v.to_member(Channel, channel)
         if member is None:
-            v.fail(fn, f"load[{key!r}]", channel, "Channel keys")
+            v.fail(fn, f"{field}[{key!r}]", channel, "Channel keys")
         if type(count) is not int or count < 0:
-            v.fail(fn, f"load[{key!r}][{member.value!r}]", count, "a whole number of 0 or more")
+            v.fail(fn, f"{field}[{key!r}][{member.value!r}]", count, "a whole number of 0 or more")
 
 
 def _policy(fn: str, chart: OrgChart, policy: object) -> AssignmentPolicy:
@@ -859,7 +1056,7 @@ def _details(  # noqa: PLR0917 (what a ranked position's figures are read from)
 ) -> _Scored:
     """The figures of a ranked position, read again for its reasons."""
     seat = seats[key[-1]]
-    counts = loads.get(seat.id) or _EMPTY
+    counts = _plain(loads.get(seat.id) or _EMPTY)
     return _Scored(
         key,
         seat,
@@ -901,6 +1098,8 @@ def _scan(  # noqa: PLR0912, PLR0915, PLR0917 (one pass, kept flat for speed)
     get = loads.get
     check, channels = ctx.check, _CHANNELS
     shown, worst = policy.shortlist, _ABOVE
+    wtier = wdist = -2  # the worst key's tier and distance, once the shortlist is full
+    wshare = 2.0  # and its share: above any share until then
     off = full = out = 0
     keys: list[tuple[Any, ...]] = []
     add = keys.append
@@ -914,24 +1113,32 @@ def _scan(  # noqa: PLR0912, PLR0915, PLR0917 (one pass, kept flat for speed)
         groups = state.groups  # type: ignore[assignment]
         full = state.pruned
     found: list[int] = []
+    packed = loads._packed if type(loads) is PositionLoads else None
+    ordinal = _ORDINAL[channel]
     for n, (shift, rows) in enumerate(groups):
         if shift is not None and not ctx.on_shift(shift):
             off += len(rows)
             continue
-        if least and state is None and check is not None:  # assign's common case, kept tight
+        if least and state is None and (packed is not None or check is not None):
+            # assign's common case, kept tight: a PositionLoads is read as it is, a plain
+            # load's counts are checked as they are read.
             for sid, index, limit, tier, distance in static.flat[n]:
-                counts = get(sid, _MISSING)
-                if counts is _MISSING:
-                    used = total = 0
+                if packed is not None:
+                    entry = packed.get(sid)
+                    total, used = (0, 0) if entry is None else (entry[0], entry[ordinal])
                 else:
-                    if type(counts) is not dict:
-                        counts = _counts(check, sid, counts)
-                    total = 0
-                    for key, number in counts.items():
-                        if type(number) is not int or number < 0 or key not in channels:
-                            _load_problem(check, sid, counts)
-                        total += number
-                    used = counts.get(channel, 0)
+                    counts = get(sid, _MISSING)
+                    if counts is _MISSING:
+                        used = total = 0
+                    else:
+                        if type(counts) is not dict:
+                            counts = _counts(check, sid, counts)
+                        total = 0
+                        for key, number in counts.items():
+                            if type(number) is not int or number < 0 or key not in channels:
+                                _load_problem(check, sid, counts)
+                            total += number
+                        used = counts.get(channel, 0)
                 if limit is None:
                     share = 0.0
                 elif used >= limit:
@@ -940,6 +1147,8 @@ def _scan(  # noqa: PLR0912, PLR0915, PLR0917 (one pass, kept flat for speed)
                 else:
                     share = used / limit
                 if tier >= 0:
+                    if share > wshare and tier == wtier and distance == wdist and index != owner:
+                        continue  # ranks after the worst key kept: no key to build
                     row = (index != owner, tier, distance, share, total, index)
                 elif index == owner:
                     row = (False, last, distance, share, total, index)
@@ -955,6 +1164,7 @@ def _scan(  # noqa: PLR0912, PLR0915, PLR0917 (one pass, kept flat for speed)
                             keys.pop()
                         if len(keys) == shown:
                             worst = keys[-1]
+                            wtier, wdist, wshare = worst[1], worst[2], worst[3]
             continue
         for seat, limit, tier, distance in rows:
             counts = get(seat.id)
@@ -1351,7 +1561,8 @@ def assign(
     who = _customer(fn, customer, interaction)
     owners = _owners(fn, portfolios)
     owner = _owner_index(fn, chart, owners, interaction.account_id) if checked.ownership else -1
-    ctx = _Context(chart=chart, policy=checked, now=now, needed=_skills(fn, skills), check=fn)
+    check = None if type(loads) is PositionLoads else fn  # a PositionLoads is checked already
+    ctx = _Context(chart=chart, policy=checked, now=now, needed=_skills(fn, skills), check=check)
     cursor = -1 if checked.cursor is None else chart._index[checked.cursor]
     return _rank(ctx, interaction, who, owner, loads, cursor)
 

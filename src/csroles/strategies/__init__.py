@@ -39,6 +39,7 @@ from typing import Any
 _STRATEGY_FOR_TYPE = {
     "Account": "accounts",
     "AssignmentPolicy": "assignment_policies",
+    "PositionLoads": "position_loads",
     "BusinessCalendar": "business_calendars",
     "Customer": "customers",
     "Escalation": "escalations",
@@ -118,6 +119,7 @@ from csroles.strategies._hierarchy import (  # noqa: E402
     escalation_steps,
     loads,
     org_charts,
+    position_loads,
     positions,
 )
 from csroles.strategies._metrics import periods  # noqa: E402 (after the hook)
@@ -187,6 +189,7 @@ __all__ = [
     "periods",
     "policy_conditions",
     "policy_sets",
+    "position_loads",
     "positions",
     "queue_figures",
     "requests",

@@ -9,7 +9,13 @@ from datetime import time
 from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
 
-from csroles.assignment import DEFAULT_CAPACITY, AssignmentPolicy, AssignmentRule, Overflow
+from csroles.assignment import (
+    DEFAULT_CAPACITY,
+    AssignmentPolicy,
+    AssignmentRule,
+    Overflow,
+    PositionLoads,
+)
 from csroles.catalog import Catalog, default_catalog
 from csroles.escalation import EscalationPolicy, EscalationStep
 from csroles.hierarchy import OrgChart, Position
@@ -24,6 +30,7 @@ __all__ = [
     "escalation_steps",
     "loads",
     "org_charts",
+    "position_loads",
     "positions",
 ]
 
@@ -381,3 +388,38 @@ def loads(
         return st.just({})
     counts = st.dictionaries(st.sampled_from(Channel), st.integers(0, max_count), max_size=3)
     return st.dictionaries(st.sampled_from(ids), counts, max_size=len(ids))
+
+
+def position_loads(
+    chart: OrgChart | None = None, *, max_count: int = 12
+) -> st.SearchStrategy[PositionLoads]:
+    """Valid :class:`~csroles.PositionLoads`: the :func:`loads` of ``chart``, checked once.
+
+    Args:
+        chart: the chart whose positions they count; None for any position ids
+            (:func:`identifiers`).
+        max_count: the largest count drawn.
+
+    Raises:
+        InvalidArgument: ``max_count`` is below 0.
+
+    >>> from hypothesis import given, settings
+    >>> from csroles import call_center_team
+    >>> from csroles.strategies import position_loads
+    >>> chart = call_center_team()
+    >>> @settings(max_examples=10)
+    ... @given(position_loads(chart, max_count=3))
+    ... def test(load):
+    ...     assert set(load) <= {p.id for p in chart}
+    ...     assert all(0 <= n <= 3 for counts in load.values() for n in counts.values())
+    >>> test()
+
+    .. versionadded:: 0.1.0
+    """
+    if chart is not None:
+        return loads(chart, max_count=max_count).map(PositionLoads)
+    if max_count < 0:
+        msg = f"expected max_count at least 0, got {max_count}"
+        raise InvalidArgument(msg)
+    counts = st.dictionaries(st.sampled_from(Channel), st.integers(0, max_count), max_size=3)
+    return st.dictionaries(identifiers(), counts, max_size=6).map(PositionLoads)
