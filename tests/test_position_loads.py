@@ -197,3 +197,19 @@ def test_equal_shares_are_ranked_by_the_total_load_past_a_full_shortlist() -> No
     for load in (emails, PositionLoads(emails)):
         taken = assign(call(), chart, now=T0, load=load, policy=policy)
         assert [c.position for c in taken.candidates] == ["ag-6", "ag-5"]
+
+
+def test_the_ids_are_checked_again_for_another_chart_and_after_a_new_position() -> None:
+    chart = desk()
+    loads = PositionLoads({"ag-2": {Channel.PHONE: 1}})
+    assert assign(call(), chart, now=T0, load=loads).position == "ag-1"
+    smaller = OrgChart(positions=[Position(id="ag-1", role="call_center_agent")])
+    with pytest.raises(UnknownPositionError, match=r"assign.load: 'ag-2', expected the id"):
+        assign(call(), smaller, now=T0, load=loads)
+    assert assign(call(), chart, now=T0, load=loads).position == "ag-1"
+    busier = loads.took("ag-1", Channel.PHONE)
+    assert assign(call(), chart, now=T0, load=busier).position == "lead"
+    stranger = busier.took("ag-9", Channel.EMAIL)
+    for policy in (None, AssignmentPolicy(rule=AssignmentRule.ROUND_ROBIN)):
+        with pytest.raises(UnknownPositionError, match=r"assign.load: 'ag-9', expected the id"):
+            assign(call(), chart, now=T0, load=stranger, policy=policy)

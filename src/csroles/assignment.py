@@ -78,7 +78,7 @@ from __future__ import annotations
 import enum
 import heapq
 from bisect import insort
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, KeysView, Mapping, Sequence
 from datetime import datetime
 from typing import Any, NamedTuple, final
 
@@ -474,7 +474,7 @@ class PositionLoads(Mapping[str, Mapping[Channel, int]]):
     left out has none. A plain mapping passed as ``load`` is checked each
     time it is read; a ``PositionLoads`` is checked when it is built, and
     :func:`assign` reads its counts without checking them again (its position
-    ids are still checked against the chart). A help desk that keeps its
+    ids are checked against each chart it is used with, once). A help desk that keeps its
     loads as they change builds the next one with :meth:`took` and
     :meth:`released`, which check only what they change.
 
@@ -510,6 +510,8 @@ class PositionLoads(Mapping[str, Mapping[Channel, int]]):
     )
     # position id -> (total over all channels, then the count of each channel in Channel order)
     _packed: dict[str, tuple[int, ...]] = attrs.field(init=False, repr=False)
+    # The last chart whose positions were found to hold every id (charts are immutable).
+    _chart: Any = attrs.field(init=False, default=None, repr=False)
 
     def __attrs_post_init__(self) -> None:
         object.__setattr__(
@@ -612,6 +614,9 @@ class PositionLoads(Mapping[str, Mapping[Channel, int]]):
         new = object.__new__(PositionLoads)
         object.__setattr__(new, "counts", FrozenMap._owning(data))
         object.__setattr__(new, "_packed", packed)
+        chart = self._chart
+        kept = chart is not None and position in chart._index
+        object.__setattr__(new, "_chart", chart if kept else None)
         return new
 
     def __reduce__(self) -> tuple[type[PositionLoads], tuple[dict[str, dict[Channel, int]]]]:
@@ -706,7 +711,8 @@ def _loads(
 
     A valid load is returned as it is (read by position id); a channel's plain
     value (``"chat"``) finds the member, as a str enum hashes as its value.
-    The counts of a :class:`PositionLoads` were checked when it was built.
+    The counts of a :class:`PositionLoads` were checked when it was built, and
+    its ids are checked once for each chart (kept with it: charts are immutable).
     With ``every_count`` False only the mapping and its position ids are checked:
     :func:`assign` checks the counts of each position as it reads them
     (:func:`_scan`), and never reads those of a position that does not fit the
@@ -717,18 +723,24 @@ def _loads(
             fn, "load", load, "a mapping from a position id to a mapping from Channel to a count"
         )
     index = chart._index
-    checked = isinstance(load, PositionLoads)  # its counts are checked already
-    # A dict's keys compare in C: those a PositionLoads holds, rather than its mapping's.
-    keys = _plain(load.counts).keys() if isinstance(load, PositionLoads) else load.keys()
-    if not keys <= index.keys():
-        key = next(k for k in load if k not in index)
-        message = f"{fn}.load: {v.quote(key)}, expected the id of a position in the chart"
-        raise UnknownPositionError(message)
-    if checked or not every_count or _plain_counts(load):
+    if isinstance(load, PositionLoads):  # its counts are checked already; its ids once a chart
+        if load._chart is not chart:
+            _ids_in_chart(fn, _plain(load.counts).keys(), index)  # a dict's keys compare in C
+            object.__setattr__(load, "_chart", chart)
+        return load
+    _ids_in_chart(fn, load.keys(), index)
+    if not every_count or _plain_counts(load):
         return load
     for key, counts in load.items():
         _counts(fn, key, counts)
     return load
+
+
+def _ids_in_chart(fn: str, keys: KeysView[Any], index: Mapping[str, int]) -> None:
+    if not keys <= index.keys():
+        key = next(k for k in keys if k not in index)
+        message = f"{fn}.load: {v.quote(key)}, expected the id of a position in the chart"
+        raise UnknownPositionError(message)
 
 
 def _plain_counts(load: Mapping[Any, Any]) -> bool:
@@ -1056,13 +1068,18 @@ def _details(  # noqa: PLR0917 (what a ranked position's figures are read from)
 ) -> _Scored:
     """The figures of a ranked position, read again for its reasons."""
     seat = seats[key[-1]]
-    counts = _plain(loads.get(seat.id) or _EMPTY)
+    if type(loads) is PositionLoads:
+        entry = loads._packed.get(seat.id)
+        used, total = (0, 0) if entry is None else (entry[_ORDINAL[channel]], entry[0])
+    else:
+        counts = loads.get(seat.id) or _EMPTY
+        used, total = counts.get(channel, 0), sum(counts.values())
     return _Scored(
         key,
         seat,
-        counts.get(channel, 0),
+        used,
         seat.limits.get(channel, default_limit),
-        sum(counts.values()),
+        total,
         len(ctx.needed & seat.skills) if ctx.needed else 0,
         key[1],
     )
