@@ -190,6 +190,17 @@ book = [
 plan = balance_portfolios(book, org.holding("relationship_manager"))
 print("Portfolio loads:", plan.loads)
 
+section("Who takes the call now")
+from csroles import AssignmentPolicy, PositionLoads, assign  # noqa: E402
+
+# csr-1 is on a call and csr-2 has two chats: the least loaded free agent takes it.
+busy = PositionLoads({"csr-1": {Channel.PHONE: 1}, "csr-2": {Channel.CHAT: 2}})
+three = AssignmentPolicy(shortlist=3)
+taken = assign(call, org, now=opened, load=busy, policy=three)
+print(taken.explain())
+busy = busy.took(taken.position, Channel.PHONE)
+print("The next call goes to", assign(call, org, now=opened, load=busy, policy=three).position)
+
 section("Metrics: a scorecard for a small team")
 from csroles import (  # noqa: E402
     SLA,
