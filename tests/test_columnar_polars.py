@@ -10,6 +10,7 @@ from __future__ import annotations
 from datetime import UTC, datetime, time, timedelta
 from typing import Any
 
+import attrs
 import numpy as np
 import pytest
 from hypothesis import given
@@ -174,3 +175,46 @@ def test_a_polars_dataframe_without_a_column_is_refused() -> None:
     frame = polars_table(to_events_table(FOUND)).drop("kind")
     with pytest.raises(InvalidEntityError, match=r"sla_table\.events: \"a table without 'kind'\""):
         sla_table(SLA(name="Desk", targets={Metric.FIRST_RESPONSE_TIME: timedelta(1)}), frame, T0)
+
+
+def test_a_polars_list_column_of_tags_chooses_the_policy_as_the_interactions_do() -> None:
+    from csroles import PolicyCondition, PolicySet, SLAPolicy, sla_statuses
+
+    urgent = SLA(name="Outage", targets={Metric.FIRST_RESPONSE_TIME: timedelta(minutes=15)})
+    standard = SLA(name="Standard", targets={Metric.RESOLUTION_TIME: timedelta(hours=8)})
+    policies = PolicySet(
+        policies=[
+            SLAPolicy(
+                name="outage",
+                conditions=[PolicyCondition(field="tag", values={"outage"})],
+                sla=urgent,
+            )
+        ],
+        default=standard,
+    )
+    tagged = [
+        attrs.evolve(item, tags=tags)
+        for item, tags in zip(FOUND, [{"outage", "vip"}, set(), {"vip"}], strict=True)
+    ]
+    events = to_events_table(tagged)
+    frame = polars_table(events).with_columns(
+        pl.Series(  # the opening row of each interaction carries its tags, the others null
+            "tags",
+            [None if t is None else sorted(t) for t in events["tags"].tolist()],
+            dtype=pl.List(pl.Utf8),
+        )
+    )
+    now = T0 + timedelta(days=2)
+    found = sla_table(policies, frame, now)
+    expected = sla_table(policies, events, now)
+    for name in expected:
+        assert found[name].tolist() == expected[name].tolist()
+    scalar = [
+        (item.id, str(clock.metric))
+        for item, clocks in zip(tagged, sla_statuses(policies, tagged, now), strict=True)
+        for clock in clocks
+    ]
+    assert list(zip(found["interaction_id"].tolist(), found["metric"].tolist(), strict=True)) == (
+        scalar
+    )
+    assert ("A", "first_response_time") in scalar  # the outage tag chose the outage SLA
