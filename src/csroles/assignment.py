@@ -1516,7 +1516,8 @@ def assign(
         load: position id -> channel -> how many interactions it has now;
             a position left out has none. Its position ids are all checked;
             the counts of a position are read, and checked, only when the
-            position fits the interaction and is on shift (see below).
+            position fits the interaction and is on shift (see below). A
+            :class:`PositionLoads` is checked when built, and read faster.
         customer: the interaction's customer, for languages and segment.
         portfolios: who owns which account: a :class:`~csroles.PortfolioPlan`
             or a mapping from account id to position id.
