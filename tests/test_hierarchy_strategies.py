@@ -11,9 +11,17 @@ from csroles import (
     EscalationStep,
     OrgChart,
     Position,
+    call_center_team,
     default_catalog,
 )
-from csroles.strategies import escalation_policies, escalation_steps, org_charts, positions
+from csroles.strategies import (
+    escalation_policies,
+    escalation_steps,
+    loads,
+    org_charts,
+    position_loads,
+    positions,
+)
 
 
 @given(org_charts(max_size=25, max_depth=3))
@@ -86,6 +94,9 @@ def test_registered_for_from_type(position: Position, chart: OrgChart) -> None:
         lambda: org_charts(roles=["ceo"]),
         lambda: positions(roles=["ceo"]),
         lambda: escalation_policies(max_steps=0),
+        lambda: loads(call_center_team(), max_count=-1),
+        lambda: position_loads(max_count=-1),
+        lambda: position_loads(call_center_team(), max_count=-1),
     ],
 )
 def test_bad_arguments(build: object) -> None:

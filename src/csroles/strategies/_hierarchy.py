@@ -380,14 +380,19 @@ def loads(
 
     .. versionadded:: 0.1.0
     """
-    if max_count < 0:
-        msg = f"expected max_count at least 0, got {max_count}"
-        raise InvalidArgument(msg)
+    counts = _channel_counts(max_count)
     ids = [p.id for p in chart]
     if not ids:
         return st.just({})
-    counts = st.dictionaries(st.sampled_from(Channel), st.integers(0, max_count), max_size=3)
     return st.dictionaries(st.sampled_from(ids), counts, max_size=len(ids))
+
+
+def _channel_counts(max_count: int) -> st.SearchStrategy[dict[Channel, int]]:
+    """One position's counts: up to three channels, 0 to ``max_count`` each."""
+    if max_count < 0:
+        msg = f"expected max_count at least 0, got {max_count}"
+        raise InvalidArgument(msg)
+    return st.dictionaries(st.sampled_from(Channel), st.integers(0, max_count), max_size=3)
 
 
 def position_loads(
@@ -418,8 +423,5 @@ def position_loads(
     """
     if chart is not None:
         return loads(chart, max_count=max_count).map(PositionLoads)
-    if max_count < 0:
-        msg = f"expected max_count at least 0, got {max_count}"
-        raise InvalidArgument(msg)
-    counts = st.dictionaries(st.sampled_from(Channel), st.integers(0, max_count), max_size=3)
+    counts = _channel_counts(max_count)
     return st.dictionaries(identifiers(), counts, max_size=6).map(PositionLoads)
