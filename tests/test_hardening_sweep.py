@@ -333,7 +333,7 @@ def _examples_of_results() -> dict[str, dict[str, object]]:
     Result types are public constructors too: their fields are taken from a
     value the public function that returns them builds (the same each run).
     """
-    examples = _examples()
+    examples: dict[str, Any] = _examples()
     ticket, chart, catalog = examples["interaction"], examples["chart"], examples["catalog"]
     sla = examples["sla"]
     open_ticket = attrs.evolve(ticket, events=ticket.events[:2])
@@ -342,6 +342,7 @@ def _examples_of_results() -> dict[str, dict[str, object]]:
     )
     accounts = [csroles.Account(id="A-1", customer_id="C-1", annual_revenue=1000.0, currency="EUR")]
     by = {"by": csroles.by_position}
+    vip = csroles.PolicyCondition(field="segment", values=["vip"])
     agent = csroles.titles.parse_title("Call Center Agent")
     candidates = {"call_center_agent": [agent]}
     role_titles = csroles.titles.RoleTitles(key="call_center_agent", titles=["Call Center Agent"])
@@ -385,7 +386,7 @@ def _examples_of_results() -> dict[str, dict[str, object]]:
         "TitleResult": _fields(report.results[0]),
         "choose_sla": {
             "policies": csroles.PolicySet(
-                policies=[csroles.SLAPolicy(name="Phone", sla=sla)], default=sla
+                policies=[csroles.SLAPolicy(name="VIP", sla=sla, conditions=[vip])], default=sla
             )
         },
         "configure_converter": {"converter": cattrs.Converter()},

@@ -16,6 +16,12 @@ class _TwentyFiveHours(tzinfo):
     def utcoffset(self, dt: datetime | None) -> timedelta:
         return timedelta(hours=25)
 
+    def dst(self, dt: datetime | None) -> timedelta:
+        return timedelta(0)
+
+    def tzname(self, dt: datetime | None) -> str:
+        return "X"
+
 
 def test_parts_compare_by_meaning_not_by_spelling() -> None:
     a = parse_title("Sr. Customer Success Manager")
