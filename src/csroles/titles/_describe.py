@@ -47,7 +47,7 @@ def _check_parts(instance: object, attribute: attrs.Attribute[Any], value: objec
 
 
 def _check_signal(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    if value is not None and value not in _SIGNAL_WORDS:
+    if value is not None and (not isinstance(value, str) or value not in _SIGNAL_WORDS):
         fail(
             instance, attribute.name, value, "None or one of " + ", ".join(map(repr, _SIGNAL_WORDS))
         )
