@@ -254,11 +254,34 @@ def test_decimals(value: object, expected: Decimal) -> None:
 
 @pytest.mark.parametrize(
     "value", ["NaN", "Infinity", "1,5", "", "1.2.3", "1e99999", float("nan"), True, None,
-              Decimal("NaN"), "9" * 101]
+              Decimal("NaN"), "9" * 101, 10**100, -(10**100), Decimal(10**100),
+              Decimal("1." + "1" * 99), "1" * 97 + "e2"]
 )  # fmt: skip
 def test_bad_decimals(value: object) -> None:
     with pytest.raises(InvalidEntityError, match=r"expected a decimal number as text"):
         CONV.structure(value, Decimal)
+
+
+@given(
+    st.decimals(allow_nan=False, allow_infinity=False)
+    | st.integers(-(10**120), 10**120)
+    | st.floats(allow_nan=False, allow_infinity=False)
+    | st.from_regex(r"[+-]?[0-9]{1,99}(\.[0-9]{0,40})?([eE][+-]?[0-9]{1,4})?", fullmatch=True)
+)
+def test_every_decimal_read_is_written_as_text_that_reads_again(value: object) -> None:
+    message = ""
+    try:
+        number = CONV.structure(value, Decimal)
+    except InvalidEntityError as error:
+        message = str(error)
+    if message:
+        assert "at most 100 characters" in message
+        return
+    text = CONV.unstructure(number)
+    assert len(text) <= 100
+    again = CONV.structure(text, Decimal)
+    assert again == number
+    assert str(again) == text
 
 
 def test_scalars_accepted_as_objects() -> None:

@@ -35,7 +35,8 @@ The formats (see the docs' Serialization page):
 - durations as ISO 8601 durations in hours, minutes and seconds (``"PT1H30M"``,
   ``"PT0.000001S"``, ``"-PT15M"``), exact to the microsecond; on input ``D``
   (24 hours) and ``W`` (7 days) are accepted too, years and months are not;
-- ``Decimal`` amounts as text (``"1250.00"``), exact; on input finite JSON numbers too;
+- ``Decimal`` amounts as text (``"1250.00"``) of at most 100 characters, exact; on input
+  finite JSON numbers too;
 - enums by value, tuples as lists, frozensets as sorted lists, mapping keys as text;
 - optional fields left at their default (``None``, empty) are omitted.
 
@@ -241,19 +242,31 @@ def _structure_time(value: object, _: object = None) -> time:
 
 
 _DECIMAL = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d{1,4})?")
-_DECIMAL_FORM = "a decimal number as text such as '1250.00' (or a finite JSON number)"
+_DECIMAL_CHARS = 100  # the longest text of an amount, read or written
+_DECIMAL_FORM = (
+    f"a decimal number as text of at most {_DECIMAL_CHARS} characters such as '1250.00' "
+    "(or a finite JSON number)"
+)
 
 
 def _structure_decimal(value: object, _: object = None) -> Decimal:
-    if type(value) is str and len(value) <= 100 and _DECIMAL.fullmatch(value):
-        return Decimal(value)
-    if type(value) is int:  # exact, however large
-        return Decimal(value)
-    if type(value) is float and math.isfinite(value):
-        return Decimal(repr(value))
-    if type(value) is Decimal and value.is_finite():
-        return value
-    _fail(f"{_short(value)}, expected {_DECIMAL_FORM}")
+    """An amount, exact; refused when its text would be longer than the form allows.
+
+    What is read is written back as ``str(amount)``: the same bound applies to
+    that text, so every amount read can be read again.
+    """
+    number = None
+    if (type(value) is str and len(value) <= _DECIMAL_CHARS and _DECIMAL.fullmatch(value)) or (
+        type(value) is int and value.bit_length() <= 4 * _DECIMAL_CHARS  # exact
+    ):
+        number = Decimal(value)
+    elif type(value) is float and math.isfinite(value):
+        number = Decimal(repr(value))
+    elif type(value) is Decimal and value.is_finite():
+        number = value
+    if number is None or len(str(number)) > _DECIMAL_CHARS:
+        _fail(f"{_short(value)}, expected {_DECIMAL_FORM}")
+    return number
 
 
 _DURATION = re.compile(
