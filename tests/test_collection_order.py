@@ -1,4 +1,4 @@
-"""A run of a few files passes, in any order, as the whole suite does.
+"""A run of a few files passes, in any order and with ``-n``, as the whole suite does.
 
 A contributor checks a module's docstring examples together with a docs page:
 ``pytest src/csroles/roles.py docs/roles.md``. pytest's own Python collector
@@ -7,6 +7,9 @@ took such a file, and under ``--import-mode=importlib`` imported ``csroles``
 again as a second ``csroles.roles``; the examples then mixed objects of the two
 copies, which the entities' checks refuse. The root ``conftest.py`` leaves the
 library's sources to Sybil, which imports them by their package name.
+
+With ``-n`` (pytest-xdist), a docs page's or a docstring's examples must run on
+one worker, in order: the configuration schedules by file.
 
 Each run is a fresh pytest process with this process's interpreter and
 environment (so the same ``csroles`` on the path), from the repository root.
@@ -53,6 +56,15 @@ def test_a_module_and_a_docs_page_pass_together(files: tuple[str, ...]) -> None:
     done = run_pytest("-q", *files)
     assert done.returncode == 0, f"{files}:\n{done.stdout}\n{done.stderr}"
     assert " passed" in done.stdout
+    assert "failed" not in done.stdout
+
+
+def test_a_files_examples_stay_on_one_worker_under_xdist() -> None:
+    # The examples of routing.py's docstring build on each other; xdist's
+    # default scheduling sent some of them to a worker that had not run the
+    # earlier ones (4 failed). The configuration keeps a file on one worker.
+    done = run_pytest("-q", "-n", "2", "src/csroles/routing.py")
+    assert done.returncode == 0, f"{done.stdout}\n{done.stderr}"
     assert "failed" not in done.stdout
 
 
