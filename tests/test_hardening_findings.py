@@ -150,11 +150,23 @@ def test_the_converter_lets_out_only_its_own_error(value: object, tp: Any) -> No
     assert len(str(refused.value)) < 600
 
 
-def test_a_huge_integer_is_an_exact_decimal() -> None:
-    assert CONV.structure(10**400, Decimal) == Decimal(10) ** 400
-    text = "1" + "0" * 400  # an exact JSON number written in full
+def test_a_huge_integer_is_an_exact_decimal_or_refused_clearly() -> None:
+    # Exact up to the length an amount's text is read at (and written back at) ...
+    assert CONV.structure(10**90, Decimal) == Decimal(10) ** 90
+    text = "1" + "0" * 90  # an exact JSON number written in full
     doc = json.loads(f'{{"refund_limit": {text}, "currency": "EUR"}}')
     assert CONV.structure(doc, Authority).refund_limit == Decimal(text)
+    # ... and beyond it refused, naming the field, as its text would not read again.
+    huge = json.loads(f'{{"refund_limit": 1{"0" * 400}, "currency": "EUR"}}')
+    with pytest.raises(InvalidEntityError) as caught:
+        CONV.structure(huge, Authority)
+    assert caught.value.problems == (
+        (
+            "refund_limit",
+            "<an int of 1329 bits>, expected a decimal number as text of at most 100 "
+            "characters such as '1250.00' (or a finite JSON number)",
+        ),
+    )
 
 
 # ------------------------------------------------------------------ numbers too large for a float
