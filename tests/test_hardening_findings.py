@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import sys
 import zoneinfo
-from datetime import UTC, date, datetime, time, timedelta, tzinfo
+from datetime import UTC, date, datetime, time, timedelta
 from decimal import Decimal
 from typing import Any
 
@@ -50,6 +50,7 @@ from csroles import strategies as cs
 from csroles.escalation import EscalationStep
 from csroles.hierarchy import Position
 from csroles.vocabulary import Level
+from tests.test_calendar_errors import TwentyFiveHours
 
 CONV = make_converter()
 T0 = datetime(2026, 5, 4, 9, tzinfo=UTC)
@@ -263,19 +264,8 @@ def test_values_that_cannot_be_printed_are_described() -> None:
 # ------------------------------------------------------------------ other foreign exceptions
 
 
-class _TwentyFiveHours(tzinfo):
-    def utcoffset(self, dt: datetime | None) -> timedelta:
-        return timedelta(hours=25)
-
-    def dst(self, dt: datetime | None) -> timedelta:
-        return timedelta(0)
-
-    def tzname(self, dt: datetime | None) -> str:
-        return "X"
-
-
 def test_a_tzinfo_with_an_impossible_offset_is_refused() -> None:
-    at = datetime(2026, 5, 1, tzinfo=_TwentyFiveHours())
+    at = datetime(2026, 5, 1, tzinfo=TwentyFiveHours())
     with pytest.raises(CalendarError, match=r"^Event\.at: .*UTC offset under 24 hours"):
         Event(kind=EventKind.OPENED, at=at)
     with pytest.raises(CalendarError, match=r"^Period\.start: "):

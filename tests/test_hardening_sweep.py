@@ -20,7 +20,7 @@ import inspect
 import signal
 import warnings
 from collections.abc import Callable, Iterator
-from datetime import UTC, date, datetime, time, timedelta, tzinfo
+from datetime import UTC, date, datetime, time, timedelta
 from decimal import Decimal
 from typing import Any
 
@@ -51,6 +51,7 @@ from csroles import (
     Topic,
     strategies,
 )
+from tests.test_calendar_errors import TwentyFiveHours
 
 T0 = datetime(2026, 5, 4, 9, tzinfo=UTC)
 
@@ -69,17 +70,6 @@ class _Hostile:
         raise _IterationError
 
 
-class _TwentyFiveHours(tzinfo):
-    def utcoffset(self, dt: datetime | None) -> timedelta:
-        return timedelta(hours=25)
-
-    def dst(self, dt: datetime | None) -> timedelta:
-        return timedelta(0)
-
-    def tzname(self, dt: datetime | None) -> str:
-        return "X"
-
-
 HOSTILE: dict[str, object] = {
     "none": None,
     "huge-int": 10**400,
@@ -90,7 +80,7 @@ HOSTILE: dict[str, object] = {
     "dict": {"x": [1]},
     "5mb-string": "q" * 5_000_000,
     "hostile": _Hostile(),
-    "tz-25h": datetime(2026, 5, 4, 9, tzinfo=_TwentyFiveHours()),
+    "tz-25h": datetime(2026, 5, 4, 9, tzinfo=TwentyFiveHours()),
     "naive": datetime(2026, 5, 4, 9),
     "bool": True,
 }

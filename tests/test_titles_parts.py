@@ -2,25 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, tzinfo
+from datetime import datetime
 
 import pytest
 
 from csroles import Focus, InvalidEntityError, Language, Level, TitleParts, parse_title
 from csroles.titles import Span, TitleDescription, describe_title, title_keys
-
-
-class _TwentyFiveHours(tzinfo):
-    """An offset datetime rejects: hashing a datetime with it raises ValueError."""
-
-    def utcoffset(self, dt: datetime | None) -> timedelta:
-        return timedelta(hours=25)
-
-    def dst(self, dt: datetime | None) -> timedelta:
-        return timedelta(0)
-
-    def tzname(self, dt: datetime | None) -> str:
-        return "X"
+from tests.test_calendar_errors import TwentyFiveHours
 
 
 def test_parts_compare_by_meaning_not_by_spelling() -> None:
@@ -196,7 +184,7 @@ def test_describe_refuses_what_is_neither_text_nor_parts(title: object) -> None:
         ({"signal": ["expertise"]}, "TitleDescription.signal: ['expertise'], expected None or"),
         ({"signal": {"x": 1}}, "TitleDescription.signal: {'x': 1}, expected None or one of"),
         (
-            {"signal": datetime(2026, 5, 4, 9, tzinfo=_TwentyFiveHours())},
+            {"signal": datetime(2026, 5, 4, 9, tzinfo=TwentyFiveHours())},
             "TitleDescription.signal: datetime.datetime(2026, 5, 4, 9, 0, tzinfo=",
         ),
         ({"expertise": 1}, "TitleDescription.expertise: 1, expected True or False"),
