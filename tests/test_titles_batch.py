@@ -118,3 +118,24 @@ def test_results_and_reports_are_checked() -> None:
         TitleReport(results=(good,), resolved=0, refused=1, by_rule={}, unknown_words=())
     with pytest.raises(InvalidEntityError, match=r"TitleReport\.results"):
         TitleReport(results=[good], resolved=1, refused=0, by_rule={}, unknown_words=())  # type: ignore[arg-type]
+
+
+def test_a_report_of_results_counts_them_and_refuses_what_is_not_results() -> None:
+    from csroles import InvalidEntityError, Language
+
+    report = default_catalog().role_for_titles(["CSR", "Payroll Clerk", "Agente di call center"])
+    assert TitleReport.of(list(report.results), language=None) == report
+    assert TitleReport.of(report.results, language=None) == report  # type: ignore[arg-type]
+    cases: list[tuple[object, object, str]] = [
+        (None, None, r"TitleReport\.of\.results: None, expected a collection"),
+        ("CSR", None, r"TitleReport\.of\.results: 'CSR', expected a collection"),
+        ([report], None, r"TitleReport\.of\.results\[0\]: TitleReport\(.*expected a TitleResult"),
+        ([], "klingon", r"TitleReport\.of\.language: 'klingon', expected None, a Language or"),
+    ]
+    for results, language, message in cases:
+        with pytest.raises(InvalidEntityError, match=message):
+            TitleReport.of(results, language=language)  # type: ignore[arg-type]
+    assert TitleReport.of([], language=Language.IT).results == ()
+    assert TitleReport.of(list(report.results), language="it") == TitleReport.of(  # type: ignore[arg-type]
+        list(report.results), language=Language.IT
+    )

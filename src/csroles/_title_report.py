@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Final
 
 import attrs
 
-from csroles._validation import fail
+from csroles._validation import COLLECTION, fail, is_collection, to_member
 from csroles.roles import Role
 from csroles.vocabulary import Language
 
@@ -107,9 +107,38 @@ class TitleReport:
 
     @classmethod
     def of(cls, results: list[TitleResult], *, language: Language | None) -> TitleReport:
-        """Count ``results`` (see the class docstring)."""
+        """Count ``results`` (see the class docstring): the report of those titles.
+
+        Args:
+            results: the titles' results, in order.
+            language: the language the unknown words are read in (a
+                :class:`~csroles.Language` or its value; None: each title's own).
+
+        Raises:
+            InvalidEntityError: ``results`` is not a collection of
+                :class:`TitleResult`, or ``language`` is not None, a Language or
+                its value.
+
+        >>> from csroles import default_catalog
+        >>> from csroles.catalog import TitleReport
+        >>> results = default_catalog().role_for_titles(["CSR", "Payroll Clerk"]).results
+        >>> TitleReport.of(list(results), language=None).by_rule
+        {'exact': 1}
+        """
         from csroles.titles._parser import unknown_words
 
+        owner = "TitleReport.of"
+        if not is_collection(results):
+            fail(owner, "results", results, f"{COLLECTION} of TitleResult")
+        results = list(results)
+        for index, result in enumerate(results):
+            if not isinstance(result, TitleResult):
+                fail(owner, f"results[{index}]", result, "a TitleResult")
+        if language is not None:
+            member = to_member(Language, language)
+            if member is None:
+                fail(owner, "language", language, "None, a Language or its value")
+            language = member
         rules: Counter[str] = Counter()
         words: Counter[str] = Counter()
         for result in results:
